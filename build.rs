@@ -1,0 +1,36 @@
+//! Compiles the sample items of `drafts/` into the binary, so `warta demo` works anywhere.
+
+use std::fmt::Write;
+use std::path::Path;
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("drafts");
+    println!("cargo:rerun-if-changed=drafts");
+    let mut slugs: Vec<String> = std::fs::read_dir(&root)
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .filter(|e| e.path().join("index.md").is_file())
+                .filter_map(|e| e.file_name().into_string().ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    slugs.sort();
+    let mut out = String::from("/// Sample items: (slug, index.md).\npub static ITEMS: &[(&str, &str)] = &[\n");
+    for s in &slugs {
+        println!("cargo:rerun-if-changed=drafts/{s}/index.md");
+        let path = root.join(s).join("index.md");
+        writeln!(out, "    ({s:?}, include_str!({:?})),", path.display().to_string()).unwrap();
+    }
+    out.push_str("];\n");
+    for (name, file) in [("CONFIG", "warta.toml"), ("SCRIPT", "demo.toml")] {
+        let path = root.join(file);
+        writeln!(
+            out,
+            "/// drafts/{file}\npub static {name}: &str = include_str!({:?});",
+            path.display().to_string()
+        )
+        .unwrap();
+    }
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("drafts.rs");
+    std::fs::write(dest, out).unwrap();
+}

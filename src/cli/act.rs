@@ -1,0 +1,127 @@
+//! `submit`, `withdraw`, `approve`, `reject`, `publish`, `request-changes`, `comment`,
+//! `resolve`: one action each, one commit each.
+
+use super::{Ctx, Failure, Outcome};
+use crate::domain::review::ActionKind;
+use crate::i18n::{self, Key};
+use crate::store::{Done, Request};
+
+/// An item and an optional message.
+#[derive(Debug, clap::Args)]
+pub struct MessageArgs {
+    /// The item's slug.
+    pub slug: String,
+    /// A note recorded with the action.
+    #[arg(short, long)]
+    pub message: Option<String>,
+}
+
+/// An item and a required message.
+#[derive(Debug, clap::Args)]
+pub struct RequiredArgs {
+    /// The item's slug.
+    pub slug: String,
+    /// The reason (required).
+    #[arg(short, long)]
+    pub message: String,
+}
+
+/// `comment SLUG -m MSG [--paragraph N] [--reply THREAD]`.
+#[derive(Debug, clap::Args)]
+pub struct CommentArgs {
+    /// The item's slug.
+    pub slug: String,
+    /// The comment.
+    #[arg(short, long)]
+    pub message: String,
+    /// Point at paragraph N (1-based, as numbered by `show`).
+    #[arg(long, value_name = "N", conflicts_with = "reply")]
+    pub paragraph: Option<u32>,
+    /// Reply in an existing thread instead of opening one.
+    #[arg(long, value_name = "THREAD")]
+    pub reply: Option<u32>,
+}
+
+/// `resolve SLUG THREAD`.
+#[derive(Debug, clap::Args)]
+pub struct ResolveArgs {
+    /// The item's slug.
+    pub slug: String,
+    /// Thread number.
+    pub thread: u32,
+}
+
+/// Apply a request and report it in one line.
+pub fn apply(ctx: &Ctx, req: &Request) -> Result<Done, Failure> {
+    let actor = ctx.actor()?;
+    let done = ctx.room.apply(actor, req).map_err(|e| ctx.fail(&e))?;
+    report(ctx, &done);
+    Ok(done)
+}
+
+/// Print what an applied action did (to stderr, so stdout stays for data).
+pub fn report(ctx: &Ctx, done: &Done) {
+    let lang = ctx.lang;
+    match done.commit {
+        None => eprintln!("{}", Key::OutNothing.text(lang)),
+        Some(c) => {
+            let short = c.to_string()[..8].to_string();
+            eprintln!(
+                "{}",
+                i18n::fmt(
+                    lang,
+                    Key::OutDone,
+                    &[&i18n::action(lang, done.action), &done.slug, &short]
+                )
+            );
+        }
+    }
+    if done.merged {
+        eprintln!("{}", Key::OutMerged.text(lang));
+    }
+    for s in &done.skipped {
+        eprintln!("{}", i18n::fmt(lang, Key::OutSkipped, &[s]));
+    }
+}
+
+/// One of the six workflow transitions.
+pub fn transition(ctx: &Ctx, slug: &str, action: ActionKind, message: Option<String>) -> Outcome {
+    apply(
+        ctx,
+        &Request::Transition {
+            slug: slug.to_string(),
+            action,
+            message,
+        },
+    )
+    .map(drop)
+}
+
+/// `comment`.
+pub fn comment(ctx: &Ctx, a: &CommentArgs) -> Outcome {
+    let req = match a.reply {
+        Some(thread) => Request::Reply {
+            slug: a.slug.clone(),
+            thread,
+            text: a.message.clone(),
+        },
+        None => Request::Comment {
+            slug: a.slug.clone(),
+            paragraph: a.paragraph,
+            text: a.message.clone(),
+        },
+    };
+    apply(ctx, &req).map(drop)
+}
+
+/// `resolve`.
+pub fn resolve(ctx: &Ctx, a: &ResolveArgs) -> Outcome {
+    apply(
+        ctx,
+        &Request::Resolve {
+            slug: a.slug.clone(),
+            thread: a.thread,
+        },
+    )
+    .map(drop)
+}

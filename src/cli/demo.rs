@@ -1,0 +1,37 @@
+//! `demo`: build a demo newsroom from the compiled-in samples and open it.
+
+use std::path::PathBuf;
+
+use super::{Cli, Failure, Outcome, env_lang};
+use crate::i18n::{self, Key};
+
+/// `demo [DIR]`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Where to build it (default: a new folder in the temp dir, named on exit).
+    pub dir: Option<PathBuf>,
+    /// Only build it; do not open the terminal UI.
+    #[arg(long)]
+    pub no_open: bool,
+}
+
+/// Run `demo`.
+pub fn run(cli: &Cli, a: &Args) -> Outcome {
+    let lang = env_lang();
+    let dir = a.dir.clone().unwrap_or_else(|| {
+        let stamp = jiff::Timestamp::now().as_second();
+        std::env::temp_dir().join(format!("warta-demo-{stamp}-{}", std::process::id()))
+    });
+    let room = crate::store::demo::build(&dir).map_err(|e| Failure {
+        code: e.exit_code(),
+        message: i18n::error(lang, &e),
+    })?;
+    let shown = dir.canonicalize().unwrap_or(dir);
+    if a.no_open {
+        println!("{}", i18n::fmt(lang, Key::OutDemoBuilt, &[&shown.display()]));
+        return Ok(());
+    }
+    let result = crate::tui::run_demo(cli, room);
+    println!("{}", i18n::fmt(lang, Key::OutDemoKept, &[&shown.display()]));
+    result
+}

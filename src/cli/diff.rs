@@ -1,0 +1,104 @@
+//! `diff`: word-level changes of an item since a chosen event of its history.
+
+use std::fmt::Write;
+
+use super::show::load;
+use super::{Ctx, EXIT_REFUSED, Failure, Outcome};
+use crate::domain::diff::{changed, plain, words};
+use crate::domain::item::Item;
+use crate::domain::review::{ActionKind, Review};
+use crate::domain::text::clean_block;
+use crate::i18n::{self, Key};
+
+/// `diff SLUG [--from EVENT]`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The item's slug.
+    pub slug: String,
+    /// Event number (see `log`) or action name (its last occurrence), e.g. `submit`.
+    /// Default: the last request for changes, else the last submit, else creation.
+    #[arg(long, value_name = "EVENT")]
+    pub from: Option<String>,
+}
+
+/// Pick the event index a diff starts from.
+#[must_use]
+pub fn pick_event(review: &Review, from: Option<&str>) -> Option<usize> {
+    let last = |a: ActionKind| review.events.iter().rposition(|e| e.action == a);
+    match from {
+        Some(f) => match f.parse::<usize>() {
+            Ok(n) if n >= 1 && n <= review.events.len() => Some(n - 1),
+            Ok(_) => None,
+            Err(_) => ActionKind::parse(&f.replace('-', "_")).and_then(last),
+        },
+        None => last(ActionKind::RequestChanges)
+            .or_else(|| last(ActionKind::Submit))
+            .or(if review.events.is_empty() { None } else { Some(0) }),
+    }
+}
+
+/// The front-matter and body changes between two versions, as plain text.
+#[must_use]
+pub fn describe(old: &Item, new: &Item) -> String {
+    let mut out = String::new();
+    let (a, b) = (&old.front, &new.front);
+    let field = |out: &mut String, name: &str, x: &str, y: &str| {
+        if x != y {
+            let _ = writeln!(out, "{name}: {}", plain(&words(x, y)));
+        }
+    };
+    field(&mut out, "title", &a.title, &b.title);
+    field(&mut out, "tags", &a.tags.join(", "), &b.tags.join(", "));
+    field(&mut out, "kecamatan", &a.kecamatan, &b.kecamatan);
+    field(&mut out, "location", &a.location, &b.location);
+    let photos = |f: &crate::domain::item::FrontMatter| {
+        f.photos
+            .iter()
+            .map(|p| format!("{} — {}", p.file, p.caption))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    field(&mut out, "photos", &photos(a), &photos(b));
+    let body = words(&old.body, &new.body);
+    if changed(&body) {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&plain(&body));
+    }
+    out
+}
+
+/// Run `diff`.
+pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
+    let e = load(ctx, &a.slug)?;
+    let lang = ctx.lang;
+    let no_event = || Failure {
+        code: EXIT_REFUSED,
+        message: i18n::fmt(lang, Key::OutNoEvent, &[&a.from.clone().unwrap_or_default()]),
+    };
+    let idx = pick_event(&e.review, a.from.as_deref()).ok_or_else(no_event)?;
+    let commits = ctx.room.event_commits(&a.slug).map_err(|err| ctx.fail(&err))?;
+    let commit = commits.get(idx).copied().flatten().ok_or_else(no_event)?;
+    let old = ctx
+        .room
+        .item_at(commit, &a.slug)
+        .map_err(|err| ctx.fail(&err))?
+        .unwrap_or_default();
+    let ev = &e.review.events[idx];
+    println!(
+        "{}",
+        i18n::fmt(
+            lang,
+            Key::OutDiffFrom,
+            &[&(idx + 1), &i18n::action(lang, ev.action), &ev.actor, &ev.at]
+        )
+    );
+    let text = describe(&old, &e.item);
+    if text.is_empty() {
+        println!("{}", Key::OutDiffNone.text(lang));
+    } else {
+        println!("{}", clean_block(&text));
+    }
+    Ok(())
+}

@@ -1,0 +1,51 @@
+//! `init`: create a newsroom whose first commit holds `warta.toml`.
+
+use std::path::PathBuf;
+
+use super::{Cli, Failure, Outcome, env_lang, login_name};
+use crate::domain::config::Config;
+use crate::i18n::{self, Key};
+use crate::store::Newsroom;
+
+/// `init [DIR] [--bare] [--config FILE]`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Where to create it (default: the current directory).
+    pub dir: Option<PathBuf>,
+    /// Create a bare repository (for a shared server).
+    #[arg(long)]
+    pub bare: bool,
+    /// Use this warta.toml (default: a starter naming you admin).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+/// Run `init`.
+pub fn run(_cli: &Cli, a: &Args) -> Outcome {
+    let lang = env_lang();
+    let dir = a.dir.clone().unwrap_or_else(|| PathBuf::from("."));
+    let text = match &a.config {
+        Some(f) => std::fs::read_to_string(f).map_err(|e| Failure {
+            code: 4,
+            message: format!("{}: {e}", f.display()),
+        })?,
+        None => {
+            let login = login_name().unwrap_or_else(|| "admin".into());
+            let id: String = login
+                .to_ascii_lowercase()
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                .collect();
+            let (email, name) = crate::store::identity::global_git_user();
+            let name = name.unwrap_or_else(|| login.clone());
+            let email = email.unwrap_or_else(|| format!("{login}@localhost"));
+            Config::starter(&id, &name, &email, &login)
+        }
+    };
+    let room = Newsroom::init(&dir, a.bare, &text).map_err(|e| Failure {
+        code: e.exit_code(),
+        message: i18n::error(lang, &e),
+    })?;
+    println!("{}", i18n::fmt(lang, Key::OutInit, &[&dir.display(), &room.branch()]));
+    Ok(())
+}

@@ -1,0 +1,117 @@
+//! `list`: items the caller may see, filtered; plain or JSON.
+
+use std::fmt::Write;
+
+use serde_json::json;
+
+use super::{Ctx, Failure, Outcome, print_json};
+use crate::domain::review::Status;
+use crate::domain::text::clean_line;
+use crate::i18n::{self, Key};
+use crate::store::Entry;
+
+/// `list [--status S] [--kecamatan K] [--tag T] [--mine] [--json]`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only items in this status (`draft`, `submitted`, `changes_requested`, `approved`, `published`, `rejected`).
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Only items of this kecamatan id.
+    #[arg(long)]
+    pub kecamatan: Option<String>,
+    /// Only items with this tag.
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Only items I wrote.
+    #[arg(long)]
+    pub mine: bool,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The JSON of one item in a list.
+#[must_use]
+pub fn item_json(e: &Entry) -> serde_json::Value {
+    json!({
+        "slug": e.slug,
+        "title": clean_line(&e.item.front.title),
+        "status": e.state.status.id(),
+        "kecamatan": e.item.front.kecamatan,
+        "author": e.item.front.author,
+        "tags": e.item.front.tags.iter().map(|t| clean_line(t)).collect::<Vec<_>>(),
+        "updated": e.updated(),
+        "approval_valid": e.approval_valid(),
+        "open_threads": e.open_threads(),
+    })
+}
+
+/// Run `list`.
+pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
+    let status = match &a.status {
+        None => None,
+        Some(s) => Some(Status::parse(s).ok_or_else(|| Failure {
+            code: 2,
+            message: format!("--status: {s:?} (draft, submitted, changes_requested, approved, published, rejected)"),
+        })?),
+    };
+    let snap = ctx.room.snapshot().map_err(|e| ctx.fail(&e))?;
+    let me = ctx.person();
+    let items: Vec<&Entry> = snap
+        .visible(me)
+        .filter(|e| status.is_none_or(|s| e.state.status == s))
+        .filter(|e| a.kecamatan.as_ref().is_none_or(|k| &e.item.front.kecamatan == k))
+        .filter(|e| a.tag.as_ref().is_none_or(|t| e.item.front.tags.contains(t)))
+        .filter(|e| !a.mine || me.is_some_and(|p| p.id == e.item.front.author))
+        .collect();
+    // Broken files are listed for every known person, so someone fixes them.
+    let broken: Vec<_> = if me.is_some() {
+        snap.broken.iter().collect()
+    } else {
+        Vec::new()
+    };
+    if a.json {
+        let mut list: Vec<serde_json::Value> = items.iter().map(|e| item_json(e)).collect();
+        list.extend(broken.iter().map(|b| {
+            json!({
+                "slug": clean_line(&b.slug), "title": "", "status": "broken", "kecamatan": "", "author": "",
+                "tags": [], "updated": "", "approval_valid": false,
+                "broken": { "path": clean_line(&b.path), "line": b.line, "reason": clean_line(&b.reason) },
+            })
+        }));
+        print_json(&serde_json::Value::Array(list));
+    } else {
+        if items.is_empty() && broken.is_empty() {
+            println!("{}", Key::OutNoItems.text(ctx.lang));
+        }
+        for e in &items {
+            let mut flags = String::new();
+            if e.approval_stale() {
+                flags.push_str(" !");
+                flags.push_str(Key::OutApprovalStale.text(ctx.lang));
+            }
+            if e.open_threads() > 0 {
+                let _ = write!(flags, " 💬{}", e.open_threads());
+            }
+            println!(
+                "{:<13} {}  {}  [{} · {}]{}",
+                i18n::status(ctx.lang, e.state.status),
+                e.slug,
+                clean_line(&e.item.front.title),
+                clean_line(&e.item.front.kecamatan),
+                clean_line(&e.item.front.author),
+                flags
+            );
+        }
+        for b in &broken {
+            println!(
+                "{}",
+                clean_line(&i18n::fmt(ctx.lang, Key::OutBrokenLine, &[&b.path, &b.line, &b.reason]))
+            );
+        }
+    }
+    if me.is_none() {
+        eprintln!("{}", ctx.unknown_hint());
+    }
+    Ok(())
+}

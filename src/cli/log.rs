@@ -1,0 +1,69 @@
+//! `log`: an item's events, oldest first.
+
+use serde_json::json;
+
+use super::show::load;
+use super::{Ctx, Outcome, print_json};
+use crate::domain::text::clean_line;
+use crate::i18n;
+
+/// `log SLUG [--json]`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The item's slug.
+    pub slug: String,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Run `log`.
+pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
+    let e = load(ctx, &a.slug)?;
+    let commits = ctx.room.event_commits(&a.slug).map_err(|err| ctx.fail(&err))?;
+    if a.json {
+        let list: Vec<_> = e
+            .review
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, ev)| {
+                json!({
+                    "n": i + 1,
+                    "at": ev.at,
+                    "actor": ev.actor,
+                    "action": ev.action.id(),
+                    "message": ev.message.as_deref().map(clean_line),
+                    "content": ev.content,
+                    "thread": ev.thread,
+                    "paragraph": ev.paragraph,
+                    "commit": commits.get(i).copied().flatten().map(|c| c.to_string()),
+                })
+            })
+            .collect();
+        print_json(&serde_json::Value::Array(list));
+        return Ok(());
+    }
+    for (i, ev) in e.review.events.iter().enumerate() {
+        let who = ctx
+            .config
+            .person(&ev.actor)
+            .map_or(ev.actor.clone(), |p| p.name.clone());
+        let msg = ev
+            .message
+            .as_deref()
+            .map(|m| format!(": {}", clean_line(m)))
+            .unwrap_or_default();
+        let thread = ev.thread.map(|t| format!(" #{t}")).unwrap_or_default();
+        println!(
+            "{:>3}  {}  {:<16} {}{}{}",
+            i + 1,
+            ev.at,
+            i18n::action(ctx.lang, ev.action),
+            clean_line(&who),
+            thread,
+            msg
+        );
+    }
+    Ok(())
+}

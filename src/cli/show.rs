@@ -1,0 +1,142 @@
+//! `show`: one item with its metadata, numbered paragraphs, comments and history.
+
+use serde_json::json;
+
+use super::list::item_json;
+use super::{Ctx, Failure, Outcome, print_json};
+use crate::domain::text::{clean_block, clean_line};
+use crate::domain::workflow::{Denial, can_see};
+use crate::i18n::{self, Key};
+use crate::store::{Entry, Invalid, StoreError};
+
+/// `show SLUG [--json]`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The item's slug.
+    pub slug: String,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Load an item the caller may see, or the reason why not.
+pub fn load(ctx: &Ctx, slug: &str) -> Result<Entry, Failure> {
+    let head = ctx.room.head().map_err(|e| ctx.fail(&e))?;
+    let entry = match ctx.room.entry_at(head, slug).map_err(|e| ctx.fail(&e))? {
+        None => return Err(ctx.fail(&StoreError::Invalid(Invalid::UnknownItem(slug.to_string())))),
+        Some(Err(b)) => {
+            return Err(ctx.fail(&StoreError::Broken {
+                path: b.path,
+                line: b.line,
+                reason: b.reason,
+            }));
+        }
+        Some(Ok(e)) => e,
+    };
+    if !can_see(ctx.person(), &entry.facts()) {
+        return Err(ctx.fail(&StoreError::Denied(Denial::NotVisible)));
+    }
+    Ok(entry)
+}
+
+/// Run `show`.
+pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
+    let e = load(ctx, &a.slug)?;
+    let lang = ctx.lang;
+    let front = &e.item.front;
+    if a.json {
+        let mut v = item_json(&e);
+        v["body"] = json!(clean_block(&e.item.body));
+        v["location"] = json!(clean_line(&front.location));
+        v["photos"] = json!(
+            front
+                .photos
+                .iter()
+                .map(|p| json!({"file": clean_line(&p.file), "caption": clean_line(&p.caption)}))
+                .collect::<Vec<_>>()
+        );
+        v["content"] = json!(e.content);
+        v["threads"] = json!(e
+            .state
+            .threads
+            .iter()
+            .map(|t| json!({
+                "id": t.id,
+                "paragraph": t.paragraph,
+                "anchor": t.anchor.as_deref().map(clean_line),
+                "resolved": t.resolved,
+                "comments": t.comments.iter().map(|c| json!({"actor": c.actor, "at": c.at, "text": clean_block(&c.text)})).collect::<Vec<_>>(),
+            }))
+            .collect::<Vec<_>>());
+        v["events"] = json!(e
+            .review
+            .events
+            .iter()
+            .map(|ev| json!({"at": ev.at, "actor": ev.actor, "action": ev.action.id(), "message": ev.message.as_deref().map(clean_block)}))
+            .collect::<Vec<_>>());
+        print_json(&v);
+        return Ok(());
+    }
+    println!("{}", clean_line(&front.title));
+    println!(
+        "{}: {}",
+        Key::OutFieldStatus.text(lang),
+        i18n::status(lang, e.state.status)
+    );
+    if e.approval_stale() {
+        println!("!! {}", Key::OutApprovalStale.text(lang));
+    } else if e.approval_valid() {
+        println!("✓ {}", Key::OutApprovalValid.text(lang));
+    }
+    println!(
+        "{}: {}",
+        Key::OutFieldKecamatan.text(lang),
+        clean_line(&front.kecamatan)
+    );
+    let author = ctx
+        .config
+        .person(&front.author)
+        .map_or(front.author.clone(), |p| p.name.clone());
+    println!("{}: {}", Key::OutFieldAuthor.text(lang), clean_line(&author));
+    println!(
+        "{}: {}",
+        Key::OutFieldTags.text(lang),
+        clean_line(&front.tags.join(", "))
+    );
+    if !front.location.is_empty() {
+        println!("{}: {}", Key::OutFieldLocation.text(lang), clean_line(&front.location));
+    }
+    println!("{}: {}", Key::OutFieldUpdated.text(lang), e.updated());
+    for p in &front.photos {
+        println!(
+            "{}: {} — {}",
+            Key::OutFieldPhotos.text(lang),
+            clean_line(&p.file),
+            clean_line(&p.caption)
+        );
+    }
+    println!();
+    for (i, p) in e.item.paragraphs().iter().enumerate() {
+        println!("[{}] {}\n", i + 1, clean_block(p));
+    }
+    if !e.state.threads.is_empty() {
+        println!("{}:", Key::OutFieldThreads.text(lang));
+    }
+    for t in &e.state.threads {
+        let state = if t.resolved {
+            Key::OutThreadResolved
+        } else {
+            Key::OutThreadOpen
+        }
+        .text(lang);
+        let place = t
+            .paragraph
+            .map(|p| format!(" ({} {p})", Key::OutParagraph.text(lang)))
+            .unwrap_or_default();
+        println!("  #{}{} [{}]", t.id, place, state);
+        for c in &t.comments {
+            println!("    {} ({}): {}", clean_line(&c.actor), c.at, clean_line(&c.text));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,38 @@
+//! `verify`: replay the whole history and report every commit that broke a rule.
+
+use super::{Ctx, EXIT_REFUSED, Failure, Outcome};
+use crate::domain::text::clean_line;
+use crate::i18n::{self, Key};
+use crate::store::history::Problem;
+
+/// Run `verify`: exit 0 on clean history, 1 when something is reported.
+pub fn run(ctx: &Ctx) -> Outcome {
+    let lang = ctx.lang;
+    let (count, findings) = ctx.room.verify().map_err(|e| ctx.fail(&e))?;
+    for f in &findings {
+        let what = match &f.problem {
+            Problem::Denied(d) => i18n::denial(lang, d),
+            Problem::Rewritten => i18n::fmt(lang, Key::VerRewritten, &[&f.slug]),
+            Problem::ActorMismatch { actor, committer } => i18n::fmt(lang, Key::VerActorMismatch, &[actor, committer]),
+            Problem::UnknownActor(a) => i18n::fmt(lang, Key::VerUnknownActor, &[a]),
+            Problem::NoEvent => i18n::fmt(lang, Key::VerNoEvent, &[&f.slug]),
+            Problem::Content => Key::VerContent.text(lang).to_string(),
+            Problem::Config(who) => i18n::fmt(lang, Key::VerConfig, &[who]),
+            Problem::Broken { path, line, reason } => i18n::fmt(lang, Key::VerBroken, &[path, line, reason]),
+        };
+        let commit = f
+            .commit
+            .map_or_else(|| "HEAD    ".to_string(), |c| c.to_string()[..8].to_string());
+        let action = f.action.map(|a| format!("{}({}) ", a.id(), f.slug)).unwrap_or_default();
+        println!("{commit} {}{}", clean_line(&action), clean_line(&what));
+    }
+    if findings.is_empty() {
+        println!("{}", i18n::fmt(lang, Key::OutVerifyOk, &[&count]));
+        Ok(())
+    } else {
+        Err(Failure {
+            code: EXIT_REFUSED,
+            message: i18n::fmt(lang, Key::OutVerifyBad, &[&findings.len(), &count]),
+        })
+    }
+}

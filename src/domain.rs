@@ -1,0 +1,12 @@
+//! The pure model of a newsroom: items, config, review logs, slugs, workflow and permissions.
+//!
+//! Nothing here touches the file system, git, the terminal or the clock: callers pass
+//! bytes in and get values or typed errors out.
+
+pub mod config;
+pub mod diff;
+pub mod item;
+pub mod review;
+pub mod slug;
+pub mod text;
+pub mod workflow;

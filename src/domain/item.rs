@@ -1,0 +1,272 @@
+//! One news item: TOML front matter between `+++` lines, then a Markdown body.
+//!
+//! Parsing never panics and reports the line at fault; serializing keeps the body
+//! byte-exact and keeps front-matter keys this version does not know.
+
+use serde::{Deserialize, Serialize};
+use toml::value::Datetime;
+
+/// The editorial content of an item's front matter.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct FrontMatter {
+    /// The headline.
+    #[serde(default)]
+    pub title: String,
+    /// Kecamatan id from `warta.toml`; empty for kabupaten-wide items.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub kecamatan: String,
+    /// Person id of the item's author.
+    #[serde(default)]
+    pub author: String,
+    /// When the item was created (RFC 3339 with offset).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<Datetime>,
+    /// The day of the event reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_date: Option<Datetime>,
+    /// Where the event took place.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub location: String,
+    /// Tags from the vocabulary (or new ones).
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Optional one-sentence summary.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    /// Photos of the item's folder, with captions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub photos: Vec<Photo>,
+    /// Keys this version does not know, kept as they are.
+    #[serde(flatten)]
+    pub extra: toml::Table,
+}
+
+/// A photo in the item's folder.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Photo {
+    /// File name inside the item's folder.
+    #[serde(default)]
+    pub file: String,
+    /// One-sentence caption.
+    #[serde(default)]
+    pub caption: String,
+}
+
+/// A parsed `index.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Item {
+    /// The front matter.
+    pub front: FrontMatter,
+    /// The Markdown body, byte-exact.
+    pub body: String,
+}
+
+/// Why an `index.md` could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ItemError {
+    /// The file is not UTF-8.
+    #[error("line {line}: not valid UTF-8")]
+    NotUtf8 {
+        /// 1-based line of the first bad byte.
+        line: usize,
+    },
+    /// The file starts with a byte-order mark.
+    #[error("line 1: starts with a byte-order mark (BOM)")]
+    Bom,
+    /// The front matter uses CRLF line ends.
+    #[error("line {line}: CRLF line end in the front matter (save with LF line ends)")]
+    Crlf {
+        /// 1-based line.
+        line: usize,
+    },
+    /// The first line is not `+++`.
+    #[error("line 1: the file must start with a `+++` line")]
+    NoOpening,
+    /// No closing `+++` line.
+    #[error("line {line}: the front matter has no closing `+++` line")]
+    NoClosing {
+        /// Last line of the file.
+        line: usize,
+    },
+    /// The front matter is not valid TOML or has a wrong type.
+    #[error("line {line}: {message}")]
+    Toml {
+        /// 1-based line in the file.
+        line: usize,
+        /// What the TOML parser said.
+        message: String,
+    },
+}
+
+impl ItemError {
+    /// The 1-based line the error points at.
+    #[must_use]
+    pub fn line(&self) -> usize {
+        match self {
+            Self::Bom | Self::NoOpening => 1,
+            Self::NotUtf8 { line } | Self::Crlf { line } | Self::NoClosing { line } | Self::Toml { line, .. } => *line,
+        }
+    }
+}
+
+fn bytecount(bytes: &[u8]) -> usize {
+    bytes.split(|b| *b == b'\n').count() - 1
+}
+
+/// 1-based line number of a byte offset.
+#[must_use]
+pub fn line_of(bytes: &[u8], offset: usize) -> usize {
+    bytecount(&bytes[..offset.min(bytes.len())]) + 1
+}
+
+impl Item {
+    /// Parse an `index.md` file.
+    pub fn parse(bytes: &[u8]) -> Result<Self, ItemError> {
+        let text = std::str::from_utf8(bytes).map_err(|e| ItemError::NotUtf8 {
+            line: line_of(bytes, e.valid_up_to()),
+        })?;
+        if text.starts_with('\u{feff}') {
+            return Err(ItemError::Bom);
+        }
+        let Some(rest) = text.strip_prefix("+++") else {
+            return Err(ItemError::NoOpening);
+        };
+        if rest.starts_with("\r\n") {
+            return Err(ItemError::Crlf { line: 1 });
+        }
+        let Some(rest) = rest.strip_prefix('\n') else {
+            return Err(ItemError::NoOpening);
+        };
+        let front_start = 4;
+        // Find the closing line: exactly `+++` followed by LF or end of file.
+        let mut offset = 0;
+        let mut closing = None;
+        for line in rest.split_inclusive('\n') {
+            let content = line.strip_suffix('\n').unwrap_or(line);
+            if content.ends_with('\r') {
+                return Err(ItemError::Crlf {
+                    line: line_of(bytes, front_start + offset),
+                });
+            }
+            if content == "+++" {
+                closing = Some((offset, offset + line.len()));
+                break;
+            }
+            offset += line.len();
+        }
+        let Some((end, body_start)) = closing else {
+            return Err(ItemError::NoClosing {
+                line: line_of(bytes, bytes.len()),
+            });
+        };
+        let front_text = &rest[..end];
+        let front: FrontMatter = toml::from_str(front_text).map_err(|e| ItemError::Toml {
+            line: e.span().map_or(2, |s| line_of(bytes, front_start + s.start)),
+            message: e.message().trim().to_string(),
+        })?;
+        Ok(Self {
+            front,
+            body: rest[body_start..].to_string(),
+        })
+    }
+
+    /// Serialize to the bytes of `index.md`.
+    #[must_use]
+    pub fn serialize(&self) -> String {
+        let front = toml::to_string(&self.front).unwrap_or_default();
+        let mut out = String::with_capacity(front.len() + self.body.len() + 8);
+        out.push_str("+++\n");
+        out.push_str(&front);
+        if !front.is_empty() && !front.ends_with('\n') {
+            out.push('\n');
+        }
+        out.push_str("+++\n");
+        out.push_str(&self.body);
+        out
+    }
+
+    /// The body's paragraphs: blocks separated by blank lines, trimmed, never empty.
+    #[must_use]
+    pub fn paragraphs(&self) -> Vec<&str> {
+        paragraphs(&self.body)
+    }
+}
+
+/// Split Markdown text into paragraphs separated by blank lines.
+#[must_use]
+pub fn paragraphs(body: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut last_end = 0;
+    let mut pos = 0;
+    for line in body.split_inclusive('\n') {
+        let blank = line.trim().is_empty();
+        if blank {
+            if let Some(s) = start.take() {
+                out.push(body[s..last_end].trim_end());
+            }
+        } else {
+            if start.is_none() {
+                start = Some(pos);
+            }
+            last_end = pos + line.len();
+        }
+        pos += line.len();
+    }
+    if let Some(s) = start {
+        out.push(body[s..last_end].trim_end());
+    }
+    out
+}
+
+/// Count words as runs of non-whitespace.
+#[must_use]
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "+++\ntitle = \"Rapat \\\"koordinasi\\\"\"\nkecamatan = \"babadan\"\nauthor = \"sari\"\ntags = [\"humas\"]\nunknown_key = 5\n\n[[photos]]\nfile = \"a.jpg\"\ncaption = \"Foto\"\n+++\nBabadan – isi.\n\n+++\n\nPenutup 👍🏽\n";
+
+    #[test]
+    fn parses_and_keeps_unknown_keys() {
+        let item = Item::parse(SAMPLE.as_bytes()).unwrap();
+        assert_eq!(item.front.title, "Rapat \"koordinasi\"");
+        assert_eq!(
+            item.front.extra.get("unknown_key").and_then(toml::Value::as_integer),
+            Some(5)
+        );
+        assert_eq!(item.body, "Babadan – isi.\n\n+++\n\nPenutup 👍🏽\n");
+        let again = Item::parse(item.serialize().as_bytes()).unwrap();
+        assert_eq!(again, item);
+        assert!(item.serialize().contains("unknown_key = 5"));
+    }
+
+    #[test]
+    fn malformed_files_name_the_line() {
+        let cases: &[(&[u8], usize, &str)] = &[
+            (b"\xef\xbb\xbf+++\ntitle = \"a\"\n+++\n", 1, "BOM"),
+            (b"+++\r\ntitle = \"a\"\r\n+++\r\n", 1, "CRLF"),
+            (b"+++\ntitle = \"a\"\r\n+++\n", 2, "CRLF"),
+            (b"+++\ntitle = \"a\"\n", 3, "closing"),
+            (b"+++\ntitle = \"a\"\ntags = [\n+++\nbody", 3, ""),
+            (b"+++\ntitle = 5\n+++\n", 2, ""),
+            (b"+++\ntitle = \"a\"\n+++\nok\n\xff\n", 5, "UTF-8"),
+            (b"title = \"a\"\n", 1, "+++"),
+        ];
+        for (bytes, line, word) in cases {
+            let err = Item::parse(bytes).unwrap_err();
+            assert_eq!(err.line(), *line, "{err}");
+            assert!(err.to_string().contains(word), "{err}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_lines() {
+        let p = paragraphs("a b\n\n\nc\nd\n  \ne\n");
+        assert_eq!(p, vec!["a b", "c\nd", "e"]);
+    }
+}

@@ -1,0 +1,363 @@
+//! `reviews/<slug>.toml`: an item's append-only event log, and what is derived from it.
+//!
+//! Status, approval and comment threads are computed from the events, never stored twice.
+
+use serde::{Deserialize, Serialize};
+
+use super::item::line_of;
+
+/// What an event did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionKind {
+    /// The item was created.
+    Create,
+    /// Its content changed.
+    Edit,
+    /// Sent for review.
+    Submit,
+    /// Taken back from review.
+    Withdraw,
+    /// The approver asked for changes.
+    RequestChanges,
+    /// Approved (pinned to `content`).
+    Approve,
+    /// Rejected for good.
+    Reject,
+    /// Published.
+    Publish,
+    /// A new comment thread.
+    Comment,
+    /// A reply in a thread.
+    Reply,
+    /// A thread was resolved.
+    Resolve,
+}
+
+impl std::fmt::Display for ActionKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl ActionKind {
+    /// Every action, in workflow order.
+    pub const ALL: [Self; 11] = [
+        Self::Create,
+        Self::Edit,
+        Self::Submit,
+        Self::Withdraw,
+        Self::RequestChanges,
+        Self::Approve,
+        Self::Reject,
+        Self::Publish,
+        Self::Comment,
+        Self::Reply,
+        Self::Resolve,
+    ];
+
+    /// The id used in logs, commit messages and commands.
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Create => "create",
+            Self::Edit => "edit",
+            Self::Submit => "submit",
+            Self::Withdraw => "withdraw",
+            Self::RequestChanges => "request_changes",
+            Self::Approve => "approve",
+            Self::Reject => "reject",
+            Self::Publish => "publish",
+            Self::Comment => "comment",
+            Self::Reply => "reply",
+            Self::Resolve => "resolve",
+        }
+    }
+
+    /// Parse an action id.
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.id() == s)
+    }
+
+    /// Whether the event pins the item's content tree id.
+    #[must_use]
+    pub fn pins_content(self) -> bool {
+        matches!(self, Self::Submit | Self::Approve | Self::Publish)
+    }
+}
+
+/// One entry of the log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// RFC 3339 time with offset.
+    pub at: String,
+    /// Person id.
+    pub actor: String,
+    /// What happened.
+    pub action: ActionKind,
+    /// Tree id of `drafts/<slug>/` for submit, approve and publish.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<String>,
+    /// The note, reason or comment text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// Thread number for comment, reply and resolve.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thread: Option<u32>,
+    /// 1-based paragraph a new thread points at.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<u32>,
+    /// The opening words of that paragraph when the thread was opened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
+    /// Keys this version does not know.
+    #[serde(flatten)]
+    pub extra: toml::Table,
+}
+
+impl Event {
+    /// A new event with no optional fields.
+    #[must_use]
+    pub fn new(at: String, actor: &str, action: ActionKind) -> Self {
+        Self {
+            at,
+            actor: actor.to_string(),
+            action,
+            content: None,
+            message: None,
+            thread: None,
+            paragraph: None,
+            anchor: None,
+            extra: toml::Table::new(),
+        }
+    }
+}
+
+/// The log of one item.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Review {
+    /// Events, oldest first.
+    #[serde(default)]
+    pub events: Vec<Event>,
+}
+
+/// Why a review log could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct ReviewError {
+    /// 1-based line.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The workflow state of an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Being written.
+    Draft,
+    /// Waiting for review.
+    Submitted,
+    /// The approver asked for changes.
+    ChangesRequested,
+    /// Approved.
+    Approved,
+    /// Published.
+    Published,
+    /// Rejected.
+    Rejected,
+}
+
+impl Status {
+    /// Every status, in workflow order.
+    pub const ALL: [Self; 6] = [
+        Self::Draft,
+        Self::Submitted,
+        Self::ChangesRequested,
+        Self::Approved,
+        Self::Published,
+        Self::Rejected,
+    ];
+
+    /// The id used in commands and JSON.
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::Submitted => "submitted",
+            Self::ChangesRequested => "changes_requested",
+            Self::Approved => "approved",
+            Self::Published => "published",
+            Self::Rejected => "rejected",
+        }
+    }
+
+    /// Parse a status id.
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.id() == s)
+    }
+}
+
+/// A comment thread derived from the log.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Thread {
+    /// Thread number, from 1.
+    pub id: u32,
+    /// Paragraph the thread points at, if any.
+    pub paragraph: Option<u32>,
+    /// Opening words of the paragraph when the thread was opened.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
+    /// Who opened it.
+    pub opened_by: String,
+    /// Whether it was resolved.
+    pub resolved: bool,
+    /// The comments, first one opens the thread.
+    pub comments: Vec<Comment>,
+}
+
+/// One comment in a thread.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comment {
+    /// Person id.
+    pub actor: String,
+    /// RFC 3339 time.
+    pub at: String,
+    /// The text.
+    pub text: String,
+}
+
+/// Everything derived from a log by replaying it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewState {
+    /// Current status.
+    pub status: Status,
+    /// Content tree id of the last approval, if any.
+    pub approved_content: Option<String>,
+    /// Threads in order.
+    pub threads: Vec<Thread>,
+}
+
+impl Review {
+    /// Parse a review log.
+    pub fn parse(text: &str) -> Result<Self, ReviewError> {
+        toml::from_str(text).map_err(|e| ReviewError {
+            line: e.span().map_or(1, |s| line_of(text.as_bytes(), s.start)),
+            message: e.message().trim().to_string(),
+        })
+    }
+
+    /// Serialize the log.
+    #[must_use]
+    pub fn serialize(&self) -> String {
+        toml::to_string(self).unwrap_or_default()
+    }
+
+    /// Replay the events.
+    #[must_use]
+    pub fn state(&self) -> ReviewState {
+        let mut status = Status::Draft;
+        let mut approved_content = None;
+        let mut threads: Vec<Thread> = Vec::new();
+        for e in &self.events {
+            match e.action {
+                ActionKind::Create | ActionKind::Withdraw => status = Status::Draft,
+                ActionKind::Edit => {}
+                ActionKind::Submit => status = Status::Submitted,
+                ActionKind::RequestChanges => status = Status::ChangesRequested,
+                ActionKind::Approve => {
+                    status = Status::Approved;
+                    approved_content.clone_from(&e.content);
+                }
+                ActionKind::Reject => status = Status::Rejected,
+                ActionKind::Publish => status = Status::Published,
+                ActionKind::Comment => threads.push(Thread {
+                    id: e.thread.unwrap_or(threads.len() as u32 + 1),
+                    paragraph: e.paragraph,
+                    anchor: e.anchor.clone(),
+                    opened_by: e.actor.clone(),
+                    resolved: false,
+                    comments: vec![Comment {
+                        actor: e.actor.clone(),
+                        at: e.at.clone(),
+                        text: e.message.clone().unwrap_or_default(),
+                    }],
+                }),
+                ActionKind::Reply => {
+                    if let Some(t) = threads.iter_mut().find(|t| Some(t.id) == e.thread) {
+                        t.comments.push(Comment {
+                            actor: e.actor.clone(),
+                            at: e.at.clone(),
+                            text: e.message.clone().unwrap_or_default(),
+                        });
+                        t.resolved = false;
+                    }
+                }
+                ActionKind::Resolve => {
+                    if let Some(t) = threads.iter_mut().find(|t| Some(t.id) == e.thread) {
+                        t.resolved = true;
+                    }
+                }
+            }
+        }
+        ReviewState {
+            status,
+            approved_content,
+            threads,
+        }
+    }
+
+    /// The time of the last event, if any.
+    #[must_use]
+    pub fn updated(&self) -> Option<&str> {
+        self.events.last().map(|e| e.at.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_is_replayed() {
+        let mut r = Review::default();
+        let push = |r: &mut Review, a| r.events.push(Event::new("2024-09-09T10:00:00+07:00".into(), "x", a));
+        push(&mut r, ActionKind::Create);
+        assert_eq!(r.state().status, Status::Draft);
+        push(&mut r, ActionKind::Submit);
+        push(&mut r, ActionKind::RequestChanges);
+        assert_eq!(r.state().status, Status::ChangesRequested);
+        let mut c = Event::new("t".into(), "h", ActionKind::Comment);
+        c.thread = Some(1);
+        c.paragraph = Some(3);
+        c.message = Some("cek tanggal".into());
+        r.events.push(c);
+        push(&mut r, ActionKind::Submit);
+        let mut a = Event::new("t".into(), "h", ActionKind::Approve);
+        a.content = Some("abc".into());
+        r.events.push(a);
+        let s = r.state();
+        assert_eq!(s.status, Status::Approved);
+        assert_eq!(s.approved_content.as_deref(), Some("abc"));
+        assert_eq!(s.threads[0].paragraph, Some(3));
+        let again = Review::parse(&r.serialize()).unwrap();
+        assert_eq!(again, r);
+    }
+
+    #[test]
+    fn unknown_action_is_an_error_with_a_line() {
+        let text = "[[events]]\nat = \"t\"\nactor = \"x\"\naction = \"create\"\n\n[[events]]\nat = \"t\"\nactor = \"x\"\naction = \"teleport\"\n";
+        let e = Review::parse(text).unwrap_err();
+        assert_eq!(e.line, 9, "{e}");
+        assert!(e.message.contains("teleport"), "{e}");
+    }
+}

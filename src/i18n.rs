@@ -1,0 +1,330 @@
+//! Every user-visible string, in Indonesian and English, and the choice between them.
+//!
+//! Strings are looked up by a typed key, so a missing translation cannot compile; a
+//! test checks that both texts of a key exist and use the same placeholders.
+
+use crate::domain::config::Role;
+use crate::domain::review::{ActionKind, Status};
+use crate::domain::workflow::Denial;
+use crate::store::{Invalid, StoreError};
+
+/// A UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Bahasa Indonesia (the default).
+    #[default]
+    Id,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Parse a language tag such as `id`, `en_US.UTF-8` or `id-ID`.
+    #[must_use]
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        let t = tag.to_ascii_lowercase();
+        if t.starts_with("id") || t.starts_with("in") {
+            Some(Self::Id)
+        } else if t.starts_with("en") {
+            Some(Self::En)
+        } else {
+            None
+        }
+    }
+
+    /// Choose: `WARTA_LANG`, then the person's choice, then the newsroom's, then `LANG`.
+    #[must_use]
+    pub fn choose(
+        explicit: Option<&str>,
+        person: Option<&str>,
+        newsroom: Option<&str>,
+        env_lang: Option<&str>,
+    ) -> Self {
+        [explicit, person, newsroom, env_lang]
+            .into_iter()
+            .flatten()
+            .find_map(Self::from_tag)
+            .unwrap_or_default()
+    }
+}
+
+macro_rules! strings {
+    ($($key:ident => $id:literal, $en:literal;)*) => {
+        /// A translatable string.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[allow(missing_docs)]
+        pub enum Key { $($key,)* }
+
+        impl Key {
+            /// Every key.
+            pub const ALL: &[Key] = &[$(Key::$key,)*];
+
+            /// The text in a language.
+            #[must_use]
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Key::$key, Lang::Id) => $id, (Key::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+strings! {
+    // Statuses
+    StatusDraft => "Draf", "Draft";
+    StatusSubmitted => "Diajukan", "Submitted";
+    StatusChangesRequested => "Perlu revisi", "Changes requested";
+    StatusApproved => "Disetujui", "Approved";
+    StatusPublished => "Terbit", "Published";
+    StatusRejected => "Ditolak", "Rejected";
+    StatusBroken => "Rusak", "Broken";
+    // Actions
+    ActCreate => "buat", "create";
+    ActEdit => "sunting", "edit";
+    ActSubmit => "ajukan", "submit";
+    ActWithdraw => "tarik kembali", "withdraw";
+    ActRequestChanges => "minta revisi", "request changes";
+    ActApprove => "setujui", "approve";
+    ActReject => "tolak", "reject";
+    ActPublish => "terbitkan", "publish";
+    ActComment => "komentar", "comment";
+    ActReply => "balas", "reply";
+    ActResolve => "selesaikan utas", "resolve thread";
+    // Roles
+    RoleAuthor => "penulis", "author";
+    RoleEditor => "editor", "editor";
+    RoleApprover => "penyetuju", "approver";
+    RoleAdmin => "admin", "admin";
+    // Denials: each names its rule
+    DenyUnknown => "Ditolak: Anda belum terdaftar di redaksi ini, akses hanya-baca.", "Refused: you are not a person of this newsroom; read-only access.";
+    DenyExpired => "Ditolak: akun Anda berakhir pada {0}, akses hanya-baca.", "Refused: your account ended on {0}; read-only access.";
+    DenyNotVisible => "Ditolak: penulis hanya dapat melihat berita kecamatannya sendiri dan berita yang sudah terbit.", "Refused: authors see only their own kecamatan's items and published ones.";
+    DenyRole => "Ditolak: tindakan \"{0}\" hanya untuk peran {1}.", "Refused: \"{0}\" needs the role {1}.";
+    DenyOtherKecamatan => "Ditolak: penulis hanya menulis untuk kecamatannya sendiri ({0}).", "Refused: authors write only for their own kecamatan ({0}).";
+    DenyNotItemAuthor => "Ditolak: hanya penulis berita ini yang boleh \"{0}\".", "Refused: only the item's author may \"{0}\".";
+    DenyState => "Ditolak: \"{0}\" tidak boleh saat berita berstatus {1}.", "Refused: \"{0}\" is not allowed while the item is {1}.";
+    DenySelfApproval => "Ditolak: penyetuju tidak boleh menyetujui berita tulisannya sendiri.", "Refused: approvers may not approve their own item.";
+    DenyApprovalStale => "Ditolak: persetujuan sudah usang karena isi berubah setelahnya; setujui ulang dulu.", "Refused: the approval is stale because the content changed after it; approve again first.";
+    DenyResolver => "Ditolak: utas hanya dapat diselesaikan oleh pembukanya, penulis berita, atau penyetuju.", "Refused: only the thread's opener, the item's author or an approver may resolve it.";
+    // Invalid requests
+    InvUnknownItem => "Berita \"{0}\" tidak ditemukan.", "No item \"{0}\".";
+    InvUnknownPerson => "Orang \"{0}\" tidak ada di warta.toml. Lihat: warta people", "No person \"{0}\" in warta.toml. See: warta people";
+    InvUnknownKecamatan => "Kecamatan \"{0}\" tidak ada di warta.toml.", "No kecamatan \"{0}\" in warta.toml.";
+    InvMessageRequired => "Ditolak: \"{0}\" wajib disertai pesan (-m).", "Refused: \"{0}\" needs a message (-m).";
+    InvEmptyTitle => "Ditolak: judul tidak boleh kosong.", "Refused: the title must not be empty.";
+    InvControl => "Ditolak: kolom {0} berisi karakter kendali.", "Refused: the {0} field holds control characters.";
+    InvNoParagraph => "Paragraf {0} tidak ada; berita ini punya {1} paragraf.", "There is no paragraph {0}; the item has {1}.";
+    InvNoThread => "Utas #{0} tidak ada.", "There is no thread #{0}.";
+    InvAlreadyResolved => "Utas #{0} sudah diselesaikan.", "Thread #{0} is already resolved.";
+    InvNoActor => "Tidak diketahui siapa yang bertindak.", "Nobody known is acting.";
+    // Store errors
+    ErrNotANewsroom => "Bukan redaksi warta: {0} (tidak ada repositori git dengan warta.toml). Buat dengan: warta init", "Not a warta newsroom: {0} (no git repository with warta.toml). Create one with: warta init";
+    ErrAlreadyExists => "Sudah ada repositori di {0}.", "There is already a repository at {0}.";
+    ErrNoBranch => "Cabang \"{0}\" tidak ada di repositori.", "Branch \"{0}\" does not exist in the repository.";
+    ErrLocked => "Cabang \"{0}\" sedang dikunci proses lain ({1}). Jika tidak ada warta atau git yang berjalan, hapus berkas kunci itu.", "Branch \"{0}\" is locked by another process ({1}). If no warta or git is running, remove that lock file.";
+    ErrReadOnly => "Repositori tidak dapat ditulis: {0}", "The repository cannot be written: {0}";
+    ErrConfig => "warta.toml salah, baris {0}, {1}: {2}", "warta.toml is invalid, line {0}, {1}: {2}";
+    ErrGit => "Galat git: {0}", "git error: {0}";
+    ErrIo => "Galat berkas {0}: {1}", "File error {0}: {1}";
+    ErrBroken => "Berkas rusak {0} baris {1}: {2}", "Broken file {0} line {1}: {2}";
+    ErrConflict => "Bentrok: orang lain mengubah bagian yang sama dari \"{0}\". Versi Anda disimpan di {1}; tidak ada yang hilang.", "Conflict: someone else changed the same part of \"{0}\". Your version is saved in {1}; nothing is lost.";
+    ErrRetries => "Gagal setelah {0} percobaan: cabang terus berubah. Coba lagi.", "Gave up after {0} attempts: the branch kept changing. Try again.";
+    // Identity
+    WhoUnknown => "Anda belum terdaftar di warta.toml (login: {0}, email: {1}): akses hanya-baca. Minta admin menambahkan Anda di [[people]] dengan logins = [\"{0}\"].", "You are not in warta.toml (login: {0}, email: {1}): read-only access. Ask an admin to add you under [[people]] with logins = [\"{0}\"].";
+    // CLI output
+    OutCreated => "Dibuat: {0}", "Created: {0}";
+    OutDone => "{0}: {1} (commit {2})", "{0}: {1} (commit {2})";
+    OutNothing => "Tidak ada perubahan; tidak ada commit.", "Nothing changed; no commit.";
+    OutMerged => "Digabung dengan suntingan orang lain yang terjadi bersamaan.", "Merged with a concurrent edit by someone else.";
+    OutSkipped => "Berkas {0} di work tree tidak diperbarui karena ada perubahan lokal.", "Work-tree file {0} was left alone: it has local modifications.";
+    OutBrokenLine => "RUSAK {0}:{1}: {2}", "BROKEN {0}:{1}: {2}";
+    OutNoItems => "Tidak ada berita.", "No items.";
+    OutApprovalValid => "persetujuan sah", "approval valid";
+    OutApprovalStale => "PERSETUJUAN USANG", "APPROVAL STALE";
+    OutThreadResolved => "selesai", "resolved";
+    OutThreadOpen => "terbuka", "open";
+    OutParagraph => "paragraf", "paragraph";
+    OutOutdated => "usang", "outdated";
+    OutInit => "Redaksi dibuat di {0} (cabang {1}).", "Newsroom created in {0} (branch {1}).";
+    OutDiffFrom => "Perbedaan sejak peristiwa #{0} ({1}, {2}, {3}):", "Changes since event #{0} ({1}, {2}, {3}):";
+    OutDiffNone => "Tidak ada perbedaan.", "No changes.";
+    OutNoEvent => "Peristiwa \"{0}\" tidak ada dalam riwayat berita ini.", "No event \"{0}\" in this item's history.";
+    OutVerifyOk => "Riwayat bersih: {0} commit diperiksa, tidak ada pelanggaran.", "History is clean: {0} commits checked, no violations.";
+    OutVerifyBad => "{0} masalah ditemukan dalam {1} commit.", "{0} problems found in {1} commits.";
+    OutBodyRead => "Tidak dapat membaca isi dari {0}: {1}", "Cannot read the body from {0}: {1}";
+    OutFieldTitle => "Judul", "Title";
+    OutFieldStatus => "Status", "Status";
+    OutFieldKecamatan => "Kecamatan", "Kecamatan";
+    OutFieldAuthor => "Penulis", "Author";
+    OutFieldTags => "Tag", "Tags";
+    OutFieldUpdated => "Diperbarui", "Updated";
+    OutFieldPhotos => "Foto", "Photos";
+    OutFieldThreads => "Komentar", "Comments";
+    OutFieldHistory => "Riwayat", "History";
+    OutFieldLocation => "Lokasi", "Location";
+    OutDemoBuilt => "Redaksi demo dibuat di {0}", "Demo newsroom built in {0}";
+    OutDemoKept => "Redaksi demo tetap ada di {0}", "The demo newsroom stays in {0}";
+    // Verify findings
+    VerRewritten => "riwayat ulasan {0} ditulis ulang (peristiwa lama diubah atau dihapus)", "review log {0} was rewritten (old events changed or removed)";
+    VerActorMismatch => "peristiwa atas nama {0} tetapi commit dibuat oleh {1}", "event in the name of {0} but committed by {1}";
+    VerUnknownActor => "pelaku {0} tidak ada di warta.toml", "actor {0} is not in warta.toml";
+    VerNoEvent => "isi {0} berubah tanpa peristiwa sunting", "content of {0} changed without an edit event";
+    VerContent => "persetujuan/pengajuan mencatat isi yang berbeda dari isi sebenarnya", "approval/submission records content that differs from the actual content";
+    VerConfig => "warta.toml diubah oleh {0} yang bukan admin", "warta.toml changed by {0}, who is not an admin";
+    VerBroken => "berkas rusak {0} baris {1}: {2}", "broken file {0} line {1}: {2}";
+}
+
+/// The text of a key with `{0}`, `{1}`… replaced by `args`.
+#[must_use]
+pub fn fmt(lang: Lang, key: Key, args: &[&dyn std::fmt::Display]) -> String {
+    let mut out = key.text(lang).to_string();
+    for (i, a) in args.iter().enumerate() {
+        out = out.replace(&format!("{{{i}}}"), &a.to_string());
+    }
+    out
+}
+
+/// The label of a status.
+#[must_use]
+pub fn status(lang: Lang, s: Status) -> &'static str {
+    match s {
+        Status::Draft => Key::StatusDraft,
+        Status::Submitted => Key::StatusSubmitted,
+        Status::ChangesRequested => Key::StatusChangesRequested,
+        Status::Approved => Key::StatusApproved,
+        Status::Published => Key::StatusPublished,
+        Status::Rejected => Key::StatusRejected,
+    }
+    .text(lang)
+}
+
+/// The label of an action.
+#[must_use]
+pub fn action(lang: Lang, a: ActionKind) -> &'static str {
+    match a {
+        ActionKind::Create => Key::ActCreate,
+        ActionKind::Edit => Key::ActEdit,
+        ActionKind::Submit => Key::ActSubmit,
+        ActionKind::Withdraw => Key::ActWithdraw,
+        ActionKind::RequestChanges => Key::ActRequestChanges,
+        ActionKind::Approve => Key::ActApprove,
+        ActionKind::Reject => Key::ActReject,
+        ActionKind::Publish => Key::ActPublish,
+        ActionKind::Comment => Key::ActComment,
+        ActionKind::Reply => Key::ActReply,
+        ActionKind::Resolve => Key::ActResolve,
+    }
+    .text(lang)
+}
+
+/// The label of a role.
+#[must_use]
+pub fn role(lang: Lang, r: Role) -> &'static str {
+    match r {
+        Role::Author => Key::RoleAuthor,
+        Role::Editor => Key::RoleEditor,
+        Role::Approver => Key::RoleApprover,
+        Role::Admin => Key::RoleAdmin,
+    }
+    .text(lang)
+}
+
+/// A refusal, naming its rule.
+#[must_use]
+pub fn denial(lang: Lang, d: &Denial) -> String {
+    match d {
+        Denial::Unknown => Key::DenyUnknown.text(lang).to_string(),
+        Denial::Expired { until } => fmt(lang, Key::DenyExpired, &[until]),
+        Denial::NotVisible => Key::DenyNotVisible.text(lang).to_string(),
+        Denial::Role { action: a, needs } => {
+            let needs: Vec<&str> = needs
+                .split(", ")
+                .map(|r| match r {
+                    "author" => role(lang, Role::Author),
+                    "editor" => role(lang, Role::Editor),
+                    "approver" => role(lang, Role::Approver),
+                    other => other,
+                })
+                .collect();
+            fmt(lang, Key::DenyRole, &[&action(lang, *a), &needs.join(", ")])
+        }
+        Denial::OtherKecamatan { own } => fmt(lang, Key::DenyOtherKecamatan, &[own]),
+        Denial::NotItemAuthor { action: a } => fmt(lang, Key::DenyNotItemAuthor, &[&action(lang, *a)]),
+        Denial::State { action: a, status: s } => fmt(lang, Key::DenyState, &[&action(lang, *a), &status(lang, *s)]),
+        Denial::SelfApproval => Key::DenySelfApproval.text(lang).to_string(),
+        Denial::ApprovalStale => Key::DenyApprovalStale.text(lang).to_string(),
+        Denial::Resolver => Key::DenyResolver.text(lang).to_string(),
+    }
+}
+
+/// A store error as one line for the user.
+#[must_use]
+pub fn error(lang: Lang, e: &StoreError) -> String {
+    use crate::domain::text::clean_line;
+    let line = match e {
+        StoreError::NotANewsroom { path } => fmt(lang, Key::ErrNotANewsroom, &[path]),
+        StoreError::AlreadyExists { path } => fmt(lang, Key::ErrAlreadyExists, &[path]),
+        StoreError::NoBranch { branch } => fmt(lang, Key::ErrNoBranch, &[branch]),
+        StoreError::Locked { branch, lock } => fmt(lang, Key::ErrLocked, &[branch, lock]),
+        StoreError::ReadOnly(m) => fmt(lang, Key::ErrReadOnly, &[m]),
+        StoreError::Config(c) => fmt(lang, Key::ErrConfig, &[&c.line, &c.key, &c.problem]),
+        StoreError::Git(g) => fmt(lang, Key::ErrGit, &[&g.message()]),
+        StoreError::Io { path, source } => fmt(lang, Key::ErrIo, &[path, source]),
+        StoreError::Denied(d) => denial(lang, d),
+        StoreError::Invalid(i) => invalid(lang, i),
+        StoreError::Broken { path, line, reason } => fmt(lang, Key::ErrBroken, &[path, line, reason]),
+        StoreError::Conflict { slug, saved, .. } => fmt(lang, Key::ErrConflict, &[slug, saved]),
+        StoreError::TooManyRetries(n) => fmt(lang, Key::ErrRetries, &[n]),
+    };
+    clean_line(&line)
+}
+
+fn invalid(lang: Lang, i: &Invalid) -> String {
+    match i {
+        Invalid::UnknownItem(s) => fmt(lang, Key::InvUnknownItem, &[s]),
+        Invalid::UnknownPerson(s) => fmt(lang, Key::InvUnknownPerson, &[s]),
+        Invalid::UnknownKecamatan(s) => fmt(lang, Key::InvUnknownKecamatan, &[s]),
+        Invalid::MessageRequired(a) => {
+            let a = ActionKind::parse(a).map_or(*a, |k| action(lang, k));
+            fmt(lang, Key::InvMessageRequired, &[&a])
+        }
+        Invalid::EmptyTitle => Key::InvEmptyTitle.text(lang).to_string(),
+        Invalid::ControlCharacters(f) => fmt(lang, Key::InvControl, &[f]),
+        Invalid::NoParagraph { asked, count } => fmt(lang, Key::InvNoParagraph, &[asked, count]),
+        Invalid::NoThread(n) => fmt(lang, Key::InvNoThread, &[n]),
+        Invalid::AlreadyResolved(n) => fmt(lang, Key::InvAlreadyResolved, &[n]),
+        Invalid::NoActor => Key::InvNoActor.text(lang).to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(s: &str) -> Vec<String> {
+        let mut v: Vec<String> = (0..10)
+            .map(|i| format!("{{{i}}}"))
+            .filter(|p| s.contains(p.as_str()))
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn both_locales_have_every_key_with_the_same_placeholders() {
+        for key in Key::ALL {
+            let (id, en) = (key.text(Lang::Id), key.text(Lang::En));
+            assert!(!id.is_empty() && !en.is_empty(), "{key:?}");
+            assert_eq!(placeholders(id), placeholders(en), "{key:?}");
+        }
+    }
+
+    #[test]
+    fn language_choice() {
+        assert_eq!(Lang::choose(None, None, Some("id"), Some("en_US.UTF-8")), Lang::Id);
+        assert_eq!(Lang::choose(Some("en"), None, Some("id"), None), Lang::En);
+        assert_eq!(Lang::choose(None, Some("en"), Some("id"), None), Lang::En);
+        assert_eq!(Lang::choose(None, None, None, Some("C.UTF-8")), Lang::Id);
+    }
+}

@@ -1,0 +1,11 @@
+//! warta: a terminal newsroom editor whose items live in a git repository.
+//!
+//! Layers point one way: [`domain`] ← [`store`] ← [`app`] ← [`ui`] ← `tui`, [`cli`].
+//! The domain is pure; only the store touches git2 and the file system.
+
+pub mod cli;
+pub mod domain;
+pub mod i18n;
+pub mod samples;
+pub mod store;
+pub mod tui;

@@ -1,0 +1,156 @@
+//! The only layer that touches git2 and the file system.
+//!
+//! It reads snapshots of a newsroom at a commit, applies actions as commits moved onto
+//! the branch with a compare-and-swap, merges concurrent edits, and keeps a checked-out
+//! work tree in step. Everything above it works on plain data.
+
+pub mod action;
+pub mod demo;
+pub mod history;
+pub mod identity;
+pub mod journal;
+mod merge;
+pub mod repo;
+pub mod snapshot;
+mod tree;
+
+mod worktree;
+
+pub use action::{Done, Request};
+pub use identity::{Identity, Source};
+pub use repo::Newsroom;
+pub use snapshot::{Broken, Entry, Snapshot};
+
+use crate::domain::config::ConfigError;
+use crate::domain::workflow::Denial;
+
+/// What can go wrong in the store. Each variant maps to one exit code of the CLI.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The path is not a git repository with a `warta.toml`.
+    #[error("not a newsroom: {path}")]
+    NotANewsroom {
+        /// Where we looked.
+        path: String,
+    },
+    /// The directory already holds a repository.
+    #[error("already a repository: {path}")]
+    AlreadyExists {
+        /// The directory.
+        path: String,
+    },
+    /// The branch does not exist.
+    #[error("branch {branch} not found")]
+    NoBranch {
+        /// Branch name.
+        branch: String,
+    },
+    /// Another process holds the branch lock for too long.
+    #[error("branch {branch} is locked ({lock} exists)")]
+    Locked {
+        /// Branch name.
+        branch: String,
+        /// The lock file.
+        lock: String,
+    },
+    /// The repository cannot be written.
+    #[error("repository is read-only: {0}")]
+    ReadOnly(String),
+    /// `warta.toml` is invalid.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// libgit2 failed.
+    #[error("git: {0}")]
+    Git(#[from] git2::Error),
+    /// File system failure.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The error.
+        source: std::io::Error,
+    },
+    /// Refused by the workflow or permission rules.
+    #[error(transparent)]
+    Denied(#[from] Denial),
+    /// The request itself is invalid (missing message, unknown item…).
+    #[error("{0:?}")]
+    Invalid(Invalid),
+    /// The item is broken and cannot be acted on.
+    #[error("{path} line {line}: {reason}")]
+    Broken {
+        /// File at fault.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// Why.
+        reason: String,
+    },
+    /// A concurrent edit could not be merged; our text is kept in `saved`.
+    #[error("conflict on {slug}; your version is saved in {saved}")]
+    Conflict {
+        /// The item.
+        slug: String,
+        /// Where our version was saved.
+        saved: String,
+        /// Our full text.
+        ours: String,
+        /// The text now on the branch.
+        theirs: String,
+    },
+    /// The branch kept moving under us.
+    #[error("gave up after {0} attempts: the branch kept changing")]
+    TooManyRetries(u32),
+}
+
+/// Invalid requests, refused before anything is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invalid {
+    /// No such item.
+    UnknownItem(String),
+    /// No such person id.
+    UnknownPerson(String),
+    /// No such kecamatan id.
+    UnknownKecamatan(String),
+    /// This action needs a message.
+    MessageRequired(&'static str),
+    /// The title is empty.
+    EmptyTitle,
+    /// A one-line field holds control characters.
+    ControlCharacters(&'static str),
+    /// No such paragraph.
+    NoParagraph {
+        /// Requested (1-based).
+        asked: u32,
+        /// How many the item has.
+        count: usize,
+    },
+    /// No such thread.
+    NoThread(u32),
+    /// The thread is already resolved.
+    AlreadyResolved(u32),
+    /// Nobody known is acting.
+    NoActor,
+}
+
+impl StoreError {
+    /// The CLI exit code for this error: 1 refused, 3 conflict, 4 repository or config.
+    #[must_use]
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Self::Denied(_) | Self::Invalid(_) | Self::Broken { .. } => 1,
+            Self::Conflict { .. } | Self::TooManyRetries(_) => 3,
+            _ => 4,
+        }
+    }
+
+    pub(crate) fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Self {
+        Self::Io {
+            path: path.as_ref().display().to_string(),
+            source,
+        }
+    }
+}
+
+/// Result type of the store.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,295 @@
+//! History: the commits behind an item's events, its content at any event, and
+//! `verify`, which replays the whole branch against the rules.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use git2::{ObjectType, Oid, Tree};
+
+use super::Result;
+use super::repo::{CONFIG_PATH, Newsroom};
+use crate::domain::config::Role;
+use crate::domain::item::Item;
+use crate::domain::review::{ActionKind, Review, Status};
+use crate::domain::workflow::{self, Context, Denial, ItemFacts};
+
+/// What is wrong with one commit.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// The action was not allowed for its actor.
+    Denied(Denial),
+    /// Old events of a review log were changed or removed.
+    Rewritten,
+    /// The event names someone other than the commit's author.
+    ActorMismatch {
+        /// Person id in the event.
+        actor: String,
+        /// Name and email of the commit's author.
+        committer: String,
+    },
+    /// The event's actor is not in `warta.toml`.
+    UnknownActor(String),
+    /// The item's content changed without a create or edit event.
+    NoEvent,
+    /// A submit/approve/publish pinned a content id that is not the item's.
+    Content,
+    /// `warta.toml` changed by a non-admin.
+    Config(String),
+    /// A file at the branch head is malformed.
+    Broken {
+        /// File.
+        path: String,
+        /// Line.
+        line: usize,
+        /// Reason.
+        reason: String,
+    },
+}
+
+/// One finding of `verify`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// The commit at fault (`None` for files broken at the head).
+    pub commit: Option<Oid>,
+    /// The item concerned.
+    pub slug: String,
+    /// The action recorded, if any.
+    pub action: Option<ActionKind>,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+fn blob_id(tree: &Tree<'_>, path: &str) -> Option<Oid> {
+    tree.get_path(Path::new(path))
+        .ok()
+        .filter(|e| e.kind() == Some(ObjectType::Blob))
+        .map(|e| e.id())
+}
+
+fn tree_id(tree: &Tree<'_>, path: &str) -> Option<Oid> {
+    tree.get_path(Path::new(path))
+        .ok()
+        .filter(|e| e.kind() == Some(ObjectType::Tree))
+        .map(|e| e.id())
+}
+
+impl Newsroom {
+    /// The branch's first-parent chain, oldest first.
+    pub fn chain(&self) -> Result<Vec<Oid>> {
+        let mut out = Vec::new();
+        let mut cur = Some(self.repo.find_commit(self.head()?)?);
+        while let Some(c) = cur {
+            out.push(c.id());
+            cur = c.parents().next();
+        }
+        out.reverse();
+        Ok(out)
+    }
+
+    fn review_at(&self, tree: &Tree<'_>, slug: &str) -> Review {
+        blob_id(tree, &format!("reviews/{slug}.toml"))
+            .and_then(|id| self.repo.find_blob(id).ok())
+            .and_then(|b| {
+                std::str::from_utf8(b.content())
+                    .ok()
+                    .and_then(|t| Review::parse(t).ok())
+            })
+            .unwrap_or_default()
+    }
+
+    /// For each event of an item's log (by index), the commit that recorded it.
+    pub fn event_commits(&self, slug: &str) -> Result<Vec<Option<Oid>>> {
+        let path = format!("reviews/{slug}.toml");
+        let mut map: Vec<Option<Oid>> = Vec::new();
+        let mut cur = Some(self.repo.find_commit(self.head()?)?);
+        while let Some(c) = cur {
+            let tree = c.tree()?;
+            let parent = c.parents().next();
+            let here = blob_id(&tree, &path);
+            let there = match &parent {
+                Some(p) => blob_id(&p.tree()?, &path),
+                None => None,
+            };
+            if here != there && here.is_some() {
+                let n = self.review_at(&tree, slug).events.len();
+                let before = match &parent {
+                    Some(p) => self.review_at(&p.tree()?, slug).events.len(),
+                    None => 0,
+                };
+                if map.len() < n {
+                    map.resize(n, None);
+                }
+                for slot in map.iter_mut().take(n).skip(before) {
+                    if slot.is_none() {
+                        *slot = Some(c.id());
+                    }
+                }
+            }
+            if here.is_some() && there.is_none() {
+                break;
+            }
+            cur = parent;
+        }
+        Ok(map)
+    }
+
+    /// The item's content at a commit.
+    pub fn item_at(&self, commit: Oid, slug: &str) -> Result<Option<Item>> {
+        Ok(self
+            .read_bytes(commit, &format!("drafts/{slug}/index.md"))?
+            .and_then(|b| Item::parse(&b).ok()))
+    }
+
+    /// Replay the whole branch and report every commit that broke a rule.
+    pub fn verify(&self) -> Result<(usize, Vec<Finding>)> {
+        let chain = self.chain()?;
+        let mut findings = Vec::new();
+        for pair in chain.windows(2) {
+            let (parent, commit) = (self.repo.find_commit(pair[0])?, self.repo.find_commit(pair[1])?);
+            self.verify_commit(&parent, &commit, &mut findings)?;
+        }
+        for b in self.snapshot()?.broken {
+            findings.push(Finding {
+                commit: None,
+                slug: b.slug,
+                action: None,
+                problem: Problem::Broken {
+                    path: b.path,
+                    line: b.line,
+                    reason: b.reason,
+                },
+            });
+        }
+        Ok((chain.len(), findings))
+    }
+
+    fn verify_commit(
+        &self,
+        parent: &git2::Commit<'_>,
+        commit: &git2::Commit<'_>,
+        out: &mut Vec<Finding>,
+    ) -> Result<()> {
+        let (pt, ct) = (parent.tree()?, commit.tree()?);
+        let Ok(config) = self.config_at(parent.id()) else {
+            return Ok(());
+        };
+        let author = commit.author();
+        let email = author.email().unwrap_or_default().to_string();
+        let committer = config
+            .people
+            .iter()
+            .find(|p| !p.email.is_empty() && p.email.eq_ignore_ascii_case(&email));
+        let who = format!("{} <{}>", author.name().unwrap_or_default(), email);
+        let push = |out: &mut Vec<Finding>, slug: &str, action, problem| {
+            out.push(Finding {
+                commit: Some(commit.id()),
+                slug: slug.to_string(),
+                action,
+                problem,
+            });
+        };
+        let diff = self.repo.diff_tree_to_tree(Some(&pt), Some(&ct), None)?;
+        let mut slugs = BTreeSet::new();
+        for d in diff.deltas() {
+            let Some(path) = d
+                .new_file()
+                .path()
+                .or_else(|| d.old_file().path())
+                .and_then(Path::to_str)
+            else {
+                continue;
+            };
+            if path == CONFIG_PATH {
+                if !committer.is_some_and(|p| p.has(Role::Admin)) {
+                    push(out, "", None, Problem::Config(who.clone()));
+                }
+            } else if let Some(rest) = path.strip_prefix("drafts/") {
+                slugs.insert(rest.split('/').next().unwrap_or_default().to_string());
+            } else if let Some(rest) = path.strip_prefix("reviews/").and_then(|r| r.strip_suffix(".toml")) {
+                slugs.insert(rest.to_string());
+            }
+        }
+        let tz = config.timezone();
+        let today = jiff::Timestamp::from_second(commit.time().seconds())
+            .map_or(jiff::civil::date(1970, 1, 1), |t| t.to_zoned(tz).date());
+        for slug in slugs {
+            let before = self.review_at(&pt, &slug);
+            let after = self.review_at(&ct, &slug);
+            let content_changed = tree_id(&pt, &format!("drafts/{slug}")) != tree_id(&ct, &format!("drafts/{slug}"));
+            if after.events.len() < before.events.len() || after.events[..before.events.len()] != before.events[..] {
+                push(out, &slug, None, Problem::Rewritten);
+                continue;
+            }
+            let new_events = &after.events[before.events.len()..];
+            if content_changed
+                && !new_events
+                    .iter()
+                    .any(|e| matches!(e.action, ActionKind::Create | ActionKind::Edit))
+            {
+                push(out, &slug, None, Problem::NoEvent);
+            }
+            let item_before = self.item_at(parent.id(), &slug)?;
+            let item_after = self.item_at(commit.id(), &slug)?;
+            let content_now = tree_id(&ct, &format!("drafts/{slug}")).map(|o| o.to_string());
+            let content_before = tree_id(&pt, &format!("drafts/{slug}")).map(|o| o.to_string());
+            let mut state_log = before.clone();
+            for e in new_events {
+                let action = Some(e.action);
+                let Some(person) = config.person(&e.actor) else {
+                    push(out, &slug, action, Problem::UnknownActor(e.actor.clone()));
+                    continue;
+                };
+                if committer.is_none_or(|c| c.id != person.id) {
+                    push(
+                        out,
+                        &slug,
+                        action,
+                        Problem::ActorMismatch {
+                            actor: e.actor.clone(),
+                            committer: who.clone(),
+                        },
+                    );
+                }
+                let state = state_log.state();
+                let item = if e.action == ActionKind::Create {
+                    item_after.as_ref()
+                } else {
+                    item_before.as_ref().or(item_after.as_ref())
+                };
+                let (author, kecamatan) = item.map_or((String::new(), String::new()), |i| {
+                    (i.front.author.clone(), i.front.kecamatan.clone())
+                });
+                let approval_valid = matches!(state.status, Status::Approved | Status::Published)
+                    && state.approved_content.is_some()
+                    && state.approved_content == content_before;
+                let opener = e
+                    .thread
+                    .and_then(|n| state.threads.iter().find(|t| t.id == n))
+                    .map(|t| t.opened_by.clone());
+                let facts = ItemFacts {
+                    author: &author,
+                    kecamatan: &kecamatan,
+                    status: if e.action == ActionKind::Create {
+                        Status::Draft
+                    } else {
+                        state.status
+                    },
+                    approval_valid,
+                };
+                let ctx = Context {
+                    allow_self_approval: config.newsroom.allow_self_approval,
+                    today,
+                    thread_opener: opener.as_deref(),
+                };
+                if let Err(d) = workflow::check(e.action, Some(person), &facts, &ctx) {
+                    push(out, &slug, action, Problem::Denied(d));
+                }
+                if e.action.pins_content() && e.content != content_now {
+                    push(out, &slug, action, Problem::Content);
+                }
+                state_log.events.push(e.clone());
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,236 @@
+//! A snapshot: every item of the newsroom at one commit, plus the files that are broken.
+
+use git2::{ObjectType, Oid, Tree};
+
+use super::Result;
+use super::repo::Newsroom;
+use crate::domain::config::Config;
+use crate::domain::item::Item;
+use crate::domain::review::{Review, ReviewState, Status};
+use crate::domain::slug;
+use crate::domain::workflow::ItemFacts;
+
+/// One item as read from a commit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The folder name under `drafts/`.
+    pub slug: String,
+    /// The parsed `index.md`.
+    pub item: Item,
+    /// Tree id of `drafts/<slug>/`: the content hash approvals pin.
+    pub content: String,
+    /// The review log.
+    pub review: Review,
+    /// Derived from the log.
+    pub state: ReviewState,
+    /// Other files in the item's folder (photos).
+    pub files: Vec<String>,
+}
+
+impl Entry {
+    /// Whether the last approval still matches the content.
+    #[must_use]
+    pub fn approval_valid(&self) -> bool {
+        matches!(self.state.status, Status::Approved | Status::Published)
+            && self.state.approved_content.as_deref() == Some(self.content.as_str())
+    }
+
+    /// Whether the item was approved once but changed since.
+    #[must_use]
+    pub fn approval_stale(&self) -> bool {
+        self.state.approved_content.is_some() && !self.approval_valid() && self.state.status == Status::Approved
+    }
+
+    /// The facts the permission check needs.
+    #[must_use]
+    pub fn facts(&self) -> ItemFacts<'_> {
+        ItemFacts {
+            author: &self.item.front.author,
+            kecamatan: &self.item.front.kecamatan,
+            status: self.state.status,
+            approval_valid: self.approval_valid(),
+        }
+    }
+
+    /// Time of the last event (RFC 3339), or the creation time.
+    #[must_use]
+    pub fn updated(&self) -> String {
+        self.review
+            .updated()
+            .map(str::to_string)
+            .or_else(|| self.item.front.created.map(|c| c.to_string()))
+            .unwrap_or_default()
+    }
+
+    /// Number of unresolved comment threads.
+    #[must_use]
+    pub fn open_threads(&self) -> usize {
+        self.state.threads.iter().filter(|t| !t.resolved).count()
+    }
+}
+
+/// A file that could not be read, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Broken {
+    /// Item slug (folder name) it belongs to.
+    pub slug: String,
+    /// Path inside the repository.
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// Why it is broken.
+    pub reason: String,
+}
+
+/// The newsroom at one commit.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    /// The commit read.
+    pub commit: Oid,
+    /// The config at that commit.
+    pub config: Config,
+    /// Items that parsed, sorted by slug.
+    pub items: Vec<Entry>,
+    /// Files that did not.
+    pub broken: Vec<Broken>,
+}
+
+impl Snapshot {
+    /// An item by slug.
+    #[must_use]
+    pub fn item(&self, slug: &str) -> Option<&Entry> {
+        self.items
+            .binary_search_by(|e| e.slug.as_str().cmp(slug))
+            .ok()
+            .map(|i| &self.items[i])
+    }
+
+    /// A broken file of an item, if the item is broken.
+    #[must_use]
+    pub fn broken_item(&self, slug: &str) -> Option<&Broken> {
+        self.broken.iter().find(|b| b.slug == slug)
+    }
+}
+
+impl Newsroom {
+    /// Read every item at the branch head.
+    pub fn snapshot(&self) -> Result<Snapshot> {
+        self.snapshot_at(self.head()?)
+    }
+
+    /// Read every item at a commit.
+    pub fn snapshot_at(&self, commit: Oid) -> Result<Snapshot> {
+        let config = self.config_at(commit)?;
+        let root = self.repo.find_commit(commit)?.tree()?;
+        let reviews = subtree(&self.repo, &root, "reviews")?;
+        let mut items = Vec::new();
+        let mut broken = Vec::new();
+        if let Some(drafts) = subtree(&self.repo, &root, "drafts")? {
+            for entry in &drafts {
+                let Ok(name) = entry.name() else { continue };
+                if entry.kind() != Some(ObjectType::Tree) {
+                    continue;
+                }
+                if !slug::is_valid(name) {
+                    broken.push(Broken {
+                        slug: name.to_string(),
+                        path: format!("drafts/{name}"),
+                        line: 1,
+                        reason: "folder name is not a valid slug".into(),
+                    });
+                    continue;
+                }
+                let folder = self.repo.find_tree(entry.id())?;
+                match read_entry(self, name, &folder, reviews.as_ref()) {
+                    Ok(e) => items.push(e),
+                    Err(b) => broken.push(b),
+                }
+            }
+        }
+        items.sort_by(|a, b| a.slug.cmp(&b.slug));
+        Ok(Snapshot {
+            commit,
+            config,
+            items,
+            broken,
+        })
+    }
+
+    /// Read one item at a commit: `Ok(None)` when it does not exist.
+    pub fn entry_at(&self, commit: Oid, slug: &str) -> Result<Option<std::result::Result<Entry, Broken>>> {
+        let root = self.repo.find_commit(commit)?.tree()?;
+        let Some(folder_id) = self.tree_id(commit, &format!("drafts/{slug}"))? else {
+            return Ok(None);
+        };
+        let folder = self.repo.find_tree(folder_id)?;
+        let reviews = subtree(&self.repo, &root, "reviews")?;
+        Ok(Some(read_entry(self, slug, &folder, reviews.as_ref())))
+    }
+}
+
+fn subtree<'r>(repo: &'r git2::Repository, root: &Tree<'_>, name: &str) -> Result<Option<Tree<'r>>> {
+    match root.get_name(name) {
+        Some(e) if e.kind() == Some(ObjectType::Tree) => Ok(Some(repo.find_tree(e.id())?)),
+        _ => Ok(None),
+    }
+}
+
+fn read_entry(
+    room: &Newsroom,
+    slug: &str,
+    folder: &Tree<'_>,
+    reviews: Option<&Tree<'_>>,
+) -> std::result::Result<Entry, Broken> {
+    let broken = |path: String, line: usize, reason: String| Broken {
+        slug: slug.to_string(),
+        path,
+        line,
+        reason,
+    };
+    let index_path = format!("drafts/{slug}/index.md");
+    let blob = folder
+        .get_name("index.md")
+        .filter(|e| e.kind() == Some(ObjectType::Blob))
+        .and_then(|e| room.repo.find_blob(e.id()).ok())
+        .ok_or_else(|| broken(index_path.clone(), 1, "index.md is missing".into()))?;
+    let item = Item::parse(blob.content()).map_err(|e| broken(index_path.clone(), e.line(), e.to_string()))?;
+    let review_path = format!("reviews/{slug}.toml");
+    let review = match reviews.and_then(|t| t.get_name(&format!("{slug}.toml"))) {
+        None => Review::default(),
+        Some(e) => {
+            let blob = room
+                .repo
+                .find_blob(e.id())
+                .map_err(|_| broken(review_path.clone(), 1, "review log is not a file".into()))?;
+            let text = std::str::from_utf8(blob.content())
+                .map_err(|_| broken(review_path.clone(), 1, "not valid UTF-8".into()))?;
+            Review::parse(text).map_err(|e| broken(review_path.clone(), e.line, e.message))?
+        }
+    };
+    let files = folder
+        .iter()
+        .filter_map(|e| e.name().ok().map(str::to_string))
+        .filter(|n| n != "index.md")
+        .collect();
+    let state = review.state();
+    Ok(Entry {
+        slug: slug.to_string(),
+        item,
+        content: folder.id().to_string(),
+        review,
+        state,
+        files,
+    })
+}
+
+impl Snapshot {
+    /// The items a person (or an unknown caller) may see.
+    pub fn visible<'a>(
+        &'a self,
+        who: Option<&'a crate::domain::config::Person>,
+    ) -> impl Iterator<Item = &'a Entry> + 'a {
+        self.items
+            .iter()
+            .filter(move |e| crate::domain::workflow::can_see(who, &e.facts()))
+    }
+}

@@ -1,0 +1,83 @@
+//! Keeping a checked-out work tree in step with commits made through git objects.
+//!
+//! Only files whose checked-out content still equals the old committed version are
+//! updated; a file with local modifications is never overwritten.
+
+use std::path::Path;
+
+use git2::{ObjectType, Oid, Tree};
+
+use super::repo::Newsroom;
+use super::tree::Change;
+
+fn blob_at(tree: &Tree<'_>, path: &str) -> Option<Oid> {
+    tree.get_path(Path::new(path))
+        .ok()
+        .filter(|e| e.kind() == Some(ObjectType::Blob))
+        .map(|e| e.id())
+}
+
+/// Update checked-out files for `changes`; returns the paths left alone.
+pub fn update(room: &Newsroom, old: &Tree<'_>, new: &Tree<'_>, changes: &[Change]) -> Vec<String> {
+    let repo = &room.repo;
+    let Some(workdir) = repo.workdir() else { return vec![] };
+    let checked_out = repo
+        .find_reference("HEAD")
+        .ok()
+        .and_then(|h| h.symbolic_target().ok().flatten().map(str::to_string))
+        .is_some_and(|t| t == room.refname());
+    if !checked_out {
+        return vec![];
+    }
+    let mut skipped = Vec::new();
+    let mut index = repo.index().ok();
+    for change in changes {
+        let file = workdir.join(&change.path);
+        let before = blob_at(old, &change.path);
+        let current = std::fs::read(&file).ok();
+        let pristine = match (&current, before) {
+            (None, None) => true,
+            (Some(bytes), Some(id)) => Oid::hash_object(ObjectType::Blob, bytes).is_ok_and(|h| h == id),
+            _ => false,
+        };
+        if !pristine {
+            skipped.push(change.path.clone());
+            continue;
+        }
+        let Some(after) = blob_at(new, &change.path).and_then(|id| repo.find_blob(id).ok()) else {
+            let _ = std::fs::remove_file(&file);
+            if let Some(ix) = index.as_mut() {
+                let _ = ix.remove_path(Path::new(&change.path));
+            }
+            continue;
+        };
+        if write_atomic(&file, after.content()).is_err() {
+            skipped.push(change.path.clone());
+            continue;
+        }
+        if let Some(ix) = index.as_mut() {
+            let _ = ix.add_path(Path::new(&change.path));
+        }
+    }
+    if let Some(mut ix) = index {
+        // Another process may hold index.lock: the files are right, the index catches up later.
+        let _ = ix.write();
+    }
+    skipped
+}
+
+/// Write a file atomically: temp file in the same folder, fsync, rename.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("warta"),
+        std::process::id()
+    ));
+    let mut f = std::fs::File::create(&tmp)?;
+    f.write_all(bytes)?;
+    f.sync_all()?;
+    std::fs::rename(&tmp, path)
+}
