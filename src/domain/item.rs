@@ -3,6 +3,8 @@
 //! Parsing never panics and reports the line at fault; serializing keeps the body
 //! byte-exact and keeps front-matter keys this version does not know.
 
+use std::fmt::Write;
+
 use serde::{Deserialize, Serialize};
 use toml::value::Datetime;
 
@@ -173,7 +175,9 @@ impl Item {
     /// Serialize to the bytes of `index.md`.
     #[must_use]
     pub fn serialize(&self) -> String {
-        let front = toml::to_string(&self.front).unwrap_or_default();
+        let front = toml::Table::try_from(&self.front)
+            .map(|t| emit_toml(&t, KEY_ORDER))
+            .unwrap_or_default();
         let mut out = String::with_capacity(front.len() + self.body.len() + 8);
         out.push_str("+++\n");
         out.push_str(&front);
@@ -189,6 +193,121 @@ impl Item {
     #[must_use]
     pub fn paragraphs(&self) -> Vec<&str> {
         paragraphs(&self.body)
+    }
+}
+
+/// Front-matter keys in the order they are written.
+const KEY_ORDER: &[&str] = &[
+    "title",
+    "kecamatan",
+    "author",
+    "created",
+    "event_date",
+    "location",
+    "tags",
+    "summary",
+];
+
+/// Write a TOML table with every string on one line (escaped), so no value can ever
+/// produce a `+++` line or a raw CR inside the front matter.
+#[must_use]
+/// Keys listed in `order` come first, in that order; the rest follow sorted.
+pub fn emit_toml(table: &toml::Table, order: &[&str]) -> String {
+    let mut out = String::new();
+    emit_table(&mut out, table, "", order);
+    out
+}
+
+fn is_table_array(v: &toml::Value) -> bool {
+    matches!(v, toml::Value::Array(a) if !a.is_empty() && a.iter().all(toml::Value::is_table))
+}
+
+fn emit_table(out: &mut String, table: &toml::Table, prefix: &str, order: &[&str]) {
+    let mut keys: Vec<&String> = table.keys().collect();
+    keys.sort_by_key(|k| (order.iter().position(|o| o == k).unwrap_or(order.len()), (*k).clone()));
+    for k in &keys {
+        let v = &table[*k];
+        if !v.is_table() && !is_table_array(v) {
+            out.push_str(&emit_key(k));
+            out.push_str(" = ");
+            emit_value(out, v);
+            out.push('\n');
+        }
+    }
+    for k in &keys {
+        let path = if prefix.is_empty() {
+            emit_key(k)
+        } else {
+            format!("{prefix}.{}", emit_key(k))
+        };
+        match &table[*k] {
+            toml::Value::Table(t) => {
+                let _ = write!(out, "\n[{path}]\n");
+                emit_table(out, t, &path, order);
+            }
+            v @ toml::Value::Array(items) if is_table_array(v) => {
+                for t in items.iter().filter_map(toml::Value::as_table) {
+                    let _ = write!(out, "\n[[{path}]]\n");
+                    emit_table(out, t, &path, order);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn emit_key(k: &str) -> String {
+    if !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
+        k.to_string()
+    } else {
+        let mut s = String::new();
+        emit_string(&mut s, k);
+        s
+    }
+}
+
+fn emit_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn emit_value(out: &mut String, v: &toml::Value) {
+    match v {
+        toml::Value::String(s) => emit_string(out, s),
+        toml::Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                emit_value(out, item);
+            }
+            out.push(']');
+        }
+        toml::Value::Table(t) => {
+            out.push('{');
+            for (i, (k, item)) in t.iter().enumerate() {
+                out.push_str(if i > 0 { ", " } else { " " });
+                out.push_str(&emit_key(k));
+                out.push_str(" = ");
+                emit_value(out, item);
+            }
+            out.push_str(if t.is_empty() { "}" } else { " }" });
+        }
+        other => out.push_str(&other.to_string()),
     }
 }
 
@@ -268,5 +387,40 @@ mod tests {
     fn paragraphs_split_on_blank_lines() {
         let p = paragraphs("a b\n\n\nc\nd\n  \ne\n");
         assert_eq!(p, vec!["a b", "c\nd", "e"]);
+    }
+
+    fn text() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::string::string_regex(r#"("|'|“|”|\\|👍🏽|🇮🇩|e\x{301}|\r\n|\n|\+\+\+|\t|[a-zA-Z0-9 .,–-]){0,40}"#)
+            .unwrap()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        #[test]
+        fn serialize_then_parse_is_identity(
+            title in text(),
+            location in text(),
+            tags in proptest::collection::vec(text(), 0..4),
+            captions in proptest::collection::vec(text(), 0..3),
+            body in text(),
+            extra in proptest::option::of(text()),
+        ) {
+            let mut front = FrontMatter {
+                title,
+                author: "sari".into(),
+                location,
+                tags,
+                photos: captions.into_iter().enumerate().map(|(i, caption)| Photo { file: format!("{i}.jpg"), caption }).collect(),
+                created: Some("2024-09-09T10:15:00+07:00".parse().unwrap()),
+                ..FrontMatter::default()
+            };
+            if let Some(x) = extra {
+                front.extra.insert("custom".into(), toml::Value::String(x));
+            }
+            let item = Item { front, body };
+            let text = item.serialize();
+            let parsed = Item::parse(text.as_bytes());
+            proptest::prop_assert_eq!(parsed.as_ref(), Ok(&item), "{}", text);
+        }
     }
 }

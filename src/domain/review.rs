@@ -259,7 +259,19 @@ impl Review {
     /// Serialize the log.
     #[must_use]
     pub fn serialize(&self) -> String {
-        toml::to_string(self).unwrap_or_default()
+        const ORDER: &[&str] = &[
+            "at",
+            "actor",
+            "action",
+            "content",
+            "thread",
+            "paragraph",
+            "anchor",
+            "message",
+        ];
+        toml::Table::try_from(self)
+            .map(|t| super::item::emit_toml(&t, ORDER))
+            .unwrap_or_default()
     }
 
     /// Replay the events.

@@ -181,6 +181,7 @@ impl Newsroom {
     pub fn apply_at(&self, actor: &str, req: &Request, at: Option<&jiff::Zoned>) -> Result<Done> {
         let refname = self.refname();
         let mut attempts = 0;
+        let mut races = 0;
         let started = Instant::now();
         loop {
             attempts += 1;
@@ -225,13 +226,14 @@ impl Newsroom {
                         attempts,
                     });
                 }
-                Err(e)
-                    if e.code() == ErrorCode::Modified
-                        || (e.code() == ErrorCode::Locked && started.elapsed() < LOCK_PATIENCE) =>
-                {
-                    if attempts >= MAX_ATTEMPTS {
+                Err(e) if e.code() == ErrorCode::Modified => {
+                    races += 1;
+                    if races >= MAX_ATTEMPTS {
                         return Err(StoreError::TooManyRetries(attempts));
                     }
+                    std::thread::sleep(jitter(races));
+                }
+                Err(e) if e.code() == ErrorCode::Locked && started.elapsed() < LOCK_PATIENCE => {
                     std::thread::sleep(jitter(attempts));
                 }
                 Err(e) if e.code() == ErrorCode::Locked => {
@@ -351,6 +353,7 @@ impl Newsroom {
                         Some(m) => (m, true),
                         None => {
                             return Err(super::journal::conflict(
+                                self.state_dir(),
                                 slug,
                                 &new.serialize(),
                                 &entry.item.serialize(),

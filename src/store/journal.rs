@@ -1,6 +1,6 @@
 //! The person's state directory: where text that could not be committed is kept safe.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::StoreError;
 use super::worktree::write_atomic;
@@ -19,9 +19,9 @@ pub fn state_dir() -> PathBuf {
 
 /// Keep our side of a conflicting edit in the state dir and build the conflict error.
 #[must_use]
-pub fn conflict(slug: &str, ours: &str, theirs: &str) -> StoreError {
+pub fn conflict(dir: &Path, slug: &str, ours: &str, theirs: &str) -> StoreError {
     let stamp = jiff::Timestamp::now().as_millisecond();
-    let path = state_dir().join("conflicts").join(format!("{slug}-{stamp}.md"));
+    let path = dir.join("conflicts").join(format!("{slug}-{stamp}.md"));
     let saved = match write_atomic(&path, ours.as_bytes()) {
         Ok(()) => path.display().to_string(),
         Err(e) => format!("(not saved: {e})"),

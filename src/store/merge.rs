@@ -49,6 +49,8 @@ pub fn merge_text(base: &str, ours: &str, theirs: &str) -> Option<String> {
     if theirs == base {
         return Some(ours.to_string());
     }
+    // libgit2 must be initialised before its merge functions; hashing does that.
+    let _ = git2::Oid::hash_object(git2::ObjectType::Blob, b"");
     let (b, o, t) = (input(base), input(ours), input(theirs));
     let mut opts = MergeFileOptions::new();
     opts.our_label("ours").their_label("theirs");

@@ -14,6 +14,7 @@ pub const CONFIG_PATH: &str = "warta.toml";
 pub struct Newsroom {
     pub(crate) repo: Repository,
     branch: String,
+    state_dir: PathBuf,
 }
 
 impl std::fmt::Debug for Newsroom {
@@ -21,6 +22,7 @@ impl std::fmt::Debug for Newsroom {
         f.debug_struct("Newsroom")
             .field("path", &self.repo.path())
             .field("branch", &self.branch)
+            .field("state_dir", &self.state_dir)
             .finish()
     }
 }
@@ -63,6 +65,7 @@ impl Newsroom {
         let mut room = Self {
             repo,
             branch: head_branch.clone(),
+            state_dir: super::journal::state_dir(),
         };
         let head = match room.head() {
             Ok(h) => h,
@@ -135,7 +138,19 @@ impl Newsroom {
         Ok(Self {
             repo,
             branch: config.newsroom.branch,
+            state_dir: super::journal::state_dir(),
         })
+    }
+
+    /// The person's state directory (journals, conflict copies).
+    #[must_use]
+    pub fn state_dir(&self) -> &Path {
+        &self.state_dir
+    }
+
+    /// Use another state directory.
+    pub fn set_state_dir(&mut self, dir: PathBuf) {
+        self.state_dir = dir;
     }
 
     /// The branch name.

@@ -1,0 +1,436 @@
+//! The whole workflow through the built binary, refusals, bad input and JSON shapes.
+
+mod common;
+
+use common::Demo;
+
+const BODY: &str = "Babadan, Panwaslu Kecamatan Babadan – Panwascam Babadan mengawasi pemutakhiran data pemilih, Senin (09/09/2024).\n\n“Kami pastikan setiap warga yang memenuhi syarat tercatat,” tegasnya.\n\nPengawasan dilakukan di Desa Polorejo bersama PKD.\n\nKegiatan berlangsung tertib hingga sore hari.\n\n(Humas)\n";
+
+fn status(d: &Demo, who: &str, slug: &str) -> serde_json::Value {
+    d.json(who, &["show", slug, "--json"])
+}
+
+#[test]
+fn whole_story_from_draft_to_published() {
+    let d = Demo::new();
+    let body = d.tmp.path().join("body.md");
+    std::fs::write(&body, BODY).unwrap();
+    let body = body.to_str().unwrap();
+    let title = "Panwascam Babadan Awasi Pemutakhiran Data Pemilih di Desa Polorejo";
+    let slug = d.ok(
+        "sari",
+        &["new", "--title", title, "--tag", "pengawasan", "--body-file", body],
+    );
+    let slug = slug.trim();
+    assert!(
+        slug.contains("-panwascam-babadan-awasi-pemutakhiran-data-pemilih"),
+        "{slug}"
+    );
+    d.ok("sari", &["submit", slug]);
+    assert_eq!(status(&d, "sari", slug)["status"], "submitted");
+
+    // The author's own approval is refused, and the branch does not move.
+    let before = d.head();
+    let (code, out, err) = d.run(Some("sari"), &["approve", slug]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(err.contains("penyetuju"), "names the rule in Indonesian: {err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(d.head(), before);
+
+    // The approver asks for changes with a comment on paragraph 3.
+    d.ok("hesti", &["request-changes", slug, "-m", "Mohon sebutkan nama PKD."]);
+    d.ok(
+        "hesti",
+        &["comment", slug, "--paragraph", "3", "-m", "Siapa PKD yang ikut?"],
+    );
+    let shown = status(&d, "sari", slug);
+    assert_eq!(shown["status"], "changes_requested");
+    assert_eq!(shown["threads"][0]["paragraph"], 3);
+    assert_eq!(shown["threads"][0]["resolved"], false);
+    assert_eq!(shown["threads"][0]["comments"][0]["actor"], "hesti");
+
+    // The author edits and resubmits; the approver sees exactly that change.
+    let fixed = BODY.replace("bersama PKD.", "bersama PKD Desa Polorejo, Siti Aminah.");
+    let body2 = d.tmp.path().join("body2.md");
+    std::fs::write(&body2, &fixed).unwrap();
+    d.ok("sari", &["edit", slug, "--body-file", body2.to_str().unwrap()]);
+    d.ok("sari", &["resolve", slug, "1"]);
+    d.ok("sari", &["submit", slug]);
+    let diff = d.ok("hesti", &["diff", slug]);
+    assert!(diff.contains("PKD[+ Desa Polorejo, Siti Aminah+]."), "{diff}");
+    d.ok("hesti", &["approve", slug]);
+    let shown = status(&d, "hesti", slug);
+    assert_eq!(
+        (shown["status"].as_str(), shown["approval_valid"].as_bool()),
+        (Some("approved"), Some(true))
+    );
+
+    // An edit after approval makes the approval stale; publishing is refused until re-approval.
+    d.ok("fajar", &["edit", slug, "--title", &format!("{title}, Kamis")]);
+    let listed = d.json("hesti", &["list", "--json", "--status", "approved"]);
+    let row = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["slug"] == slug)
+        .unwrap()
+        .clone();
+    assert_eq!(row["approval_valid"], false);
+    let (code, _, err) = d.run(Some("hesti"), &["publish", slug]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("usang"), "{err}");
+    d.ok("hesti", &["approve", slug]);
+    d.ok("hesti", &["publish", slug]);
+    let shown = status(&d, "dimas", slug);
+    assert_eq!(
+        shown["status"], "published",
+        "published items are visible to other kecamatan"
+    );
+    assert_eq!(d.body_of(slug), fixed, "the body is byte-exact");
+
+    // Each commit is authored by the person who acted, with the trailers.
+    let log = d.git(&[
+        "log",
+        "--format=%an|%s|%(trailers:key=Warta-Actor,valueonly)",
+        "-12",
+        "--",
+        &format!("reviews/{slug}.toml"),
+    ]);
+    let lines: Vec<&str> = log.lines().filter(|l| !l.trim().is_empty()).collect();
+    let expect = [
+        ("Dr. Hesti", "publish"),
+        ("Dr. Hesti", "approve"),
+        ("Fajar", "edit"),
+        ("Dr. Hesti", "approve"),
+        ("Sari", "submit"),
+        ("Sari", "resolve"),
+        ("Sari", "edit"),
+        ("Dr. Hesti", "comment"),
+        ("Dr. Hesti", "request_changes"),
+        ("Sari", "submit"),
+        ("Sari", "create"),
+    ];
+    let got: Vec<(String, String)> = log
+        .lines()
+        .filter(|l| l.contains('|'))
+        .map(|l| {
+            let mut p = l.split('|');
+            (
+                p.next().unwrap().to_string(),
+                p.next().unwrap().split('(').next().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(got.len(), expect.len(), "{lines:?}");
+    for ((name, action), (want_name, want_action)) in got.iter().zip(expect) {
+        assert!(name.starts_with(want_name), "{name} vs {want_name}");
+        assert_eq!(action, want_action);
+    }
+    let (code, out, _) = d.run(Some("hesti"), &["verify"]);
+    assert_eq!(code, 0, "{out}");
+}
+
+impl Demo {
+    fn body_of(&self, slug: &str) -> String {
+        let text = self.git(&["show", &format!("main:drafts/{slug}/index.md")]);
+        text.splitn(3, "+++\n").nth(2).unwrap().to_string()
+    }
+}
+
+#[test]
+fn verify_reports_an_approval_committed_with_plain_git() {
+    let d = Demo::new();
+    let slug = "2024-10-07-panwascam-ngebel-buka-pendaftaran-pengawas-tps-warga-diimbau";
+    let (code, _, _) = d.run(Some("hesti"), &["verify"]);
+    assert_eq!(code, 0);
+    // rina (an author) appends an approval to the log by hand and commits it as herself.
+    let path = d.repo.join(format!("reviews/{slug}.toml"));
+    let mut log = std::fs::read_to_string(&path).unwrap();
+    log.push_str("\n[[events]]\nat = \"2024-10-08T09:00:00+07:00\"\nactor = \"rina\"\naction = \"approve\"\n");
+    std::fs::write(&path, log).unwrap();
+    d.git(&["add", "."]);
+    d.git(&[
+        "-c",
+        "user.name=Rina",
+        "-c",
+        "user.email=rina@panwascam-ngebel.example",
+        "commit",
+        "-qm",
+        "approve",
+    ]);
+    let (code, out, err) = d.run(Some("hesti"), &["verify"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains(&format!("approve({slug})")) && out.contains("penyetuju"),
+        "{out}"
+    );
+}
+
+#[test]
+fn refusals_name_the_rule_and_write_nothing() {
+    let d = Demo::new();
+    let submitted = "2024-10-07-panwascam-ngebel-buka-pendaftaran-pengawas-tps-warga-diimbau";
+    let draft = "2024-11-30-panwascam-jetis-kawal-rekapitulasi-hasil-penghitungan-suara";
+    let before = d.head();
+    let cases: &[(Option<&str>, &[&str], &str)] = &[
+        (Some("sari"), &["submit", draft], "kecamatan"), // not visible to babadan
+        (Some("lestari"), &["submit", draft], "penulis berita ini"), // same kecamatan, not the author
+        (Some("fajar"), &["approve", submitted], "penyetuju"),
+        (Some("hesti"), &["reject", submitted, "-m", " "], "pesan"),
+        (Some("hesti"), &["publish", submitted], "Diajukan"),
+        (Some("joko"), &["comment", draft, "-m", "x"], "berakhir"),
+        (
+            Some("dimas"),
+            &["comment", draft, "--paragraph", "99", "-m", "x"],
+            "Paragraf 99",
+        ),
+        (Some("dimas"), &["resolve", draft, "7"], "#7"),
+        (
+            Some("dimas"),
+            &["new", "--title", "Judul", "--kecamatan", "babadan"],
+            "kecamatannya sendiri",
+        ),
+        (
+            Some("dimas"),
+            &["new", "--title", "Judul", "--kecamatan", "atlantis"],
+            "atlantis",
+        ),
+        (Some("dimas"), &["new", "--title", "  "], "judul"),
+        (Some("dimas"), &["show", "no-such-item"], "no-such-item"),
+        (None, &["comment", draft, "-m", "x"], "warta.toml"),
+    ];
+    for (who, args, word) in cases {
+        let (code, out, err) = d.run(*who, args);
+        assert_eq!(code, 1, "{who:?} {args:?}: {out}{err}");
+        assert!(
+            err.to_lowercase().contains(&word.to_lowercase()),
+            "{who:?} {args:?}: {err}"
+        );
+        assert_eq!(d.head(), before, "{args:?} wrote nothing");
+    }
+    let (code, _, err) = d.run(Some("nobody"), &["list"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("nobody"), "{err}");
+    let (code, _, _) = d.run(Some("hesti"), &["approve"]);
+    assert_eq!(code, 2, "usage error");
+}
+
+#[test]
+fn english_messages_when_asked() {
+    let d = Demo::new();
+    let out = common::warta(&d.home, &d.repo)
+        .env("WARTA_LANG", "en")
+        .args([
+            "--as",
+            "fajar",
+            "approve",
+            "2024-10-07-panwascam-ngebel-buka-pendaftaran-pengawas-tps-warga-diimbau",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Refused") && err.contains("approver"), "{err}");
+}
+
+#[test]
+fn broken_items_are_listed_and_do_not_stop_the_others() {
+    let d = Demo::new();
+    let cases: &[(&str, &[u8], &str)] = &[
+        ("2024-01-01-toml", b"+++\ntitle = \"a\"\ntags = [\n+++\nbody\n", ":3:"),
+        ("2024-01-02-closing", b"+++\ntitle = \"a\"\nbody\n", "+++"),
+        ("2024-01-03-utf", b"+++\ntitle = \"a\"\n+++\nok\n\xff\n", "UTF-8"),
+        ("2024-01-04-bom", b"\xef\xbb\xbf+++\ntitle = \"a\"\n+++\n", "BOM"),
+        ("2024-01-05-crlf", b"+++\r\ntitle = \"a\"\r\n+++\r\nbody\r\n", "CRLF"),
+    ];
+    for (slug, bytes, _) in cases {
+        let dir = d.repo.join("drafts").join(slug);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("index.md"), bytes).unwrap();
+    }
+    // A good item whose review log names an unknown status.
+    let good = "2024-11-30-panwascam-jetis-kawal-rekapitulasi-hasil-penghitungan-suara";
+    let log = d.repo.join(format!("reviews/{good}.toml"));
+    std::fs::write(
+        &log,
+        "[[events]]\nat = \"t\"\nactor = \"dimas\"\naction = \"teleported\"\n",
+    )
+    .unwrap();
+    d.git(&["add", "."]);
+    d.git(&["-c", "user.name=X", "-c", "user.email=x@x", "commit", "-qm", "broken"]);
+    let out = d.ok("hesti", &["list"]);
+    for (slug, _, word) in cases {
+        let line = out
+            .lines()
+            .find(|l| l.contains(slug))
+            .unwrap_or_else(|| panic!("{slug} listed: {out}"));
+        assert!(line.starts_with("RUSAK") && line.contains(word), "{line}");
+    }
+    let line = out.lines().find(|l| l.contains(good)).unwrap();
+    assert!(
+        line.contains("reviews/") && line.contains(":4:") && line.contains("teleported"),
+        "{line}"
+    );
+    assert_eq!(out.lines().filter(|l| !l.starts_with("RUSAK")).count(), 10, "{out}");
+    let json = d.json("hesti", &["list", "--json"]);
+    let broken: Vec<_> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["status"] == "broken")
+        .collect();
+    assert_eq!(broken.len(), 6);
+    let (code, _, err) = d.run(Some("hesti"), &["submit", "2024-01-01-toml"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("baris 3"), "{err}");
+}
+
+#[test]
+fn repository_errors_exit_4() {
+    let d = Demo::new();
+    let plain = d.tmp.path().join("plain");
+    std::fs::create_dir_all(&plain).unwrap();
+    let run = |repo: &std::path::Path, args: &[&str]| {
+        let out = common::warta(&d.home, repo).args(args).output().unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (code, err) = run(&plain, &["list"]);
+    assert_eq!(code, Some(4));
+    assert!(err.contains("Bukan redaksi warta"), "{err}");
+    common::git(&d.home, &plain, &["init", "-q"]);
+    let (code, err) = run(&plain, &["list"]);
+    assert_eq!(code, Some(4), "{err}");
+    // The branch warta.toml names is missing.
+    let cfg = std::fs::read_to_string(d.repo.join("warta.toml"))
+        .unwrap()
+        .replace("branch = \"main\"", "branch = \"terbit\"");
+    std::fs::write(d.repo.join("warta.toml"), cfg).unwrap();
+    d.git(&["-c", "user.name=A", "-c", "user.email=a@x", "commit", "-qam", "branch"]);
+    let (code, err) = run(&d.repo, &["list"]);
+    assert_eq!(code, Some(4));
+    assert!(err.contains("terbit"), "{err}");
+    d.git(&["reset", "-q", "--hard", "HEAD~1"]);
+    // A stale lock on the branch.
+    std::fs::write(d.repo.join(".git/refs/heads/main.lock"), "").unwrap();
+    let before = d.head();
+    let out = common::warta(&d.home, &d.repo)
+        .args([
+            "--as",
+            "hesti",
+            "comment",
+            "2024-10-07-panwascam-ngebel-buka-pendaftaran-pengawas-tps-warga-diimbau",
+            "-m",
+            "x",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("main.lock"));
+    assert_eq!(d.head(), before);
+    // A broken warta.toml names its line.
+    std::fs::remove_file(d.repo.join(".git/refs/heads/main.lock")).unwrap();
+    let cfg = std::fs::read_to_string(d.repo.join("warta.toml")).unwrap().replacen(
+        "roles = [\"author\"]",
+        "roles = [\"boss\"]",
+        1,
+    );
+    std::fs::write(d.repo.join("warta.toml"), cfg).unwrap();
+    d.git(&["-c", "user.name=A", "-c", "user.email=a@x", "commit", "-qam", "roles"]);
+    let (code, err) = run(&d.repo, &["list"]);
+    assert_eq!(code, Some(4));
+    assert!(err.contains("boss") && err.contains("baris"), "{err}");
+}
+
+#[test]
+fn json_shapes() {
+    let d = Demo::new();
+    let people = d.json("hesti", &["people", "--json"]);
+    let joko = people.as_array().unwrap().iter().find(|p| p["id"] == "joko").unwrap();
+    assert_eq!(joko["active"], false);
+    for key in ["id", "name", "roles", "kecamatan", "active"] {
+        assert!(joko.get(key).is_some(), "{key}");
+    }
+    let list = d.json("hesti", &["list", "--json"]);
+    let first = &list[0];
+    for key in [
+        "slug",
+        "title",
+        "status",
+        "kecamatan",
+        "author",
+        "tags",
+        "updated",
+        "approval_valid",
+    ] {
+        assert!(first.get(key).is_some(), "{key}");
+    }
+    let slug = "2024-10-15-panwascam-jetis-ingatkan-kepala-desa-dan-perangkat-desa-jaga";
+    let show = d.json("lestari", &["show", slug, "--json"]);
+    for key in ["body", "threads", "events"] {
+        assert!(show.get(key).is_some(), "{key}");
+    }
+    assert_eq!(show["threads"].as_array().unwrap().len(), 2);
+    assert!(show["events"][0].get("at").is_some() && show["events"][0]["action"] == "create");
+    // Authors see their kecamatan and published items only.
+    let sari = d.json("sari", &["list", "--json"]);
+    assert!(
+        sari.as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["kecamatan"] == "babadan" || r["status"] == "published")
+    );
+    let log = d.json("hesti", &["log", slug, "--json"]);
+    assert!(log.as_array().unwrap().iter().all(|e| e["commit"].is_string()));
+}
+
+#[test]
+fn init_bare_and_with_config() {
+    let d = Demo::new();
+    let bare = d.tmp.path().join("bare.git");
+    let cfg = d.repo.join("warta.toml");
+    let out = common::warta(&d.home, &bare)
+        .args([
+            "init",
+            bare.to_str().unwrap(),
+            "--bare",
+            "--config",
+            cfg.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let repo = |args: &[&str]| {
+        let out = common::warta(&d.home, &bare).args(args).output().unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let (code, slug) = repo(&["--as", "wahyu", "new", "--title", "Panwascam Sambit Awasi Kampanye"]);
+    assert_eq!(code, Some(0));
+    let (code, out) = repo(&["--as", "wahyu", "show", slug.trim()]);
+    assert_eq!(code, Some(0));
+    assert!(
+        out.contains("Ponorogo, Bawaslu Kabupaten Ponorogo –") && out.contains("(Humas)"),
+        "template: {out}"
+    );
+    // init refuses an existing repository.
+    let out = common::warta(&d.home, &bare)
+        .args(["init", bare.to_str().unwrap(), "--bare"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    // A starter config names the caller admin.
+    let fresh = d.tmp.path().join("fresh");
+    let out = common::warta(&d.home, &fresh)
+        .env("USER", "ratna")
+        .args(["init", fresh.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(fresh.join("warta.toml")).unwrap();
+    assert!(text.contains("id = \"ratna\"") && text.contains("\"admin\""), "{text}");
+    let out = common::warta(&d.home, &fresh)
+        .env("USER", "ratna")
+        .args(["people"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ratna"));
+}

@@ -1,0 +1,96 @@
+//! Helpers shared by the integration tests: hermetic commands and demo newsrooms.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A command running the built `warta` with a cleared environment and a temp HOME.
+pub fn warta(home: &Path, repo: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_warta"));
+    c.env_clear()
+        .env("HOME", home)
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .arg("--repo")
+        .arg(repo);
+    c
+}
+
+/// Run `git` hermetically in `dir`.
+pub fn git(home: &Path, dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .env_clear()
+        .env("HOME", home)
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A temp dir holding a HOME and a demo newsroom in `news/`.
+pub struct Demo {
+    pub tmp: tempfile::TempDir,
+    pub home: PathBuf,
+    pub repo: PathBuf,
+}
+
+impl Demo {
+    pub fn new() -> Self {
+        let tmp = tempfile::tempdir().unwrap();
+        let home = tmp.path().join("home");
+        std::fs::create_dir_all(&home).unwrap();
+        let repo = tmp.path().join("news");
+        let out = Command::new(env!("CARGO_BIN_EXE_warta"))
+            .env_clear()
+            .env("HOME", &home)
+            .args(["demo", "--no-open"])
+            .arg(&repo)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        Self { tmp, home, repo }
+    }
+
+    /// Run warta as a person; returns (exit code, stdout, stderr).
+    pub fn run(&self, who: Option<&str>, args: &[&str]) -> (i32, String, String) {
+        let mut c = warta(&self.home, &self.repo);
+        if let Some(w) = who {
+            c.arg("--as").arg(w);
+        }
+        let out = c.args(args).output().unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
+    /// Run and expect success; returns stdout.
+    pub fn ok(&self, who: &str, args: &[&str]) -> String {
+        let (code, out, err) = self.run(Some(who), args);
+        assert_eq!(code, 0, "warta --as {who} {args:?}\nstdout: {out}\nstderr: {err}");
+        out
+    }
+
+    pub fn head(&self) -> String {
+        git(&self.home, &self.repo, &["rev-parse", "refs/heads/main"])
+            .trim()
+            .to_string()
+    }
+
+    pub fn git(&self, args: &[&str]) -> String {
+        git(&self.home, &self.repo, args)
+    }
+
+    pub fn json(&self, who: &str, args: &[&str]) -> serde_json::Value {
+        serde_json::from_str(&self.ok(who, args)).expect("valid JSON")
+    }
+}

@@ -1,0 +1,235 @@
+//! Store tests on hermetic temp repositories: work trees, bare repositories, merges,
+//! conflicts, and many processes racing on one branch.
+
+mod common;
+
+use std::path::Path;
+
+use warta::domain::review::{ActionKind, Status};
+use warta::samples;
+use warta::store::action::NewItem;
+use warta::store::{Newsroom, Request, StoreError};
+
+fn newsroom(dir: &Path, bare: bool) -> Newsroom {
+    Newsroom::init(dir, bare, samples::CONFIG).unwrap()
+}
+
+fn create(room: &Newsroom, who: &str, title: &str, body: &str) -> String {
+    let req = Request::Create(NewItem {
+        title: title.into(),
+        body: Some(body.into()),
+        tags: vec!["humas".into()],
+        ..NewItem::default()
+    });
+    room.apply(who, &req).unwrap().slug
+}
+
+fn edit(
+    room: &Newsroom,
+    who: &str,
+    slug: &str,
+    base: &warta::domain::item::Item,
+    body: &str,
+) -> Result<warta::store::Done, StoreError> {
+    let mut new = base.clone();
+    new.body = body.into();
+    room.apply(
+        who,
+        &Request::Edit {
+            slug: slug.into(),
+            base: Box::new(base.clone()),
+            new: Box::new(new),
+        },
+    )
+}
+
+#[test]
+fn bare_and_work_tree_newsrooms_work_alike() {
+    for bare in [true, false] {
+        let tmp = tempfile::tempdir().unwrap();
+        let room = newsroom(&tmp.path().join("n"), bare);
+        let slug = create(&room, "sari", "Rapat Koordinasi Pengawasan", "Isi.\n");
+        let snap = room.snapshot().unwrap();
+        let e = snap.item(&slug).unwrap();
+        assert_eq!(e.state.status, Status::Draft);
+        assert_eq!(e.item.front.author, "sari");
+        assert_eq!(e.item.front.kecamatan, "babadan");
+        let reopened = Newsroom::open(&tmp.path().join("n")).unwrap();
+        assert_eq!(reopened.snapshot().unwrap().items.len(), 1);
+        let file = tmp.path().join("n").join("drafts").join(&slug).join("index.md");
+        assert_eq!(file.exists(), !bare, "work tree updated only when there is one");
+    }
+}
+
+#[test]
+fn work_tree_files_with_local_changes_are_never_overwritten() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("n");
+    let room = newsroom(&dir, false);
+    let slug = create(&room, "sari", "Patroli Masa Tenang", "Satu.\n");
+    let file = dir.join("drafts").join(&slug).join("index.md");
+    let local = format!("{}\nLOCAL NOTE\n", std::fs::read_to_string(&file).unwrap());
+    std::fs::write(&file, &local).unwrap();
+    let base = room.snapshot().unwrap().item(&slug).unwrap().item.clone();
+    let done = edit(&room, "sari", &slug, &base, "Dua.\n").unwrap();
+    assert_eq!(done.skipped, vec![format!("drafts/{slug}/index.md")]);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), local, "local change kept");
+    // The review log had no local change, so it was updated.
+    let log = std::fs::read_to_string(dir.join("reviews").join(format!("{slug}.toml"))).unwrap();
+    assert!(log.contains("action = \"edit\""));
+    assert_eq!(room.snapshot().unwrap().item(&slug).unwrap().item.body, "Dua.\n");
+}
+
+#[test]
+fn concurrent_edits_merge_and_true_conflicts_keep_both_texts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut room = newsroom(&tmp.path().join("n"), true);
+    room.set_state_dir(tmp.path().join("state"));
+    let slug = create(
+        &room,
+        "sari",
+        "Sosialisasi Pengawasan Partisipatif",
+        "Satu.\n\nDua.\n\nTiga.\n",
+    );
+    let base = room.snapshot().unwrap().item(&slug).unwrap().item.clone();
+    // bayu and fajar both start from `base`.
+    edit(&room, "bayu", &slug, &base, "Satu, kata bayu.\n\nDua.\n\nTiga.\n").unwrap();
+    let done = edit(&room, "fajar", &slug, &base, "Satu.\n\nDua.\n\nTiga, kata fajar.\n").unwrap();
+    assert!(done.merged);
+    let body = room.snapshot().unwrap().item(&slug).unwrap().item.body.clone();
+    assert_eq!(body, "Satu, kata bayu.\n\nDua.\n\nTiga, kata fajar.\n");
+    // Now both change paragraph two from the same base.
+    let base = room.snapshot().unwrap().item(&slug).unwrap().item.clone();
+    edit(&room, "bayu", &slug, &base, &body.replace("Dua.", "Dua versi bayu.")).unwrap();
+    let head = room.head().unwrap();
+    let err = edit(&room, "fajar", &slug, &base, &body.replace("Dua.", "Dua versi fajar.")).unwrap_err();
+    match &err {
+        StoreError::Conflict {
+            saved, ours, theirs, ..
+        } => {
+            assert!(ours.contains("Dua versi fajar.") && theirs.contains("Dua versi bayu."));
+            assert!(
+                std::fs::read_to_string(saved).unwrap().contains("Dua versi fajar."),
+                "ours saved to disk"
+            );
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    assert_eq!(err.exit_code(), 3);
+    assert_eq!(room.head().unwrap(), head, "nothing written on conflict");
+}
+
+#[test]
+fn the_action_is_rechecked_after_a_lost_race() {
+    let tmp = tempfile::tempdir().unwrap();
+    let room = newsroom(&tmp.path().join("n"), true);
+    let slug = create(&room, "sari", "Pengawasan Distribusi Logistik", "Isi.\n");
+    let submit = |who: &str| {
+        room.apply(
+            who,
+            &Request::Transition {
+                slug: slug.clone(),
+                action: ActionKind::Submit,
+                message: None,
+            },
+        )
+    };
+    submit("sari").unwrap();
+    // A second submit, as if it had read the old state, is checked against the new one.
+    assert!(matches!(submit("sari"), Err(StoreError::Denied(_))));
+}
+
+const WORKERS: usize = 8;
+const ACTIONS: usize = 50;
+
+/// One racing process: alternate comments and edits of its own paragraph.
+fn worker(repo: &Path, n: usize, slug: &str) {
+    let room = Newsroom::open(repo).unwrap();
+    let who = ["sari", "bayu", "fajar", "hesti", "agus", "sari", "bayu", "fajar"][n];
+    for j in 0..ACTIONS {
+        if j % 2 == 0 {
+            let req = Request::Comment {
+                slug: slug.into(),
+                paragraph: None,
+                text: format!("w{n}-a{j}"),
+            };
+            room.apply(who, &req).unwrap();
+        } else {
+            let base = room.snapshot().unwrap().item(slug).unwrap().item.clone();
+            let mut paras: Vec<String> = base.body.split("\n\n").map(str::to_string).collect();
+            paras[n] = format!("P{n} v{j}");
+            let mut new = base.clone();
+            new.body = paras.join("\n\n");
+            room.apply(
+                who,
+                &Request::Edit {
+                    slug: slug.into(),
+                    base: Box::new(base),
+                    new: Box::new(new),
+                },
+            )
+            .unwrap();
+        }
+    }
+}
+
+#[test]
+fn eight_processes_racing_lose_nothing() {
+    if let (Ok(repo), Ok(n), Ok(slug)) = (
+        std::env::var("WARTA_RACE_REPO"),
+        std::env::var("WARTA_RACE_N"),
+        std::env::var("WARTA_RACE_SLUG"),
+    ) {
+        worker(Path::new(&repo), n.parse().unwrap(), &slug);
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = tmp.path().join("n.git");
+    let room = newsroom(&repo, true);
+    let body: Vec<String> = (0..WORKERS).map(|n| format!("P{n} awal")).collect();
+    let slug = create(&room, "sari", "Uji Balapan Delapan Proses", &body.join("\n\n"));
+    let children: Vec<_> = (0..WORKERS)
+        .map(|n| {
+            std::process::Command::new(std::env::current_exe().unwrap())
+                .args([
+                    "eight_processes_racing_lose_nothing",
+                    "--exact",
+                    "--nocapture",
+                    "--test-threads=1",
+                ])
+                .env("WARTA_RACE_REPO", &repo)
+                .env("WARTA_RACE_N", n.to_string())
+                .env("WARTA_RACE_SLUG", &slug)
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().unwrap().success(), "a worker failed");
+    }
+    let snap = room.snapshot().unwrap();
+    let e = snap.item(&slug).unwrap();
+    let events = &e.review.events;
+    assert_eq!(events.len(), 1 + WORKERS * ACTIONS, "every action recorded once");
+    for n in 0..WORKERS {
+        for j in (0..ACTIONS).step_by(2) {
+            let text = format!("w{n}-a{j}");
+            let count = events
+                .iter()
+                .filter(|ev| ev.message.as_deref() == Some(text.as_str()))
+                .count();
+            assert_eq!(count, 1, "{text}");
+        }
+        let last = (0..ACTIONS).filter(|j| j % 2 == 1).max().unwrap();
+        assert_eq!(
+            e.item.body.split("\n\n").nth(n).unwrap(),
+            format!("P{n} v{last}"),
+            "no lost edit"
+        );
+    }
+    // One commit per action, and git is happy with the repository.
+    let commits = room.chain().unwrap().len();
+    assert_eq!(commits, 2 + WORKERS * ACTIONS);
+    let home = tmp.path();
+    common::git(home, &repo, &["fsck", "--full", "--strict"]);
+}
