@@ -165,6 +165,63 @@ strings! {
     OutFieldLocation => "Lokasi", "Location";
     OutDemoBuilt => "Redaksi demo dibuat di {0}", "Demo newsroom built in {0}";
     OutDemoKept => "Redaksi demo tetap ada di {0}", "The demo newsroom stays in {0}";
+    // TUI
+    TuiDone => "Berhasil: {0}.", "Done: {0}.";
+    TuiWorking => "Memproses {0}…", "Working on {0}…";
+    TuiTooSmall => "Terminal terlalu kecil ({0}x{1}). warta perlu minimal {2}x{3}: perbesar jendela.", "Terminal too small ({0}x{1}). warta needs at least {2}x{3}: enlarge the window.";
+    TuiReadOnly => "hanya-baca", "read-only";
+    TuiStale => "Perlu setuju ulang", "Re-approve";
+    TuiQueueMine => "Tugas saya", "My work";
+    TuiQueueAll => "Semua", "All";
+    TuiQueuePublished => "Terbit", "Published";
+    TuiSearch => "Cari:", "Search:";
+    TuiResults => "{0} berita", "{0} items";
+    TuiLoading => "Memuat redaksi…", "Loading the newsroom…";
+    TuiApprovalStale => "PERSETUJUAN USANG: isi berubah sejak disetujui", "APPROVAL STALE: content changed since approval";
+    TuiApprovalValid => "persetujuan sah untuk isi ini", "approval valid for this content";
+    TuiApprovalNone => "belum disetujui", "not approved";
+    TuiEventDate => "Tanggal kegiatan", "Event date";
+    TuiNoCaption => "(tanpa keterangan foto)", "(no caption)";
+    TuiLoginAs => "Masuk sebagai…", "Log in as…";
+    TuiHelpTitle => "Tombol", "Keys";
+    TuiConfirm => "Yakin {0} \"{1}\"?", "Really {0} \"{1}\"?";
+    TuiConfirmKeys => "y / Enter: ya    n / Esc: batal", "y / Enter: yes    n / Esc: cancel";
+    TuiMessageRequired => "Tulis pesan (wajib):", "Write a message (required):";
+    TuiMessageOptional => "Catatan (boleh kosong):", "Note (optional):";
+    TuiComposeKeys => "Enter: kirim    Alt-Enter: baris baru    Esc: batal (teks disimpan)", "Enter: send    Alt-Enter: new line    Esc: cancel (text kept)";
+    RelNow => "baru saja", "just now";
+    RelMinutes => "{0} menit lalu", "{0} min ago";
+    RelHours => "{0} jam lalu", "{0} hours ago";
+    RelDays => "{0} hari lalu", "{0} days ago";
+    // Key help
+    KeyUp => "naik", "up";
+    KeyDown => "turun", "down";
+    KeyPageUp => "halaman naik", "page up";
+    KeyPageDown => "halaman turun", "page down";
+    KeyTop => "paling atas", "top";
+    KeyBottom => "paling bawah", "bottom";
+    KeyOpen => "buka", "open";
+    KeyBack => "kembali", "back";
+    KeyQuit => "keluar", "quit";
+    KeyHelp => "bantuan", "help";
+    KeySearch => "cari", "search";
+    KeyQueue => "antrean berikut", "next queue";
+    KeyFilterStatus => "saring status", "filter by status";
+    KeyFilterKecamatan => "saring kecamatan", "filter by kecamatan";
+    KeyFilterTag => "saring tag", "filter by tag";
+    KeyClearFilters => "hapus saringan", "clear filters";
+    KeySubmit => "ajukan", "submit";
+    KeyWithdraw => "tarik kembali", "withdraw";
+    KeyApprove => "setujui", "approve";
+    KeyRequestChanges => "minta revisi", "request changes";
+    KeyReject => "tolak", "reject";
+    KeyPublish => "terbitkan", "publish";
+    KeyComment => "komentar", "comment";
+    KeyBackspace => "hapus huruf", "delete a character";
+    KeySend => "kirim", "send";
+    KeyNewline => "baris baru", "new line";
+    KeyYes => "ya", "yes";
+    KeyNo => "tidak", "no";
     // Verify findings
     VerRewritten => "riwayat ulasan {0} ditulis ulang (peristiwa lama diubah atau dihapus)", "review log {0} was rewritten (old events changed or removed)";
     VerActorMismatch => "peristiwa atas nama {0} tetapi commit dibuat oleh {1}", "event in the name of {0} but committed by {1}";
@@ -183,6 +240,19 @@ pub fn fmt(lang: Lang, key: Key, args: &[&dyn std::fmt::Display]) -> String {
         out = out.replace(&format!("{{{i}}}"), &a.to_string());
     }
     out
+}
+
+/// A relative time ("2 jam lalu"); older than a month shows the date of `at`.
+#[must_use]
+pub fn relative(lang: Lang, seconds_ago: i64, at: &str) -> String {
+    let s = seconds_ago.max(0);
+    match s {
+        0..60 => Key::RelNow.text(lang).to_string(),
+        60..3600 => fmt(lang, Key::RelMinutes, &[&(s / 60)]),
+        3600..86_400 => fmt(lang, Key::RelHours, &[&(s / 3600)]),
+        86_400..2_592_000 => fmt(lang, Key::RelDays, &[&(s / 86_400)]),
+        _ => at.get(..10).unwrap_or(at).to_string(),
+    }
 }
 
 /// The label of a status.

@@ -3,9 +3,11 @@
 //! Layers point one way: [`domain`] ← [`store`] ← [`app`] ← [`ui`] ← `tui`, [`cli`].
 //! The domain is pure; only the store touches git2 and the file system.
 
+pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod i18n;
 pub mod samples;
 pub mod store;
 pub mod tui;
+pub mod ui;

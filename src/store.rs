@@ -14,6 +14,7 @@ pub mod repo;
 pub mod snapshot;
 mod tree;
 
+pub mod worker;
 mod worktree;
 
 pub use action::{Done, Request};

@@ -1,0 +1,298 @@
+//! Application state and the only code that changes it: `update(&mut State, Msg)`.
+//!
+//! No terminal and no IO here: key presses arrive as messages through the keymap,
+//! store results arrive as messages from the worker, and whatever must happen outside
+//! is returned as `Effect` data for the loop to carry out.
+
+pub mod keymap;
+pub mod rows;
+pub mod update;
+
+use std::sync::Arc;
+
+use crate::domain::review::{ActionKind, Status};
+use crate::i18n::Lang;
+use crate::store::action::Done;
+use crate::store::action::Request;
+use crate::store::{Entry, Snapshot};
+use crate::ui::theme::Theme;
+
+pub use keymap::{BINDINGS, Mode};
+pub use update::update;
+
+/// Which screen is showing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    /// "Masuk sebagai…": choose a person (demo).
+    Login,
+    /// The list of items.
+    List,
+    /// One item.
+    Item,
+}
+
+/// The list's queues, switched with Tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Queue {
+    /// What needs me now.
+    Mine,
+    /// Everything I may see.
+    All,
+    /// Published items.
+    Published,
+}
+
+impl Queue {
+    /// The next queue.
+    #[must_use]
+    pub fn next(self) -> Self {
+        match self {
+            Self::Mine => Self::All,
+            Self::All => Self::Published,
+            Self::Published => Self::Mine,
+        }
+    }
+}
+
+/// A popup over the current screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Popup {
+    /// Every key of the current screen.
+    Help,
+    /// A yes/no question before an action that is hard to undo.
+    Confirm(ActionKind),
+    /// A message to write before an action (request changes, reject, comment, approve).
+    Compose {
+        /// The action it is for.
+        action: ActionKind,
+        /// What was typed so far.
+        text: String,
+        /// Whether an empty message is refused.
+        required: bool,
+    },
+}
+
+/// How serious a status-line message is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// Something worked.
+    Info,
+    /// Refused or failed.
+    Error,
+}
+
+/// One visible row of the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Index into the snapshot's items.
+    pub index: usize,
+    /// Character positions in the title that matched the search.
+    pub highlight: Vec<u32>,
+}
+
+/// List filters.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Only this status.
+    pub status: Option<Status>,
+    /// Only this kecamatan id.
+    pub kecamatan: Option<String>,
+    /// Only this tag.
+    pub tag: Option<String>,
+}
+
+/// Everything the UI shows.
+#[derive(Debug)]
+pub struct State {
+    /// UI language.
+    pub lang: Lang,
+    /// Colours and styles.
+    pub theme: Theme,
+    /// The acting person's id (`None`: read-only).
+    pub me: Option<String>,
+    /// People to choose from on the login screen.
+    pub login_choices: Vec<String>,
+    /// Selected row of the login screen.
+    pub login_selected: usize,
+    /// The current screen.
+    pub screen: Screen,
+    /// The newsroom as last loaded (`None` while loading).
+    pub snapshot: Option<Arc<Snapshot>>,
+    /// The current queue.
+    pub queue: Queue,
+    /// List filters.
+    pub filters: Filters,
+    /// The search query.
+    pub search: String,
+    /// Whether keys go to the search field.
+    pub searching: bool,
+    /// The rows of the list, derived from snapshot, queue, filters and search.
+    pub rows: Vec<Row>,
+    /// Selected row.
+    pub selected: usize,
+    /// The open item's slug.
+    pub open: Option<String>,
+    /// Scroll offset of the item view, in lines.
+    pub item_scroll: u16,
+    /// The popup, if any.
+    pub popup: Option<Popup>,
+    /// A message typed and then cancelled, offered again by the same action.
+    pub stash: Option<(ActionKind, String)>,
+    /// The status-line message.
+    pub status: Option<(Severity, String)>,
+    /// Jobs sent to the worker and not answered yet.
+    pub pending: usize,
+    /// Set when the user quits.
+    pub quit: bool,
+    /// Terminal size.
+    pub size: (u16, u16),
+    /// Now, for relative times (set by ticks; fixed in tests).
+    pub now: jiff::Timestamp,
+    /// Animation frame of the spinner.
+    pub frame: usize,
+    /// Whether the caller may type into an external editor (never in restricted mode).
+    pub restricted: bool,
+}
+
+/// What the loop must do for `update`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Load a snapshot.
+    Load,
+    /// Apply an action through the worker.
+    Apply {
+        /// Person id.
+        actor: String,
+        /// The request.
+        request: Box<Request>,
+    },
+}
+
+/// Every input `update` understands.
+#[derive(Debug)]
+pub enum Msg {
+    /// Move the selection or scroll up.
+    MoveUp,
+    /// Move the selection or scroll down.
+    MoveDown,
+    /// A page up.
+    PageUp,
+    /// A page down.
+    PageDown,
+    /// First row.
+    Top,
+    /// Last row.
+    Bottom,
+    /// Open the selected row or choice.
+    Open,
+    /// Go back (close popup, leave item, clear search).
+    Back,
+    /// Quit warta.
+    Quit,
+    /// Show or hide the help.
+    ToggleHelp,
+    /// Start typing a search.
+    StartSearch,
+    /// Switch to the next queue.
+    NextQueue,
+    /// Cycle the status filter.
+    CycleStatus,
+    /// Cycle the kecamatan filter.
+    CycleKecamatan,
+    /// Cycle the tag filter.
+    CycleTag,
+    /// Clear every filter and the search.
+    ClearFilters,
+    /// Ask for an action on the open or selected item.
+    Act(ActionKind),
+    /// Yes in a confirmation.
+    Confirm,
+    /// A typed character (search or compose).
+    Input(char),
+    /// Delete the last typed character.
+    Backspace,
+    /// A newline in a compose popup.
+    Newline,
+    /// Pasted text.
+    Paste(String),
+    /// The terminal was resized.
+    Resize(u16, u16),
+    /// Time passed.
+    Tick(jiff::Timestamp),
+    /// A snapshot arrived.
+    Loaded(Arc<Snapshot>),
+    /// Loading failed (message already localized).
+    LoadFailed(String),
+    /// An action was applied.
+    Applied(Done),
+    /// An action was refused (message already localized).
+    Refused(String),
+}
+
+impl State {
+    /// A fresh state: loading, on the list (or the login screen when choices are given).
+    #[must_use]
+    pub fn new(lang: Lang, theme: Theme, me: Option<String>, login_choices: Vec<String>) -> Self {
+        Self {
+            lang,
+            theme,
+            screen: if login_choices.is_empty() {
+                Screen::List
+            } else {
+                Screen::Login
+            },
+            me,
+            login_choices,
+            login_selected: 0,
+            snapshot: None,
+            queue: Queue::Mine,
+            filters: Filters::default(),
+            search: String::new(),
+            searching: false,
+            rows: Vec::new(),
+            selected: 0,
+            open: None,
+            item_scroll: 0,
+            popup: None,
+            stash: None,
+            status: None,
+            pending: 1,
+            quit: false,
+            size: (80, 24),
+            now: jiff::Timestamp::now(),
+            frame: 0,
+            restricted: false,
+        }
+    }
+
+    /// The current input mode, for the keymap.
+    #[must_use]
+    pub fn mode(&self) -> Mode {
+        match (&self.popup, &self.screen) {
+            (Some(Popup::Help), _) => Mode::Help,
+            (Some(Popup::Confirm(_)), _) => Mode::Confirm,
+            (Some(Popup::Compose { .. }), _) => Mode::Compose,
+            (None, Screen::Login) => Mode::Login,
+            (None, Screen::List) if self.searching => Mode::Search,
+            (None, Screen::List) => Mode::List,
+            (None, Screen::Item) => Mode::Item,
+        }
+    }
+
+    /// The acting person, if known.
+    #[must_use]
+    pub fn person(&self) -> Option<&crate::domain::config::Person> {
+        let snap = self.snapshot.as_ref()?;
+        self.me.as_deref().and_then(|id| snap.config.person(id))
+    }
+
+    /// The item shown or selected.
+    #[must_use]
+    pub fn current(&self) -> Option<&Entry> {
+        let snap = self.snapshot.as_ref()?;
+        match (&self.screen, &self.open) {
+            (Screen::Item, Some(slug)) => snap.item(slug),
+            _ => self.rows.get(self.selected).and_then(|r| snap.items.get(r.index)),
+        }
+    }
+}

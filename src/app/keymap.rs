@@ -1,0 +1,291 @@
+//! The keymap: one table turns (mode, key) into a message, and drives the help overlay
+//! and the status-bar hints too.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::Msg;
+use crate::domain::review::ActionKind as A;
+use crate::i18n::Key as T;
+
+/// Input modes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Choosing who to log in as.
+    Login,
+    /// The list.
+    List,
+    /// Typing a search.
+    Search,
+    /// Reading an item.
+    Item,
+    /// The help overlay.
+    Help,
+    /// A yes/no question.
+    Confirm,
+    /// Writing a message.
+    Compose,
+}
+
+/// One binding.
+pub struct Binding {
+    /// Modes it works in.
+    pub modes: &'static [Mode],
+    /// The key.
+    pub code: KeyCode,
+    /// Required modifiers (Shift is ignored for characters).
+    pub mods: KeyModifiers,
+    /// The message it sends.
+    pub msg: fn() -> Msg,
+    /// Its description in help.
+    pub help: T,
+    /// Shown in the status-bar hints.
+    pub hint: bool,
+}
+
+const LIST: &[Mode] = &[Mode::List];
+const ITEM: &[Mode] = &[Mode::Item];
+const BROWSE: &[Mode] = &[Mode::List, Mode::Item];
+const MOVE: &[Mode] = &[Mode::List, Mode::Item, Mode::Login, Mode::Search];
+const NONE: KeyModifiers = KeyModifiers::NONE;
+
+macro_rules! b {
+    ($modes:expr, $code:expr, $msg:expr, $help:ident, $hint:expr) => {
+        Binding {
+            modes: $modes,
+            code: $code,
+            mods: NONE,
+            msg: $msg,
+            help: T::$help,
+            hint: $hint,
+        }
+    };
+    ($modes:expr, $code:expr, $mods:expr, $msg:expr, $help:ident, $hint:expr) => {
+        Binding {
+            modes: $modes,
+            code: $code,
+            mods: $mods,
+            msg: $msg,
+            help: T::$help,
+            hint: $hint,
+        }
+    };
+}
+
+/// Every default binding.
+pub static BINDINGS: &[Binding] = &[
+    b!(MOVE, KeyCode::Up, || Msg::MoveUp, KeyUp, false),
+    b!(MOVE, KeyCode::Down, || Msg::MoveDown, KeyDown, false),
+    b!(
+        &[Mode::List, Mode::Item, Mode::Login],
+        KeyCode::Char('k'),
+        || Msg::MoveUp,
+        KeyUp,
+        false
+    ),
+    b!(
+        &[Mode::List, Mode::Item, Mode::Login],
+        KeyCode::Char('j'),
+        || Msg::MoveDown,
+        KeyDown,
+        false
+    ),
+    b!(BROWSE, KeyCode::PageUp, || Msg::PageUp, KeyPageUp, false),
+    b!(BROWSE, KeyCode::PageDown, || Msg::PageDown, KeyPageDown, false),
+    b!(ITEM, KeyCode::Char(' '), || Msg::PageDown, KeyPageDown, false),
+    b!(BROWSE, KeyCode::Home, || Msg::Top, KeyTop, false),
+    b!(BROWSE, KeyCode::End, || Msg::Bottom, KeyBottom, false),
+    b!(
+        &[Mode::List, Mode::Login, Mode::Search],
+        KeyCode::Enter,
+        || Msg::Open,
+        KeyOpen,
+        true
+    ),
+    b!(
+        &[
+            Mode::Item,
+            Mode::Help,
+            Mode::Compose,
+            Mode::Confirm,
+            Mode::Search,
+            Mode::List
+        ],
+        KeyCode::Esc,
+        || Msg::Back,
+        KeyBack,
+        true
+    ),
+    b!(LIST, KeyCode::Char('q'), || Msg::Quit, KeyQuit, true),
+    b!(&[Mode::Login], KeyCode::Char('q'), || Msg::Quit, KeyQuit, true),
+    b!(
+        &[Mode::Item, Mode::Help],
+        KeyCode::Char('q'),
+        || Msg::Back,
+        KeyBack,
+        false
+    ),
+    b!(
+        &[Mode::List, Mode::Item, Mode::Help],
+        KeyCode::Char('?'),
+        || Msg::ToggleHelp,
+        KeyHelp,
+        true
+    ),
+    b!(LIST, KeyCode::Char('/'), || Msg::StartSearch, KeySearch, true),
+    b!(LIST, KeyCode::Tab, || Msg::NextQueue, KeyQueue, true),
+    b!(LIST, KeyCode::Char('S'), || Msg::CycleStatus, KeyFilterStatus, false),
+    b!(
+        LIST,
+        KeyCode::Char('K'),
+        || Msg::CycleKecamatan,
+        KeyFilterKecamatan,
+        false
+    ),
+    b!(LIST, KeyCode::Char('T'), || Msg::CycleTag, KeyFilterTag, false),
+    b!(LIST, KeyCode::Char('0'), || Msg::ClearFilters, KeyClearFilters, false),
+    b!(BROWSE, KeyCode::Char('s'), || Msg::Act(A::Submit), KeySubmit, false),
+    b!(BROWSE, KeyCode::Char('w'), || Msg::Act(A::Withdraw), KeyWithdraw, false),
+    b!(BROWSE, KeyCode::Char('a'), || Msg::Act(A::Approve), KeyApprove, true),
+    b!(
+        BROWSE,
+        KeyCode::Char('r'),
+        || Msg::Act(A::RequestChanges),
+        KeyRequestChanges,
+        true
+    ),
+    b!(BROWSE, KeyCode::Char('x'), || Msg::Act(A::Reject), KeyReject, false),
+    b!(BROWSE, KeyCode::Char('p'), || Msg::Act(A::Publish), KeyPublish, false),
+    b!(BROWSE, KeyCode::Char('c'), || Msg::Act(A::Comment), KeyComment, true),
+    b!(
+        &[Mode::Search],
+        KeyCode::Backspace,
+        || Msg::Backspace,
+        KeyBackspace,
+        false
+    ),
+    b!(
+        &[Mode::Compose],
+        KeyCode::Backspace,
+        || Msg::Backspace,
+        KeyBackspace,
+        false
+    ),
+    b!(&[Mode::Compose], KeyCode::Enter, || Msg::Confirm, KeySend, true),
+    b!(
+        &[Mode::Compose],
+        KeyCode::Enter,
+        KeyModifiers::ALT,
+        || Msg::Newline,
+        KeyNewline,
+        true
+    ),
+    b!(
+        &[Mode::Compose],
+        KeyCode::Char('j'),
+        KeyModifiers::CONTROL,
+        || Msg::Newline,
+        KeyNewline,
+        false
+    ),
+    b!(&[Mode::Confirm], KeyCode::Char('y'), || Msg::Confirm, KeyYes, true),
+    b!(&[Mode::Confirm], KeyCode::Enter, || Msg::Confirm, KeyYes, false),
+    b!(&[Mode::Confirm], KeyCode::Char('n'), || Msg::Back, KeyNo, true),
+    b!(
+        &[
+            Mode::List,
+            Mode::Item,
+            Mode::Login,
+            Mode::Search,
+            Mode::Help,
+            Mode::Confirm,
+            Mode::Compose
+        ],
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL,
+        || Msg::Quit,
+        KeyQuit,
+        false
+    ),
+];
+
+fn same_key(b: &Binding, key: &KeyEvent) -> bool {
+    let mods = if matches!(key.code, KeyCode::Char(_)) {
+        key.modifiers - KeyModifiers::SHIFT
+    } else {
+        key.modifiers
+    };
+    b.code == key.code && b.mods == mods
+}
+
+/// The message for a key in a mode: a binding, or typed text where the mode takes text.
+#[must_use]
+pub fn lookup(mode: Mode, key: &KeyEvent) -> Option<Msg> {
+    if let Some(b) = BINDINGS.iter().find(|b| b.modes.contains(&mode) && same_key(b, key)) {
+        return Some((b.msg)());
+    }
+    match (mode, key.code) {
+        (Mode::Search | Mode::Compose, KeyCode::Char(c)) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+            Some(Msg::Input(c))
+        }
+        _ => None,
+    }
+}
+
+/// The bindings of a mode, for help and hints.
+pub fn for_mode(mode: Mode) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.modes.contains(&mode))
+}
+
+/// A key's label for help and hints.
+#[must_use]
+pub fn label(b: &Binding) -> String {
+    let key = match b.code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::Backspace => "Backspace".into(),
+        other => format!("{other:?}"),
+    };
+    if b.mods.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{key}")
+    } else if b.mods.contains(KeyModifiers::ALT) {
+        format!("Alt-{key}")
+    } else {
+        key
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_mode() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                let clash = a.modes.iter().any(|m| b.modes.contains(m)) && a.code == b.code && a.mods == b.mods;
+                assert!(!clash, "{} bound twice", label(a));
+            }
+        }
+    }
+
+    #[test]
+    fn design_keys_work() {
+        let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        assert!(matches!(lookup(Mode::List, &key('q')), Some(Msg::Quit)));
+        assert!(matches!(lookup(Mode::Item, &key('q')), Some(Msg::Back)));
+        assert!(matches!(lookup(Mode::Item, &key('a')), Some(Msg::Act(A::Approve))));
+        assert!(matches!(lookup(Mode::Search, &key('q')), Some(Msg::Input('q'))));
+        assert!(matches!(lookup(Mode::Compose, &key('a')), Some(Msg::Input('a'))));
+        let upper = KeyEvent::new(KeyCode::Char('S'), KeyModifiers::SHIFT);
+        assert!(matches!(lookup(Mode::List, &upper), Some(Msg::CycleStatus)));
+    }
+}

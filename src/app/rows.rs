@@ -1,0 +1,110 @@
+//! Building the list's rows: queue, filters and fuzzy search over title, tags and body.
+
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+
+use super::{Queue, Row, State};
+use crate::domain::config::Role;
+use crate::domain::review::Status;
+use crate::domain::workflow::can_see;
+use crate::store::Entry;
+
+/// Whether an item belongs in a queue for a person.
+fn in_queue(queue: Queue, e: &Entry, me: Option<&crate::domain::config::Person>) -> bool {
+    let status = e.state.status;
+    match queue {
+        Queue::All => true,
+        Queue::Published => status == Status::Published,
+        Queue::Mine => match me {
+            None => false,
+            Some(p) if p.has(Role::Approver) => {
+                status == Status::Submitted
+                    || (status == Status::Approved && (e.approval_stale() || e.approval_valid()))
+            }
+            Some(p) if p.has(Role::Editor) => {
+                matches!(status, Status::Submitted | Status::Draft | Status::ChangesRequested)
+            }
+            Some(p) => {
+                e.item.front.author == p.id
+                    && matches!(status, Status::Draft | Status::ChangesRequested | Status::Submitted)
+            }
+        },
+    }
+}
+
+/// Sort key within the "my work" queue: what needs action first.
+fn urgency(e: &Entry) -> u8 {
+    match e.state.status {
+        Status::ChangesRequested => 0,
+        Status::Submitted => 1,
+        Status::Approved if e.approval_stale() => 1,
+        Status::Draft => 2,
+        _ => 3,
+    }
+}
+
+/// Recompute `state.rows`, keeping the selected item selected when it is still listed.
+pub fn rebuild(state: &mut State) {
+    let Some(snap) = state.snapshot.clone() else {
+        state.rows.clear();
+        return;
+    };
+    let keep = state
+        .rows
+        .get(state.selected)
+        .map(|r| r.index)
+        .and_then(|i| snap.items.get(i))
+        .map(|e| e.slug.clone());
+    let me = state.me.as_deref().and_then(|id| snap.config.person(id));
+    let f = &state.filters;
+    let mut rows: Vec<(u32, Row)> = Vec::new();
+    let pattern = (!state.search.trim().is_empty())
+        .then(|| Pattern::parse(&state.search, CaseMatching::Ignore, Normalization::Smart));
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let mut buf = Vec::new();
+    for (index, e) in snap.items.iter().enumerate() {
+        if !can_see(me, &e.facts()) || !in_queue(state.queue, e, me) {
+            continue;
+        }
+        if f.status.is_some_and(|s| s != e.state.status)
+            || f.kecamatan.as_ref().is_some_and(|k| k != &e.item.front.kecamatan)
+            || f.tag.as_ref().is_some_and(|t| !e.item.front.tags.contains(t))
+        {
+            continue;
+        }
+        let mut highlight = Vec::new();
+        let score = match &pattern {
+            None => 0,
+            Some(p) => {
+                let hay = format!("{} {} {}", e.item.front.title, e.item.front.tags.join(" "), e.item.body);
+                let Some(score) = p.score(Utf32Str::new(&hay, &mut buf), &mut matcher) else {
+                    continue;
+                };
+                p.indices(
+                    Utf32Str::new(&e.item.front.title, &mut buf),
+                    &mut matcher,
+                    &mut highlight,
+                );
+                highlight.sort_unstable();
+                highlight.dedup();
+                score
+            }
+        };
+        rows.push((score, Row { index, highlight }));
+    }
+    if pattern.is_some() {
+        rows.sort_by_key(|r| std::cmp::Reverse(r.0));
+    } else if state.queue == Queue::Mine {
+        // Oldest first within each urgency, so nothing waits forever.
+        rows.sort_by_key(|(_, r)| {
+            let e = &snap.items[r.index];
+            (urgency(e), e.updated())
+        });
+    } else {
+        rows.sort_by_key(|(_, r)| std::cmp::Reverse(snap.items[r.index].updated()));
+    }
+    state.rows = rows.into_iter().map(|(_, r)| r).collect();
+    state.selected = keep
+        .and_then(|slug| state.rows.iter().position(|r| snap.items[r.index].slug == slug))
+        .unwrap_or_else(|| state.selected.min(state.rows.len().saturating_sub(1)));
+}

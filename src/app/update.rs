@@ -1,0 +1,303 @@
+//! `update`: the only code that changes the application state.
+
+use super::rows::rebuild;
+use super::{Effect, Msg, Popup, Queue, Screen, Severity, State};
+use crate::domain::review::{ActionKind, Status};
+use crate::i18n::{self, Key};
+use crate::store::Request;
+
+/// Lines the item view scrolls per page.
+fn page(state: &State) -> u16 {
+    state.size.1.saturating_sub(6).max(1)
+}
+
+/// Apply one message; returns what the loop must do.
+pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Resize(w, h) => state.size = (w, h),
+        Msg::Tick(now) => {
+            state.now = now;
+            state.frame = state.frame.wrapping_add(1);
+        }
+        Msg::Loaded(snap) => {
+            state.pending = state.pending.saturating_sub(1);
+            state.snapshot = Some(snap);
+            rebuild(state);
+            if state.screen == Screen::Item && state.current().is_none() {
+                state.screen = Screen::List;
+                state.open = None;
+            }
+        }
+        Msg::Applied(done) => {
+            state.pending = state.pending.saturating_sub(1);
+            let text = match done.commit {
+                Some(_) => i18n::fmt(state.lang, Key::TuiDone, &[&i18n::action(state.lang, done.action)]),
+                None => Key::OutNothing.text(state.lang).to_string(),
+            };
+            state.status = Some((Severity::Info, text));
+            // The worker sends a fresh snapshot right after.
+            state.pending += 1;
+        }
+        Msg::Refused(m) | Msg::LoadFailed(m) => {
+            state.pending = state.pending.saturating_sub(1);
+            state.status = Some((Severity::Error, m));
+        }
+        Msg::Quit => state.quit = true,
+        Msg::ToggleHelp => {
+            state.popup = if state.popup == Some(Popup::Help) {
+                None
+            } else {
+                Some(Popup::Help)
+            };
+        }
+        Msg::Back => back(state),
+        Msg::MoveUp | Msg::MoveDown | Msg::PageUp | Msg::PageDown | Msg::Top | Msg::Bottom => movement(state, &msg),
+        Msg::Open => return open(state),
+        Msg::StartSearch => {
+            state.searching = true;
+            state.status = None;
+        }
+        Msg::NextQueue => {
+            state.queue = state.queue.next();
+            state.selected = 0;
+            rebuild(state);
+        }
+        Msg::CycleStatus => {
+            let all = Status::ALL;
+            state.filters.status = match state.filters.status {
+                None => Some(all[0]),
+                Some(s) => all.iter().position(|x| *x == s).and_then(|i| all.get(i + 1)).copied(),
+            };
+            rebuild(state);
+        }
+        Msg::CycleKecamatan => {
+            let ids: Vec<String> = state
+                .snapshot
+                .as_ref()
+                .map(|s| s.config.kecamatan.iter().map(|k| k.id.clone()).collect())
+                .unwrap_or_default();
+            state.filters.kecamatan = cycle(&ids, state.filters.kecamatan.as_ref());
+            rebuild(state);
+        }
+        Msg::CycleTag => {
+            let mut tags: Vec<String> = state
+                .snapshot
+                .as_ref()
+                .map(|s| {
+                    s.config
+                        .tags
+                        .iter()
+                        .cloned()
+                        .chain(s.items.iter().flat_map(|e| e.item.front.tags.iter().cloned()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            tags.sort();
+            tags.dedup();
+            state.filters.tag = cycle(&tags, state.filters.tag.as_ref());
+            rebuild(state);
+        }
+        Msg::ClearFilters => {
+            state.filters = super::Filters::default();
+            state.search.clear();
+            rebuild(state);
+        }
+        Msg::Act(action) => return act(state, action),
+        Msg::Confirm => return confirm(state),
+        Msg::Input(c) => input(state, &c.to_string()),
+        Msg::Paste(text) => input(state, &text),
+        Msg::Newline => input(state, "\n"),
+        Msg::Backspace => {
+            if let Some(Popup::Compose { text, .. }) = &mut state.popup {
+                text.pop();
+            } else if state.searching {
+                state.search.pop();
+                rebuild(state);
+            }
+        }
+    }
+    Vec::new()
+}
+
+fn cycle(values: &[String], current: Option<&String>) -> Option<String> {
+    match current {
+        None => values.first().cloned(),
+        Some(c) => values
+            .iter()
+            .position(|v| v == c)
+            .and_then(|i| values.get(i + 1))
+            .cloned(),
+    }
+}
+
+fn back(state: &mut State) {
+    if let Some(Popup::Compose { action, text, .. }) = state.popup.take() {
+        // Nothing typed is lost: the text comes back when the same popup opens again.
+        if !text.trim().is_empty() {
+            state.stash = Some((action, text));
+        }
+        return;
+    }
+    if state.popup.take().is_some() {
+        return;
+    }
+    match state.screen {
+        Screen::Item => {
+            state.screen = Screen::List;
+            state.open = None;
+        }
+        Screen::List if state.searching || !state.search.is_empty() => {
+            state.searching = false;
+            state.search.clear();
+            rebuild(state);
+        }
+        _ => {}
+    }
+}
+
+fn movement(state: &mut State, msg: &Msg) {
+    match state.screen {
+        Screen::Login => {
+            let n = state.login_choices.len();
+            match msg {
+                Msg::MoveUp => state.login_selected = state.login_selected.saturating_sub(1),
+                Msg::MoveDown => state.login_selected = (state.login_selected + 1).min(n.saturating_sub(1)),
+                _ => {}
+            }
+        }
+        Screen::List => {
+            let last = state.rows.len().saturating_sub(1);
+            let page = usize::from(page(state));
+            state.selected = match msg {
+                Msg::MoveUp => state.selected.saturating_sub(1),
+                Msg::MoveDown => (state.selected + 1).min(last),
+                Msg::PageUp => state.selected.saturating_sub(page),
+                Msg::PageDown => (state.selected + page).min(last),
+                Msg::Top => 0,
+                _ => last,
+            };
+        }
+        Screen::Item => {
+            let page = page(state);
+            state.item_scroll = match msg {
+                Msg::MoveUp => state.item_scroll.saturating_sub(1),
+                Msg::MoveDown => state.item_scroll.saturating_add(1),
+                Msg::PageUp => state.item_scroll.saturating_sub(page),
+                Msg::PageDown => state.item_scroll.saturating_add(page),
+                Msg::Top => 0,
+                _ => u16::MAX,
+            };
+        }
+    }
+}
+
+fn open(state: &mut State) -> Vec<Effect> {
+    match state.screen {
+        Screen::Login => {
+            state.me = state.login_choices.get(state.login_selected).cloned();
+            state.login_choices.clear();
+            state.screen = Screen::List;
+            state.queue = Queue::Mine;
+            rebuild(state);
+        }
+        Screen::List if state.searching => state.searching = false,
+        Screen::List => {
+            if let Some(slug) = state.current().map(|e| e.slug.clone()) {
+                state.open = Some(slug);
+                state.screen = Screen::Item;
+                state.item_scroll = 0;
+            }
+        }
+        Screen::Item => {}
+    }
+    Vec::new()
+}
+
+fn act(state: &mut State, action: ActionKind) -> Vec<Effect> {
+    if state.current().is_none() {
+        return Vec::new();
+    }
+    state.popup = Some(match action {
+        ActionKind::RequestChanges | ActionKind::Reject | ActionKind::Comment | ActionKind::Approve => {
+            let text = match state.stash.take() {
+                Some((a, t)) if a == action => t,
+                other => {
+                    state.stash = other;
+                    String::new()
+                }
+            };
+            Popup::Compose {
+                action,
+                text,
+                required: action != ActionKind::Approve,
+            }
+        }
+        ActionKind::Publish | ActionKind::Withdraw => Popup::Confirm(action),
+        _ => return request(state, action, None),
+    });
+    Vec::new()
+}
+
+fn confirm(state: &mut State) -> Vec<Effect> {
+    match state.popup.take() {
+        Some(Popup::Confirm(action)) => request(state, action, None),
+        Some(Popup::Compose { action, text, required }) => {
+            if required && text.trim().is_empty() {
+                state.status = Some((
+                    Severity::Error,
+                    i18n::fmt(
+                        state.lang,
+                        Key::InvMessageRequired,
+                        &[&i18n::action(state.lang, action)],
+                    ),
+                ));
+                state.popup = Some(Popup::Compose { action, text, required });
+                return Vec::new();
+            }
+            let message = (!text.trim().is_empty()).then_some(text);
+            request(state, action, message)
+        }
+        other => {
+            state.popup = other;
+            Vec::new()
+        }
+    }
+}
+
+/// Build the effect that applies an action to the current item.
+fn request(state: &mut State, action: ActionKind, message: Option<String>) -> Vec<Effect> {
+    let Some(slug) = state.current().map(|e| e.slug.clone()) else {
+        return Vec::new();
+    };
+    let Some(actor) = state.me.clone() else {
+        state.status = Some((Severity::Error, Key::DenyUnknown.text(state.lang).to_string()));
+        return Vec::new();
+    };
+    let request = match action {
+        ActionKind::Comment => Request::Comment {
+            slug,
+            paragraph: None,
+            text: message.unwrap_or_default(),
+        },
+        _ => Request::Transition { slug, action, message },
+    };
+    state.pending += 1;
+    state.status = Some((
+        Severity::Info,
+        i18n::fmt(state.lang, Key::TuiWorking, &[&i18n::action(state.lang, action)]),
+    ));
+    vec![Effect::Apply {
+        actor,
+        request: Box::new(request),
+    }]
+}
+
+fn input(state: &mut State, text: &str) {
+    if let Some(Popup::Compose { text: t, .. }) = &mut state.popup {
+        t.push_str(text);
+    } else if state.searching {
+        // A search is one line.
+        state.search.push_str(&text.replace(['\n', '\r'], " "));
+        rebuild(state);
+    }
+}

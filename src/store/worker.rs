@@ -1,0 +1,94 @@
+//! The background worker: the TUI's only path to git.
+//!
+//! It owns the repository on its own thread, runs jobs in order, and watches the branch
+//! so commits made by other processes come back as fresh snapshots within a second.
+
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::time::Duration;
+
+use git2::Oid;
+
+use super::StoreError;
+use super::action::{Done, Request};
+use super::repo::Newsroom;
+use super::snapshot::Snapshot;
+
+/// How often the worker looks at the branch for commits made elsewhere.
+pub const POLL: Duration = Duration::from_millis(500);
+
+/// A job for the worker.
+#[derive(Debug)]
+pub enum Job {
+    /// Read the newsroom at the branch head.
+    Load,
+    /// Apply an action as a person.
+    Apply {
+        /// Person id.
+        actor: String,
+        /// The request.
+        request: Box<Request>,
+    },
+    /// Stop the worker.
+    Stop,
+}
+
+/// What the worker reports.
+#[derive(Debug)]
+pub enum Report {
+    /// A snapshot of the branch head.
+    Loaded(Arc<Snapshot>),
+    /// Loading failed.
+    LoadFailed(StoreError),
+    /// An action was applied.
+    Applied(Done),
+    /// An action was refused or failed; nothing was written.
+    Refused(StoreError),
+}
+
+/// Run the worker loop until `Job::Stop` or the job channel closes.
+pub fn run(room: &Newsroom, jobs: &Receiver<Job>, reports: &Sender<Report>) {
+    let mut last: Option<Oid> = None;
+    let load = |last: &mut Option<Oid>| {
+        let report = match room.snapshot() {
+            Ok(s) => {
+                *last = Some(s.commit);
+                Report::Loaded(Arc::new(s))
+            }
+            Err(e) => Report::LoadFailed(e),
+        };
+        reports.send(report).is_ok()
+    };
+    loop {
+        match jobs.recv_timeout(POLL) {
+            Ok(Job::Load) => {
+                if !load(&mut last) {
+                    return;
+                }
+            }
+            Ok(Job::Apply { actor, request }) => {
+                let report = match room.apply(&actor, &request) {
+                    Ok(done) => Report::Applied(done),
+                    Err(e) => Report::Refused(e),
+                };
+                if reports.send(report).is_err() || !load(&mut last) {
+                    return;
+                }
+            }
+            Ok(Job::Stop) | Err(RecvTimeoutError::Disconnected) => return,
+            Err(RecvTimeoutError::Timeout) => {
+                if room.head().ok() != last && !load(&mut last) {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// Start the worker on its own thread; returns the job sender.
+#[must_use]
+pub fn spawn(room: Newsroom, reports: Sender<Report>) -> Sender<Job> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || run(&room, &rx, &reports));
+    tx
+}

@@ -1,0 +1,110 @@
+//! Rendering: `render(&State, &mut Frame)`, one file per screen or popup.
+//!
+//! Render reads the state and nothing else: no IO, no clock, no git. Item text is shown
+//! only through widgets, after control characters are made visible.
+
+pub mod item;
+pub mod list;
+pub mod login;
+pub mod markdown;
+pub mod popup;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::{Screen, Severity, State, keymap};
+use crate::domain::text::clean_line;
+use crate::i18n::{self, Key};
+
+/// The smallest size at which every screen is laid out properly.
+pub const MIN_SIZE: (u16, u16) = (80, 24);
+
+const SPINNER: [&str; 4] = ["◐", "◓", "◑", "◒"];
+
+/// Draw the whole UI.
+pub fn render(state: &State, frame: &mut Frame<'_>) {
+    let area = frame.area();
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        let note = i18n::fmt(
+            state.lang,
+            Key::TuiTooSmall,
+            &[&area.width, &area.height, &MIN_SIZE.0, &MIN_SIZE.1],
+        );
+        frame.render_widget(
+            Paragraph::new(note).style(state.theme.warn).wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let [main, bar] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    match state.screen {
+        Screen::Login => login::render_login(state, frame, main),
+        Screen::List => list::render_list(state, frame, main),
+        Screen::Item => item::render_item(state, frame, main),
+    }
+    render_bar(state, frame, bar);
+    if state.popup.is_some() {
+        popup::render_popup(state, frame, main);
+    }
+}
+
+/// The status bar: message or key hints on the left, person and activity on the right.
+fn render_bar(state: &State, frame: &mut Frame<'_>, area: Rect) {
+    let theme = &state.theme;
+    let who = match state.person() {
+        Some(p) => {
+            let roles: Vec<&str> = p.roles.iter().map(|r| i18n::role(state.lang, *r)).collect();
+            format!("{} ({})", clean_line(&p.name), roles.join(", "))
+        }
+        None if state.screen == Screen::Login => String::new(),
+        None => Key::TuiReadOnly.text(state.lang).to_string(),
+    };
+    let busy = if state.pending > 0 {
+        format!("{} ", SPINNER[state.frame % SPINNER.len()])
+    } else {
+        String::new()
+    };
+    let right = format!(" {busy}{who} ");
+    let right_width = u16::try_from(unicode_width::UnicodeWidthStr::width(right.as_str()))
+        .unwrap_or(u16::MAX)
+        .min(area.width / 2);
+    let [left_area, right_area] = Layout::horizontal([Constraint::Min(1), Constraint::Length(right_width)]).areas(area);
+    let left = match &state.status {
+        Some((sev, text)) => {
+            let style = if *sev == Severity::Error { theme.error } else { theme.ok };
+            Line::from(Span::styled(format!(" {}", clean_line(text)), theme.bar.patch(style)))
+        }
+        None => hints(state),
+    };
+    frame.render_widget(Paragraph::new(left).style(theme.bar), left_area);
+    frame.render_widget(Paragraph::new(right).style(theme.bar), right_area);
+}
+
+/// The few keys that matter in the current mode.
+fn hints(state: &State) -> Line<'static> {
+    let mut spans = vec![Span::raw(" ")];
+    let mut seen = Vec::new();
+    for b in keymap::for_mode(state.mode()).filter(|b| b.hint) {
+        if seen.contains(&b.help) {
+            continue;
+        }
+        seen.push(b.help);
+        spans.push(Span::styled(
+            keymap::label(b),
+            state.theme.bar.patch(state.theme.accent),
+        ));
+        spans.push(Span::styled(format!(" {}  ", b.help.text(state.lang)), state.theme.bar));
+    }
+    Line::from(spans)
+}
+
+/// A rectangle of at most `w` x `h` centred in `area`.
+#[must_use]
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
+}

@@ -1,0 +1,202 @@
+//! The list screen: queues, filters, search and the table of items.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+
+use crate::app::{Queue, State};
+use crate::domain::text::clean_line;
+use crate::i18n::{self, Key};
+use crate::store::Entry;
+
+/// Relative time of an RFC 3339 stamp against `now`.
+#[must_use]
+pub fn relative(state: &State, at: &str) -> String {
+    match at.parse::<jiff::Timestamp>() {
+        Ok(t) => i18n::relative(state.lang, state.now.as_second() - t.as_second(), at),
+        Err(_) => String::new(),
+    }
+}
+
+/// Spans of a title with the search matches highlighted.
+fn title_spans(state: &State, title: &str, highlight: &[u32]) -> Line<'static> {
+    let title = clean_line(title);
+    if highlight.is_empty() {
+        return Line::from(Span::styled(title, state.theme.text));
+    }
+    let spans: Vec<Span<'static>> = title
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let hit = u32::try_from(i).is_ok_and(|i| highlight.binary_search(&i).is_ok());
+            Span::styled(
+                c.to_string(),
+                if hit { state.theme.highlight } else { state.theme.text },
+            )
+        })
+        .collect();
+    Line::from(spans)
+}
+
+fn badge(state: &State, e: &Entry) -> Span<'static> {
+    let mut label = i18n::status(state.lang, e.state.status).to_string();
+    let mut style = state.theme.status(e.state.status);
+    if e.approval_stale() {
+        label = Key::TuiStale.text(state.lang).to_string();
+        style = state.theme.warn;
+    }
+    Span::styled(label, style)
+}
+
+fn header(state: &State) -> Line<'static> {
+    let theme = &state.theme;
+    let mut spans = Vec::new();
+    for (q, key) in [
+        (Queue::Mine, Key::TuiQueueMine),
+        (Queue::All, Key::TuiQueueAll),
+        (Queue::Published, Key::TuiQueuePublished),
+    ] {
+        let text = format!(" {} ", key.text(state.lang));
+        if q == state.queue {
+            spans.push(Span::styled(
+                format!("[{}]", text.trim()),
+                theme.accent.patch(theme.selected),
+            ));
+        } else {
+            spans.push(Span::styled(text, theme.dim));
+        }
+        spans.push(Span::raw(" "));
+    }
+    let f = &state.filters;
+    if let Some(s) = f.status {
+        spans.push(Span::styled(
+            format!(
+                " {}:{} ",
+                Key::OutFieldStatus.text(state.lang),
+                i18n::status(state.lang, s)
+            ),
+            theme.warn,
+        ));
+    }
+    if let Some(k) = &f.kecamatan {
+        spans.push(Span::styled(
+            format!(" {}:{} ", Key::OutFieldKecamatan.text(state.lang), clean_line(k)),
+            theme.warn,
+        ));
+    }
+    if let Some(t) = &f.tag {
+        spans.push(Span::styled(format!(" #{} ", clean_line(t)), theme.warn));
+    }
+    Line::from(spans)
+}
+
+/// Draw the list screen.
+pub fn render_list(state: &State, frame: &mut Frame<'_>, area: Rect) {
+    let theme = &state.theme;
+    let [top, search, body] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    frame.render_widget(Paragraph::new(header(state)), top);
+    let search_line = if state.searching || !state.search.is_empty() {
+        let cursor = if state.searching { "▏" } else { "" };
+        Line::from(vec![
+            Span::styled(format!(" / {} ", Key::TuiSearch.text(state.lang)), theme.accent),
+            Span::styled(format!("{}{cursor}", clean_line(&state.search)), theme.text),
+            Span::styled(
+                format!("   {}", i18n::fmt(state.lang, Key::TuiResults, &[&state.rows.len()])),
+                theme.dim,
+            ),
+        ])
+    } else {
+        Line::from(Span::styled(
+            format!(" {}", i18n::fmt(state.lang, Key::TuiResults, &[&state.rows.len()])),
+            theme.dim,
+        ))
+    };
+    frame.render_widget(Paragraph::new(search_line), search);
+    let Some(snap) = &state.snapshot else {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                format!(" {}", Key::TuiLoading.text(state.lang)),
+                theme.dim,
+            )),
+            body,
+        );
+        return;
+    };
+    if state.rows.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                format!(" {}", Key::OutNoItems.text(state.lang)),
+                theme.dim,
+            )),
+            body,
+        );
+        return;
+    }
+    let wide = area.width >= 110;
+    let rows: Vec<Row<'_>> = state
+        .rows
+        .iter()
+        .map(|r| {
+            let e = &snap.items[r.index];
+            let kec = snap
+                .config
+                .kecamatan(&e.item.front.kecamatan)
+                .map_or(e.item.front.kecamatan.as_str(), |k| k.name.as_str());
+            let comments = match e.open_threads() {
+                0 => String::new(),
+                n => format!("💬{n}"),
+            };
+            let mut cells = vec![
+                Cell::from(badge(state, e)),
+                Cell::from(title_spans(state, &e.item.front.title, &r.highlight)),
+                Cell::from(Span::styled(clean_line(kec), theme.dim)),
+            ];
+            if wide {
+                let author = snap
+                    .config
+                    .person(&e.item.front.author)
+                    .map_or(e.item.front.author.as_str(), |p| p.name.as_str());
+                cells.push(Cell::from(Span::styled(clean_line(author), theme.dim)));
+            }
+            cells.push(Cell::from(Span::styled(relative(state, &e.updated()), theme.dim)));
+            if wide {
+                cells.push(Cell::from(Span::styled(
+                    clean_line(&e.item.front.tags.join(" ")),
+                    theme.dim,
+                )));
+            }
+            cells.push(Cell::from(Span::styled(comments, theme.warn)));
+            Row::new(cells)
+        })
+        .collect();
+    let mut widths = vec![Constraint::Length(13), Constraint::Fill(3), Constraint::Length(10)];
+    let mut heads = vec![Key::OutFieldStatus, Key::OutFieldTitle, Key::OutFieldKecamatan];
+    if wide {
+        widths.push(Constraint::Fill(1));
+        heads.push(Key::OutFieldAuthor);
+    }
+    widths.push(Constraint::Length(14));
+    heads.push(Key::OutFieldUpdated);
+    if wide {
+        widths.push(Constraint::Fill(1));
+        heads.push(Key::OutFieldTags);
+    }
+    widths.push(Constraint::Length(4));
+    let mut head_cells: Vec<Cell<'_>> = heads.iter().map(|k| Cell::from(k.text(state.lang))).collect();
+    head_cells.push(Cell::from(""));
+    let table = Table::new(rows, widths)
+        .header(
+            Row::new(head_cells).style(
+                theme
+                    .dim
+                    .patch(Style::new().add_modifier(ratatui::style::Modifier::BOLD)),
+            ),
+        )
+        .row_highlight_style(theme.selected)
+        .highlight_symbol("▶ ");
+    let mut ts = TableState::default().with_selected(Some(state.selected));
+    frame.render_stateful_widget(table, body, &mut ts);
+}

@@ -1,0 +1,49 @@
+//! The login screen of the demo: "Masuk sebagai…" with people and their roles.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState};
+
+use super::centered;
+use crate::app::State;
+use crate::domain::text::clean_line;
+use crate::i18n::{self, Key};
+
+/// Draw the login screen.
+pub fn render_login(state: &State, frame: &mut Frame<'_>, area: Rect) {
+    let theme = &state.theme;
+    let Some(snap) = &state.snapshot else { return };
+    let items: Vec<ListItem<'_>> = state
+        .login_choices
+        .iter()
+        .filter_map(|id| snap.config.person(id))
+        .map(|p| {
+            let roles: Vec<&str> = p.roles.iter().map(|r| i18n::role(state.lang, *r)).collect();
+            let kec = p
+                .kecamatan
+                .as_deref()
+                .and_then(|k| snap.config.kecamatan(k))
+                .map(|k| format!(" · {}", k.name))
+                .unwrap_or_default();
+            ListItem::new(Line::from(vec![
+                Span::styled(format!("{:<34}", clean_line(&p.name)), theme.text),
+                Span::styled(clean_line(&format!("{}{kec}", roles.join(", "))), theme.dim),
+            ]))
+        })
+        .collect();
+    let box_area = centered(area, 76, u16::try_from(items.len() + 4).unwrap_or(u16::MAX));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(Span::styled(
+            format!(" {} ", Key::TuiLoginAs.text(state.lang)),
+            theme.title,
+        ));
+    let list = List::new(items)
+        .block(block)
+        .highlight_style(theme.selected)
+        .highlight_symbol("▶ ");
+    let mut ls = ListState::default().with_selected(Some(state.login_selected));
+    frame.render_stateful_widget(list, box_area, &mut ls);
+}
