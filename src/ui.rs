@@ -57,7 +57,9 @@ fn render_bar(state: &State, frame: &mut Frame<'_>, area: Rect) {
     let who = match state.person() {
         Some(p) => {
             let roles: Vec<&str> = p.roles.iter().map(|r| i18n::role(state.lang, *r)).collect();
-            format!("{} ({})", clean_line(&p.name), roles.join(", "))
+            // The name without academic titles after the first comma keeps the bar short.
+            let name = p.name.split(',').next().unwrap_or(&p.name);
+            format!("{} ({})", clean_line(name), roles.join(", "))
         }
         None if state.screen == Screen::Login => String::new(),
         None => Key::TuiReadOnly.text(state.lang).to_string(),
@@ -88,7 +90,7 @@ fn hints(state: &State) -> Line<'static> {
     let mut spans = vec![Span::raw(" ")];
     let mut seen = Vec::new();
     for b in keymap::for_mode(state.mode()).filter(|b| b.hint) {
-        if seen.contains(&b.help) {
+        if seen.contains(&b.help) || !allowed_here(state, b) {
             continue;
         }
         seen.push(b.help);
@@ -99,6 +101,22 @@ fn hints(state: &State) -> Line<'static> {
         spans.push(Span::styled(format!(" {}  ", b.help.text(state.lang)), state.theme.bar));
     }
     Line::from(spans)
+}
+
+/// Whether an action key would be allowed on the current item (other keys always are).
+fn allowed_here(state: &State, b: &keymap::Binding) -> bool {
+    let crate::app::Msg::Act(action) = (b.msg)() else {
+        return true;
+    };
+    let (Some(e), Some(snap)) = (state.current(), state.snapshot.as_ref()) else {
+        return false;
+    };
+    let ctx = crate::domain::workflow::Context {
+        allow_self_approval: snap.config.newsroom.allow_self_approval,
+        today: state.now.to_zoned(snap.config.timezone()).date(),
+        thread_opener: None,
+    };
+    crate::domain::workflow::check(action, state.person(), &e.facts(), &ctx).is_ok()
 }
 
 /// A rectangle of at most `w` x `h` centred in `area`.

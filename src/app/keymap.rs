@@ -143,8 +143,8 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(LIST, KeyCode::Char('T'), || Msg::CycleTag, KeyFilterTag, false),
     b!(LIST, KeyCode::Char('0'), || Msg::ClearFilters, KeyClearFilters, false),
-    b!(BROWSE, KeyCode::Char('s'), || Msg::Act(A::Submit), KeySubmit, false),
-    b!(BROWSE, KeyCode::Char('w'), || Msg::Act(A::Withdraw), KeyWithdraw, false),
+    b!(BROWSE, KeyCode::Char('s'), || Msg::Act(A::Submit), KeySubmit, true),
+    b!(BROWSE, KeyCode::Char('w'), || Msg::Act(A::Withdraw), KeyWithdraw, true),
     b!(BROWSE, KeyCode::Char('a'), || Msg::Act(A::Approve), KeyApprove, true),
     b!(
         BROWSE,
@@ -153,8 +153,8 @@ pub static BINDINGS: &[Binding] = &[
         KeyRequestChanges,
         true
     ),
-    b!(BROWSE, KeyCode::Char('x'), || Msg::Act(A::Reject), KeyReject, false),
-    b!(BROWSE, KeyCode::Char('p'), || Msg::Act(A::Publish), KeyPublish, false),
+    b!(BROWSE, KeyCode::Char('x'), || Msg::Act(A::Reject), KeyReject, true),
+    b!(BROWSE, KeyCode::Char('p'), || Msg::Act(A::Publish), KeyPublish, true),
     b!(BROWSE, KeyCode::Char('c'), || Msg::Act(A::Comment), KeyComment, true),
     b!(
         &[Mode::Search],

@@ -76,10 +76,20 @@ pub fn rebuild(state: &mut State) {
         let score = match &pattern {
             None => 0,
             Some(p) => {
-                let hay = format!("{} {} {}", e.item.front.title, e.item.front.tags.join(" "), e.item.body);
-                let Some(score) = p.score(Utf32Str::new(&hay, &mut buf), &mut matcher) else {
-                    continue;
-                };
+                // A match in the title weighs most, then tags, then the body.
+                let tags = e.item.front.tags.join(" ");
+                let fields = [
+                    (e.item.front.title.as_str(), 4),
+                    (tags.as_str(), 2),
+                    (e.item.body.as_str(), 1),
+                ];
+                let best = fields
+                    .iter()
+                    .filter_map(|(text, weight)| {
+                        p.score(Utf32Str::new(text, &mut buf), &mut matcher).map(|s| s * weight)
+                    })
+                    .max();
+                let Some(score) = best else { continue };
                 p.indices(
                     Utf32Str::new(&e.item.front.title, &mut buf),
                     &mut matcher,

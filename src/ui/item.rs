@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::list::relative;
 use super::markdown;
@@ -163,13 +163,7 @@ fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
 pub fn render_item(state: &State, frame: &mut Frame<'_>, area: Rect) {
     let theme = &state.theme;
     let Some(e) = state.current() else { return };
-    let title = Line::styled(format!(" {} ", clean_line(&e.item.front.title)), theme.title);
-    let block = Block::default()
-        .borders(Borders::TOP)
-        .border_style(theme.border)
-        .title(title);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = area;
     let sidebar = inner.width >= 110;
     let (main, side) = if sidebar {
         let [m, s] = Layout::horizontal([Constraint::Min(60), Constraint::Length(44)])
@@ -179,11 +173,12 @@ pub fn render_item(state: &State, frame: &mut Frame<'_>, area: Rect) {
     } else {
         (inner, None)
     };
-    let mut doc: Vec<Line<'static>> = Vec::new();
+    let mut doc: Vec<Line<'static>> = vec![Line::styled(clean_line(&e.item.front.title), theme.title)];
     if side.is_none() {
         doc.extend(meta_lines(state, e));
         doc.push(Line::default());
     }
+    doc.push(Line::styled("─".repeat(usize::from(main.width.min(60))), theme.border));
     doc.extend(markdown::render(&clean_block(&e.item.body), theme));
     doc.push(Line::default());
     doc.extend(thread_lines(state, e));

@@ -14,10 +14,19 @@ use crate::i18n::{self, Key};
 pub fn render_login(state: &State, frame: &mut Frame<'_>, area: Rect) {
     let theme = &state.theme;
     let Some(snap) = &state.snapshot else { return };
-    let items: Vec<ListItem<'_>> = state
+    let people: Vec<_> = state
         .login_choices
         .iter()
         .filter_map(|id| snap.config.person(id))
+        .collect();
+    let name_width = people
+        .iter()
+        .map(|p| unicode_width::UnicodeWidthStr::width(p.name.as_str()))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let items: Vec<ListItem<'_>> = people
+        .iter()
         .map(|p| {
             let roles: Vec<&str> = p.roles.iter().map(|r| i18n::role(state.lang, *r)).collect();
             let kec = p
@@ -27,12 +36,12 @@ pub fn render_login(state: &State, frame: &mut Frame<'_>, area: Rect) {
                 .map(|k| format!(" · {}", k.name))
                 .unwrap_or_default();
             ListItem::new(Line::from(vec![
-                Span::styled(format!("{:<34}", clean_line(&p.name)), theme.text),
+                Span::styled(format!("{:<name_width$}", clean_line(&p.name)), theme.text),
                 Span::styled(clean_line(&format!("{}{kec}", roles.join(", "))), theme.dim),
             ]))
         })
         .collect();
-    let box_area = centered(area, 76, u16::try_from(items.len() + 4).unwrap_or(u16::MAX));
+    let box_area = centered(area, 78, u16::try_from(items.len() + 2).unwrap_or(u16::MAX));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: hermetic commands and demo newsrooms.
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

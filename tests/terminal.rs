@@ -1,0 +1,77 @@
+//! The real binary in a real terminal (tmux): open, act, refresh live, quit cleanly.
+
+mod common;
+
+use common::Demo;
+use common::tmux::{Tmux, wait_file, warta_line};
+
+const NGEBEL: &str = "2024-10-07-panwascam-ngebel-buka-pendaftaran-pengawas-tps-warga-diimbau";
+
+#[test]
+fn approver_approves_in_the_tui_and_quits_cleanly() {
+    let d = Demo::new();
+    let code = d.tmp.path().join("code");
+    let line = warta_line(&d.home, &format!("--repo {} --as hesti", d.repo.display()), &code);
+    let t = Tmux::start("approve", 100, 30, &line);
+    t.wait_for("Tugas saya", 10);
+    t.wait_for("Panwascam Ngebel", 10);
+    t.keys(&["Enter"]);
+    t.wait_for("Sekretariat Panwaslu Kecamatan Ngebel", 5);
+    t.keys(&["a"]);
+    t.wait_for("Catatan (boleh kosong)", 5);
+    t.text("Layak terbit.");
+    t.keys(&["Enter"]);
+    t.wait_for("Berhasil: setujui", 10);
+    t.wait_for("persetujuan sah", 5);
+    t.keys(&["Escape"]);
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    t.keys(&["q"]);
+    assert_eq!(wait_file(&code, 10), "0");
+    let log = d.git(&["log", "-1", "--format=%an|%s"]);
+    assert!(
+        log.starts_with("Dr. Hesti Purwaningsih") && log.contains(&format!("approve({NGEBEL}): Layak terbit.")),
+        "{log}"
+    );
+    let shown = d.json("hesti", &["show", NGEBEL, "--json"]);
+    assert_eq!(shown["approval_valid"], true);
+}
+
+#[test]
+fn commits_by_others_appear_within_two_seconds() {
+    let d = Demo::new();
+    let code = d.tmp.path().join("code");
+    let line = warta_line(&d.home, &format!("--repo {} --as hesti", d.repo.display()), &code);
+    let t = Tmux::start("live", 100, 30, &line);
+    t.wait_for("4 berita", 10);
+    t.keys(&["Down"]);
+    let before = t.screen();
+    assert!(before.contains("▶ Diajukan      Panwascam Sambit"), "{before}");
+    // rina withdraws her item from another process.
+    d.ok("rina", &["withdraw", NGEBEL]);
+    let after = t.wait_for("3 berita", 2);
+    assert!(!after.contains("Panwascam Ngebel"), "{after}");
+    assert!(
+        after.contains("▶ Diajukan      Panwascam Sambit"),
+        "selection kept: {after}"
+    );
+    t.keys(&["q"]);
+    assert_eq!(wait_file(&code, 10), "0");
+}
+
+#[test]
+fn sigterm_and_tiny_terminals_restore_the_terminal() {
+    let d = Demo::new();
+    let code = d.tmp.path().join("code");
+    let line = warta_line(&d.home, &format!("--repo {} --as hesti", d.repo.display()), &code);
+    let t = Tmux::start("small", 40, 10, &line);
+    t.wait_for("terlalu kecil", 10);
+    let pid = t.program_pid();
+    std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    assert_eq!(wait_file(&code, 10), "0");
+    // Back on the normal screen: the shell's own output is visible, not the alternate screen.
+    let s = t.screen();
+    assert!(!s.contains("terlalu kecil"), "{s}");
+}

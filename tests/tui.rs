@@ -1,0 +1,288 @@
+//! The TUI without a terminal: key sequences through keymap + update, and screens drawn
+//! into a `TestBackend` at fixed sizes in both languages.
+
+use std::sync::Arc;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use warta::app::{self, Effect, Msg, Popup, Queue, Screen, State, keymap};
+use warta::domain::review::{ActionKind, Status};
+use warta::i18n::Lang;
+use warta::store::{Request, Snapshot};
+use warta::ui::theme::Theme;
+
+const NGEBEL: &str = "2024-10-07-panwascam-ngebel-buka-pendaftaran-pengawas-tps-warga-diimbau";
+
+fn demo() -> (tempfile::TempDir, Arc<Snapshot>) {
+    let tmp = tempfile::tempdir().unwrap();
+    let room = warta::store::demo::build(&tmp.path().join("news")).unwrap();
+    let snap = Arc::new(room.snapshot().unwrap());
+    (tmp, snap)
+}
+
+/// A state logged in as `who`, loaded, with "now" just after the demo's last event.
+fn state(snap: &Arc<Snapshot>, who: Option<&str>, lang: Lang) -> State {
+    let mut s = State::new(lang, Theme::plain(), who.map(str::to_string), Vec::new());
+    let last = snap
+        .items
+        .iter()
+        .filter_map(|e| e.review.updated())
+        .max()
+        .unwrap()
+        .parse::<jiff::Timestamp>()
+        .unwrap();
+    s.now = last + jiff::SignedDuration::from_secs(30);
+    app::update(&mut s, Msg::Loaded(snap.clone()));
+    s
+}
+
+fn key(s: &mut State, code: KeyCode) -> Vec<Effect> {
+    let ev = KeyEvent::new(code, KeyModifiers::NONE);
+    match keymap::lookup(s.mode(), &ev) {
+        Some(m) => app::update(s, m),
+        None => Vec::new(),
+    }
+}
+
+fn typed(s: &mut State, text: &str) {
+    for c in text.chars() {
+        key(s, KeyCode::Char(c));
+    }
+}
+
+fn draw(s: &State, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| warta::ui::render(s, f)).unwrap();
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn slug_at(s: &State, row: usize) -> String {
+    let snap = s.snapshot.as_ref().unwrap();
+    snap.items[s.rows[row].index].slug.clone()
+}
+
+#[test]
+fn approver_queue_holds_submitted_items_oldest_first() {
+    let (_t, snap) = demo();
+    let s = state(&snap, Some("hesti"), Lang::Id);
+    let statuses: Vec<Status> = s.rows.iter().map(|r| snap.items[r.index].state.status).collect();
+    assert_eq!(&statuses[..3], &[Status::Submitted; 3], "{statuses:?}");
+    assert_eq!(slug_at(&s, 0), NGEBEL, "oldest submitted first");
+}
+
+#[test]
+fn author_sees_changes_requested_first() {
+    let (_t, snap) = demo();
+    let s = state(&snap, Some("lestari"), Lang::Id);
+    assert_eq!(snap.items[s.rows[0].index].state.status, Status::ChangesRequested);
+}
+
+#[test]
+fn search_ranks_and_highlights() {
+    let (_t, snap) = demo();
+    let mut s = state(&snap, Some("hesti"), Lang::Id);
+    key(&mut s, KeyCode::Tab); // all items
+    assert_eq!(s.queue, Queue::All);
+    key(&mut s, KeyCode::Char('/'));
+    typed(&mut s, "logistik");
+    assert!(slug_at(&s, 0).contains("logistik"), "{}", slug_at(&s, 0));
+    assert!(!s.rows[0].highlight.is_empty());
+    // Words only in the body are found too.
+    key(&mut s, KeyCode::Esc);
+    key(&mut s, KeyCode::Char('/'));
+    typed(&mut s, "Polorejo");
+    assert!(s.rows.iter().any(|r| snap.items[r.index].slug.contains("sosialisasi")));
+    key(&mut s, KeyCode::Enter);
+    assert!(!s.searching && !s.search.is_empty(), "Enter keeps the results");
+    key(&mut s, KeyCode::Enter);
+    assert_eq!(s.screen, Screen::Item);
+}
+
+#[test]
+fn request_changes_needs_a_message_and_goes_to_the_worker() {
+    let (_t, snap) = demo();
+    let mut s = state(&snap, Some("hesti"), Lang::Id);
+    key(&mut s, KeyCode::Enter);
+    assert_eq!(s.open.as_deref(), Some(NGEBEL));
+    key(&mut s, KeyCode::Char('r'));
+    assert!(matches!(
+        s.popup,
+        Some(Popup::Compose {
+            action: ActionKind::RequestChanges,
+            ..
+        })
+    ));
+    assert!(key(&mut s, KeyCode::Enter).is_empty(), "empty message refused");
+    assert!(s.status.as_ref().is_some_and(|(_, m)| m.contains("pesan")));
+    typed(&mut s, "Lengkapi jadwal.");
+    // Esc keeps the text for next time.
+    key(&mut s, KeyCode::Esc);
+    assert!(s.popup.is_none());
+    key(&mut s, KeyCode::Char('r'));
+    let effects = key(&mut s, KeyCode::Enter);
+    assert_eq!(
+        effects,
+        vec![Effect::Apply {
+            actor: "hesti".into(),
+            request: Box::new(Request::Transition {
+                slug: NGEBEL.into(),
+                action: ActionKind::RequestChanges,
+                message: Some("Lengkapi jadwal.".into())
+            })
+        }]
+    );
+}
+
+#[test]
+fn publish_asks_first_and_refusals_show_in_the_status_bar() {
+    let (_t, snap) = demo();
+    let mut s = state(&snap, Some("hesti"), Lang::En);
+    key(&mut s, KeyCode::Char('p'));
+    assert!(matches!(s.popup, Some(Popup::Confirm(ActionKind::Publish))));
+    key(&mut s, KeyCode::Char('n'));
+    assert!(s.popup.is_none());
+    key(&mut s, KeyCode::Char('p'));
+    let effects = key(&mut s, KeyCode::Char('y'));
+    assert_eq!(effects.len(), 1);
+    app::update(
+        &mut s,
+        Msg::Refused("Refused: \"publish\" is not allowed while the item is Submitted.".into()),
+    );
+    let screen = draw(&s, 80, 24);
+    assert!(screen.contains("Refused: \"publish\""), "{screen}");
+}
+
+#[test]
+fn live_reload_keeps_the_selection() {
+    let (t, snap) = demo();
+    let mut s = state(&snap, Some("hesti"), Lang::Id);
+    key(&mut s, KeyCode::Tab);
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Down);
+    let chosen = slug_at(&s, s.selected);
+    let room = warta::store::Newsroom::open(&t.path().join("news")).unwrap();
+    room.apply(
+        "fajar",
+        &Request::Comment {
+            slug: NGEBEL.into(),
+            paragraph: None,
+            text: "Cek lagi.".into(),
+        },
+    )
+    .unwrap();
+    app::update(&mut s, Msg::Loaded(Arc::new(room.snapshot().unwrap())));
+    assert_eq!(slug_at(&s, s.selected), chosen);
+}
+
+#[test]
+fn login_screen_chooses_the_person() {
+    let (_t, snap) = demo();
+    let mut s = State::new(Lang::Id, Theme::plain(), None, vec!["hesti".into(), "sari".into()]);
+    app::update(&mut s, Msg::Loaded(snap));
+    assert_eq!(s.screen, Screen::Login);
+    let screen = draw(&s, 80, 24);
+    assert!(
+        screen.contains("Masuk sebagai") && screen.contains("Dr. Hesti"),
+        "{screen}"
+    );
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Enter);
+    assert_eq!(s.me.as_deref(), Some("sari"));
+    assert_eq!(s.screen, Screen::List);
+}
+
+#[test]
+fn never_panics_at_any_size() {
+    let (_t, snap) = demo();
+    let mut s = state(&snap, Some("hesti"), Lang::Id);
+    for setup in 0..4 {
+        match setup {
+            1 => {
+                key(&mut s, KeyCode::Enter);
+            }
+            2 => {
+                key(&mut s, KeyCode::Char('?'));
+            }
+            3 => {
+                key(&mut s, KeyCode::Esc);
+                key(&mut s, KeyCode::Char('c'));
+                typed(&mut s, "komentar panjang ");
+            }
+            _ => {}
+        }
+        for w in (1..=130).step_by(7) {
+            for h in (1..=45).step_by(4) {
+                draw(&s, w, h);
+            }
+        }
+    }
+    let small = draw(&s, 60, 20);
+    assert!(small.contains("terlalu kecil"), "{small}");
+}
+
+#[test]
+fn item_text_never_reaches_the_terminal_raw() {
+    let (t, _) = demo();
+    let room = warta::store::Newsroom::open(&t.path().join("news")).unwrap();
+    let evil = "Judul \u{1b}]0;pwned\u{7} \u{9b}31m \u{202e}terbalik";
+    let done = room
+        .apply(
+            "sari",
+            &Request::Create(warta::store::action::NewItem {
+                title: "Rapat".into(),
+                body: Some(format!("{evil}\n\nParagraf \u{1b}[2J dua.\n")),
+                ..Default::default()
+            }),
+        )
+        .unwrap();
+    let mut s = state(&Arc::new(room.snapshot().unwrap()), Some("sari"), Lang::Id);
+    s.open = Some(done.slug);
+    s.screen = Screen::Item;
+    let screen = draw(&s, 100, 30);
+    assert!(
+        !screen
+            .chars()
+            .filter(|c| *c != '\n')
+            .any(warta::domain::text::is_dangerous),
+        "{screen:?}"
+    );
+    assert!(screen.contains('␛'), "escapes are shown, visibly");
+}
+
+/// Screens at 80x24 and 120x40 in both languages.
+#[test]
+fn screens() {
+    let (_t, snap) = demo();
+    for lang in [Lang::Id, Lang::En] {
+        let tag = if lang == Lang::Id { "id" } else { "en" };
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut s = state(&snap, Some("hesti"), lang);
+            insta::assert_snapshot!(format!("list_{tag}_{w}x{h}"), draw(&s, w, h));
+            key(&mut s, KeyCode::Enter);
+            insta::assert_snapshot!(format!("item_{tag}_{w}x{h}"), draw(&s, w, h));
+            key(&mut s, KeyCode::Char('?'));
+            insta::assert_snapshot!(format!("help_{tag}_{w}x{h}"), draw(&s, w, h));
+            key(&mut s, KeyCode::Esc);
+            key(&mut s, KeyCode::Char('r'));
+            typed(&mut s, "Mohon lengkapi jadwal pendaftaran.");
+            insta::assert_snapshot!(format!("compose_{tag}_{w}x{h}"), draw(&s, w, h));
+        }
+        let mut s = State::new(
+            lang,
+            Theme::plain(),
+            None,
+            snap.config.people.iter().map(|p| p.id.clone()).collect(),
+        );
+        app::update(&mut s, Msg::Loaded(snap.clone()));
+        insta::assert_snapshot!(format!("login_{tag}_80x24"), draw(&s, 80, 24));
+    }
+}
