@@ -180,6 +180,7 @@ strings! {
     TuiApprovalStale => "PERSETUJUAN USANG: isi berubah sejak disetujui", "APPROVAL STALE: content changed since approval";
     TuiApprovalValid => "persetujuan sah untuk isi ini", "approval valid for this content";
     TuiApprovalNone => "belum disetujui", "not approved";
+    TuiDecisionReason => "{0}: {1}", "{0}: {1}";
     TuiEventDate => "Tanggal kegiatan", "Event date";
     TuiNoCaption => "(tanpa keterangan foto)", "(no caption)";
     TuiLoginAs => "Masuk sebagai…", "Log in as…";

@@ -1,6 +1,6 @@
 //! Building the list's rows: queue, filters and fuzzy search over title, tags and body.
 
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 use super::{Queue, Row, State};
@@ -60,6 +60,15 @@ pub fn rebuild(state: &mut State) {
     let mut rows: Vec<(u32, Row)> = Vec::new();
     let pattern = (!state.search.trim().is_empty())
         .then(|| Pattern::parse(&state.search, CaseMatching::Ignore, Normalization::Smart));
+    // Fuzzy matching over a whole article matches nearly anything: the body needs the words themselves.
+    let words = (!state.search.trim().is_empty()).then(|| {
+        Pattern::new(
+            &state.search,
+            CaseMatching::Ignore,
+            Normalization::Smart,
+            AtomKind::Substring,
+        )
+    });
     let mut matcher = Matcher::new(Config::DEFAULT);
     let mut buf = Vec::new();
     for (index, e) in snap.items.iter().enumerate() {
@@ -78,17 +87,19 @@ pub fn rebuild(state: &mut State) {
             Some(p) => {
                 // A match in the title weighs most, then tags, then the body.
                 let tags = e.item.front.tags.join(" ");
-                let fields = [
-                    (e.item.front.title.as_str(), 4),
-                    (tags.as_str(), 2),
-                    (e.item.body.as_str(), 1),
-                ];
-                let best = fields
+                let fields = [(e.item.front.title.as_str(), 4), (tags.as_str(), 2)];
+                let mut scores: Vec<u32> = fields
                     .iter()
                     .filter_map(|(text, weight)| {
                         p.score(Utf32Str::new(text, &mut buf), &mut matcher).map(|s| s * weight)
                     })
-                    .max();
+                    .collect();
+                scores.extend(
+                    words
+                        .as_ref()
+                        .and_then(|w| w.score(Utf32Str::new(&e.item.body, &mut buf), &mut matcher)),
+                );
+                let best = scores.into_iter().max();
                 let Some(score) = best else { continue };
                 p.indices(
                     Utf32Str::new(&e.item.front.title, &mut buf),
@@ -104,6 +115,9 @@ pub fn rebuild(state: &mut State) {
     }
     if pattern.is_some() {
         rows.sort_by_key(|r| std::cmp::Reverse(r.0));
+        // Scattered fuzzy hits score far below real ones: keep what is close to the best.
+        let best = rows.first().map_or(0, |r| r.0);
+        rows.retain(|r| r.0 * 3 >= best);
     } else if state.queue == Queue::Mine {
         // Oldest first within each urgency, so nothing waits forever.
         rows.sort_by_key(|(_, r)| {

@@ -113,6 +113,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             } else if state.searching {
                 state.search.pop();
                 rebuild(state);
+                state.selected = 0;
             }
         }
     }
@@ -299,5 +300,6 @@ fn input(state: &mut State, text: &str) {
         // A search is one line.
         state.search.push_str(&text.replace(['\n', '\r'], " "));
         rebuild(state);
+        state.selected = 0;
     }
 }

@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::list::relative;
 use super::markdown;
 use crate::app::State;
+use crate::domain::review::{ActionKind, Status};
 use crate::domain::text::{clean_block, clean_line};
 use crate::i18n::{self, Key};
 use crate::store::Entry;
@@ -45,6 +46,27 @@ fn meta_lines(state: &State, e: &Entry) -> Vec<Line<'static>> {
         ));
     }
     out.push(Line::from(status));
+    // The last decision's reason stays in view until the next round.
+    let last = e
+        .review
+        .events
+        .iter()
+        .rev()
+        .find(|ev| matches!(ev.action, ActionKind::RequestChanges | ActionKind::Reject));
+    if let Some(ev) = last.filter(|_| matches!(e.state.status, Status::ChangesRequested | Status::Rejected)) {
+        let who = snap
+            .and_then(|s| s.config.person(&ev.actor))
+            .map_or(ev.actor.clone(), |p| p.name.clone());
+        let text = i18n::fmt(
+            lang,
+            Key::TuiDecisionReason,
+            &[
+                &clean_line(&who),
+                &clean_line(ev.message.as_deref().unwrap_or_default()),
+            ],
+        );
+        out.push(Line::styled(format!("⚠ {text}"), theme.warn));
+    }
     let kec = snap
         .and_then(|s| s.config.kecamatan(&front.kecamatan))
         .map_or(front.kecamatan.clone(), |k| k.name.clone());
