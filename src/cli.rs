@@ -5,6 +5,7 @@
 //! repository or config error.
 
 mod act;
+mod check;
 mod demo;
 mod diff;
 mod edit;
@@ -77,6 +78,8 @@ pub enum Command {
     Log(log::Args),
     /// Word-level changes of an item since an event.
     Diff(diff::Args),
+    /// The pre-approval checklist of an item; exit 1 when a required rule fails.
+    Check(check::Args),
     /// Replay the whole history and report every commit that broke a rule.
     Verify,
 }
@@ -255,6 +258,7 @@ fn dispatch(ctx: &Ctx, cmd: &Command) -> Outcome {
         Command::Resolve(a) => act::resolve(ctx, a),
         Command::Log(a) => log::run(ctx, a),
         Command::Diff(a) => diff::run(ctx, a),
+        Command::Check(a) => check::run(ctx, a),
         Command::Verify => verify::run(ctx),
     }
 }

@@ -6,6 +6,7 @@
 pub mod config;
 pub mod diff;
 pub mod item;
+pub mod lint;
 pub mod review;
 pub mod slug;
 pub mod text;

@@ -106,6 +106,19 @@ strings! {
     DenyState => "Ditolak: \"{0}\" tidak boleh saat berita berstatus {1}.", "Refused: \"{0}\" is not allowed while the item is {1}.";
     DenySelfApproval => "Ditolak: penyetuju tidak boleh menyetujui berita tulisannya sendiri.", "Refused: approvers may not approve their own item.";
     DenyApprovalStale => "Ditolak: persetujuan sudah usang karena isi berubah setelahnya; setujui ulang dulu.", "Refused: the approval is stale because the content changed after it; approve again first.";
+    DenyChecklist => "Ditolak: daftar periksa wajib belum terpenuhi: {0}. Lihat: warta check", "Refused: required checklist rules fail: {0}. See: warta check";
+    RuleTitleLength => "panjang judul", "title length";
+    RuleLeadLength => "panjang paragraf pembuka", "lead paragraph length";
+    RuleDateline => "dateline", "dateline";
+    RulePhotoCaptions => "keterangan foto", "photo captions";
+    RuleTags => "tag", "tags";
+    RuleKecamatan => "kecamatan", "kecamatan";
+    RuleBody => "isi berita", "body";
+    RuleEmptyParagraphs => "paragraf kosong", "empty paragraphs";
+    RuleClosing => "penutup", "closing line";
+    RuleBannedWords => "kata terlarang", "banned words";
+    LevelRequired => "wajib", "required";
+    LevelRecommended => "anjuran", "recommended";
     DenyResolver => "Ditolak: utas hanya dapat diselesaikan oleh pembukanya, penulis berita, atau penyetuju.", "Refused: only the thread's opener, the item's author or an approver may resolve it.";
     // Invalid requests
     InvUnknownItem => "Berita \"{0}\" tidak ditemukan.", "No item \"{0}\".";
@@ -301,6 +314,24 @@ pub fn role(lang: Lang, r: Role) -> &'static str {
     .text(lang)
 }
 
+/// The name of a checklist rule by id.
+#[must_use]
+pub fn rule_name(lang: Lang, id: &str) -> &'static str {
+    match id {
+        "title_length" => Key::RuleTitleLength,
+        "lead_length" => Key::RuleLeadLength,
+        "dateline" => Key::RuleDateline,
+        "photo_captions" => Key::RulePhotoCaptions,
+        "tags" => Key::RuleTags,
+        "kecamatan" => Key::RuleKecamatan,
+        "body" => Key::RuleBody,
+        "empty_paragraphs" => Key::RuleEmptyParagraphs,
+        "closing" => Key::RuleClosing,
+        _ => Key::RuleBannedWords,
+    }
+    .text(lang)
+}
+
 /// A refusal, naming its rule.
 #[must_use]
 pub fn denial(lang: Lang, d: &Denial) -> String {
@@ -326,6 +357,10 @@ pub fn denial(lang: Lang, d: &Denial) -> String {
         Denial::SelfApproval => Key::DenySelfApproval.text(lang).to_string(),
         Denial::ApprovalStale => Key::DenyApprovalStale.text(lang).to_string(),
         Denial::Resolver => Key::DenyResolver.text(lang).to_string(),
+        Denial::Checklist { rules } => {
+            let names: Vec<&str> = rules.iter().map(|r| rule_name(lang, r)).collect();
+            fmt(lang, Key::DenyChecklist, &[&names.join(", ")])
+        }
     }
 }
 

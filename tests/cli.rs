@@ -434,3 +434,33 @@ fn init_bare_and_with_config() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("ratna"));
 }
+
+#[test]
+fn checklist_blocks_approval_on_a_required_rule() {
+    let d = Demo::new();
+    let slug = "2024-10-07-panwascam-ngebel-buka-pendaftaran-pengawas-tps-warga-diimbau";
+    let (code, out, _) = d.run(Some("hesti"), &["check", slug]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("✓ panjang judul"), "{out}");
+    let body = d.tmp.path().join("b.md");
+    let text = d.json("hesti", &["show", slug, "--json"])["body"]
+        .as_str()
+        .unwrap()
+        .replace("Warga diimbau", "Dasar goblok, warga diimbau");
+    std::fs::write(&body, text).unwrap();
+    d.ok("fajar", &["edit", slug, "--body-file", body.to_str().unwrap()]);
+    let (code, out, err) = d.run(Some("hesti"), &["check", slug]);
+    assert_eq!(code, 1);
+    assert!(out.contains("✗ kata terlarang") && out.contains("goblok"), "{out}");
+    assert!(err.contains("kata terlarang"), "{err}");
+    let before = d.head();
+    let (code, _, err) = d.run(Some("hesti"), &["approve", slug]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("daftar periksa") && err.contains("kata terlarang"),
+        "{err}"
+    );
+    assert_eq!(d.head(), before);
+    let (_, json, _) = d.run(Some("hesti"), &["check", slug, "--json"]);
+    assert!(json.contains("\"rule\": \"banned_words\""), "{json}");
+}

@@ -78,6 +78,12 @@ pub enum Denial {
     /// Publishing an approval that no longer matches the content.
     #[error("the approval is stale: the content changed after it; approve again first")]
     ApprovalStale,
+    /// Required checklist rules fail.
+    #[error("required checklist rules fail: {}", rules.join(", "))]
+    Checklist {
+        /// The failing rules' ids.
+        rules: Vec<&'static str>,
+    },
     /// Resolving someone else's thread.
     #[error("only the thread's opener, the item's author or an approver may resolve it")]
     Resolver,

@@ -15,8 +15,9 @@ use super::tree::{Change, with_changes};
 use super::{Invalid, Result, StoreError};
 use crate::domain::config::{Config, Person};
 use crate::domain::item::{FrontMatter, Item, Photo};
+use crate::domain::lint::{self, Rules};
 use crate::domain::review::{ActionKind, Event};
-use crate::domain::workflow::{self, Context, ItemFacts};
+use crate::domain::workflow::{self, Context, Denial, ItemFacts};
 use crate::domain::{slug, text};
 
 /// What a person asks the store to do.
@@ -400,6 +401,16 @@ impl Newsroom {
                     return Err(StoreError::Invalid(Invalid::MessageRequired(action.id())));
                 }
                 workflow::check(*action, person, &entry.facts(), &ctx)?;
+                if *action == ActionKind::Approve {
+                    let checks = Rules::from_config(config).check(&entry.item, config);
+                    let failing = lint::blocking(&checks);
+                    if !failing.is_empty() {
+                        return Err(Denial::Checklist {
+                            rules: failing.iter().map(|r| r.id()).collect(),
+                        }
+                        .into());
+                    }
+                }
                 let mut e = event(*action);
                 e.message = message.map(str::to_string);
                 if action.pins_content() {

@@ -1,0 +1,362 @@
+//! The pre-approval checklist: rules from `[rules]` in `warta.toml`, each required,
+//! recommended or off, with the defaults a newsroom expects.
+//!
+//! A failed required rule blocks approval; recommended ones are hints for the writer.
+
+use super::config::Config;
+use super::item::{Item, paragraphs, word_count};
+
+/// How much a rule matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// Blocks approval.
+    Required,
+    /// A hint.
+    Recommended,
+    /// Not checked.
+    Off,
+}
+
+/// The rules, in checklist order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// The title is set and not too long.
+    TitleLength,
+    /// The lead paragraph is short enough.
+    LeadLength,
+    /// The body opens with a dateline ("Babadan, Panwaslu Kecamatan Babadan – …").
+    Dateline,
+    /// Every photo has a caption.
+    PhotoCaptions,
+    /// At least one tag.
+    Tags,
+    /// The kecamatan is set.
+    Kecamatan,
+    /// The body is not empty.
+    Body,
+    /// No empty paragraph (only spaces or a lone dash).
+    EmptyParagraphs,
+    /// The closing line ("(Humas)") is there.
+    Closing,
+    /// None of the banned words.
+    BannedWords,
+}
+
+impl Rule {
+    /// Every rule.
+    pub const ALL: [Self; 10] = [
+        Self::TitleLength,
+        Self::LeadLength,
+        Self::Dateline,
+        Self::PhotoCaptions,
+        Self::Tags,
+        Self::Kecamatan,
+        Self::Body,
+        Self::EmptyParagraphs,
+        Self::Closing,
+        Self::BannedWords,
+    ];
+
+    /// The key in `[rules]`.
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::TitleLength => "title_length",
+            Self::LeadLength => "lead_length",
+            Self::Dateline => "dateline",
+            Self::PhotoCaptions => "photo_captions",
+            Self::Tags => "tags",
+            Self::Kecamatan => "kecamatan",
+            Self::Body => "body",
+            Self::EmptyParagraphs => "empty_paragraphs",
+            Self::Closing => "closing",
+            Self::BannedWords => "banned_words",
+        }
+    }
+
+    fn default_level(self) -> Level {
+        match self {
+            Self::TitleLength | Self::Tags | Self::Kecamatan | Self::Body => Level::Required,
+            Self::LeadLength
+            | Self::Dateline
+            | Self::PhotoCaptions
+            | Self::Closing
+            | Self::EmptyParagraphs
+            | Self::BannedWords => Level::Recommended,
+        }
+    }
+}
+
+/// The outcome of one rule on one item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Check {
+    /// The rule.
+    pub rule: Rule,
+    /// Its level.
+    pub level: Level,
+    /// Whether the item passes.
+    pub passed: bool,
+    /// A detail for the reader: the measured value or the offending words.
+    pub detail: String,
+}
+
+/// The checklist settings of a newsroom.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rules {
+    levels: Vec<(Rule, Level)>,
+    /// Longest title, in characters.
+    pub title_max: usize,
+    /// Longest lead paragraph, in words.
+    pub lead_max_words: usize,
+    /// Words that must not appear (case-insensitive).
+    pub banned: Vec<String>,
+}
+
+fn parse_level(v: &toml::Value) -> Option<Level> {
+    let s = v.as_str().or_else(|| v.get("level").and_then(toml::Value::as_str))?;
+    match s {
+        "required" => Some(Level::Required),
+        "recommended" => Some(Level::Recommended),
+        "off" => Some(Level::Off),
+        _ => None,
+    }
+}
+
+impl Rules {
+    /// Read `[rules]`; anything absent or unreadable falls back to the defaults.
+    #[must_use]
+    pub fn from_config(config: &Config) -> Self {
+        let t = &config.rules;
+        let num = |rule: &str, key: &str, default: usize| {
+            t.get(rule)
+                .and_then(|v| v.get(key))
+                .and_then(toml::Value::as_integer)
+                .and_then(|n| usize::try_from(n).ok())
+                .unwrap_or(default)
+        };
+        Self {
+            levels: Rule::ALL
+                .iter()
+                .map(|r| (*r, t.get(r.id()).and_then(parse_level).unwrap_or(r.default_level())))
+                .collect(),
+            title_max: num("title_length", "max", 100),
+            lead_max_words: num("lead_length", "max_words", 45),
+            banned: t
+                .get("banned_words")
+                .and_then(|v| v.get("words"))
+                .and_then(toml::Value::as_array)
+                .map(|a| a.iter().filter_map(|w| w.as_str().map(str::to_lowercase)).collect())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The level of a rule.
+    #[must_use]
+    pub fn level(&self, rule: Rule) -> Level {
+        self.levels
+            .iter()
+            .find(|(r, _)| *r == rule)
+            .map_or(Level::Off, |(_, l)| *l)
+    }
+
+    /// Check an item against every rule that is not off.
+    #[must_use]
+    pub fn check(&self, item: &Item, config: &Config) -> Vec<Check> {
+        let front = &item.front;
+        let paras = paragraphs(&item.body);
+        let lead = paras.first().copied().unwrap_or_default();
+        let body_lower = item.body.to_lowercase();
+        let mut out = Vec::new();
+        for rule in Rule::ALL {
+            let level = self.level(rule);
+            if level == Level::Off {
+                continue;
+            }
+            let (passed, detail) = match rule {
+                Rule::TitleLength => {
+                    let n = front.title.trim().chars().count();
+                    (n > 0 && n <= self.title_max, format!("{n}/{}", self.title_max))
+                }
+                Rule::LeadLength => {
+                    let n = word_count(lead);
+                    (n <= self.lead_max_words, format!("{n}/{}", self.lead_max_words))
+                }
+                Rule::Dateline => {
+                    // "Place, Office – text": a dash in the opening words.
+                    let opening: String = lead.chars().take(120).collect();
+                    let ok = opening.contains(" – ") || opening.contains(" - ") || opening.contains(" — ");
+                    let template = config.newsroom.dateline.trim_end_matches(['–', '-', ' ']);
+                    (
+                        ok && !lead.trim().eq(config.newsroom.dateline.trim()),
+                        template.to_string(),
+                    )
+                }
+                Rule::PhotoCaptions => {
+                    let missing: Vec<&str> = front
+                        .photos
+                        .iter()
+                        .filter(|p| p.caption.trim().is_empty())
+                        .map(|p| p.file.as_str())
+                        .collect();
+                    (missing.is_empty(), missing.join(", "))
+                }
+                Rule::Tags => (!front.tags.is_empty(), front.tags.len().to_string()),
+                Rule::Kecamatan => (!front.kecamatan.is_empty(), front.kecamatan.clone()),
+                Rule::Body => {
+                    let words = paras
+                        .iter()
+                        .filter(|p| !is_boilerplate(p, config))
+                        .map(|p| word_count(p))
+                        .sum::<usize>();
+                    (words > 0, words.to_string())
+                }
+                Rule::EmptyParagraphs => {
+                    let empty: Vec<String> = paras
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, p)| p.chars().all(|c| !c.is_alphanumeric()))
+                        .map(|(i, _)| (i + 1).to_string())
+                        .collect();
+                    (empty.is_empty(), empty.join(", "))
+                }
+                Rule::Closing => {
+                    let closing = config.newsroom.closing.trim();
+                    let last = paras.last().map(|p| p.trim()).unwrap_or_default();
+                    (closing.is_empty() || last.ends_with(closing), closing.to_string())
+                }
+                Rule::BannedWords => {
+                    let found: Vec<&str> = self
+                        .banned
+                        .iter()
+                        .filter(|w| {
+                            body_lower
+                                .split(|c: char| !c.is_alphanumeric())
+                                .any(|x| x == w.as_str())
+                                || front.title.to_lowercase().contains(w.as_str())
+                        })
+                        .map(String::as_str)
+                        .collect();
+                    (found.is_empty(), found.join(", "))
+                }
+            };
+            out.push(Check {
+                rule,
+                level,
+                passed,
+                detail,
+            });
+        }
+        out
+    }
+}
+
+/// Whether a paragraph is only the template's dateline or closing.
+fn is_boilerplate(p: &str, config: &Config) -> bool {
+    let p = p.trim();
+    p.is_empty() || p == config.newsroom.dateline.trim() || p == config.newsroom.closing.trim()
+}
+
+/// The required rules an item fails.
+#[must_use]
+pub fn blocking(checks: &[Check]) -> Vec<Rule> {
+    checks
+        .iter()
+        .filter(|c| c.level == Level::Required && !c.passed)
+        .map(|c| c.rule)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::item::Photo;
+
+    fn config(rules: &str) -> Config {
+        Config::parse(&format!(
+            "[newsroom]\nname = \"N\"\ndateline = \"Ponorogo, Bawaslu Kabupaten Ponorogo –\"\nclosing = \"(Humas)\"\n\n[rules]\n{rules}\n"
+        ))
+        .unwrap()
+    }
+
+    fn good() -> Item {
+        let mut i = Item::default();
+        i.front.title = "Panwascam Babadan Gelar Sosialisasi".into();
+        i.front.kecamatan = "babadan".into();
+        i.front.tags = vec!["humas".into()];
+        i.front.photos = vec![Photo {
+            file: "a.jpg".into(),
+            caption: "Foto kegiatan.".into(),
+        }];
+        i.body = "Babadan, Panwaslu Kecamatan Babadan – Kegiatan berlangsung tertib.\n\nIsi kedua.\n\n(Humas)\n".into();
+        i
+    }
+
+    type Break = fn(&mut Item);
+
+    fn failed(item: &Item, rules: &str) -> Vec<&'static str> {
+        let c = config(rules);
+        Rules::from_config(&c)
+            .check(item, &c)
+            .into_iter()
+            .filter(|x| !x.passed)
+            .map(|x| x.rule.id())
+            .collect()
+    }
+
+    #[test]
+    fn every_rule_passes_and_fails() {
+        assert!(failed(&good(), "banned_words = { level = \"required\", words = [\"hoaks\"] }").is_empty());
+        let cases: &[(Break, &str)] = &[
+            (|i| i.front.title = "x".repeat(101), "title_length"),
+            (|i| i.front.title = "  ".into(), "title_length"),
+            (
+                |i| i.body = format!("Babadan, Panwaslu – {}\n\n(Humas)\n", "kata ".repeat(50)),
+                "lead_length",
+            ),
+            (
+                |i| i.body = "Kegiatan berlangsung tertib.\n\n(Humas)\n".into(),
+                "dateline",
+            ),
+            (|i| i.front.photos[0].caption = " ".into(), "photo_captions"),
+            (|i| i.front.tags.clear(), "tags"),
+            (|i| i.front.kecamatan.clear(), "kecamatan"),
+            (
+                |i| i.body = "Ponorogo, Bawaslu Kabupaten Ponorogo –\n\n(Humas)\n".into(),
+                "body",
+            ),
+            (
+                |i| i.body = "Babadan, Panwaslu – isi.\n\n-\n\n(Humas)\n".into(),
+                "empty_paragraphs",
+            ),
+            (|i| i.body = "Babadan, Panwaslu – isi.\n".into(), "closing"),
+            (
+                |i| i.body = "Babadan, Panwaslu – ada hoaks di sini.\n\n(Humas)\n".into(),
+                "banned_words",
+            ),
+        ];
+        for (breaker, rule) in cases {
+            let mut item = good();
+            breaker(&mut item);
+            let f = failed(&item, "banned_words = { level = \"required\", words = [\"hoaks\"] }");
+            assert!(f.contains(rule), "{rule}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn levels_come_from_config_with_defaults() {
+        let c = config("dateline = \"required\"\ntags = \"off\"\ntitle_length = { level = \"required\", max = 10 }");
+        let r = Rules::from_config(&c);
+        assert_eq!(r.level(Rule::Dateline), Level::Required);
+        assert_eq!(r.level(Rule::Tags), Level::Off);
+        assert_eq!(r.level(Rule::Kecamatan), Level::Required, "default");
+        assert_eq!(r.level(Rule::Closing), Level::Recommended, "default");
+        let mut item = good();
+        item.front.tags.clear();
+        let checks = r.check(&item, &c);
+        assert_eq!(
+            blocking(&checks),
+            vec![Rule::TitleLength],
+            "title longer than 10; tags off"
+        );
+    }
+}
