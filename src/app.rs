@@ -4,9 +4,11 @@
 //! store results arrive as messages from the worker, and whatever must happen outside
 //! is returned as `Effect` data for the loop to carry out.
 
+pub mod editor;
 pub mod keymap;
 pub mod rows;
 pub mod update;
+mod update_editor;
 
 use std::sync::Arc;
 
@@ -14,6 +16,7 @@ use crate::domain::review::{ActionKind, Status};
 use crate::i18n::Lang;
 use crate::store::action::Done;
 use crate::store::action::Request;
+use crate::store::journal::Journal;
 use crate::store::{Entry, Snapshot};
 use crate::ui::theme::Theme;
 
@@ -29,6 +32,8 @@ pub enum Screen {
     List,
     /// One item.
     Item,
+    /// Writing an item.
+    Editor,
 }
 
 /// The list's queues, switched with Tab.
@@ -152,6 +157,10 @@ pub struct State {
     pub frame: usize,
     /// Whether the caller may type into an external editor (never in restricted mode).
     pub restricted: bool,
+    /// The editor, while writing.
+    pub editor: Option<editor::Editor>,
+    /// An autosaved new item found before the newsroom finished loading.
+    pub pending_offer: Option<Journal>,
 }
 
 /// What the loop must do for `update`.
@@ -159,6 +168,27 @@ pub struct State {
 pub enum Effect {
     /// Load a snapshot.
     Load,
+    /// Write the editor's journal now.
+    WriteJournal(Box<Journal>),
+    /// Remove a journal (after a save or an explicit discard).
+    DropJournal {
+        /// Whose.
+        person: String,
+        /// Which item ("" for the new item).
+        slug: String,
+    },
+    /// Look for a journal and report it with `Msg::JournalFound`.
+    LoadJournal {
+        /// Whose.
+        person: String,
+        /// Which item ("" for the new item).
+        slug: String,
+    },
+    /// Edit the body in `$VISUAL`/`$EDITOR` and report with `Msg::ExternalEdited`.
+    ExternalEditor {
+        /// The body to edit.
+        body: String,
+    },
     /// Apply an action through the worker.
     Apply {
         /// Person id.
@@ -227,6 +257,49 @@ pub enum Msg {
     Applied(Done),
     /// An action was refused (message already localized).
     Refused(String),
+    /// Open the editor on a new item.
+    NewItem,
+    /// Open the editor on the current item.
+    EditItem,
+    /// Save the editor (Ctrl-S).
+    Save,
+    /// Next editor field.
+    NextField,
+    /// Previous editor field.
+    PrevField,
+    /// Undo in the editor.
+    Undo,
+    /// Redo in the editor.
+    Redo,
+    /// Open the external editor.
+    ExternalEdit,
+    /// A key for the focused editor field.
+    EditorKey(crossterm::event::KeyEvent),
+    /// Two seconds passed since the last keystroke.
+    AutosaveDue,
+    /// The terminal is going away (SIGHUP, SIGTERM): save the journal first.
+    Hangup,
+    /// A journal was found (or not).
+    JournalFound(Option<Journal>),
+    /// The external editor finished with this body.
+    ExternalEdited(String),
+    /// A save met a conflicting change.
+    SaveConflict {
+        /// Our item text.
+        ours: String,
+        /// The branch's item text.
+        theirs: String,
+        /// The body with both versions marked.
+        marked: String,
+    },
+    /// Discard (editor leave, restore offer).
+    Discard,
+    /// Conflict: keep my version.
+    KeepMine,
+    /// Conflict: take the version on the branch.
+    TakeTheirs,
+    /// Conflict: merge by hand.
+    MergeByHand,
 }
 
 impl State {
@@ -262,12 +335,25 @@ impl State {
             now: jiff::Timestamp::now(),
             frame: 0,
             restricted: false,
+            editor: None,
+            pending_offer: None,
         }
     }
 
     /// The current input mode, for the keymap.
     #[must_use]
     pub fn mode(&self) -> Mode {
+        if let (None, Screen::Editor, Some(ed)) = (&self.popup, &self.screen, &self.editor) {
+            return if ed.offer.is_some() {
+                Mode::EditorRestore
+            } else if ed.conflict.is_some() {
+                Mode::EditorConflict
+            } else if ed.asking_leave {
+                Mode::EditorLeave
+            } else {
+                Mode::Editor
+            };
+        }
         match (&self.popup, &self.screen) {
             (Some(Popup::Help), _) => Mode::Help,
             (Some(Popup::Confirm(_)), _) => Mode::Confirm,
@@ -275,7 +361,7 @@ impl State {
             (None, Screen::Login) => Mode::Login,
             (None, Screen::List) if self.searching => Mode::Search,
             (None, Screen::List) => Mode::List,
-            (None, Screen::Item) => Mode::Item,
+            (None, Screen::Item | Screen::Editor) => Mode::Item,
         }
     }
 
@@ -291,7 +377,7 @@ impl State {
     pub fn current(&self) -> Option<&Entry> {
         let snap = self.snapshot.as_ref()?;
         match (&self.screen, &self.open) {
-            (Screen::Item, Some(slug)) => snap.item(slug),
+            (Screen::Item | Screen::Editor, Some(slug)) => snap.item(slug),
             _ => self.rows.get(self.selected).and_then(|r| snap.items.get(r.index)),
         }
     }

@@ -9,7 +9,7 @@ pub mod demo;
 pub mod history;
 pub mod identity;
 pub mod journal;
-mod merge;
+pub mod merge;
 pub mod repo;
 pub mod snapshot;
 mod tree;
@@ -98,6 +98,8 @@ pub enum StoreError {
         ours: String,
         /// The text now on the branch.
         theirs: String,
+        /// The body with both versions of the conflicting parts, marked.
+        marked: String,
     },
     /// The branch kept moving under us.
     #[error("gave up after {0} attempts: the branch kept changing")]

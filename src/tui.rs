@@ -15,6 +15,7 @@ use crate::app::{self, Effect, Msg, State};
 use crate::cli::{Cli, Failure, Outcome};
 use crate::i18n::{self, Lang};
 use crate::store::Newsroom;
+use crate::store::journal;
 use crate::store::worker::{self, Job, Report};
 use crate::ui::theme::{Depth, Theme};
 
@@ -95,16 +96,81 @@ fn to_msg(state: &State, inc: Incoming) -> Option<Msg> {
         Incoming::Store(Report::Loaded(s)) => Some(Msg::Loaded(s)),
         Incoming::Store(Report::LoadFailed(e)) => Some(Msg::LoadFailed(i18n::error(state.lang, &e))),
         Incoming::Store(Report::Applied(d)) => Some(Msg::Applied(d)),
+        Incoming::Store(Report::Refused(crate::store::StoreError::Conflict {
+            ours, theirs, marked, ..
+        })) => Some(Msg::SaveConflict { ours, theirs, marked }),
         Incoming::Store(Report::Refused(e)) => Some(Msg::Refused(i18n::error(state.lang, &e))),
         Incoming::Signal => Some(Msg::Quit),
     }
 }
 
-fn run(room: Newsroom, mut state: State, hint: Option<String>) -> Outcome {
-    let (tx, rx) = mpsc::channel::<Incoming>();
-    let (report_tx, report_rx) = mpsc::channel::<Report>();
-    let jobs = worker::spawn(room, report_tx);
-    let _ = jobs.send(Job::Load);
+/// Everything the loop needs to carry out effects outside the worker.
+struct Outside {
+    jobs: mpsc::Sender<Job>,
+    newsroom: PathBuf,
+    state_dir: PathBuf,
+}
+
+impl Outside {
+    fn journal_dir(&self, person: &str) -> PathBuf {
+        journal::journal_dir(&self.state_dir, &self.newsroom, person)
+    }
+
+    /// Carry out one effect; some answer with a message.
+    fn carry_out(&self, effect: Effect, state: &State) -> Option<Msg> {
+        match effect {
+            Effect::Load => {
+                let _ = self.jobs.send(Job::Load);
+            }
+            Effect::Apply { actor, request } => {
+                let _ = self.jobs.send(Job::Apply { actor, request });
+            }
+            Effect::WriteJournal(j) => {
+                if let Err(e) = journal::write_journal(&self.journal_dir(&j.person), &j) {
+                    return Some(Msg::Refused(format!("{}: {e}", self.state_dir.display())));
+                }
+            }
+            Effect::DropJournal { person, slug } => journal::remove_journal(&self.journal_dir(&person), &slug),
+            Effect::LoadJournal { person, slug } => {
+                return Some(Msg::JournalFound(journal::read_journal(
+                    &self.journal_dir(&person),
+                    &slug,
+                )));
+            }
+            Effect::ExternalEditor { body } => return Some(external_editor(&self.state_dir, &body, state.lang)),
+        }
+        None
+    }
+}
+
+/// Suspend the TUI, run `$VISUAL`/`$EDITOR` on the body, and come back.
+fn external_editor(state_dir: &std::path::Path, body: &str, lang: Lang) -> Msg {
+    let program = env("VISUAL").or_else(|| env("EDITOR")).unwrap_or_else(|| "vi".into());
+    let path = state_dir.join(format!("external-{}.md", std::process::id()));
+    if let Err(e) = std::fs::create_dir_all(state_dir).and_then(|()| std::fs::write(&path, body)) {
+        return Msg::Refused(format!("{}: {e}", path.display()));
+    }
+    ratatui::restore();
+    let mut parts = program.split_whitespace();
+    let status = std::process::Command::new(parts.next().unwrap_or("vi"))
+        .args(parts)
+        .arg(&path)
+        .status();
+    let _ = ratatui::init();
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
+    let text = std::fs::read_to_string(&path);
+    let _ = std::fs::remove_file(&path);
+    match (status, text) {
+        (Ok(s), Ok(t)) if s.success() => Msg::ExternalEdited(t),
+        (Ok(_), _) => Msg::Refused(format!("{program}: {}", i18n::Key::TuiNoExternal.text(lang))),
+        (Err(e), _) => Msg::Refused(format!("{program}: {e}")),
+    }
+}
+
+fn spawn_inputs(
+    tx: &mpsc::Sender<Incoming>,
+    report_rx: mpsc::Receiver<Report>,
+) -> Result<signal_hook::iterator::Handle, Failure> {
     {
         let tx = tx.clone();
         std::thread::spawn(move || {
@@ -133,25 +199,39 @@ fn run(room: Newsroom, mut state: State, hint: Option<String>) -> Outcome {
             }
         });
     }
-    {
-        let tx = tx.clone();
-        std::thread::spawn(move || {
-            loop {
-                match event::read() {
-                    Ok(ev) => {
-                        if tx.send(Incoming::Term(ev)).is_err() {
-                            return;
-                        }
-                    }
-                    // The terminal is gone (a dropped SSH connection): stop cleanly.
-                    Err(_) => {
-                        let _ = tx.send(Incoming::Signal);
+    let tx = tx.clone();
+    std::thread::spawn(move || {
+        loop {
+            match event::read() {
+                Ok(ev) => {
+                    if tx.send(Incoming::Term(ev)).is_err() {
                         return;
                     }
                 }
+                // The terminal is gone (a dropped SSH connection): save and stop.
+                Err(_) => {
+                    let _ = tx.send(Incoming::Signal);
+                    return;
+                }
             }
-        });
-    }
+        }
+    });
+    Ok(handle)
+}
+
+/// How long a typed change may wait before it is in the journal.
+const AUTOSAVE: Duration = Duration::from_secs(2);
+
+fn run(room: Newsroom, mut state: State, hint: Option<String>) -> Outcome {
+    let (tx, rx) = mpsc::channel::<Incoming>();
+    let (report_tx, report_rx) = mpsc::channel::<Report>();
+    let outside = Outside {
+        newsroom: room.key(),
+        state_dir: room.state_dir().to_path_buf(),
+        jobs: worker::spawn(room, report_tx),
+    };
+    let _ = outside.jobs.send(Job::Load);
+    let handle = spawn_inputs(&tx, report_rx)?;
     let mut terminal = ratatui::init();
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
     if let Ok(size) = terminal.size() {
@@ -160,46 +240,98 @@ fn run(room: Newsroom, mut state: State, hint: Option<String>) -> Outcome {
     if let Some(h) = hint {
         state.status = Some((app::Severity::Error, h));
     }
+    if let Some(person) = state.me.clone() {
+        // An article left unsaved last time is offered again.
+        let found = outside.carry_out(
+            Effect::LoadJournal {
+                person,
+                slug: String::new(),
+            },
+            &state,
+        );
+        if let Some(msg) = found {
+            app::update(&mut state, msg);
+        }
+    }
     let mut dirty = true;
     let mut last_tick = Instant::now();
-    while !state.quit {
+    let mut pending_since: Option<Instant> = None;
+    let crashed = loop {
+        if state.quit {
+            break false;
+        }
         if dirty {
-            let _ = terminal.draw(|f| crate::ui::render(&state, f));
+            let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let _ = terminal.draw(|f| crate::ui::render(&state, f));
+            }));
+            if drawn.is_err() {
+                break true;
+            }
             dirty = false;
         }
-        let timeout = if state.pending > 0 {
+        let journal_pending = state.editor.as_ref().is_some_and(|e| e.journal_pending);
+        match (journal_pending, pending_since) {
+            (true, None) => pending_since = Some(Instant::now()),
+            (false, _) => pending_since = None,
+            _ => {}
+        }
+        let mut timeout = if state.pending > 0 {
             Duration::from_millis(120)
         } else {
             Duration::from_secs(30)
         };
+        if let Some(since) = pending_since {
+            timeout = timeout.min(AUTOSAVE.saturating_sub(since.elapsed()));
+        }
         let inc = match rx.recv_timeout(timeout) {
             Ok(i) => Some(i),
             Err(RecvTimeoutError::Timeout) => None,
-            Err(RecvTimeoutError::Disconnected) => break,
+            Err(RecvTimeoutError::Disconnected) => break false,
         };
-        let msg = match inc {
-            Some(i) => to_msg(&state, i),
-            None => None,
-        };
-        if let Some(msg) = msg {
-            for effect in app::update(&mut state, msg) {
-                let job = match effect {
-                    Effect::Load => Job::Load,
-                    Effect::Apply { actor, request } => Job::Apply { actor, request },
-                };
-                let _ = jobs.send(job);
+        let mut msgs: Vec<Msg> = inc.and_then(|i| to_msg(&state, i)).into_iter().collect();
+        if pending_since.is_some_and(|s| s.elapsed() >= AUTOSAVE) {
+            msgs.push(Msg::AutosaveDue);
+            pending_since = None;
+        }
+        if last_tick.elapsed() >= timeout {
+            msgs.push(Msg::Tick(jiff::Timestamp::now()));
+            last_tick = Instant::now();
+        }
+        let mut failed = false;
+        while let Some(msg) = msgs.pop() {
+            let effects = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| app::update(&mut state, msg)));
+            let Ok(effects) = effects else {
+                failed = true;
+                break;
+            };
+            for effect in effects {
+                msgs.extend(outside.carry_out(effect, &state));
             }
             dirty = true;
         }
-        if last_tick.elapsed() >= timeout {
-            app::update(&mut state, Msg::Tick(jiff::Timestamp::now()));
-            last_tick = Instant::now();
-            dirty = true;
+        if failed {
+            break true;
+        }
+    };
+    if crashed {
+        // The panic hook restored the terminal; keep what was typed before reporting.
+        if let Ok(effects) =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| app::update(&mut state, Msg::Hangup)))
+        {
+            for effect in effects {
+                let _ = outside.carry_out(effect, &state);
+            }
         }
     }
-    let _ = jobs.send(Job::Stop);
+    let _ = outside.jobs.send(Job::Stop);
     handle.close();
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
     ratatui::restore();
+    if crashed {
+        return Err(Failure {
+            code: 4,
+            message: i18n::Key::TuiCrashed.text(state.lang).to_string(),
+        });
+    }
     Ok(())
 }

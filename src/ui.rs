@@ -3,6 +3,7 @@
 //! Render reads the state and nothing else: no IO, no clock, no git. Item text is shown
 //! only through widgets, after control characters are made visible.
 
+pub mod editor;
 pub mod item;
 pub mod list;
 pub mod login;
@@ -44,6 +45,7 @@ pub fn render(state: &State, frame: &mut Frame<'_>) {
         Screen::Login => login::render_login(state, frame, main),
         Screen::List => list::render_list(state, frame, main),
         Screen::Item => item::render_item(state, frame, main),
+        Screen::Editor => editor::render_editor(state, frame, main),
     }
     render_bar(state, frame, bar);
     if state.popup.is_some() {

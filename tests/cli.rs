@@ -408,7 +408,7 @@ fn init_bare_and_with_config() {
     let (code, out) = repo(&["--as", "wahyu", "show", slug.trim()]);
     assert_eq!(code, Some(0));
     assert!(
-        out.contains("Ponorogo, Bawaslu Kabupaten Ponorogo –") && out.contains("(Humas)"),
+        out.contains("Sambit, Panwaslu Kecamatan Sambit –") && out.contains("(Humas)"),
         "template: {out}"
     );
     // init refuses an existing repository.

@@ -24,6 +24,14 @@ pub enum Mode {
     Confirm,
     /// Writing a message.
     Compose,
+    /// Writing an item.
+    Editor,
+    /// Asking whether to save before leaving the editor.
+    EditorLeave,
+    /// Offering an autosaved buffer.
+    EditorRestore,
+    /// Resolving a save conflict.
+    EditorConflict,
 }
 
 /// One binding.
@@ -47,6 +55,19 @@ const ITEM: &[Mode] = &[Mode::Item];
 const BROWSE: &[Mode] = &[Mode::List, Mode::Item];
 const MOVE: &[Mode] = &[Mode::List, Mode::Item, Mode::Login, Mode::Search];
 const NONE: KeyModifiers = KeyModifiers::NONE;
+const ANY: &[Mode] = &[
+    Mode::List,
+    Mode::Item,
+    Mode::Login,
+    Mode::Search,
+    Mode::Help,
+    Mode::Confirm,
+    Mode::Compose,
+    Mode::Editor,
+    Mode::EditorLeave,
+    Mode::EditorRestore,
+    Mode::EditorConflict,
+];
 
 macro_rules! b {
     ($modes:expr, $code:expr, $msg:expr, $help:ident, $hint:expr) => {
@@ -190,16 +211,109 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[Mode::Confirm], KeyCode::Char('y'), || Msg::Confirm, KeyYes, true),
     b!(&[Mode::Confirm], KeyCode::Enter, || Msg::Confirm, KeyYes, false),
     b!(&[Mode::Confirm], KeyCode::Char('n'), || Msg::Back, KeyNo, true),
+    b!(BROWSE, KeyCode::Char('n'), || Msg::NewItem, KeyNew, true),
+    b!(BROWSE, KeyCode::Char('e'), || Msg::EditItem, KeyEdit, true),
     b!(
-        &[
-            Mode::List,
-            Mode::Item,
-            Mode::Login,
-            Mode::Search,
-            Mode::Help,
-            Mode::Confirm,
-            Mode::Compose
-        ],
+        &[Mode::Editor],
+        KeyCode::Char('s'),
+        KeyModifiers::CONTROL,
+        || Msg::Save,
+        KeySave,
+        true
+    ),
+    b!(&[Mode::Editor], KeyCode::Esc, || Msg::Back, KeyLeave, true),
+    b!(&[Mode::Editor], KeyCode::Tab, || Msg::NextField, KeyNextField, true),
+    b!(
+        &[Mode::Editor],
+        KeyCode::BackTab,
+        KeyModifiers::SHIFT,
+        || Msg::PrevField,
+        KeyPrevField,
+        false
+    ),
+    b!(
+        &[Mode::Editor],
+        KeyCode::Char('z'),
+        KeyModifiers::CONTROL,
+        || Msg::Undo,
+        KeyUndo,
+        false
+    ),
+    b!(
+        &[Mode::Editor],
+        KeyCode::Char('y'),
+        KeyModifiers::CONTROL,
+        || Msg::Redo,
+        KeyRedo,
+        false
+    ),
+    b!(
+        &[Mode::Editor],
+        KeyCode::Char('e'),
+        KeyModifiers::CONTROL,
+        || Msg::ExternalEdit,
+        KeyExternal,
+        false
+    ),
+    b!(&[Mode::Editor], KeyCode::F(1), || Msg::ToggleHelp, KeyHelp, true),
+    b!(
+        &[Mode::EditorLeave],
+        KeyCode::Char('y'),
+        || Msg::Save,
+        KeySaveLeave,
+        true
+    ),
+    b!(
+        &[Mode::EditorLeave],
+        KeyCode::Char('n'),
+        || Msg::Discard,
+        KeyDiscard,
+        true
+    ),
+    b!(
+        &[Mode::EditorLeave, Mode::EditorConflict],
+        KeyCode::Esc,
+        || Msg::Back,
+        KeyKeepWriting,
+        true
+    ),
+    b!(
+        &[Mode::EditorRestore],
+        KeyCode::Char('y'),
+        || Msg::Confirm,
+        KeyRestore,
+        true
+    ),
+    b!(
+        &[Mode::EditorRestore],
+        KeyCode::Char('n'),
+        || Msg::Discard,
+        KeyDiscard,
+        true
+    ),
+    b!(
+        &[Mode::EditorConflict],
+        KeyCode::Char('1'),
+        || Msg::KeepMine,
+        KeyKeepMine,
+        true
+    ),
+    b!(
+        &[Mode::EditorConflict],
+        KeyCode::Char('2'),
+        || Msg::TakeTheirs,
+        KeyTakeTheirs,
+        true
+    ),
+    b!(
+        &[Mode::EditorConflict],
+        KeyCode::Char('3'),
+        || Msg::MergeByHand,
+        KeyMergeByHand,
+        true
+    ),
+    b!(
+        ANY,
         KeyCode::Char('c'),
         KeyModifiers::CONTROL,
         || Msg::Quit,
@@ -227,6 +341,7 @@ pub fn lookup(mode: Mode, key: &KeyEvent) -> Option<Msg> {
         (Mode::Search | Mode::Compose, KeyCode::Char(c)) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
             Some(Msg::Input(c))
         }
+        (Mode::Editor, _) => Some(Msg::EditorKey(*key)),
         _ => None,
     }
 }
@@ -252,9 +367,13 @@ pub fn label(b: &Binding) -> String {
         KeyCode::Esc => "Esc".into(),
         KeyCode::Tab => "Tab".into(),
         KeyCode::Backspace => "Backspace".into(),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
-    if b.mods.contains(KeyModifiers::CONTROL) {
+    if b.code == KeyCode::BackTab {
+        key
+    } else if b.mods.contains(KeyModifiers::CONTROL) {
         format!("Ctrl-{key}")
     } else if b.mods.contains(KeyModifiers::ALT) {
         format!("Alt-{key}")

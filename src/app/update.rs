@@ -1,6 +1,7 @@
 //! `update`: the only code that changes the application state.
 
 use super::rows::rebuild;
+use super::update_editor;
 use super::{Effect, Msg, Popup, Queue, Screen, Severity, State};
 use crate::domain::review::{ActionKind, Status};
 use crate::i18n::{self, Key};
@@ -23,10 +24,15 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.pending = state.pending.saturating_sub(1);
             state.snapshot = Some(snap);
             rebuild(state);
+            update_editor::loaded(state);
             if state.screen == Screen::Item && state.current().is_none() {
                 state.screen = Screen::List;
                 state.open = None;
             }
+        }
+        Msg::Applied(done) if state.editor.as_ref().is_some_and(|e| e.saving.is_some()) => {
+            state.pending = state.pending.saturating_sub(1) + 1;
+            return update_editor::saved(state, &done);
         }
         Msg::Applied(done) => {
             state.pending = state.pending.saturating_sub(1);
@@ -39,10 +45,40 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.pending += 1;
         }
         Msg::Refused(m) | Msg::LoadFailed(m) => {
+            update_editor::refused(state);
             state.pending = state.pending.saturating_sub(1);
             state.status = Some((Severity::Error, m));
         }
-        Msg::Quit => state.quit = true,
+        Msg::Quit => {
+            state.quit = true;
+            // Whatever is typed goes to the journal before warta ends.
+            return update_editor::handle(state, Msg::Hangup);
+        }
+        Msg::Back if state.screen == Screen::Editor && state.popup.is_none() => return update_editor::back(state),
+        Msg::Confirm if state.mode() == super::Mode::EditorRestore => update_editor::restore(state),
+        Msg::Paste(text) if state.screen == Screen::Editor && state.popup.is_none() => {
+            if let Some(ed) = state.editor.as_mut() {
+                ed.paste(&text);
+            }
+        }
+        Msg::NewItem
+        | Msg::EditItem
+        | Msg::Save
+        | Msg::NextField
+        | Msg::PrevField
+        | Msg::Undo
+        | Msg::Redo
+        | Msg::ExternalEdit
+        | Msg::EditorKey(_)
+        | Msg::AutosaveDue
+        | Msg::Hangup
+        | Msg::JournalFound(_)
+        | Msg::ExternalEdited(_)
+        | Msg::SaveConflict { .. }
+        | Msg::Discard
+        | Msg::KeepMine
+        | Msg::TakeTheirs
+        | Msg::MergeByHand => return update_editor::handle(state, msg),
         Msg::ToggleHelp => {
             state.popup = if state.popup == Some(Popup::Help) {
                 None
@@ -158,6 +194,7 @@ fn back(state: &mut State) {
 
 fn movement(state: &mut State, msg: &Msg) {
     match state.screen {
+        Screen::Editor => {}
         Screen::Login => {
             let n = state.login_choices.len();
             match msg {
@@ -200,6 +237,13 @@ fn open(state: &mut State) -> Vec<Effect> {
             state.screen = Screen::List;
             state.queue = Queue::Mine;
             rebuild(state);
+            // An article left unsaved last time is offered again.
+            if let Some(person) = state.me.clone() {
+                return vec![Effect::LoadJournal {
+                    person,
+                    slug: String::new(),
+                }];
+            }
         }
         Screen::List if state.searching => state.searching = false,
         Screen::List => {
@@ -209,7 +253,7 @@ fn open(state: &mut State) -> Vec<Effect> {
                 state.item_scroll = 0;
             }
         }
-        Screen::Item => {}
+        Screen::Item | Screen::Editor => {}
     }
     Vec::new()
 }

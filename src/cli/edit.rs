@@ -75,6 +75,7 @@ pub fn run_new(ctx: &Ctx, a: &NewArgs) -> Outcome {
         body,
         location: a.location.clone(),
         photos: Vec::new(),
+        event_date: None,
     });
     let done = apply(ctx, &req)?;
     println!("{}", done.slug);

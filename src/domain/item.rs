@@ -218,6 +218,21 @@ pub fn emit_toml(table: &toml::Table, order: &[&str]) -> String {
     out
 }
 
+/// The key serde uses to carry a TOML date-time through a table.
+const DATETIME_KEY: &str = "$__toml_private_datetime";
+
+/// A date-time that went through `Table::try_from` comes back as a one-key table.
+fn as_datetime(v: &toml::Value) -> Option<&str> {
+    match v {
+        toml::Value::Table(t) if t.len() == 1 => t.get(DATETIME_KEY).and_then(toml::Value::as_str),
+        _ => None,
+    }
+}
+
+fn is_sub_table(v: &toml::Value) -> bool {
+    v.is_table() && as_datetime(v).is_none()
+}
+
 fn is_table_array(v: &toml::Value) -> bool {
     matches!(v, toml::Value::Array(a) if !a.is_empty() && a.iter().all(toml::Value::is_table))
 }
@@ -227,7 +242,7 @@ fn emit_table(out: &mut String, table: &toml::Table, prefix: &str, order: &[&str
     keys.sort_by_key(|k| (order.iter().position(|o| o == k).unwrap_or(order.len()), (*k).clone()));
     for k in &keys {
         let v = &table[*k];
-        if !v.is_table() && !is_table_array(v) {
+        if !is_sub_table(v) && !is_table_array(v) {
             out.push_str(&emit_key(k));
             out.push_str(" = ");
             emit_value(out, v);
@@ -241,7 +256,7 @@ fn emit_table(out: &mut String, table: &toml::Table, prefix: &str, order: &[&str
             format!("{prefix}.{}", emit_key(k))
         };
         match &table[*k] {
-            toml::Value::Table(t) => {
+            toml::Value::Table(t) if as_datetime(&table[*k]).is_none() => {
                 let _ = write!(out, "\n[{path}]\n");
                 emit_table(out, t, &path, order);
             }
@@ -285,6 +300,11 @@ fn emit_string(out: &mut String, s: &str) {
 }
 
 fn emit_value(out: &mut String, v: &toml::Value) {
+    if let Some(dt) = as_datetime(v) {
+        // Written bare, as TOML date-times are; it parsed as one, so it is safe.
+        out.push_str(dt);
+        return;
+    }
     match v {
         toml::Value::String(s) => emit_string(out, s),
         toml::Value::Array(items) => {
@@ -362,6 +382,14 @@ mod tests {
         let again = Item::parse(item.serialize().as_bytes()).unwrap();
         assert_eq!(again, item);
         assert!(item.serialize().contains("unknown_key = 5"));
+        let mut dated = item.clone();
+        dated.front.created = Some("2024-09-09T10:15:00+07:00".parse().unwrap());
+        dated.front.event_date = Some("2024-09-09".parse().unwrap());
+        let text = dated.serialize();
+        assert!(
+            text.contains("\ncreated = 2024-09-09T10:15:00+07:00\nevent_date = 2024-09-09\n"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -419,6 +447,7 @@ mod tests {
             }
             let item = Item { front, body };
             let text = item.serialize();
+            proptest::prop_assert!(!text.contains("$__toml"), "{}", text);
             let parsed = Item::parse(text.as_bytes());
             proptest::prop_assert_eq!(parsed.as_ref(), Ok(&item), "{}", text);
         }

@@ -92,6 +92,8 @@ pub struct NewItem {
     pub location: String,
     /// Photos with captions.
     pub photos: Vec<Photo>,
+    /// The day of the event.
+    pub event_date: Option<toml::value::Datetime>,
 }
 
 impl Request {
@@ -127,11 +129,20 @@ pub struct Done {
 }
 
 /// The body template for new items: dateline, a blank paragraph, closing.
+///
+/// Items of a kecamatan open with that office's dateline ("Babadan, Panwaslu Kecamatan
+/// Babadan –"); `{kecamatan}` in the configured dateline is replaced by its name.
 #[must_use]
-pub fn template(config: &Config) -> String {
+pub fn template(config: &Config, kecamatan: &str) -> String {
     let mut s = String::new();
-    if !config.newsroom.dateline.is_empty() {
-        s.push_str(&config.newsroom.dateline);
+    let dateline = &config.newsroom.dateline;
+    let line = match config.kecamatan(kecamatan) {
+        Some(k) if dateline.contains("{kecamatan}") => dateline.replace("{kecamatan}", &k.name),
+        Some(k) if !dateline.is_empty() => format!("{0}, Panwaslu Kecamatan {0} –", k.name),
+        _ => dateline.replace("{kecamatan}", ""),
+    };
+    if !line.is_empty() {
+        s.push_str(&line);
         s.push_str(" \n\n");
     }
     if !config.newsroom.closing.is_empty() {
@@ -294,6 +305,7 @@ impl Newsroom {
                 });
                 let created: toml::value::Datetime =
                     at.parse().map_err(|_| StoreError::Invalid(Invalid::EmptyTitle))?;
+                let body = new.body.clone().unwrap_or_else(|| template(config, &kecamatan));
                 let item = Item {
                     front: FrontMatter {
                         title: title.to_string(),
@@ -303,9 +315,10 @@ impl Newsroom {
                         location: new.location.clone(),
                         tags: new.tags.clone(),
                         photos: new.photos.clone(),
+                        event_date: new.event_date,
                         ..FrontMatter::default()
                     },
-                    body: new.body.clone().unwrap_or_else(|| template(config)),
+                    body,
                 };
                 let mut review = crate::domain::review::Review::default();
                 review.events.push(event(ActionKind::Create));
@@ -358,6 +371,7 @@ impl Newsroom {
                                 slug,
                                 &new.serialize(),
                                 &entry.item.serialize(),
+                                super::merge::merge_marked(&base.body, &new.body, &entry.item.body).0,
                             ));
                         }
                     }

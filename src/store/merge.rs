@@ -8,6 +8,7 @@ use git2::{MergeFileInput, MergeFileOptions};
 use crate::domain::item::{FrontMatter, Item};
 
 /// Merge `ours` and `theirs`, both made from `base`. `None` on a true conflict.
+#[must_use]
 pub fn merge_items(base: &Item, ours: &Item, theirs: &Item) -> Option<Item> {
     let front = merge_front(&base.front, &ours.front, &theirs.front)?;
     let body = merge_text(&base.body, &ours.body, &theirs.body)?;
@@ -42,6 +43,7 @@ fn merge_front(base: &FrontMatter, ours: &FrontMatter, theirs: &FrontMatter) -> 
 }
 
 /// Three-way merge of texts; `None` when the same lines changed on both sides.
+#[must_use]
 pub fn merge_text(base: &str, ours: &str, theirs: &str) -> Option<String> {
     if ours == base || ours == theirs {
         return Some(theirs.to_string());
@@ -49,16 +51,26 @@ pub fn merge_text(base: &str, ours: &str, theirs: &str) -> Option<String> {
     if theirs == base {
         return Some(ours.to_string());
     }
+    let (text, clean) = merge_marked(base, ours, theirs);
+    clean.then_some(text)
+}
+
+/// Three-way merge that always gives a text: conflicting parts carry git's
+/// `<<<<<<< ours` / `=======` / `>>>>>>> theirs` markers. The flag says it was clean.
+#[must_use]
+pub fn merge_marked(base: &str, ours: &str, theirs: &str) -> (String, bool) {
     // libgit2 must be initialised before its merge functions; hashing does that.
     let _ = git2::Oid::hash_object(git2::ObjectType::Blob, b"");
     let (b, o, t) = (input(base), input(ours), input(theirs));
     let mut opts = MergeFileOptions::new();
     opts.our_label("ours").their_label("theirs");
-    let result = git2::merge_file(&b, &o, &t, Some(&mut opts)).ok()?;
-    if !result.is_automergeable() {
-        return None;
+    match git2::merge_file(&b, &o, &t, Some(&mut opts)) {
+        Ok(result) => (
+            String::from_utf8_lossy(result.content()).into_owned(),
+            result.is_automergeable(),
+        ),
+        Err(_) => (format!("<<<<<<< ours\n{ours}=======\n{theirs}>>>>>>> theirs\n"), false),
     }
-    String::from_utf8(result.content().to_vec()).ok()
 }
 
 #[cfg(test)]

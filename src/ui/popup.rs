@@ -15,6 +15,7 @@ fn underlying_mode(state: &State) -> Mode {
         Screen::Login => Mode::Login,
         Screen::List => Mode::List,
         Screen::Item => Mode::Item,
+        Screen::Editor => Mode::Editor,
     }
 }
 

@@ -1,0 +1,289 @@
+//! The editor screen: the item's fields, the soft-wrapped body, word count and lint
+//! hints, and the popups for restore, leave and save conflicts.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::centered;
+use crate::app::editor::{Editor, Field};
+use crate::app::{Mode, State, keymap};
+use crate::domain::diff::{Chunk, words};
+use crate::domain::item::Item;
+use crate::domain::lint::{Rule, Rules};
+use crate::domain::text::{clean_block, clean_line};
+use crate::i18n::{self, Key};
+
+const LABEL: u16 = 11;
+
+fn label(state: &State, ed: &Editor, field: Field, text: &str) -> Paragraph<'static> {
+    let style = if ed.field == field {
+        state.theme.accent
+    } else {
+        state.theme.dim
+    };
+    Paragraph::new(Span::styled(format!("{text:<w$}", w = usize::from(LABEL)), style))
+}
+
+fn row(area: Rect) -> [Rect; 2] {
+    Layout::horizontal([Constraint::Length(LABEL), Constraint::Min(1)]).areas(area)
+}
+
+/// Words, reading time and the lint hints that matter while typing.
+fn info_line(state: &State, ed: &Editor) -> Line<'static> {
+    let theme = &state.theme;
+    let lang = state.lang;
+    let n = ed.word_count();
+    let mut spans = vec![Span::styled(
+        i18n::fmt(lang, Key::TuiWords, &[&n, &n.div_ceil(200).max(1)]),
+        theme.dim,
+    )];
+    if ed.dirty() {
+        spans.push(Span::styled(format!("  ● {}", Key::TuiUnsaved.text(lang)), theme.warn));
+    }
+    if ed.field == Field::Tags {
+        let s = ed.suggestions();
+        if !s.is_empty() {
+            spans.push(Span::styled(
+                format!("  {} {}", Key::TuiSuggest.text(lang), s.join(" ")),
+                theme.accent,
+            ));
+        }
+        return Line::from(spans);
+    }
+    if let (Some(snap), Ok(item)) = (&state.snapshot, ed.item()) {
+        for c in Rules::from_config(&snap.config).check(&item, &snap.config) {
+            if !c.passed && matches!(c.rule, Rule::TitleLength | Rule::LeadLength | Rule::PhotoCaptions) {
+                let detail = if c.detail.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {}", clean_line(&c.detail))
+                };
+                spans.push(Span::styled(
+                    format!("  ⚠ {}{detail}", i18n::rule_name(lang, c.rule.id())),
+                    theme.warn,
+                ));
+            }
+        }
+    }
+    Line::from(spans)
+}
+
+/// Draw the editor.
+pub fn render_editor(state: &State, frame: &mut Frame<'_>, area: Rect) {
+    let Some(ed) = &state.editor else { return };
+    let theme = &state.theme;
+    let lang = state.lang;
+    let [head, title, meta, tags, photos, sep, body, info] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let heading = match &ed.slug {
+        None => Key::TuiNewItem.text(lang).to_string(),
+        Some(s) => format!("{} · {}", Key::KeyEdit.text(lang), clean_line(s)),
+    };
+    frame.render_widget(Paragraph::new(Span::styled(heading, theme.title)), head);
+
+    let [l, r] = row(title);
+    frame.render_widget(label(state, ed, Field::Title, Key::TuiFieldTitle.text(lang)), l);
+    frame.render_widget(&ed.title, r);
+
+    let [kec_area, date_area, loc_area] =
+        Layout::horizontal([Constraint::Length(34), Constraint::Length(24), Constraint::Min(10)]).areas(meta);
+    let [l, r] = row(kec_area);
+    frame.render_widget(label(state, ed, Field::Kecamatan, Key::OutFieldKecamatan.text(lang)), l);
+    let kec_name = state
+        .snapshot
+        .as_ref()
+        .and_then(|s| s.config.kecamatan(&ed.kecamatan))
+        .map_or_else(|| Key::TuiKabupaten.text(lang).to_string(), |k| k.name.clone());
+    let kec_text = if ed.kecamatan_locked {
+        clean_line(&kec_name)
+    } else {
+        format!("◂ {} ▸", clean_line(&kec_name))
+    };
+    let kec_style = if ed.field == Field::Kecamatan {
+        theme.selected
+    } else {
+        theme.text
+    };
+    frame.render_widget(Paragraph::new(Span::styled(kec_text, kec_style)), r);
+    let [l, r] = Layout::horizontal([Constraint::Length(9), Constraint::Min(1)]).areas(date_area);
+    frame.render_widget(label(state, ed, Field::EventDate, Key::TuiFieldDate.text(lang)), l);
+    frame.render_widget(&ed.event_date, r);
+    let [l, r] = Layout::horizontal([Constraint::Length(8), Constraint::Min(1)]).areas(loc_area);
+    frame.render_widget(label(state, ed, Field::Location, Key::OutFieldLocation.text(lang)), l);
+    frame.render_widget(&ed.location, r);
+
+    let [l, r] = row(tags);
+    frame.render_widget(label(state, ed, Field::Tags, Key::OutFieldTags.text(lang)), l);
+    frame.render_widget(&ed.tags, r);
+    let [l, r] = row(photos);
+    frame.render_widget(label(state, ed, Field::Photos, Key::OutFieldPhotos.text(lang)), l);
+    frame.render_widget(&ed.photos, r);
+
+    let sep_style = if ed.field == Field::Body {
+        theme.accent
+    } else {
+        theme.border
+    };
+    let sep_text = format!("── {} ", Key::TuiFieldBody.text(lang));
+    let fill = usize::from(sep.width).saturating_sub(sep_text.chars().count());
+    frame.render_widget(
+        Paragraph::new(Span::styled(format!("{sep_text}{}", "─".repeat(fill)), sep_style)),
+        sep,
+    );
+    frame.render_widget(&ed.body, body);
+    frame.render_widget(Paragraph::new(info_line(state, ed)), info);
+
+    match state.mode() {
+        Mode::EditorRestore => render_restore(state, ed, frame, area),
+        Mode::EditorLeave => {
+            let lines = vec![
+                Line::styled(Key::TuiLeaveAsk.text(lang).to_string(), theme.text),
+                Line::default(),
+                keys_line(state, Mode::EditorLeave),
+            ];
+            popup(state, frame, area, Key::KeyLeave.text(lang), lines, 64, 6);
+        }
+        Mode::EditorConflict => render_conflict(state, ed, frame, area),
+        _ => {}
+    }
+}
+
+fn keys_line(state: &State, mode: Mode) -> Line<'static> {
+    let mut spans = Vec::new();
+    for b in keymap::for_mode(mode).filter(|b| b.hint) {
+        spans.push(Span::styled(keymap::label(b), state.theme.accent));
+        spans.push(Span::styled(
+            format!(" {}   ", b.help.text(state.lang)),
+            state.theme.text,
+        ));
+    }
+    Line::from(spans)
+}
+
+fn popup(state: &State, frame: &mut Frame<'_>, area: Rect, title: &str, lines: Vec<Line<'static>>, w: u16, h: u16) {
+    let rect = centered(area, w, h);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(state.theme.accent)
+        .title(Span::styled(format!(" {title} "), state.theme.title));
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), rect);
+}
+
+/// Word-diff lines of two bodies, with marks that survive monochrome.
+fn diff_lines(state: &State, old: &str, new: &str, only_new: bool) -> Vec<Line<'static>> {
+    let theme = &state.theme;
+    let mut lines = vec![Line::default()];
+    for chunk in words(old, new) {
+        if only_new && matches!(chunk, Chunk::Removed(_)) {
+            continue;
+        }
+        let (text, style, open, close) = match chunk {
+            Chunk::Same(t) => (t, theme.text, "", ""),
+            Chunk::Added(t) => (t, theme.added, "[+", "+]"),
+            Chunk::Removed(t) => (t, theme.removed, "[-", "-]"),
+        };
+        let text = clean_block(&text);
+        for (i, part) in text.split('\n').enumerate() {
+            if i > 0 {
+                lines.push(Line::default());
+            }
+            if let Some(last) = lines.last_mut() {
+                let marked = if open.is_empty() || part.is_empty() {
+                    part.to_string()
+                } else {
+                    format!("{open}{part}{close}")
+                };
+                last.spans.push(Span::styled(marked, style));
+            }
+        }
+    }
+    lines
+}
+
+fn render_restore(state: &State, ed: &Editor, frame: &mut Frame<'_>, area: Rect) {
+    let Some(j) = &ed.offer else { return };
+    let lang = state.lang;
+    let journal_item = Item::parse(j.content.as_bytes()).unwrap_or_default();
+    let mut lines = vec![
+        Line::styled(
+            i18n::fmt(lang, Key::TuiRestoreAsk, &[&clean_line(&j.saved_at)]),
+            state.theme.warn,
+        ),
+        Line::default(),
+    ];
+    if journal_item.front.title != ed.saved.front.title {
+        lines.push(Line::styled(
+            format!(
+                "{}: {}",
+                Key::TuiFieldTitle.text(lang),
+                clean_line(&journal_item.front.title)
+            ),
+            state.theme.added,
+        ));
+    }
+    // Only the changed stretches, so a long article fits.
+    let diff = diff_lines(state, &ed.saved.body, &journal_item.body, false);
+    lines.extend(
+        diff.into_iter()
+            .filter(|l| {
+                l.spans
+                    .iter()
+                    .any(|s| s.content.starts_with("[+") || s.content.starts_with("[-"))
+            })
+            .take(usize::from(area.height.saturating_sub(8))),
+    );
+    lines.push(Line::default());
+    lines.push(keys_line(state, Mode::EditorRestore));
+    let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    popup(
+        state,
+        frame,
+        area,
+        Key::KeyRestore.text(lang),
+        lines,
+        area.width.saturating_sub(4),
+        h,
+    );
+}
+
+fn render_conflict(state: &State, ed: &Editor, frame: &mut Frame<'_>, area: Rect) {
+    let Some(c) = &ed.conflict else { return };
+    let theme = &state.theme;
+    let lang = state.lang;
+    frame.render_widget(Clear, area);
+    let [top, panes, keys] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(1)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(Key::TuiConflict.text(lang).to_string(), theme.warn)),
+        top,
+    );
+    let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(panes);
+    for (rect, title, old, new) in [
+        (left, Key::TuiMine, &c.theirs.body, &c.ours.body),
+        (right, Key::TuiTheirs, &c.ours.body, &c.theirs.body),
+    ] {
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border)
+            .title(Span::styled(format!(" {} ", title.text(lang)), theme.title));
+        frame.render_widget(
+            Paragraph::new(diff_lines(state, old, new, true))
+                .block(block)
+                .wrap(Wrap { trim: false }),
+            rect,
+        );
+    }
+    frame.render_widget(Paragraph::new(keys_line(state, Mode::EditorConflict)), keys);
+}
