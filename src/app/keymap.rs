@@ -374,7 +374,7 @@ pub fn label(b: &Binding) -> String {
     if b.code == KeyCode::BackTab {
         key
     } else if b.mods.contains(KeyModifiers::CONTROL) {
-        format!("Ctrl-{key}")
+        format!("Ctrl-{}", key.to_uppercase())
     } else if b.mods.contains(KeyModifiers::ALT) {
         format!("Alt-{key}")
     } else {

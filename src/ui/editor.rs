@@ -212,6 +212,18 @@ fn diff_lines(state: &State, old: &str, new: &str, only_new: bool) -> Vec<Line<'
     lines
 }
 
+/// Only the lines (paragraphs) that carry a change, so a long article fits.
+fn changed_only(lines: Vec<Line<'static>>) -> impl Iterator<Item = Line<'static>> {
+    lines
+        .into_iter()
+        .filter(|l| {
+            l.spans
+                .iter()
+                .any(|s| s.content.starts_with("[+") || s.content.starts_with("[-"))
+        })
+        .flat_map(|l| [l, Line::default()])
+}
+
 fn render_restore(state: &State, ed: &Editor, frame: &mut Frame<'_>, area: Rect) {
     let Some(j) = &ed.offer else { return };
     let lang = state.lang;
@@ -233,15 +245,8 @@ fn render_restore(state: &State, ed: &Editor, frame: &mut Frame<'_>, area: Rect)
             state.theme.added,
         ));
     }
-    // Only the changed stretches, so a long article fits.
-    let diff = diff_lines(state, &ed.saved.body, &journal_item.body, false);
     lines.extend(
-        diff.into_iter()
-            .filter(|l| {
-                l.spans
-                    .iter()
-                    .any(|s| s.content.starts_with("[+") || s.content.starts_with("[-"))
-            })
+        changed_only(diff_lines(state, &ed.saved.body, &journal_item.body, false))
             .take(usize::from(area.height.saturating_sub(8))),
     );
     lines.push(Line::default());
@@ -279,7 +284,7 @@ fn render_conflict(state: &State, ed: &Editor, frame: &mut Frame<'_>, area: Rect
             .border_style(theme.border)
             .title(Span::styled(format!(" {} ", title.text(lang)), theme.title));
         frame.render_widget(
-            Paragraph::new(diff_lines(state, old, new, true))
+            Paragraph::new(changed_only(diff_lines(state, old, new, true)).collect::<Vec<_>>())
                 .block(block)
                 .wrap(Wrap { trim: false }),
             rect,
