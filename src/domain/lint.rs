@@ -162,12 +162,22 @@ impl Rules {
     /// Check an item against every rule that is not off.
     #[must_use]
     pub fn check(&self, item: &Item, config: &Config) -> Vec<Check> {
+        self.check_only(item, config, &Rule::ALL)
+    }
+
+    /// Check an item against some rules (the editor's hints while typing).
+    #[must_use]
+    pub fn check_only(&self, item: &Item, config: &Config, rules: &[Rule]) -> Vec<Check> {
         let front = &item.front;
         let paras = paragraphs(&item.body);
         let lead = paras.first().copied().unwrap_or_default();
-        let body_lower = item.body.to_lowercase();
+        let body_lower = if rules.contains(&Rule::BannedWords) {
+            item.body.to_lowercase()
+        } else {
+            String::new()
+        };
         let mut out = Vec::new();
-        for rule in Rule::ALL {
+        for rule in rules.iter().copied() {
             let level = self.level(rule);
             if level == Level::Off {
                 continue;

@@ -53,8 +53,10 @@ fn info_line(state: &State, ed: &Editor) -> Line<'static> {
         return Line::from(spans);
     }
     if let (Some(snap), Ok(item)) = (&state.snapshot, ed.item()) {
-        for c in Rules::from_config(&snap.config).check(&item, &snap.config) {
-            if !c.passed && matches!(c.rule, Rule::TitleLength | Rule::LeadLength | Rule::PhotoCaptions) {
+        // Only the hints that matter while typing; the full checklist is for review.
+        let hints = [Rule::TitleLength, Rule::LeadLength, Rule::PhotoCaptions];
+        for c in Rules::from_config(&snap.config).check_only(&item, &snap.config, &hints) {
+            if !c.passed {
                 let detail = if c.detail.is_empty() {
                     String::new()
                 } else {
