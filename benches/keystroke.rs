@@ -86,9 +86,9 @@ fn main() {
     );
     println!(
         "  median {:?}   p90 {:?}   p99 {:?}   target: median <= 1 ms",
-        percentile(&times, 0.5),
-        percentile(&times, 0.9),
-        percentile(&times, 0.99)
+        percentile(&times, 500),
+        percentile(&times, 900),
+        percentile(&times, 990)
     );
     println!("  of which update: median {:?}", percentile(&updates, 500));
     let _ = std::fs::remove_dir_all(tmp);
