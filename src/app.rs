@@ -9,6 +9,7 @@ pub mod keymap;
 pub mod rows;
 pub mod update;
 mod update_editor;
+pub mod update_review;
 
 use std::sync::Arc;
 
@@ -64,6 +65,11 @@ impl Queue {
 pub enum Popup {
     /// Every key of the current screen.
     Help,
+    /// The item's history: every event; Enter opens the content as it was.
+    History {
+        /// Selected event (index into the log).
+        selected: usize,
+    },
     /// A yes/no question before an action that is hard to undo.
     Confirm(ActionKind),
     /// A message to write before an action (request changes, reject, comment, approve).
@@ -161,6 +167,18 @@ pub struct State {
     pub editor: Option<editor::Editor>,
     /// An autosaved new item found before the newsroom finished loading.
     pub pending_offer: Option<Journal>,
+    /// The selected paragraph of the item view (1-based; 0 = none).
+    pub paragraph: usize,
+    /// Whether the view follows the selected paragraph (until the user scrolls).
+    pub follow_paragraph: bool,
+    /// The event whose version the diff compares against, while the diff is shown.
+    pub diff_base: Option<usize>,
+    /// The event whose version is shown instead of the current content.
+    pub version_view: Option<usize>,
+    /// The open item's content at each event, once loaded.
+    pub versions: Option<(String, Vec<Option<crate::domain::item::Item>>)>,
+    /// The thread a reply goes to.
+    pub reply_to: Option<u32>,
 }
 
 /// What the loop must do for `update`.
@@ -168,6 +186,11 @@ pub struct State {
 pub enum Effect {
     /// Load a snapshot.
     Load,
+    /// Load an item's content at each event.
+    LoadHistory {
+        /// The item.
+        slug: String,
+    },
     /// Write the editor's journal now.
     WriteJournal(Box<Journal>),
     /// Remove a journal (after a save or an explicit discard).
@@ -257,6 +280,29 @@ pub enum Msg {
     Applied(Done),
     /// An action was refused (message already localized).
     Refused(String),
+    /// Select the next paragraph.
+    NextParagraph,
+    /// Select the previous paragraph.
+    PrevParagraph,
+    /// Reply to the thread at the selected paragraph.
+    Reply,
+    /// Resolve the thread at the selected paragraph.
+    ResolveThread,
+    /// Show or hide the diff.
+    ToggleDiff,
+    /// Compare with an older version.
+    DiffOlder,
+    /// Compare with a newer version.
+    DiffNewer,
+    /// Show the history.
+    ShowHistory,
+    /// The item's versions arrived.
+    VersionsLoaded {
+        /// The item.
+        slug: String,
+        /// Content at each event.
+        versions: Vec<Option<crate::domain::item::Item>>,
+    },
     /// Open the editor on a new item.
     NewItem,
     /// Open the editor on the current item.
@@ -337,6 +383,12 @@ impl State {
             restricted: false,
             editor: None,
             pending_offer: None,
+            paragraph: 0,
+            follow_paragraph: false,
+            diff_base: None,
+            version_view: None,
+            versions: None,
+            reply_to: None,
         }
     }
 
@@ -356,6 +408,7 @@ impl State {
         }
         match (&self.popup, &self.screen) {
             (Some(Popup::Help), _) => Mode::Help,
+            (Some(Popup::History { .. }), _) => Mode::History,
             (Some(Popup::Confirm(_)), _) => Mode::Confirm,
             (Some(Popup::Compose { .. }), _) => Mode::Compose,
             (None, Screen::Login) => Mode::Login,

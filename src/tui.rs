@@ -96,6 +96,7 @@ fn to_msg(state: &State, inc: Incoming) -> Option<Msg> {
         Incoming::Store(Report::Loaded(s)) => Some(Msg::Loaded(s)),
         Incoming::Store(Report::LoadFailed(e)) => Some(Msg::LoadFailed(i18n::error(state.lang, &e))),
         Incoming::Store(Report::Applied(d)) => Some(Msg::Applied(d)),
+        Incoming::Store(Report::History { slug, versions }) => Some(Msg::VersionsLoaded { slug, versions }),
         Incoming::Store(Report::Refused(crate::store::StoreError::Conflict {
             ours, theirs, marked, ..
         })) => Some(Msg::SaveConflict { ours, theirs, marked }),
@@ -121,6 +122,9 @@ impl Outside {
         match effect {
             Effect::Load => {
                 let _ = self.jobs.send(Job::Load);
+            }
+            Effect::LoadHistory { slug } => {
+                let _ = self.jobs.send(Job::History { slug });
             }
             Effect::Apply { actor, request } => {
                 let _ = self.jobs.send(Job::Apply { actor, request });

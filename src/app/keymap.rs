@@ -20,6 +20,8 @@ pub enum Mode {
     Item,
     /// The help overlay.
     Help,
+    /// The history popup.
+    History,
     /// A yes/no question.
     Confirm,
     /// Writing a message.
@@ -61,6 +63,7 @@ const ANY: &[Mode] = &[
     Mode::Login,
     Mode::Search,
     Mode::Help,
+    Mode::History,
     Mode::Confirm,
     Mode::Compose,
     Mode::Editor,
@@ -211,6 +214,18 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[Mode::Confirm], KeyCode::Char('y'), || Msg::Confirm, KeyYes, true),
     b!(&[Mode::Confirm], KeyCode::Enter, || Msg::Confirm, KeyYes, false),
     b!(&[Mode::Confirm], KeyCode::Char('n'), || Msg::Back, KeyNo, true),
+    b!(ITEM, KeyCode::Char(']'), || Msg::NextParagraph, KeyNextParagraph, true),
+    b!(ITEM, KeyCode::Char('['), || Msg::PrevParagraph, KeyPrevParagraph, false),
+    b!(ITEM, KeyCode::Char('b'), || Msg::Reply, KeyReply, false),
+    b!(ITEM, KeyCode::Char('v'), || Msg::ResolveThread, KeyResolve, false),
+    b!(ITEM, KeyCode::Char('d'), || Msg::ToggleDiff, KeyDiff, true),
+    b!(ITEM, KeyCode::Char('<'), || Msg::DiffOlder, KeyDiffOlder, false),
+    b!(ITEM, KeyCode::Char('>'), || Msg::DiffNewer, KeyDiffNewer, false),
+    b!(ITEM, KeyCode::Char('h'), || Msg::ShowHistory, KeyHistory, true),
+    b!(&[Mode::History], KeyCode::Up, || Msg::MoveUp, KeyUp, false),
+    b!(&[Mode::History], KeyCode::Down, || Msg::MoveDown, KeyDown, false),
+    b!(&[Mode::History], KeyCode::Enter, || Msg::Open, KeyOpenVersion, true),
+    b!(&[Mode::History], KeyCode::Esc, || Msg::Back, KeyBack, true),
     b!(BROWSE, KeyCode::Char('n'), || Msg::NewItem, KeyNew, true),
     b!(BROWSE, KeyCode::Char('e'), || Msg::EditItem, KeyEdit, true),
     b!(

@@ -1,8 +1,8 @@
 //! `update`: the only code that changes the application state.
 
 use super::rows::rebuild;
-use super::update_editor;
 use super::{Effect, Msg, Popup, Queue, Screen, Severity, State};
+use super::{update_editor, update_review};
 use crate::domain::review::{ActionKind, Status};
 use crate::i18n::{self, Key};
 use crate::store::Request;
@@ -61,6 +61,15 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                 ed.paste(&text);
             }
         }
+        Msg::NextParagraph
+        | Msg::PrevParagraph
+        | Msg::Reply
+        | Msg::ResolveThread
+        | Msg::ToggleDiff
+        | Msg::DiffOlder
+        | Msg::DiffNewer
+        | Msg::ShowHistory
+        | Msg::VersionsLoaded { .. } => return update_review::handle(state, msg),
         Msg::NewItem
         | Msg::EditItem
         | Msg::Save
@@ -179,9 +188,11 @@ fn back(state: &mut State) {
         return;
     }
     match state.screen {
+        Screen::Item if state.version_view.is_some() => state.version_view = None,
         Screen::Item => {
             state.screen = Screen::List;
             state.open = None;
+            update_review::reset(state);
         }
         Screen::List if state.searching || !state.search.is_empty() => {
             state.searching = false;
@@ -193,6 +204,19 @@ fn back(state: &mut State) {
 }
 
 fn movement(state: &mut State, msg: &Msg) {
+    if let Some(Popup::History { selected }) = &mut state.popup {
+        let last = state
+            .snapshot
+            .as_ref()
+            .zip(state.open.as_ref())
+            .and_then(|(s, o)| s.item(o))
+            .map_or(0, |e| e.review.events.len().saturating_sub(1));
+        *selected = match msg {
+            Msg::MoveUp => selected.saturating_sub(1),
+            _ => (*selected + 1).min(last),
+        };
+        return;
+    }
     match state.screen {
         Screen::Editor => {}
         Screen::Login => {
@@ -217,6 +241,7 @@ fn movement(state: &mut State, msg: &Msg) {
         }
         Screen::Item => {
             let page = page(state);
+            state.follow_paragraph = false;
             state.item_scroll = match msg {
                 Msg::MoveUp => state.item_scroll.saturating_sub(1),
                 Msg::MoveDown => state.item_scroll.saturating_add(1),
@@ -230,6 +255,12 @@ fn movement(state: &mut State, msg: &Msg) {
 }
 
 fn open(state: &mut State) -> Vec<Effect> {
+    if let Some(Popup::History { selected }) = state.popup {
+        state.popup = None;
+        state.diff_base = None;
+        state.version_view = Some(selected);
+        return Vec::new();
+    }
     match state.screen {
         Screen::Login => {
             state.me = state.login_choices.get(state.login_selected).cloned();
@@ -251,6 +282,7 @@ fn open(state: &mut State) -> Vec<Effect> {
                 state.open = Some(slug);
                 state.screen = Screen::Item;
                 state.item_scroll = 0;
+                update_review::reset(state);
             }
         }
         Screen::Item | Screen::Editor => {}
@@ -278,6 +310,8 @@ fn act(state: &mut State, action: ActionKind) -> Vec<Effect> {
             }
         }
         ActionKind::Publish | ActionKind::Withdraw => Popup::Confirm(action),
+        // Resubmitting with open threads asks whether they were addressed.
+        ActionKind::Submit if state.current().is_some_and(|e| e.open_threads() > 0) => Popup::Confirm(action),
         _ => return request(state, action, None),
     });
     Vec::new()
@@ -318,10 +352,17 @@ fn request(state: &mut State, action: ActionKind, message: Option<String>) -> Ve
         state.status = Some((Severity::Error, Key::DenyUnknown.text(state.lang).to_string()));
         return Vec::new();
     };
+    let paragraph = (state.screen == Screen::Item && state.paragraph > 0)
+        .then(|| u32::try_from(state.paragraph).unwrap_or(u32::MAX));
     let request = match action {
         ActionKind::Comment => Request::Comment {
             slug,
-            paragraph: None,
+            paragraph,
+            text: message.unwrap_or_default(),
+        },
+        ActionKind::Reply => Request::Reply {
+            slug,
+            thread: state.reply_to.unwrap_or_default(),
             text: message.unwrap_or_default(),
         },
         _ => Request::Transition { slug, action, message },

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use super::show::load;
 use super::{Ctx, EXIT_REFUSED, Failure, Outcome};
-use crate::domain::diff::{changed, plain, words};
+use crate::domain::diff::{changed, front_fields, plain, words};
 use crate::domain::item::Item;
 use crate::domain::review::{ActionKind, Review};
 use crate::domain::text::clean_block;
@@ -41,24 +41,9 @@ pub fn pick_event(review: &Review, from: Option<&str>) -> Option<usize> {
 #[must_use]
 pub fn describe(old: &Item, new: &Item) -> String {
     let mut out = String::new();
-    let (a, b) = (&old.front, &new.front);
-    let field = |out: &mut String, name: &str, x: &str, y: &str| {
-        if x != y {
-            let _ = writeln!(out, "{name}: {}", plain(&words(x, y)));
-        }
-    };
-    field(&mut out, "title", &a.title, &b.title);
-    field(&mut out, "tags", &a.tags.join(", "), &b.tags.join(", "));
-    field(&mut out, "kecamatan", &a.kecamatan, &b.kecamatan);
-    field(&mut out, "location", &a.location, &b.location);
-    let photos = |f: &crate::domain::item::FrontMatter| {
-        f.photos
-            .iter()
-            .map(|p| format!("{} — {}", p.file, p.caption))
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    field(&mut out, "photos", &photos(a), &photos(b));
+    for (name, a, b) in front_fields(&old.front, &new.front) {
+        let _ = writeln!(out, "{name}: {}", plain(&words(&a, &b)));
+    }
     let body = words(&old.body, &new.body);
     if changed(&body) {
         if !out.is_empty() {

@@ -2,6 +2,8 @@
 
 use similar::{ChangeTag, TextDiff};
 
+use super::item::FrontMatter;
+
 /// One run of a word diff.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Chunk {
@@ -52,6 +54,30 @@ pub fn plain(chunks: &[Chunk]) -> String {
         }
     }
     out
+}
+
+/// The front-matter fields that differ: (field, old text, new text).
+#[must_use]
+pub fn front_fields(old: &FrontMatter, new: &FrontMatter) -> Vec<(&'static str, String, String)> {
+    let photos = |f: &FrontMatter| {
+        f.photos
+            .iter()
+            .map(|p| format!("{} — {}", p.file, p.caption))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let date = |f: &FrontMatter| f.event_date.map(|d| d.to_string()).unwrap_or_default();
+    [
+        ("title", old.title.clone(), new.title.clone()),
+        ("tags", old.tags.join(", "), new.tags.join(", ")),
+        ("kecamatan", old.kecamatan.clone(), new.kecamatan.clone()),
+        ("event_date", date(old), date(new)),
+        ("location", old.location.clone(), new.location.clone()),
+        ("photos", photos(old), photos(new)),
+    ]
+    .into_iter()
+    .filter(|(_, a, b)| a != b)
+    .collect()
 }
 
 /// Whether a diff has any change.

@@ -335,6 +335,38 @@ impl Review {
     }
 }
 
+/// The opening words that anchor a thread to a paragraph.
+#[must_use]
+pub fn anchor_of(paragraph: &str) -> String {
+    paragraph.split_whitespace().take(8).collect::<Vec<_>>().join(" ")
+}
+
+impl Thread {
+    /// Where the thread's paragraph is now (0-based), following the text: the paragraph
+    /// it was opened on if it still opens with the same words, else the paragraph that
+    /// does. `None` when the paragraph is gone or rewritten: the thread is outdated.
+    #[must_use]
+    pub fn locate(&self, paragraphs: &[&str]) -> Option<usize> {
+        let n = usize::try_from(self.paragraph?).ok()?.checked_sub(1)?;
+        let Some(anchor) = self.anchor.as_deref().filter(|a| !a.is_empty()) else {
+            return (n < paragraphs.len()).then_some(n);
+        };
+        // The first five words identify a paragraph; the rest may be edited.
+        let key = |text: &str| text.split_whitespace().take(5).collect::<Vec<_>>().join(" ");
+        let wanted = key(anchor);
+        if paragraphs.get(n).is_some_and(|p| key(p) == wanted) {
+            return Some(n);
+        }
+        // The nearest paragraph with the same opening words.
+        paragraphs
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| key(p) == wanted)
+            .min_by_key(|(i, _)| i.abs_diff(n))
+            .map(|(i, _)| i)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -371,5 +403,43 @@ mod tests {
         let e = Review::parse(text).unwrap_err();
         assert_eq!(e.line, 9, "{e}");
         assert!(e.message.contains("teleport"), "{e}");
+    }
+
+    fn thread_on(paragraph: u32, text: &str) -> Thread {
+        Thread {
+            id: 1,
+            paragraph: Some(paragraph),
+            anchor: Some(anchor_of(text)),
+            opened_by: "hesti".into(),
+            resolved: false,
+            comments: vec![],
+        }
+    }
+
+    #[test]
+    fn anchors_follow_the_text() {
+        let paras = [
+            "Satu dua tiga.",
+            "Ketua Panwascam menyampaikan bahwa pengawasan berjalan tertib hari ini.",
+            "Penutup.",
+        ];
+        let t = thread_on(2, paras[1]);
+        assert_eq!(t.locate(&paras), Some(1));
+        // A paragraph inserted before: the thread moves with its paragraph.
+        let inserted = ["Baru.", paras[0], paras[1], paras[2]];
+        assert_eq!(t.locate(&inserted), Some(2));
+        // The paragraph edited after its opening words: still found.
+        let edited = [
+            paras[0],
+            "Ketua Panwascam menyampaikan bahwa pengawasan berjalan tertib kemarin, Senin.",
+            paras[2],
+        ];
+        assert_eq!(t.locate(&edited), Some(1));
+        // The paragraph deleted, or its opening rewritten: outdated.
+        assert_eq!(t.locate(&[paras[0], paras[2]]), None);
+        assert_eq!(
+            t.locate(&[paras[0], "Menurut Ketua Panwascam, pengawasan tertib.", paras[2]]),
+            None
+        );
     }
 }

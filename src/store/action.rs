@@ -454,7 +454,7 @@ impl Newsroom {
                         }));
                     };
                     e.paragraph = Some(*n);
-                    e.anchor = Some(p.split_whitespace().take(8).collect::<Vec<_>>().join(" "));
+                    e.anchor = Some(crate::domain::review::anchor_of(p));
                 }
                 e.thread = Some(entry.state.threads.iter().map(|t| t.id).max().unwrap_or(0) + 1);
                 e.message = Some(text.clone());

@@ -133,6 +133,15 @@ impl Newsroom {
         Ok(map)
     }
 
+    /// The item's content at each event of its log.
+    pub fn versions(&self, slug: &str) -> Result<Vec<Option<Item>>> {
+        let commits = self.event_commits(slug)?;
+        commits
+            .iter()
+            .map(|c| Ok(c.and_then(|c| self.item_at(c, slug).ok().flatten())))
+            .collect()
+    }
+
     /// The item's content at a commit.
     pub fn item_at(&self, commit: Oid, slug: &str) -> Result<Option<Item>> {
         Ok(self

@@ -13,6 +13,7 @@ use super::StoreError;
 use super::action::{Done, Request};
 use super::repo::Newsroom;
 use super::snapshot::Snapshot;
+use crate::domain::item::Item;
 
 /// How often the worker looks at the branch for commits made elsewhere.
 pub const POLL: Duration = Duration::from_millis(500);
@@ -29,6 +30,11 @@ pub enum Job {
         /// The request.
         request: Box<Request>,
     },
+    /// Read an item's content at every event of its log.
+    History {
+        /// The item.
+        slug: String,
+    },
     /// Stop the worker.
     Stop,
 }
@@ -44,6 +50,13 @@ pub enum Report {
     Applied(Done),
     /// An action was refused or failed; nothing was written.
     Refused(StoreError),
+    /// An item's content at each event of its log (`None` where it cannot be read).
+    History {
+        /// The item.
+        slug: String,
+        /// One entry per event, in log order.
+        versions: Vec<Option<Item>>,
+    },
 }
 
 /// Run the worker loop until `Job::Stop` or the job channel closes.
@@ -72,6 +85,12 @@ pub fn run(room: &Newsroom, jobs: &Receiver<Job>, reports: &Sender<Report>) {
                     Err(e) => Report::Refused(e),
                 };
                 if reports.send(report).is_err() || !load(&mut last) {
+                    return;
+                }
+            }
+            Ok(Job::History { slug }) => {
+                let versions = room.versions(&slug).unwrap_or_default();
+                if reports.send(Report::History { slug, versions }).is_err() {
                     return;
                 }
             }

@@ -97,51 +97,193 @@ fn meta_lines(state: &State, e: &Entry) -> Vec<Line<'static>> {
     out
 }
 
-fn thread_lines(state: &State, e: &Entry) -> Vec<Line<'static>> {
+fn comment_lines(state: &State, t: &crate::domain::review::Thread, indent: &str) -> Vec<Line<'static>> {
     let theme = &state.theme;
     let lang = state.lang;
-    let mut out = Vec::new();
-    if e.state.threads.is_empty() {
-        return out;
+    let state_label = if t.resolved {
+        Key::OutThreadResolved
+    } else {
+        Key::OutThreadOpen
+    };
+    let style = if t.resolved { theme.dim } else { theme.warn };
+    let mut out = vec![Line::styled(
+        format!("{indent}💬 #{} [{}]", t.id, state_label.text(lang)),
+        style,
+    )];
+    for c in &t.comments {
+        let who = state
+            .snapshot
+            .as_ref()
+            .and_then(|s| s.config.person(&c.actor))
+            .map_or(c.actor.clone(), |p| {
+                p.name.split(',').next().unwrap_or(&p.name).to_string()
+            });
+        out.push(Line::from(vec![
+            Span::styled(
+                format!("{indent}   {} · {}: ", clean_line(&who), relative(state, &c.at)),
+                theme.dim,
+            ),
+            Span::styled(clean_line(&c.text), if t.resolved { theme.dim } else { theme.text }),
+        ]));
     }
-    out.push(Line::styled(
-        format!("── {} ──", Key::OutFieldThreads.text(lang)),
+    out
+}
+
+/// Threads with no paragraph, and threads whose paragraph is gone (outdated).
+fn thread_lines(state: &State, e: &Entry, located: &[Option<usize>]) -> Vec<Line<'static>> {
+    let theme = &state.theme;
+    let lang = state.lang;
+    let loose: Vec<(usize, &crate::domain::review::Thread)> = e
+        .state
+        .threads
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| located.get(*i).copied().flatten().is_none())
+        .collect();
+    if loose.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![Line::styled(
+        format!("── {} ──", Key::TuiGeneralComments.text(lang)),
         theme.accent,
-    ));
-    for t in &e.state.threads {
-        let state_label = if t.resolved {
-            Key::OutThreadResolved
-        } else {
-            Key::OutThreadOpen
-        };
-        let place = t
-            .paragraph
-            .map(|p| format!(" · {} {p}", Key::OutParagraph.text(lang)))
-            .unwrap_or_default();
-        let style = if t.resolved { theme.dim } else { theme.warn };
-        out.push(Line::styled(
-            format!("#{}{place} [{}]", t.id, state_label.text(lang)),
-            style,
-        ));
-        if let Some(a) = &t.anchor {
-            out.push(Line::styled(format!("  “{}…”", clean_line(a)), theme.dim));
-        }
-        for c in &t.comments {
-            let who = state
-                .snapshot
-                .as_ref()
-                .and_then(|s| s.config.person(&c.actor))
-                .map_or(c.actor.clone(), |p| p.name.clone());
-            out.push(Line::from(vec![
-                Span::styled(
-                    format!("  {} · {}: ", clean_line(&who), relative(state, &c.at)),
-                    theme.dim,
+    )];
+    for (_, t) in loose {
+        if let (Some(p), Some(anchor)) = (t.paragraph, t.anchor.as_deref()) {
+            out.push(Line::styled(
+                format!(
+                    "{} {p} ({}): “{}…”",
+                    Key::OutParagraph.text(lang),
+                    Key::OutOutdated.text(lang),
+                    clean_line(anchor)
                 ),
-                Span::styled(clean_line(&c.text), theme.text),
-            ]));
+                theme.dim,
+            ));
         }
+        out.extend(comment_lines(state, t, ""));
     }
     out.push(Line::default());
+    out
+}
+
+/// The body as numbered paragraphs with their threads beside them; returns the lines
+/// and the line where the selected paragraph starts.
+fn review_lines(state: &State, e: &Entry, located: &[Option<usize>]) -> (Vec<Line<'static>>, usize) {
+    let theme = &state.theme;
+    let mut out = Vec::new();
+    let mut selected_at = 0;
+    for (i, p) in e.item.paragraphs().iter().enumerate() {
+        let selected = state.paragraph == i + 1;
+        if selected {
+            selected_at = out.len();
+        }
+        let gutter = if selected {
+            format!("▶{:<3}", i + 1)
+        } else {
+            format!("¶{:<3}", i + 1)
+        };
+        let gutter_style = if selected {
+            theme.selected.patch(theme.accent)
+        } else {
+            theme.dim
+        };
+        for (j, mut line) in markdown::render(&clean_block(p), theme).into_iter().enumerate() {
+            let g = if j == 0 { gutter.clone() } else { "    ".to_string() };
+            line.spans.insert(0, Span::styled(g, gutter_style));
+            out.push(line);
+        }
+        for (t, at) in e.state.threads.iter().zip(located) {
+            if *at == Some(i) {
+                out.extend(comment_lines(state, t, "    "));
+            }
+        }
+        out.push(Line::default());
+    }
+    (out, selected_at)
+}
+
+/// A word diff of the body against the version at event `base`.
+fn diff_lines(state: &State, e: &Entry, base: usize) -> Vec<Line<'static>> {
+    let theme = &state.theme;
+    let lang = state.lang;
+    let Some(ev) = e.review.events.get(base) else {
+        return Vec::new();
+    };
+    let who = state
+        .snapshot
+        .as_ref()
+        .and_then(|s| s.config.person(&ev.actor))
+        .map_or(ev.actor.clone(), |p| {
+            p.name.split(',').next().unwrap_or(&p.name).to_string()
+        });
+    let mut out = vec![Line::styled(
+        i18n::fmt(
+            lang,
+            Key::TuiDiffSince,
+            &[
+                &(base + 1),
+                &i18n::action(lang, ev.action),
+                &clean_line(&who),
+                &super::popup::local_time(state, &ev.at),
+            ],
+        ),
+        theme.accent,
+    )];
+    let old = state
+        .versions
+        .as_ref()
+        .filter(|(s, _)| *s == e.slug)
+        .and_then(|(_, v)| v.get(base).cloned().flatten());
+    let Some(old) = old else {
+        out.push(Line::styled(Key::TuiDiffLoading.text(lang).to_string(), theme.dim));
+        return out;
+    };
+    let mark = |chunk: crate::domain::diff::Chunk| -> Vec<Span<'static>> {
+        use crate::domain::diff::Chunk;
+        let (text, style, open, close) = match chunk {
+            Chunk::Same(t) => (t, theme.text, "", ""),
+            Chunk::Added(t) => (t, theme.added, "[+", "+]"),
+            Chunk::Removed(t) => (t, theme.removed, "[-", "-]"),
+        };
+        // Marks keep the meaning visible without colour.
+        vec![
+            Span::styled(open.to_string(), theme.dim),
+            Span::styled(clean_line(&text), style),
+            Span::styled(close.to_string(), theme.dim),
+        ]
+    };
+    for (name, a, b) in crate::domain::diff::front_fields(&old.front, &e.item.front) {
+        let mut spans = vec![Span::styled(format!("{name}: "), theme.dim)];
+        spans.extend(crate::domain::diff::words(&a, &b).into_iter().flat_map(mark));
+        out.push(Line::from(spans));
+    }
+    out.push(Line::default());
+    let chunks = crate::domain::diff::words(&old.body, &e.item.body);
+    if !crate::domain::diff::changed(&chunks) {
+        out.push(Line::styled(Key::TuiNoChange.text(lang).to_string(), theme.ok));
+    }
+    let mut line: Vec<Span<'static>> = Vec::new();
+    for chunk in chunks {
+        use crate::domain::diff::Chunk;
+        let (text, kind) = match chunk {
+            Chunk::Same(t) => (t, 0),
+            Chunk::Added(t) => (t, 1),
+            Chunk::Removed(t) => (t, 2),
+        };
+        for (i, part) in text.split('\n').enumerate() {
+            if i > 0 {
+                out.push(Line::from(std::mem::take(&mut line)));
+            }
+            if !part.is_empty() {
+                let piece = match kind {
+                    0 => Chunk::Same(part.to_string()),
+                    1 => Chunk::Added(part.to_string()),
+                    _ => Chunk::Removed(part.to_string()),
+                };
+                line.extend(mark(piece));
+            }
+        }
+    }
+    out.push(Line::from(line));
     out
 }
 
@@ -184,16 +326,16 @@ fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
 /// Draw the item view.
 pub fn render_item(state: &State, frame: &mut Frame<'_>, area: Rect) {
     let theme = &state.theme;
+    let lang = state.lang;
     let Some(e) = state.current() else { return };
-    let inner = area;
-    let sidebar = inner.width >= 110;
+    let sidebar = area.width >= 110;
     let (main, side) = if sidebar {
         let [m, s] = Layout::horizontal([Constraint::Min(60), Constraint::Length(44)])
             .spacing(2)
-            .areas(inner);
+            .areas(area);
         (m, Some(s))
     } else {
-        (inner, None)
+        (area, None)
     };
     let mut doc: Vec<Line<'static>> = vec![Line::styled(clean_line(&e.item.front.title), theme.title)];
     if side.is_none() {
@@ -201,14 +343,59 @@ pub fn render_item(state: &State, frame: &mut Frame<'_>, area: Rect) {
         doc.push(Line::default());
     }
     doc.push(Line::styled("─".repeat(usize::from(main.width.min(60))), theme.border));
-    doc.extend(markdown::render(&clean_block(&e.item.body), theme));
+    let paras = e.item.paragraphs();
+    let located: Vec<Option<usize>> = e.state.threads.iter().map(|t| t.locate(&paras)).collect();
+    let mut selected_at = None;
+    match (state.version_view, state.diff_base) {
+        (Some(ev), _) => {
+            let event = e.review.events.get(ev);
+            let banner = event.map(|x| {
+                i18n::fmt(
+                    lang,
+                    Key::TuiVersionOf,
+                    &[
+                        &(ev + 1),
+                        &i18n::action(lang, x.action),
+                        &clean_line(&x.actor),
+                        &super::popup::local_time(state, &x.at),
+                    ],
+                )
+            });
+            doc.push(Line::styled(banner.unwrap_or_default(), theme.warn));
+            let version = state
+                .versions
+                .as_ref()
+                .filter(|(s, _)| *s == e.slug)
+                .and_then(|(_, v)| v.get(ev).cloned().flatten());
+            match version {
+                Some(item) => {
+                    doc.push(Line::styled(clean_line(&item.front.title), theme.title));
+                    doc.extend(markdown::render(&clean_block(&item.body), theme));
+                }
+                None => doc.push(Line::styled(Key::TuiDiffLoading.text(lang).to_string(), theme.dim)),
+            }
+        }
+        (None, Some(base)) => doc.extend(diff_lines(state, e, base)),
+        (None, None) => {
+            let (lines, at) = review_lines(state, e, &located);
+            if state.follow_paragraph && state.paragraph > 0 {
+                selected_at = Some(doc.len() + at);
+            }
+            doc.extend(lines);
+        }
+    }
     doc.push(Line::default());
-    doc.extend(thread_lines(state, e));
+    doc.extend(thread_lines(state, e, &located));
     if side.is_none() {
         doc.extend(timeline_lines(state, e));
     }
     let max = wrapped_height(&doc, main.width).saturating_sub(main.height);
-    let scroll = state.item_scroll.min(max);
+    // Follow the selected paragraph: keep it a little below the top.
+    let scroll = match selected_at {
+        Some(at) => wrapped_height(&doc[..at], main.width).saturating_sub(2),
+        None => state.item_scroll,
+    }
+    .min(max);
     frame.render_widget(Paragraph::new(doc).wrap(Wrap { trim: false }).scroll((scroll, 0)), main);
     if let Some(side) = side {
         let mut lines = meta_lines(state, e);

@@ -19,6 +19,65 @@ fn underlying_mode(state: &State) -> Mode {
     }
 }
 
+/// An event's time in the newsroom's zone, e.g. "2024-09-09 10:15 WIB".
+#[must_use]
+pub fn local_time(state: &State, at: &str) -> String {
+    let tz = state
+        .snapshot
+        .as_ref()
+        .map_or(jiff::tz::TimeZone::UTC, |s| s.config.timezone());
+    at.parse::<jiff::Timestamp>().map_or_else(
+        |_| at.to_string(),
+        |t| t.to_zoned(tz).strftime("%Y-%m-%d %H:%M %Z").to_string(),
+    )
+}
+
+/// Every event with person, role, time and message; the selected one marked.
+fn history_lines(state: &State, selected: usize) -> Vec<Line<'static>> {
+    let theme = &state.theme;
+    let lang = state.lang;
+    let Some(e) = state.current() else { return Vec::new() };
+    let snap = state.snapshot.as_ref();
+    e.review
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, ev)| {
+            let person = snap.and_then(|s| s.config.person(&ev.actor));
+            let who = person.map_or(ev.actor.clone(), |p| {
+                p.name.split(',').next().unwrap_or(&p.name).to_string()
+            });
+            let roles = person
+                .map(|p| {
+                    p.roles
+                        .iter()
+                        .map(|r| i18n::role(lang, *r))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default();
+            let msg = ev
+                .message
+                .as_deref()
+                .map(|m| format!(": {}", crate::domain::text::clean_line(m)))
+                .unwrap_or_default();
+            let style = if i == selected { theme.selected } else { theme.text };
+            Line::from(vec![
+                Span::styled(
+                    format!("{} #{:<3}", if i == selected { "▶" } else { " " }, i + 1),
+                    style,
+                ),
+                Span::styled(format!("{}  ", local_time(state, &ev.at)), theme.dim),
+                Span::styled(format!("{:<16}", i18n::action(lang, ev.action)), theme.accent),
+                Span::styled(
+                    format!("{} ({roles}){msg}", crate::domain::text::clean_line(&who)),
+                    style,
+                ),
+            ])
+        })
+        .collect()
+}
+
 /// Draw the popup over `area`.
 pub fn render_popup(state: &State, frame: &mut Frame<'_>, area: Rect) {
     let theme = &state.theme;
@@ -46,13 +105,25 @@ pub fn render_popup(state: &State, frame: &mut Frame<'_>, area: Rect) {
             let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
             (Key::TuiHelpTitle.text(lang).to_string(), lines, 64, h)
         }
+        Some(Popup::History { selected }) => {
+            let lines = history_lines(state, *selected);
+            let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+            (
+                Key::KeyHistory.text(lang).to_string(),
+                lines,
+                area.width.saturating_sub(4),
+                h,
+            )
+        }
         Some(Popup::Confirm(action)) => {
             let title = state.current().map(|e| e.item.front.title.clone()).unwrap_or_default();
-            let q = i18n::fmt(
-                lang,
-                Key::TuiConfirm,
-                &[&i18n::action(lang, *action), &crate::domain::text::clean_line(&title)],
-            );
+            let title = crate::domain::text::clean_line(&title);
+            let open = state.current().map_or(0, crate::store::Entry::open_threads);
+            let q = if *action == crate::domain::review::ActionKind::Submit && open > 0 {
+                i18n::fmt(lang, Key::TuiOpenThreadsAsk, &[&open, &title])
+            } else {
+                i18n::fmt(lang, Key::TuiConfirm, &[&i18n::action(lang, *action), &title])
+            };
             let lines = vec![
                 Line::styled(q, theme.text),
                 Line::default(),

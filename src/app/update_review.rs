@@ -1,0 +1,123 @@
+//! `update` for reviewing: paragraph selection, threads, the diff and the history.
+
+use super::{Effect, Msg, Popup, Severity, State};
+use crate::domain::review::{ActionKind, Thread};
+use crate::i18n::Key;
+use crate::store::Request;
+
+/// The open threads located at the selected paragraph (or all open ones when none is selected).
+fn threads_here(state: &State) -> Vec<Thread> {
+    let Some(e) = state.current() else { return Vec::new() };
+    let paras = e.item.paragraphs();
+    e.state
+        .threads
+        .iter()
+        .filter(|t| !t.resolved)
+        .filter(|t| state.paragraph == 0 || t.locate(&paras) == Some(state.paragraph - 1))
+        .cloned()
+        .collect()
+}
+
+/// The event a diff starts from by default: the last request for changes, else the last
+/// submit, else creation.
+#[must_use]
+pub fn default_base(state: &State) -> Option<usize> {
+    let e = state.current()?;
+    let last = |a: ActionKind| e.review.events.iter().rposition(|ev| ev.action == a);
+    last(ActionKind::RequestChanges)
+        .or_else(|| last(ActionKind::Submit))
+        .or((!e.review.events.is_empty()).then_some(0))
+}
+
+fn need_versions(state: &mut State) -> Vec<Effect> {
+    let Some(slug) = state.open.clone() else {
+        return Vec::new();
+    };
+    let events = state.current().map_or(0, |e| e.review.events.len());
+    if state
+        .versions
+        .as_ref()
+        .is_some_and(|(s, v)| *s == slug && v.len() == events)
+    {
+        return Vec::new();
+    }
+    state.pending += 1;
+    vec![Effect::LoadHistory { slug }]
+}
+
+/// Handle the review messages.
+pub fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
+    let count = state.current().map_or(0, |e| e.item.paragraphs().len());
+    match msg {
+        Msg::NextParagraph => {
+            state.paragraph = (state.paragraph + 1).min(count);
+            state.follow_paragraph = true;
+        }
+        Msg::PrevParagraph => {
+            state.paragraph = state.paragraph.saturating_sub(1);
+            state.follow_paragraph = true;
+        }
+        Msg::Reply | Msg::ResolveThread => {
+            let Some(thread) = threads_here(state).first().map(|t| t.id) else {
+                state.status = Some((Severity::Error, Key::TuiNoThreadHere.text(state.lang).to_string()));
+                return Vec::new();
+            };
+            if matches!(msg, Msg::Reply) {
+                state.reply_to = Some(thread);
+                state.popup = Some(Popup::Compose {
+                    action: ActionKind::Reply,
+                    text: String::new(),
+                    required: true,
+                });
+            } else {
+                let (Some(slug), Some(actor)) = (state.open.clone(), state.me.clone()) else {
+                    return Vec::new();
+                };
+                state.pending += 1;
+                return vec![Effect::Apply {
+                    actor,
+                    request: Box::new(Request::Resolve { slug, thread }),
+                }];
+            }
+        }
+        Msg::ToggleDiff => {
+            state.version_view = None;
+            state.diff_base = match state.diff_base {
+                Some(_) => None,
+                None => default_base(state),
+            };
+            return need_versions(state);
+        }
+        Msg::DiffOlder | Msg::DiffNewer => {
+            let last = state.current().map_or(0, |e| e.review.events.len().saturating_sub(1));
+            let base = state.diff_base.or_else(|| default_base(state)).unwrap_or(0);
+            state.diff_base = Some(if matches!(msg, Msg::DiffOlder) {
+                base.saturating_sub(1)
+            } else {
+                (base + 1).min(last)
+            });
+            state.version_view = None;
+            return need_versions(state);
+        }
+        Msg::ShowHistory => {
+            let last = state.current().map_or(0, |e| e.review.events.len().saturating_sub(1));
+            state.popup = Some(Popup::History { selected: last });
+            return need_versions(state);
+        }
+        Msg::VersionsLoaded { slug, versions } => {
+            state.pending = state.pending.saturating_sub(1);
+            state.versions = Some((slug, versions));
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Leaving an item forgets its review state.
+pub fn reset(state: &mut State) {
+    state.paragraph = 0;
+    state.follow_paragraph = false;
+    state.diff_base = None;
+    state.version_view = None;
+    state.reply_to = None;
+}
