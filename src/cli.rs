@@ -10,9 +10,11 @@ mod demo;
 mod diff;
 mod edit;
 mod init;
+mod keys;
 mod list;
 mod log;
 mod people;
+mod session;
 mod show;
 mod verify;
 
@@ -82,6 +84,10 @@ pub enum Command {
     Check(check::Args),
     /// Replay the whole history and report every commit that broke a rule.
     Verify,
+    /// Print the `authorized_keys` lines that force `warta session PERSON` for each key.
+    Keys(keys::Args),
+    /// The forced command of an SSH key: the TUI as PERSON, restricted.
+    Session(session::Args),
 }
 
 /// Exit code: refused by a rule.
@@ -225,6 +231,7 @@ pub fn main() -> ExitCode {
         None => crate::tui::open(&cli),
         Some(Command::Init(a)) => init::run(&cli, a),
         Some(Command::Demo(a)) => demo::run(&cli, a),
+        Some(Command::Session(a)) => session::run(&cli, a),
         Some(cmd) => open(&cli).and_then(|ctx| dispatch(&ctx, cmd)),
     };
     match result {
@@ -239,7 +246,8 @@ pub fn main() -> ExitCode {
 fn dispatch(ctx: &Ctx, cmd: &Command) -> Outcome {
     use crate::domain::review::ActionKind as A;
     match cmd {
-        Command::Init(_) | Command::Demo(_) => unreachable!("run before a newsroom is open"),
+        Command::Init(_) | Command::Demo(_) | Command::Session(_) => unreachable!("run before a newsroom is open"),
+        Command::Keys(a) => keys::run(ctx, a),
         Command::People(a) => {
             people::run(ctx, a);
             Ok(())

@@ -292,6 +292,17 @@ strings! {
     KeyTakeTheirs => "pakai versi di cabang", "take the branch's version";
     KeyMergeByHand => "gabungkan manual", "merge by hand";
     KeyNo => "tidak", "no";
+    // SSH sessions and keys
+    SessionNoAs => "--as tidak boleh dipakai dalam sesi: identitas ditentukan oleh kunci SSH.", "--as is not allowed in a session: the SSH key decides who you are.";
+    SessionUnknown => "\"{0}\" tidak terdaftar di redaksi ini. Hubungi admin.", "\"{0}\" is not a person of this newsroom. Contact the admin.";
+    SessionExpired => "Akun {0} berakhir pada {1}. Hubungi admin bila masih bertugas.", "The account of {0} ended on {1}. Contact the admin if you still serve.";
+    KeysBadPath => "Jalur {0} berisi karakter yang tidak aman untuk authorized_keys.", "The path {0} holds characters that are not safe in authorized_keys.";
+    KeysBadKey => "Kunci milik {0} tidak berbentuk kunci publik SSH.", "A key of {0} does not look like an SSH public key.";
+    KeysMissing => "kurang:", "missing:";
+    KeysChanged => "berbeda:", "differs:";
+    KeysExtra => "lebih:", "extra:";
+    KeysSame => "authorized_keys sudah sesuai dengan warta.toml.", "authorized_keys matches warta.toml.";
+    KeysDiffer => "{0} baris berbeda dari warta.toml.", "{0} lines differ from warta.toml.";
     // Verify findings
     VerRewritten => "riwayat ulasan {0} ditulis ulang (peristiwa lama diubah atau dihapus)", "review log {0} was rewritten (old events changed or removed)";
     VerActorMismatch => "peristiwa atas nama {0} tetapi commit dibuat oleh {1}", "event in the name of {0} but committed by {1}";

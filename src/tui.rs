@@ -64,6 +64,13 @@ pub fn open(cli: &Cli) -> Outcome {
     run(ctx.room, state, hint)
 }
 
+/// Open the TUI as a person fixed by the server (SSH forced command), restricted.
+pub fn run_session(room: Newsroom, person: String, lang: Lang) -> Outcome {
+    let mut state = State::new(lang, load_theme(), Some(person), Vec::new());
+    state.restricted = true;
+    run(room, state, None)
+}
+
 /// Open the TUI on a freshly built demo newsroom, asking who to log in as.
 pub fn run_demo(_cli: &Cli, room: Newsroom) -> Outcome {
     let lang0 = crate::cli::env_lang();

@@ -100,6 +100,19 @@ pub fn remove_journal(dir: &Path, slug: &str) {
     let _ = std::fs::remove_file(journal_file(dir, slug));
 }
 
+impl crate::store::Newsroom {
+    /// Append a line to the state dir's session log (best effort).
+    pub fn log_session(&self, person: &str, what: &str) {
+        use std::io::Write;
+        let path = self.state_dir().join("session.log");
+        let _ = std::fs::create_dir_all(self.state_dir());
+        if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(path) {
+            let line = crate::domain::text::clean_line(&format!("{} {person} {what}", jiff::Timestamp::now()));
+            let _ = writeln!(f, "{line}");
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

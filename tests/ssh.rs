@@ -1,0 +1,204 @@
+//! Many people over SSH: a real OpenSSH server on 127.0.0.1 whose `authorized_keys` come
+//! from `warta keys`. `.ci/run` installs openssh-server; this test needs `/usr/sbin/sshd`.
+
+mod common;
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+use std::time::Duration;
+
+use common::Demo;
+use common::tmux::Tmux;
+
+const DRAFT: &str = "2024-11-30-panwascam-jetis-kawal-rekapitulasi-hasil-penghitungan-suara";
+
+struct Sshd {
+    child: Child,
+    port: u16,
+    dir: PathBuf,
+}
+
+impl Drop for Sshd {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn keygen(path: &Path) -> String {
+    let ok = Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-f"])
+        .arg(path)
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "ssh-keygen");
+    std::fs::read_to_string(path.with_extension("pub"))
+        .unwrap()
+        .trim()
+        .to_string()
+}
+
+fn start_sshd(dir: &Path, authorized: &Path) -> Sshd {
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    keygen(&dir.join("host_key"));
+    let config = dir.join("sshd_config");
+    std::fs::write(
+        &config,
+        format!(
+            "Port {port}\nListenAddress 127.0.0.1\nHostKey {host}\nPidFile {pid}\nAuthorizedKeysFile {auth}\n\
+             PasswordAuthentication no\nKbdInteractiveAuthentication no\nUsePAM no\nPubkeyAuthentication yes\n\
+             PermitRootLogin prohibit-password\nStrictModes no\nLogLevel ERROR\n",
+            host = dir.join("host_key").display(),
+            pid = dir.join("sshd.pid").display(),
+            auth = authorized.display(),
+        ),
+    )
+    .unwrap();
+    std::fs::create_dir_all("/run/sshd").unwrap();
+    let child = Command::new("/usr/sbin/sshd")
+        .arg("-D")
+        .arg("-e")
+        .arg("-f")
+        .arg(&config)
+        .spawn()
+        .expect("sshd starts (apt-get install openssh-server)");
+    for _ in 0..50 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Sshd {
+        child,
+        port,
+        dir: dir.to_path_buf(),
+    }
+}
+
+fn user() -> String {
+    String::from_utf8(Command::new("id").arg("-un").output().unwrap().stdout)
+        .unwrap()
+        .trim()
+        .to_string()
+}
+
+impl Sshd {
+    fn ssh(&self, key: &str, remote: &str) -> String {
+        format!(
+            "ssh -tt -p {} -i {} -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o BatchMode=yes {}@127.0.0.1 {remote}; echo SSH-EXIT=$?; sleep 60",
+            self.port,
+            self.dir.join(key).display(),
+            user()
+        )
+    }
+}
+
+/// A demo newsroom whose dimas, hesti and joko use freshly generated keys.
+fn newsroom_with_keys(d: &Demo, dir: &Path) {
+    let cfg_path = d.repo.join("warta.toml");
+    let mut cfg = std::fs::read_to_string(&cfg_path).unwrap();
+    for id in ["dimas", "hesti", "joko"] {
+        let key = keygen(&dir.join(id));
+        let start = cfg.find(&format!("id = \"{id}\"")).unwrap();
+        let keys_at = start + cfg[start..].find("keys = [").unwrap();
+        let end = keys_at + cfg[keys_at..].find(']').unwrap() + 1;
+        cfg.replace_range(keys_at..end, &format!("keys = [\"{key}\"]"));
+    }
+    std::fs::write(&cfg_path, cfg).unwrap();
+    d.git(&[
+        "-c",
+        "user.name=Rizky Adi Pratama",
+        "-c",
+        "user.email=rizky.adi@bawaslu-ponorogo.example",
+        "commit",
+        "-qam",
+        "keys",
+    ]);
+}
+
+#[test]
+fn two_people_over_ssh_without_a_shell() {
+    let d = Demo::new();
+    let dir = d.tmp.path().join("ssh");
+    std::fs::create_dir_all(&dir).unwrap();
+    newsroom_with_keys(&d, &dir);
+    // Only admins can set up keys; the file comes from warta keys.
+    let keys = d.ok("admin-it", &["keys"]);
+    assert!(keys.lines().all(|l| l.starts_with("restrict,pty,command=\"")), "{keys}");
+    assert!(!keys.contains("session joko"), "expired people get no line: {keys}");
+    let authorized = dir.join("authorized_keys");
+    std::fs::write(&authorized, &keys).unwrap();
+    assert_eq!(
+        d.run(Some("admin-it"), &["keys", "--check", authorized.to_str().unwrap()])
+            .0,
+        0
+    );
+    let sshd = start_sshd(&dir, &authorized);
+
+    // The author and the approver log in; the author submits.
+    let author = Tmux::start("ssh-author", 100, 30, &sshd.ssh("dimas", ""));
+    author.wait_for("Dimas Arya Saputra (penulis)", 15);
+    let approver = Tmux::start("ssh-approver", 100, 30, &sshd.ssh("hesti", "bash"));
+    let before = approver.wait_for("Hesti Purwaningsih (penyetuju)", 15);
+    assert!(!before.contains("Panwascam Jetis Kawal Rekapitulasi"), "{before}");
+    author.wait_for("Panwascam Jetis Kawal Rekapitulasi", 5);
+    author.keys(&["Enter"]);
+    author.wait_for("¶1", 5);
+    author.keys(&["s"]);
+    author.wait_for("Berhasil: ajukan", 10);
+    // The approver sees it within two seconds and approves.
+    approver.wait_for("Panwascam Jetis Kawal Rekapitulasi", 2);
+    let row = approver.screen();
+    let line = row
+        .lines()
+        .position(|l| l.contains("Panwascam Jetis Kawal Rekapitulasi"))
+        .unwrap();
+    let first = row
+        .lines()
+        .position(|l| l.contains("Diajukan") || l.contains("Disetujui"))
+        .unwrap();
+    for _ in first..line {
+        approver.keys(&["Down"]);
+    }
+    approver.keys(&["Enter"]);
+    approver.wait_for("¶1", 5);
+    approver.keys(&["a"]);
+    approver.wait_for("Catatan", 5);
+    approver.keys(&["Enter"]);
+    approver.wait_for("Berhasil: setujui", 10);
+    let log = d.git(&["log", "-2", "--format=%an|%s"]);
+    let lines: Vec<&str> = log.lines().collect();
+    assert!(
+        lines[0].starts_with("Dr. Hesti") && lines[0].contains(&format!("approve({DRAFT})")),
+        "{log}"
+    );
+    assert!(lines[1].starts_with("Dimas Arya Saputra|submit("), "{log}");
+
+    // Asking for a shell or a command still lands in warta.
+    let sneaky = Tmux::start("ssh-cat", 100, 30, &sshd.ssh("dimas", "cat /etc/passwd"));
+    let s = sneaky.wait_for("Tugas saya", 15);
+    assert!(!s.contains("root:x:0:0"), "{s}");
+    drop(sneaky);
+
+    // An expired person is turned away.
+    let expired = Tmux::start("ssh-joko", 100, 30, &sshd.ssh("joko", ""));
+    let s = expired.wait_for("SSH-EXIT=", 15);
+    assert!(!s.contains("Tugas saya"), "{s}");
+    drop(expired);
+
+    // Killing the author's ssh client mid-edit leaves a journal the next login offers.
+    author.keys(&["Escape"]);
+    std::thread::sleep(Duration::from_millis(600));
+    author.keys(&["n"]);
+    author.wait_for("Berita baru", 5);
+    author.text("Koneksi Putus di Tengah Jalan");
+    author.wait_for("Koneksi Putus", 5);
+    let pid = author.program_pid();
+    Command::new("kill").args(["-9", &pid]).status().unwrap();
+    drop(author);
+    let again = Tmux::start("ssh-author2", 100, 30, &sshd.ssh("dimas", ""));
+    let s = again.wait_for("Pulihkan?", 15);
+    assert!(s.contains("Koneksi Putus di Tengah Jalan"), "{s}");
+}
