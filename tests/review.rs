@@ -69,25 +69,30 @@ fn draw(s: &State, w: u16, h: u16) -> String {
         .collect()
 }
 
-/// Times of events made during the test vary: blank them out of snapshots.
+/// Times of events made during the test vary: blank them out of snapshots (a date
+/// and its time may be on different rows).
 fn redact(screen: &str) -> String {
-    let pattern = "dddd-dd-dd dd:dd";
-    let chars: Vec<char> = screen.chars().collect();
-    let mut out = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let hit = i + pattern.len() <= chars.len()
-            && pattern
-                .chars()
-                .zip(&chars[i..])
-                .all(|(p, c)| if p == 'd' { c.is_ascii_digit() } else { p == *c });
-        if hit {
-            out.push_str("YYYY-MM-DD hh:mm");
-            i += pattern.len();
-        } else {
-            out.push(chars[i]);
-            i += 1;
+    let mut out = screen.to_string();
+    for pattern in ["dddd-dd-dd", "dd:dd WIB"] {
+        let chars: Vec<char> = out.chars().collect();
+        let mut next = String::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let n = pattern.chars().count();
+            let hit = i + n <= chars.len()
+                && pattern
+                    .chars()
+                    .zip(&chars[i..])
+                    .all(|(p, c)| if p == 'd' { c.is_ascii_digit() } else { p == *c });
+            if hit {
+                next.extend(pattern.chars().map(|c| if c == 'd' { '#' } else { c }));
+                i += n;
+            } else {
+                next.push(chars[i]);
+                i += 1;
+            }
         }
+        out = next;
     }
     out
 }
