@@ -73,7 +73,7 @@ fn draw(s: &State, w: u16, h: u16) -> String {
 /// and its time may be on different rows).
 fn redact(screen: &str) -> String {
     let mut out = screen.to_string();
-    for pattern in ["dddd-dd-dd", "dd:dd WIB"] {
+    for pattern in ["dddd-dd-dd", "dd:dd"] {
         let chars: Vec<char> = out.chars().collect();
         let mut next = String::new();
         let mut i = 0;
