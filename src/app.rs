@@ -65,6 +65,8 @@ impl Queue {
 pub enum Popup {
     /// Every key of the current screen.
     Help,
+    /// What happened to my items since my last visit.
+    Notices(Vec<Notice>),
     /// The item's history: every event; Enter opens the content as it was.
     History {
         /// Selected event (index into the log).
@@ -81,6 +83,21 @@ pub enum Popup {
         /// Whether an empty message is refused.
         required: bool,
     },
+}
+
+/// Something that happened to an item of mine while I was away.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// The item.
+    pub slug: String,
+    /// Its title.
+    pub title: String,
+    /// What happened.
+    pub action: ActionKind,
+    /// Who did it.
+    pub actor: String,
+    /// When (RFC 3339).
+    pub at: String,
 }
 
 /// How serious a status-line message is.
@@ -179,6 +196,12 @@ pub struct State {
     pub versions: Option<(String, Vec<Option<crate::domain::item::Item>>)>,
     /// The thread a reply goes to.
     pub reply_to: Option<u32>,
+    /// Other sessions and what they have open.
+    pub others: Vec<crate::store::presence::Presence>,
+    /// When this person was last here (RFC 3339), once known.
+    pub last_seen: Option<String>,
+    /// Whether the "since your last visit" notice was already given.
+    pub noticed: bool,
 }
 
 /// What the loop must do for `update`.
@@ -280,6 +303,10 @@ pub enum Msg {
     Applied(Done),
     /// An action was refused (message already localized).
     Refused(String),
+    /// Who else is here.
+    Others(Vec<crate::store::presence::Presence>),
+    /// When this person was last here.
+    LastSeen(Option<String>),
     /// Select the next paragraph.
     NextParagraph,
     /// Select the previous paragraph.
@@ -389,6 +416,9 @@ impl State {
             version_view: None,
             versions: None,
             reply_to: None,
+            others: Vec::new(),
+            last_seen: None,
+            noticed: false,
         }
     }
 
@@ -407,7 +437,7 @@ impl State {
             };
         }
         match (&self.popup, &self.screen) {
-            (Some(Popup::Help), _) => Mode::Help,
+            (Some(Popup::Help | Popup::Notices(_)), _) => Mode::Help,
             (Some(Popup::History { .. }), _) => Mode::History,
             (Some(Popup::Confirm(_)), _) => Mode::Confirm,
             (Some(Popup::Compose { .. }), _) => Mode::Compose,

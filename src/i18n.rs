@@ -292,6 +292,11 @@ strings! {
     KeyTakeTheirs => "pakai versi di cabang", "take the branch's version";
     KeyMergeByHand => "gabungkan manual", "merge by hand";
     KeyNo => "tidak", "no";
+    TuiNoticesTitle => "Sejak kunjungan terakhir", "Since your last visit";
+    TuiSince => "sejak {0}  (Esc: tutup)", "since {0}  (Esc: close)";
+    TuiAlsoOpen => "Juga dibuka oleh: {0}", "Also open by: {0}";
+    TuiEditingNow => "sedang menyunting", "editing now";
+    TuiOthersEditing => "Perhatian: {0} sedang menyunting berita ini; simpanan Anda akan digabung dengan suntingannya.", "Note: {0} is editing this item now; your save will be merged with theirs.";
     // SSH sessions and keys
     SessionNoAs => "--as tidak boleh dipakai dalam sesi: identitas ditentukan oleh kunci SSH.", "--as is not allowed in a session: the SSH key decides who you are.";
     SessionUnknown => "\"{0}\" tidak terdaftar di redaksi ini. Hubungi admin.", "\"{0}\" is not a person of this newsroom. Contact the admin.";

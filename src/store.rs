@@ -10,6 +10,7 @@ pub mod history;
 pub mod identity;
 pub mod journal;
 pub mod merge;
+pub mod presence;
 pub mod repo;
 pub mod snapshot;
 mod tree;

@@ -16,6 +16,7 @@ use crate::cli::{Cli, Failure, Outcome};
 use crate::i18n::{self, Lang};
 use crate::store::Newsroom;
 use crate::store::journal;
+use crate::store::presence::{self, Presence};
 use crate::store::worker::{self, Job, Report};
 use crate::ui::theme::{Depth, Theme};
 
@@ -104,6 +105,7 @@ fn to_msg(state: &State, inc: Incoming) -> Option<Msg> {
         Incoming::Store(Report::LoadFailed(e)) => Some(Msg::LoadFailed(i18n::error(state.lang, &e))),
         Incoming::Store(Report::Applied(d)) => Some(Msg::Applied(d)),
         Incoming::Store(Report::History { slug, versions }) => Some(Msg::VersionsLoaded { slug, versions }),
+        Incoming::Store(Report::Others(o)) => Some(Msg::Others(o)),
         Incoming::Store(Report::Refused(crate::store::StoreError::Conflict {
             ours, theirs, marked, ..
         })) => Some(Msg::SaveConflict { ours, theirs, marked }),
@@ -266,6 +268,8 @@ fn run(room: Newsroom, mut state: State, hint: Option<String>) -> Outcome {
     }
     let mut dirty = true;
     let mut last_tick = Instant::now();
+    let mut announced: Option<Presence> = None;
+    let mut greeted = false;
     let mut pending_since: Option<Instant> = None;
     let crashed = loop {
         if state.quit {
@@ -279,6 +283,25 @@ fn run(room: Newsroom, mut state: State, hint: Option<String>) -> Outcome {
                 break true;
             }
             dirty = false;
+        }
+        if let Some(me) = state.me.clone() {
+            if !greeted {
+                // What happened since the last visit, then remember this one.
+                greeted = true;
+                let now = jiff::Timestamp::now().to_string();
+                let before = presence::last_seen_swap(&outside.state_dir, &outside.newsroom, &me, &now);
+                app::update(&mut state, Msg::LastSeen(before));
+                dirty = true;
+            }
+            let here = Presence {
+                person: me,
+                item: state.open.clone().unwrap_or_default(),
+                editing: state.editor.is_some(),
+            };
+            if announced.as_ref() != Some(&here) {
+                let _ = outside.jobs.send(Job::Presence(here.clone()));
+                announced = Some(here);
+            }
         }
         let journal_pending = state.editor.as_ref().is_some_and(|e| e.journal_pending);
         match (journal_pending, pending_since) {

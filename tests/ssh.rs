@@ -164,6 +164,8 @@ fn two_people_over_ssh_without_a_shell() {
     }
     approver.keys(&["Enter"]);
     approver.wait_for("¶1", 5);
+    // Presence: the author still has the item open.
+    approver.wait_for("Juga dibuka oleh: Dimas Arya Saputra", 5);
     approver.keys(&["a"]);
     approver.wait_for("Catatan", 5);
     approver.keys(&["Enter"]);

@@ -286,3 +286,51 @@ fn screens() {
         insta::assert_snapshot!(format!("login_{tag}_80x24"), draw(&s, 80, 24));
     }
 }
+
+#[test]
+fn since_last_visit_lists_what_happened_to_my_items() {
+    let (_t, snap) = demo();
+    // lestari was last here before the demo's review round.
+    let mut s = state(&snap, Some("lestari"), Lang::Id);
+    app::update(&mut s, Msg::LastSeen(Some("2025-01-01T00:00:00Z".into())));
+    let Some(Popup::Notices(list)) = &s.popup else {
+        panic!("no notices: {:?}", s.popup)
+    };
+    let actions: Vec<ActionKind> = list.iter().map(|n| n.action).collect();
+    assert!(
+        actions.contains(&ActionKind::RequestChanges) && actions.contains(&ActionKind::Comment),
+        "{actions:?}"
+    );
+    assert!(list.iter().all(|n| n.actor != "lestari"));
+    let screen = draw(&s, 100, 30);
+    assert!(
+        screen.contains("Sejak kunjungan terakhir") && screen.contains("minta revisi"),
+        "{screen}"
+    );
+    key(&mut s, KeyCode::Esc);
+    assert!(s.popup.is_none());
+    // Nothing new since a recent visit: no popup.
+    let mut s = state(&snap, Some("lestari"), Lang::Id);
+    app::update(&mut s, Msg::LastSeen(Some("2999-01-01T00:00:00Z".into())));
+    assert!(s.popup.is_none());
+}
+
+#[test]
+fn presence_of_others_shows_on_the_item() {
+    let (_t, snap) = demo();
+    let mut s = state(&snap, Some("hesti"), Lang::Id);
+    key(&mut s, KeyCode::Enter);
+    app::update(
+        &mut s,
+        Msg::Others(vec![warta::store::presence::Presence {
+            person: "rina".into(),
+            item: NGEBEL.into(),
+            editing: true,
+        }]),
+    );
+    let screen = draw(&s, 100, 30);
+    assert!(
+        screen.contains("Juga dibuka oleh: Rina Anggraini (sedang menyunting)"),
+        "{screen}"
+    );
+}

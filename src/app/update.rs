@@ -25,6 +25,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.snapshot = Some(snap);
             rebuild(state);
             update_editor::loaded(state);
+            notices(state);
             if state.screen == Screen::Item && state.current().is_none() {
                 state.screen = Screen::List;
                 state.open = None;
@@ -60,6 +61,11 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             if let Some(ed) = state.editor.as_mut() {
                 ed.paste(&text);
             }
+        }
+        Msg::Others(others) => state.others = others,
+        Msg::LastSeen(at) => {
+            state.last_seen = at;
+            notices(state);
         }
         Msg::NextParagraph
         | Msg::PrevParagraph
@@ -163,6 +169,45 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
     }
     Vec::new()
+}
+
+/// Once both the newsroom and the last visit are known, list what happened since.
+fn notices(state: &mut State) {
+    if state.noticed || state.popup.is_some() || state.screen != Screen::List {
+        return;
+    }
+    let (Some(snap), Some(since), Some(me)) =
+        (state.snapshot.clone(), state.last_seen.clone(), state.person().cloned())
+    else {
+        return;
+    };
+    let Ok(since) = since.parse::<jiff::Timestamp>() else {
+        return;
+    };
+    state.noticed = true;
+    let approver = me.has(crate::domain::config::Role::Approver);
+    let mut list: Vec<super::Notice> = Vec::new();
+    for e in &snap.items {
+        let mine = e.item.front.author == me.id;
+        for ev in &e.review.events {
+            let newer = ev.at.parse::<jiff::Timestamp>().is_ok_and(|t| t > since);
+            let about_mine = mine && !matches!(ev.action, ActionKind::Create | ActionKind::Edit);
+            let for_me = approver && ev.action == ActionKind::Submit;
+            if newer && ev.actor != me.id && (about_mine || for_me) {
+                list.push(super::Notice {
+                    slug: e.slug.clone(),
+                    title: e.item.front.title.clone(),
+                    action: ev.action,
+                    actor: ev.actor.clone(),
+                    at: ev.at.clone(),
+                });
+            }
+        }
+    }
+    list.sort_by(|a, b| b.at.cmp(&a.at));
+    if !list.is_empty() {
+        state.popup = Some(Popup::Notices(list));
+    }
 }
 
 fn cycle(values: &[String], current: Option<&String>) -> Option<String> {

@@ -100,6 +100,19 @@ fn open_existing(state: &mut State) -> Vec<Effect> {
     state.open = Some(entry.slug.clone());
     state.screen = Screen::Editor;
     state.status = None;
+    // Someone else editing the same item now: say so before writing starts.
+    let editing: Vec<String> = state
+        .others
+        .iter()
+        .filter(|p| p.editing && p.item == entry.slug)
+        .map(|p| p.person.clone())
+        .collect();
+    if !editing.is_empty() {
+        state.status = Some((
+            Severity::Error,
+            i18n::fmt(state.lang, Key::TuiOthersEditing, &[&editing.join(", ")]),
+        ));
+    }
     vec![Effect::LoadJournal {
         person: state.me.clone().unwrap_or_default(),
         slug: entry.slug,

@@ -11,6 +11,7 @@ use git2::Oid;
 
 use super::StoreError;
 use super::action::{Done, Request};
+use super::presence::Presence;
 use super::repo::Newsroom;
 use super::snapshot::Snapshot;
 use crate::domain::item::Item;
@@ -35,6 +36,8 @@ pub enum Job {
         /// The item.
         slug: String,
     },
+    /// Announce who this session is and what it has open (refreshed while running).
+    Presence(Presence),
     /// Stop the worker.
     Stop,
 }
@@ -50,6 +53,8 @@ pub enum Report {
     Applied(Done),
     /// An action was refused or failed; nothing was written.
     Refused(StoreError),
+    /// Who else is here, and what they have open.
+    Others(Vec<Presence>),
     /// An item's content at each event of its log (`None` where it cannot be read).
     History {
         /// The item.
@@ -62,6 +67,24 @@ pub enum Report {
 /// Run the worker loop until `Job::Stop` or the job channel closes.
 pub fn run(room: &Newsroom, jobs: &Receiver<Job>, reports: &Sender<Report>) {
     let mut last: Option<Oid> = None;
+    let mut me: Option<Presence> = None;
+    let mut others: Vec<Presence> = Vec::new();
+    let mut refreshed = std::time::Instant::now();
+    // Presence is refreshed well inside its expiry, and others are read at each poll.
+    let mut presence = |me: &Option<Presence>, force: bool| -> bool {
+        if let Some(p) = me {
+            if force || refreshed.elapsed() >= super::presence::EXPIRY / 3 {
+                super::presence::announce(room.git_dir(), p);
+                refreshed = std::time::Instant::now();
+            }
+        }
+        let now = super::presence::others(room.git_dir());
+        if now != others {
+            others.clone_from(&now);
+            return reports.send(Report::Others(now)).is_ok();
+        }
+        true
+    };
     let load = |last: &mut Option<Oid>| {
         let report = match room.snapshot() {
             Ok(s) => {
@@ -94,9 +117,23 @@ pub fn run(room: &Newsroom, jobs: &Receiver<Job>, reports: &Sender<Report>) {
                     return;
                 }
             }
-            Ok(Job::Stop) | Err(RecvTimeoutError::Disconnected) => return,
+            Ok(Job::Presence(p)) => {
+                me = Some(p);
+                if !presence(&me, true) {
+                    return;
+                }
+            }
+            Ok(Job::Stop) | Err(RecvTimeoutError::Disconnected) => {
+                if let Some(p) = &me {
+                    super::presence::withdraw(room.git_dir(), &p.person);
+                }
+                return;
+            }
             Err(RecvTimeoutError::Timeout) => {
                 if room.head().ok() != last && !load(&mut last) {
+                    return;
+                }
+                if !presence(&me, false) {
                     return;
                 }
             }

@@ -83,6 +83,29 @@ fn meta_lines(state: &State, e: &Entry) -> Vec<Line<'static>> {
     }
     out.push(field(Key::OutFieldTags, clean_line(&front.tags.join(", "))));
     out.push(field(Key::OutFieldUpdated, relative(state, &e.updated())));
+    let here: Vec<String> = state
+        .others
+        .iter()
+        .filter(|p| p.item == e.slug)
+        .map(|p| {
+            let name = snap
+                .and_then(|s| s.config.person(&p.person))
+                .map_or(p.person.clone(), |x| {
+                    x.name.split(',').next().unwrap_or(&x.name).to_string()
+                });
+            if p.editing {
+                format!("{} ({})", clean_line(&name), Key::TuiEditingNow.text(lang))
+            } else {
+                clean_line(&name)
+            }
+        })
+        .collect();
+    if !here.is_empty() {
+        out.push(Line::styled(
+            format!("👥 {}", i18n::fmt(lang, Key::TuiAlsoOpen, &[&here.join(", ")])),
+            theme.warn,
+        ));
+    }
     for p in &front.photos {
         let caption = if p.caption.trim().is_empty() {
             Span::styled(Key::TuiNoCaption.text(lang).to_string(), theme.warn)

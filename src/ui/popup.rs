@@ -105,6 +105,37 @@ pub fn render_popup(state: &State, frame: &mut Frame<'_>, area: Rect) {
             let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
             (Key::TuiHelpTitle.text(lang).to_string(), lines, 64, h)
         }
+        Some(Popup::Notices(list)) => {
+            let snap = state.snapshot.as_ref();
+            let mut lines = vec![Line::styled(
+                i18n::fmt(
+                    lang,
+                    Key::TuiSince,
+                    &[&local_time(state, state.last_seen.as_deref().unwrap_or_default())],
+                ),
+                theme.dim,
+            )];
+            for n in list.iter().take(usize::from(area.height.saturating_sub(5))) {
+                let who = snap
+                    .and_then(|s| s.config.person(&n.actor))
+                    .map_or(n.actor.clone(), |p| {
+                        p.name.split(',').next().unwrap_or(&p.name).to_string()
+                    });
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{}  ", local_time(state, &n.at)), theme.dim),
+                    Span::styled(format!("{:<14}", i18n::action(lang, n.action)), theme.accent),
+                    Span::styled(format!("{} · ", crate::domain::text::clean_line(&who)), theme.text),
+                    Span::styled(crate::domain::text::clean_line(&n.title), theme.title),
+                ]));
+            }
+            let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+            (
+                Key::TuiNoticesTitle.text(lang).to_string(),
+                lines,
+                area.width.saturating_sub(4),
+                h,
+            )
+        }
         Some(Popup::History { selected }) => {
             let lines = history_lines(state, *selected);
             let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
@@ -150,6 +181,14 @@ pub fn render_popup(state: &State, frame: &mut Frame<'_>, area: Rect) {
             lines.push(Line::styled(Key::TuiComposeKeys.text(lang).to_string(), theme.dim));
             (i18n::action(lang, *action).to_string(), lines, 70, 12)
         }
+    };
+    // Lists grow with their wrapped rows, up to the screen.
+    let h = if matches!(state.popup, Some(Popup::Notices(_) | Popup::History { .. })) {
+        let inner = usize::from(w.min(area.width).saturating_sub(2).max(1));
+        let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
+        u16::try_from(rows + 2).unwrap_or(u16::MAX)
+    } else {
+        h
     };
     let rect = centered(area, w, h);
     let block = Block::default()

@@ -1,0 +1,83 @@
+//! Presence: who has which item open or is editing it now, across every session on
+//! the server. Each session keeps one small file in the repository's git directory
+//! fresh; a file that stops being refreshed (a dead session) expires.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use serde::{Deserialize, Serialize};
+
+use super::worktree::write_atomic;
+
+/// A session's file older than this is a dead session.
+pub const EXPIRY: Duration = Duration::from_secs(15);
+
+/// One session's presence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Presence {
+    /// Person id.
+    pub person: String,
+    /// The item open, if any.
+    #[serde(default)]
+    pub item: String,
+    /// Whether that item is being edited.
+    #[serde(default)]
+    pub editing: bool,
+}
+
+fn dir(git_dir: &Path) -> PathBuf {
+    git_dir.join("warta-presence")
+}
+
+fn file(git_dir: &Path, person: &str) -> PathBuf {
+    let person: String = person
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    dir(git_dir).join(format!("{person}-{}.toml", std::process::id()))
+}
+
+/// Write (and so refresh) this session's presence.
+pub fn announce(git_dir: &Path, p: &Presence) {
+    if let Ok(text) = toml::to_string(p) {
+        let _ = write_atomic(&file(git_dir, &p.person), text.as_bytes());
+    }
+}
+
+/// Remove this session's presence (on exit).
+pub fn withdraw(git_dir: &Path, person: &str) {
+    let _ = std::fs::remove_file(file(git_dir, person));
+}
+
+/// Every live session's presence except this process's own.
+#[must_use]
+pub fn others(git_dir: &Path) -> Vec<Presence> {
+    let own = format!("-{}.toml", std::process::id());
+    let Ok(entries) = std::fs::read_dir(dir(git_dir)) else {
+        return Vec::new();
+    };
+    let now = SystemTime::now();
+    let mut out: Vec<Presence> = entries
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_name().to_string_lossy().ends_with(&own))
+        .filter(|e| {
+            e.metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| now.duration_since(t).unwrap_or_default() < EXPIRY)
+        })
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .filter_map(|t| toml::from_str(&t).ok())
+        .collect();
+    out.sort_by(|a: &Presence, b| (&a.person, &a.item).cmp(&(&b.person, &b.item)));
+    out.dedup();
+    out
+}
+
+/// When a person was last here (per newsroom), and remember now as the new last time.
+#[must_use]
+pub fn last_seen_swap(state_dir: &Path, newsroom: &Path, person: &str, now: &str) -> Option<String> {
+    let path = super::journal::journal_dir(state_dir, newsroom, person).with_file_name(format!("{person}.last-seen"));
+    let before = std::fs::read_to_string(&path).ok().map(|s| s.trim().to_string());
+    let _ = write_atomic(&path, now.as_bytes());
+    before
+}
