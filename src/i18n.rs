@@ -130,6 +130,7 @@ strings! {
     InvNoParagraph => "Paragraf {0} tidak ada; berita ini punya {1} paragraf.", "There is no paragraph {0}; the item has {1}.";
     InvNoThread => "Utas #{0} tidak ada.", "There is no thread #{0}.";
     InvAlreadyResolved => "Utas #{0} sudah diselesaikan.", "Thread #{0} is already resolved.";
+    InvTooLarge => "Ditolak: berita sebesar {0} bita melebihi batas {1} bita.", "Refused: an item of {0} bytes is over the limit of {1} bytes.";
     InvNoActor => "Tidak diketahui siapa yang bertindak.", "Nobody known is acting.";
     // Store errors
     ErrNotANewsroom => "Bukan redaksi warta: {0} (tidak ada repositori git dengan warta.toml). Buat dengan: warta init", "Not a warta newsroom: {0} (no git repository with warta.toml). Create one with: warta init";
@@ -473,6 +474,7 @@ fn invalid(lang: Lang, i: &Invalid) -> String {
         Invalid::NoThread(n) => fmt(lang, Key::InvNoThread, &[n]),
         Invalid::AlreadyResolved(n) => fmt(lang, Key::InvAlreadyResolved, &[n]),
         Invalid::NoActor => Key::InvNoActor.text(lang).to_string(),
+        Invalid::TooLarge(n) => fmt(lang, Key::InvTooLarge, &[n, &crate::store::snapshot::MAX_ITEM_BYTES]),
     }
 }
 

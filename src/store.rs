@@ -135,6 +135,8 @@ pub enum Invalid {
     AlreadyResolved(u32),
     /// Nobody known is acting.
     NoActor,
+    /// The item would be larger than an item may be.
+    TooLarge(usize),
 }
 
 impl StoreError {

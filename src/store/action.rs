@@ -511,9 +511,13 @@ impl Newsroom {
     ) -> Result<Vec<Change>> {
         let mut changes = Vec::new();
         if let Some(item) = item {
+            let text = item.serialize();
+            if text.len() > super::snapshot::MAX_ITEM_BYTES {
+                return Err(StoreError::Invalid(Invalid::TooLarge(text.len())));
+            }
             changes.push(Change {
                 path: format!("drafts/{slug}/index.md"),
-                blob: Some(self.repo.blob(item.serialize().as_bytes()).map_err(write_error)?),
+                blob: Some(self.repo.blob(text.as_bytes()).map_err(write_error)?),
             });
         }
         changes.push(Change {

@@ -10,6 +10,11 @@ use crate::domain::review::{Review, ReviewState, Status};
 use crate::domain::slug;
 use crate::domain::workflow::ItemFacts;
 
+/// The largest `index.md` read: a 600-word article is ~5 KB; 1 MiB is a mistake or an attack.
+pub const MAX_ITEM_BYTES: usize = 1 << 20;
+/// The largest review log read.
+pub const MAX_REVIEW_BYTES: usize = 16 << 20;
+
 /// One item as read from a commit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
@@ -190,9 +195,17 @@ fn read_entry(
     let index_path = format!("drafts/{slug}/index.md");
     let blob = folder
         .get_name("index.md")
-        .filter(|e| e.kind() == Some(ObjectType::Blob))
+        // A symlink is a blob too; its target is never followed or read as an item.
+        .filter(|e| e.kind() == Some(ObjectType::Blob) && e.filemode() != 0o120_000)
         .and_then(|e| room.repo.find_blob(e.id()).ok())
         .ok_or_else(|| broken(index_path.clone(), 1, "index.md is missing".into()))?;
+    if blob.size() > MAX_ITEM_BYTES {
+        return Err(broken(
+            index_path,
+            1,
+            format!("too large: {} bytes (at most {MAX_ITEM_BYTES})", blob.size()),
+        ));
+    }
     let item = Item::parse(blob.content()).map_err(|e| broken(index_path.clone(), e.line(), e.to_string()))?;
     let review_path = format!("reviews/{slug}.toml");
     let review = match reviews.and_then(|t| t.get_name(&format!("{slug}.toml"))) {
@@ -202,6 +215,13 @@ fn read_entry(
                 .repo
                 .find_blob(e.id())
                 .map_err(|_| broken(review_path.clone(), 1, "review log is not a file".into()))?;
+            if blob.size() > MAX_REVIEW_BYTES {
+                return Err(broken(
+                    review_path,
+                    1,
+                    format!("too large: {} bytes (at most {MAX_REVIEW_BYTES})", blob.size()),
+                ));
+            }
             let text = std::str::from_utf8(blob.content())
                 .map_err(|_| broken(review_path.clone(), 1, "not valid UTF-8".into()))?;
             Review::parse(text).map_err(|e| broken(review_path.clone(), e.line, e.message))?

@@ -33,6 +33,11 @@ pub fn update(room: &Newsroom, old: &Tree<'_>, new: &Tree<'_>, changes: &[Change
     let mut index = repo.index().ok();
     for change in changes {
         let file = workdir.join(&change.path);
+        // Never follow a symlink out of the work tree, whoever committed it.
+        if through_symlink(workdir, &change.path) {
+            skipped.push(change.path.clone());
+            continue;
+        }
         let before = blob_at(old, &change.path);
         let current = std::fs::read(&file).ok();
         let pristine = match (&current, before) {
@@ -64,6 +69,15 @@ pub fn update(room: &Newsroom, old: &Tree<'_>, new: &Tree<'_>, changes: &[Change
         let _ = ix.write();
     }
     skipped
+}
+
+/// Whether any component of `path` under `root` (the file itself included) is a symlink.
+fn through_symlink(root: &Path, path: &str) -> bool {
+    let mut at = root.to_path_buf();
+    path.split('/').any(|part| {
+        at.push(part);
+        std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink())
+    })
 }
 
 /// Write a file atomically: temp file in the same folder, fsync, rename.
