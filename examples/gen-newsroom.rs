@@ -126,8 +126,8 @@ impl Rng {
         self.unit() < p
     }
 
-    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
-        &xs[self.below(xs.len())]
+    fn pick<T: Copy>(&mut self, xs: &[T]) -> T {
+        xs[self.below(xs.len())]
     }
 
     /// Exponentially distributed with the given mean.
@@ -1112,7 +1112,9 @@ fn after(m: Move, p: Pos) -> Option<Pos> {
     use Status as S;
     let mut n = p;
     match (m, p.status) {
-        (Move::AuthorEdit, S::Draft) | (Move::StaffEdit, S::Submitted) | (Move::Comment | Move::Reply | Move::Resolve, _) => {}
+        (Move::AuthorEdit, S::Draft)
+        | (Move::StaffEdit, S::Submitted)
+        | (Move::Comment | Move::Reply | Move::Resolve, _) => {}
         (Move::AuthorEdit, S::ChangesRequested) => n.edited = true,
         (Move::StaffEdit, S::Approved) => n.valid = false,
         (Move::Submit, S::Draft) => n.status = S::Submitted,
@@ -1160,7 +1162,7 @@ struct ItemState {
     author: usize,
     approver: usize,
     fate: Fate,
-    /// Events still to come.
+    /// Events still to come (after the create; `choose` counts the one being chosen).
     left: u32,
     front: FrontMatter,
     paras: Vec<String>,
@@ -1243,7 +1245,7 @@ impl World {
             .copied()
             .filter(|a| *a != st.author)
             .collect();
-        *self.rng.pick(&others)
+        self.rng.pick(&others)
     }
 
     fn some_approver(&mut self, st: &ItemState) -> usize {
@@ -1251,7 +1253,7 @@ impl World {
             st.approver
         } else {
             let a = self.staff.approvers.clone();
-            *self.rng.pick(&a)
+            self.rng.pick(&a)
         }
     }
 
@@ -1275,7 +1277,7 @@ impl World {
         if rng.chance(0.3) {
             tags.truncate(2);
         }
-        let photos_n = *rng.pick(&[0usize, 1, 1, 1, 2, 2, 3]);
+        let photos_n = rng.pick(&[0usize, 1, 1, 1, 2, 2, 3]);
         let photos = (1..=photos_n).map(|n| photo_for(&scene, n, rng)).collect();
         let location = if rng.chance(0.7) {
             format!("{}, {}", DESA[scene.desa], KECAMATAN[kec])
@@ -1304,7 +1306,7 @@ impl World {
             extra: toml::Table::new(),
         };
         let paras = body_for(&scene, rng);
-        let approver = *rng.pick(&self.staff.approvers);
+        let approver = rng.pick(&self.staff.approvers);
         ItemState {
             slug,
             scene,
@@ -1507,7 +1509,7 @@ impl World {
             }
             Move::Resolve => {
                 let open: Vec<usize> = (0..st.threads.len()).filter(|i| !st.threads[*i].1).collect();
-                let n = *self.rng.pick(&open);
+                let n = self.rng.pick(&open);
                 thread = Some(n as u32 + 1);
                 opener = Some(st.threads[n].0);
                 let r = self.rng.unit();
@@ -1536,47 +1538,47 @@ impl World {
                 st.status = Status::Submitted;
                 st.edited = false;
                 if rng.chance(0.3) {
-                    message = Some((*rng.pick(&SUBMITS)).to_string());
+                    message = Some((rng.pick(&SUBMITS)).to_string());
                 }
             }
             Move::Withdraw => {
                 st.status = Status::Draft;
-                message = Some((*rng.pick(&WITHDRAWS)).to_string());
+                message = Some((rng.pick(&WITHDRAWS)).to_string());
             }
             Move::RequestChanges => {
                 st.status = Status::ChangesRequested;
                 st.edited = false;
-                message = Some((*rng.pick(&REQUEST_CHANGES)).to_string());
+                message = Some((rng.pick(&REQUEST_CHANGES)).to_string());
             }
             Move::Approve => {
                 st.status = Status::Approved;
                 st.valid = true;
                 if rng.chance(0.4) {
-                    message = Some((*rng.pick(&APPROVES)).to_string());
+                    message = Some((rng.pick(&APPROVES)).to_string());
                 }
             }
             Move::Reject => {
                 st.status = Status::Rejected;
-                message = Some((*rng.pick(&REJECTS)).to_string());
+                message = Some((rng.pick(&REJECTS)).to_string());
             }
             Move::Publish => {
                 st.status = Status::Published;
                 if rng.chance(0.2) {
-                    message = Some((*rng.pick(&PUBLISHES)).to_string());
+                    message = Some((rng.pick(&PUBLISHES)).to_string());
                 }
             }
             Move::Comment => {
                 thread = Some(st.threads.len() as u32 + 1);
                 st.threads.push((actor, false));
                 let text = if st.status == Status::Published {
-                    *rng.pick(&COMMENTS_PUBLISHED)
+                    rng.pick(&COMMENTS_PUBLISHED)
                 } else if rng.chance(0.7) {
                     let n = 1 + rng.below(st.paras.len());
                     paragraph = Some(n as u32);
                     anchor = Some(anchor_of(&st.paras[n - 1]));
-                    *rng.pick(&COMMENTS_PARAGRAPH)
+                    rng.pick(&COMMENTS_PARAGRAPH)
                 } else {
-                    *rng.pick(&COMMENTS_GENERAL)
+                    rng.pick(&COMMENTS_GENERAL)
                 };
                 message = Some(text.to_string());
             }
@@ -1584,9 +1586,9 @@ impl World {
                 let n = thread.expect("reply has a thread") as usize - 1;
                 st.threads[n].1 = false;
                 let text = if actor == st.author {
-                    *rng.pick(&REPLIES_AUTHOR)
+                    rng.pick(&REPLIES_AUTHOR)
                 } else {
-                    *rng.pick(&REPLIES_STAFF)
+                    rng.pick(&REPLIES_STAFF)
                 };
                 message = Some(text.to_string());
             }
@@ -1762,10 +1764,7 @@ fn run(args: &Args) -> Result<(usize, usize), String> {
     // The first commit: warta.toml, by the admin.
     {
         let admin = &world.config.people[world.staff.admin];
-        let msg = format!(
-            "init: newsroom\n\nWarta-Action: init\nWarta-Actor: {}\n",
-            admin.id
-        );
+        let msg = format!("init: newsroom\n\nWarta-Action: init\nWarta-Actor: {}\n", admin.id);
         let who = format!("{} <{}> {start} +0700", admin.name, admin.email);
         write!(
             out,
@@ -1820,8 +1819,9 @@ fn run(args: &Args) -> Result<(usize, usize), String> {
                 (world.create(&mut st, t), st)
             }
             Some(mut st) => {
+                let commit = world.step(&mut st, t);
                 st.left -= 1;
-                (world.step(&mut st, t), st)
+                (commit, st)
             }
         };
         write_commit(&mut out, &world.config, &commit, t).map_err(io)?;
