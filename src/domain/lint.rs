@@ -195,10 +195,14 @@ impl Rules {
                     // "Place, Office – text": a dash in the opening words.
                     let opening: String = lead.chars().take(120).collect();
                     let ok = opening.contains(" – ") || opening.contains(" - ") || opening.contains(" — ");
-                    let template = config.newsroom.dateline.trim_end_matches(['–', '-', ' ']);
+                    let passed = ok && !lead.trim().eq(config.newsroom.dateline.trim());
                     (
-                        ok && !lead.trim().eq(config.newsroom.dateline.trim()),
-                        template.to_string(),
+                        passed,
+                        if passed {
+                            String::new()
+                        } else {
+                            opening.chars().take(40).collect()
+                        },
                     )
                 }
                 Rule::PhotoCaptions => {
