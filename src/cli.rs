@@ -9,6 +9,7 @@ mod check;
 mod demo;
 mod diff;
 mod edit;
+mod hook;
 mod init;
 mod keys;
 mod list;
@@ -88,6 +89,8 @@ pub enum Command {
     Keys(keys::Args),
     /// The forced command of an SSH key: the TUI as PERSON, restricted.
     Session(session::Args),
+    /// Server-side hooks: `pre-receive` checks pushes with the rules of verify.
+    Hook(hook::Args),
 }
 
 /// Exit code: refused by a rule.
@@ -232,6 +235,7 @@ pub fn main() -> ExitCode {
         Some(Command::Init(a)) => init::run(&cli, a),
         Some(Command::Demo(a)) => demo::run(&cli, a),
         Some(Command::Session(a)) => session::run(&cli, a),
+        Some(Command::Hook(a)) => hook::run(&cli, a),
         Some(cmd) => open(&cli).and_then(|ctx| dispatch(&ctx, cmd)),
     };
     match result {
@@ -246,7 +250,9 @@ pub fn main() -> ExitCode {
 fn dispatch(ctx: &Ctx, cmd: &Command) -> Outcome {
     use crate::domain::review::ActionKind as A;
     match cmd {
-        Command::Init(_) | Command::Demo(_) | Command::Session(_) => unreachable!("run before a newsroom is open"),
+        Command::Init(_) | Command::Demo(_) | Command::Session(_) | Command::Hook(_) => {
+            unreachable!("run before a newsroom is open")
+        }
         Command::Keys(a) => keys::run(ctx, a),
         Command::People(a) => {
             people::run(ctx, a);

@@ -309,6 +309,9 @@ strings! {
     KeysExtra => "lebih:", "extra:";
     KeysSame => "authorized_keys sudah sesuai dengan warta.toml.", "authorized_keys matches warta.toml.";
     KeysDiffer => "{0} baris berbeda dari warta.toml.", "{0} lines differ from warta.toml.";
+    HookNoPusher => "Push ditolak: server tidak menyebut siapa yang mendorong (WARTA_PUSHER).", "Push refused: the server did not name the pusher (WARTA_PUSHER).";
+    HookDelete => "Push ditolak: cabang {0} tidak boleh dihapus.", "Push refused: branch {0} may not be deleted.";
+    HookRefused => "Push ditolak: {0} pelanggaran aturan redaksi.", "Push refused: {0} violations of the newsroom's rules.";
     // Verify findings
     VerRewritten => "riwayat ulasan {0} ditulis ulang (peristiwa lama diubah atau dihapus)", "review log {0} was rewritten (old events changed or removed)";
     VerActorMismatch => "peristiwa atas nama {0} tetapi commit dibuat oleh {1}", "event in the name of {0} but committed by {1}";

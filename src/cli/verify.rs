@@ -5,26 +5,31 @@ use crate::domain::text::clean_line;
 use crate::i18n::{self, Key};
 use crate::store::history::Problem;
 
+/// One finding in the user's language.
+#[must_use]
+pub fn describe(lang: crate::i18n::Lang, f: &crate::store::history::Finding) -> String {
+    match &f.problem {
+        Problem::Denied(d) => i18n::denial(lang, d),
+        Problem::Rewritten => i18n::fmt(lang, Key::VerRewritten, &[&f.slug]),
+        Problem::ActorMismatch { actor, committer } => i18n::fmt(lang, Key::VerActorMismatch, &[actor, committer]),
+        Problem::UnknownActor(a) => i18n::fmt(lang, Key::VerUnknownActor, &[a]),
+        Problem::NoEvent => i18n::fmt(lang, Key::VerNoEvent, &[&f.slug]),
+        Problem::Content => Key::VerContent.text(lang).to_string(),
+        Problem::Config(who) => i18n::fmt(lang, Key::VerConfig, &[who]),
+        Problem::Broken { path, line, reason } => i18n::fmt(lang, Key::VerBroken, &[path, line, reason]),
+    }
+}
+
 /// Run `verify`: exit 0 on clean history, 1 when something is reported.
 pub fn run(ctx: &Ctx) -> Outcome {
     let lang = ctx.lang;
     let (count, findings) = ctx.room.verify().map_err(|e| ctx.fail(&e))?;
     for f in &findings {
-        let what = match &f.problem {
-            Problem::Denied(d) => i18n::denial(lang, d),
-            Problem::Rewritten => i18n::fmt(lang, Key::VerRewritten, &[&f.slug]),
-            Problem::ActorMismatch { actor, committer } => i18n::fmt(lang, Key::VerActorMismatch, &[actor, committer]),
-            Problem::UnknownActor(a) => i18n::fmt(lang, Key::VerUnknownActor, &[a]),
-            Problem::NoEvent => i18n::fmt(lang, Key::VerNoEvent, &[&f.slug]),
-            Problem::Content => Key::VerContent.text(lang).to_string(),
-            Problem::Config(who) => i18n::fmt(lang, Key::VerConfig, &[who]),
-            Problem::Broken { path, line, reason } => i18n::fmt(lang, Key::VerBroken, &[path, line, reason]),
-        };
         let commit = f
             .commit
             .map_or_else(|| "HEAD    ".to_string(), |c| c.to_string()[..8].to_string());
         let action = f.action.map(|a| format!("{}({}) ", a.id(), f.slug)).unwrap_or_default();
-        println!("{commit} {}{}", clean_line(&action), clean_line(&what));
+        println!("{commit} {}{}", clean_line(&action), clean_line(&describe(lang, f)));
     }
     if findings.is_empty() {
         println!("{}", i18n::fmt(lang, Key::OutVerifyOk, &[&count]));

@@ -149,13 +149,52 @@ impl Newsroom {
             .and_then(|b| Item::parse(&b).ok()))
     }
 
+    /// Check a push of the branch from `old` (`None`: the branch is new) to `new` by
+    /// `pusher`: every new commit must be an action `pusher` may take, and the branch's
+    /// history may only grow.
+    pub fn check_push(&self, old: Option<Oid>, new: Oid, pusher: &str) -> Result<Vec<Finding>> {
+        let mut findings = Vec::new();
+        let finding = |commit: Oid, problem| Finding {
+            commit: Some(commit),
+            slug: String::new(),
+            action: None,
+            problem,
+        };
+        if let Some(old) = old {
+            if old != new && !self.repo.graph_descendant_of(new, old)? {
+                findings.push(finding(new, Problem::Rewritten));
+                return Ok(findings);
+            }
+        }
+        let mut walk = self.repo.revwalk()?;
+        walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
+        walk.push(new)?;
+        if let Some(old) = old {
+            walk.hide(old)?;
+        }
+        for id in walk {
+            let commit = self.repo.find_commit(id?)?;
+            match commit.parents().next() {
+                Some(parent) => self.verify_commit(&parent, &commit, Some(pusher), &mut findings)?,
+                // A root commit may only be the newsroom's first commit: warta.toml alone.
+                None => {
+                    let tree = commit.tree()?;
+                    if tree.len() != 1 || tree.get_name(CONFIG_PATH).is_none() {
+                        findings.push(finding(commit.id(), Problem::NoEvent));
+                    }
+                }
+            }
+        }
+        Ok(findings)
+    }
+
     /// Replay the whole branch and report every commit that broke a rule.
     pub fn verify(&self) -> Result<(usize, Vec<Finding>)> {
         let chain = self.chain()?;
         let mut findings = Vec::new();
         for pair in chain.windows(2) {
             let (parent, commit) = (self.repo.find_commit(pair[0])?, self.repo.find_commit(pair[1])?);
-            self.verify_commit(&parent, &commit, &mut findings)?;
+            self.verify_commit(&parent, &commit, None, &mut findings)?;
         }
         for b in self.snapshot()?.broken {
             findings.push(Finding {
@@ -172,10 +211,13 @@ impl Newsroom {
         Ok((chain.len(), findings))
     }
 
+    /// Check one commit against its parent. The person responsible is the commit's
+    /// author, or, for a push, the pusher named by the server (never the commit).
     fn verify_commit(
         &self,
         parent: &git2::Commit<'_>,
         commit: &git2::Commit<'_>,
+        pusher: Option<&str>,
         out: &mut Vec<Finding>,
     ) -> Result<()> {
         let (pt, ct) = (parent.tree()?, commit.tree()?);
@@ -184,11 +226,16 @@ impl Newsroom {
         };
         let author = commit.author();
         let email = author.email().unwrap_or_default().to_string();
-        let committer = config
-            .people
-            .iter()
-            .find(|p| !p.email.is_empty() && p.email.eq_ignore_ascii_case(&email));
-        let who = format!("{} <{}>", author.name().unwrap_or_default(), email);
+        let (committer, who) = match pusher {
+            Some(id) => (config.person(id), id.to_string()),
+            None => (
+                config
+                    .people
+                    .iter()
+                    .find(|p| !p.email.is_empty() && p.email.eq_ignore_ascii_case(&email)),
+                format!("{} <{}>", author.name().unwrap_or_default(), email),
+            ),
+        };
         let push = |out: &mut Vec<Finding>, slug: &str, action, problem| {
             out.push(Finding {
                 commit: Some(commit.id()),

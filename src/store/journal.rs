@@ -101,6 +101,13 @@ pub fn remove_journal(dir: &Path, slug: &str) {
 }
 
 impl crate::store::Newsroom {
+    /// Write an executable hook script into the repository.
+    pub fn install_hook(&self, path: &Path, script: &str) -> std::io::Result<()> {
+        use std::os::unix::fs::PermissionsExt;
+        write_atomic(path, script.as_bytes())?;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))
+    }
+
     /// Append a line to the state dir's session log (best effort).
     pub fn log_session(&self, person: &str, what: &str) {
         use std::io::Write;

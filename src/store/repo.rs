@@ -40,6 +40,12 @@ impl Newsroom {
         Self::from_repo(repo, path)
     }
 
+    /// Open the repository a git hook runs in (`GIT_DIR` and the push's quarantine).
+    pub fn open_from_env() -> Result<Self> {
+        let repo = Repository::open_from_env().map_err(|_| not_a_newsroom(Path::new(".")))?;
+        Self::from_repo(repo, Path::new("."))
+    }
+
     /// Find a newsroom: `explicit`, else discover from `cwd`, else `fallback` (`WARTA_REPO`).
     pub fn find(explicit: Option<&Path>, cwd: &Path, fallback: Option<&Path>) -> Result<Self> {
         if let Some(p) = explicit {
