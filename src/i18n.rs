@@ -262,6 +262,7 @@ strings! {
     TuiConflict => "Bentrok: orang lain mengubah bagian yang sama. Tidak ada yang hilang; pilih versi.", "Conflict: someone else changed the same part. Nothing is lost; choose a version.";
     TuiNoExternal => "Editor luar tidak tersedia di sesi ini.", "The external editor is not available in this session.";
     TuiCrashed => "warta berhenti karena galat internal; naskah yang sedang ditulis sudah disimpan dan akan ditawarkan lagi.", "warta stopped on an internal error; the text being written was saved and will be offered again.";
+    TuiNoTerminal => "warta perlu terminal. Lewat SSH, sambung dengan: ssh -t …; untuk skrip, pakai perintah seperti warta list.", "warta needs a terminal. Over SSH, connect with: ssh -t …; for scripts, use commands such as warta list.";
     TuiMine => "versi saya", "my version";
     TuiTheirs => "versi di cabang", "branch version";
     TuiNewItem => "Berita baru", "New item";

@@ -236,6 +236,14 @@ fn spawn_inputs(
 const AUTOSAVE: Duration = Duration::from_secs(2);
 
 fn run(room: Newsroom, mut state: State, hint: Option<String>) -> Outcome {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        // `ssh host` without a terminal (or a pipe): say what to do instead of failing.
+        return Err(Failure {
+            code: 2,
+            message: i18n::Key::TuiNoTerminal.text(state.lang).to_string(),
+        });
+    }
     let (tx, rx) = mpsc::channel::<Incoming>();
     let (report_tx, report_rx) = mpsc::channel::<Report>();
     let outside = Outside {

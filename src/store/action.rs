@@ -163,12 +163,15 @@ struct Plan {
 const MAX_ATTEMPTS: u32 = 200;
 const LOCK_PATIENCE: Duration = Duration::from_secs(3);
 
+/// A random wait before retrying: exponential in the number of lost races, so many
+/// writers spread out instead of colliding again.
 fn jitter(attempt: u32) -> Duration {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
-    let spread = (nanos ^ std::process::id().wrapping_mul(2_654_435_761)) % 8;
-    Duration::from_millis(u64::from(attempt.min(10) + spread))
+    let random = u64::from(nanos ^ std::process::id().wrapping_mul(2_654_435_761));
+    let ceiling = 1u64 << attempt.min(4); // up to 16 ms
+    Duration::from_micros(500 + random % (ceiling * 1000))
 }
 
 /// The current time in the newsroom's zone.
@@ -194,7 +197,8 @@ impl Newsroom {
         let refname = self.refname();
         let mut attempts = 0;
         let mut races = 0;
-        let started = Instant::now();
+        // How long the branch lock has been held by others, without a break.
+        let mut locked_since: Option<Instant> = None;
         loop {
             attempts += 1;
             let head = self.head()?;
@@ -239,14 +243,18 @@ impl Newsroom {
                     });
                 }
                 Err(e) if e.code() == ErrorCode::Modified => {
+                    locked_since = None;
                     races += 1;
                     if races >= MAX_ATTEMPTS {
                         return Err(StoreError::TooManyRetries(attempts));
                     }
                     std::thread::sleep(jitter(races));
                 }
-                Err(e) if e.code() == ErrorCode::Locked && started.elapsed() < LOCK_PATIENCE => {
-                    std::thread::sleep(jitter(attempts));
+                Err(e)
+                    if e.code() == ErrorCode::Locked
+                        && locked_since.get_or_insert_with(Instant::now).elapsed() < LOCK_PATIENCE =>
+                {
+                    std::thread::sleep(jitter(races));
                 }
                 Err(e) if e.code() == ErrorCode::Locked => {
                     return Err(StoreError::Locked {

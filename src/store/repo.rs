@@ -15,6 +15,7 @@ pub struct Newsroom {
     pub(crate) repo: Repository,
     branch: String,
     state_dir: PathBuf,
+    config_cache: std::cell::RefCell<Option<(Oid, Config)>>,
 }
 
 impl std::fmt::Debug for Newsroom {
@@ -23,6 +24,7 @@ impl std::fmt::Debug for Newsroom {
             .field("path", &self.repo.path())
             .field("branch", &self.branch)
             .field("state_dir", &self.state_dir)
+            .field("config_cache", &self.config_cache.borrow().as_ref().map(|(id, _)| *id))
             .finish()
     }
 }
@@ -72,6 +74,7 @@ impl Newsroom {
             repo,
             branch: head_branch.clone(),
             state_dir: super::journal::state_dir(),
+            config_cache: std::cell::RefCell::new(None),
         };
         let head = match room.head() {
             Ok(h) => h,
@@ -145,6 +148,7 @@ impl Newsroom {
             repo,
             branch: config.newsroom.branch,
             state_dir: super::journal::state_dir(),
+            config_cache: std::cell::RefCell::new(None),
         })
     }
 
@@ -234,10 +238,22 @@ impl Newsroom {
 
     /// The validated config at a commit.
     pub fn config_at(&self, commit: Oid) -> Result<Config> {
-        let text = self
-            .read_text(commit, CONFIG_PATH)?
+        let tree = self.repo.find_commit(commit)?.tree()?;
+        let blob = tree
+            .get_name(CONFIG_PATH)
+            .filter(|e| e.kind() == Some(git2::ObjectType::Blob))
+            .map(|e| e.id())
             .ok_or_else(|| not_a_newsroom(self.repo.path()))?;
-        Ok(Config::parse(&text)?)
+        // warta.toml rarely changes: parse each version once.
+        if let Some((id, config)) = self.config_cache.borrow().as_ref() {
+            if *id == blob {
+                return Ok(config.clone());
+            }
+        }
+        let text = String::from_utf8_lossy(self.repo.find_blob(blob)?.content()).into_owned();
+        let config = Config::parse(&text)?;
+        *self.config_cache.borrow_mut() = Some((blob, config.clone()));
+        Ok(config)
     }
 
     /// `user.email` and `user.name` from git config, if set.

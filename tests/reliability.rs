@@ -1,0 +1,209 @@
+//! What survives: processes killed with SIGKILL mid-action, and sixteen processes
+//! racing with mixed actions. Afterwards git is happy, nothing reported done is
+//! missing, nothing is there twice, and the history replays cleanly.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use warta::domain::review::{ActionKind, Status};
+use warta::store::{Newsroom, Request, StoreError};
+
+const DIMAS_DRAFT: &str = "2024-11-30-panwascam-jetis-kawal-rekapitulasi-hasil-penghitungan-suara";
+
+#[test]
+fn sigkill_during_two_hundred_actions_loses_nothing_reported() {
+    let d = common::Demo::new();
+    let mut reported = Vec::new();
+    let mut seed: u64 = 7;
+    for i in 0..200 {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let text = format!("catatan-{i}");
+        let mut child = common::warta(&d.home, &d.repo)
+            .args(["--as", "dimas", "comment", DIMAS_DRAFT, "-m", &text])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // Kill at a random moment between start and a little after a typical finish.
+        std::thread::sleep(Duration::from_micros((seed >> 33) % 25_000));
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        if status.success() {
+            reported.push(text);
+        }
+    }
+    common::git(&d.home, &d.repo, &["fsck", "--full", "--strict"]);
+    let room = Newsroom::open(&d.repo).unwrap();
+    let events = room
+        .snapshot()
+        .unwrap()
+        .item(DIMAS_DRAFT)
+        .unwrap()
+        .review
+        .events
+        .clone();
+    for i in 0..200 {
+        let text = format!("catatan-{i}");
+        let n = events
+            .iter()
+            .filter(|e| e.message.as_deref() == Some(text.as_str()))
+            .count();
+        assert!(n <= 1, "{text} twice");
+        if reported.contains(&text) {
+            assert_eq!(n, 1, "{text} was reported done but is missing");
+        }
+    }
+    assert!(
+        !reported.is_empty() && reported.len() < 200,
+        "some finished, some were killed: {}",
+        reported.len()
+    );
+    let (_, findings) = room.verify().unwrap();
+    assert!(findings.is_empty(), "{findings:?}");
+}
+
+const WORKERS: usize = 16;
+const ACTIONS: usize = 200;
+const ITEMS: usize = 8;
+
+/// One racing process on its item: comments, edits of its own paragraph, and (for the
+/// author) submit and withdraw. The rules may refuse some, depending on who won.
+fn worker(repo: &Path, n: usize, slugs: &[String]) {
+    let room = Newsroom::open(repo).unwrap();
+    let who = ["sari", "bayu", "fajar", "hesti", "agus"][n % 5];
+    let slug = &slugs[n % ITEMS];
+    let mut done = Vec::new();
+    for j in 0..ACTIONS {
+        let req = match (j % 4, who) {
+            (3, "sari") => Request::Transition {
+                slug: slug.clone(),
+                action: if (j / 4) % 2 == 0 {
+                    ActionKind::Submit
+                } else {
+                    ActionKind::Withdraw
+                },
+                message: None,
+            },
+            (1, _) => {
+                let base = room.snapshot().unwrap().item(slug).unwrap().item.clone();
+                let mut paras: Vec<String> = base.body.split("\n\n").map(str::to_string).collect();
+                paras[n] = format!("P{n} v{j}");
+                let mut new = base.clone();
+                new.body = paras.join("\n\n");
+                Request::Edit {
+                    slug: slug.clone(),
+                    base: Box::new(base),
+                    new: Box::new(new),
+                }
+            }
+            _ => Request::Comment {
+                slug: slug.clone(),
+                paragraph: None,
+                text: format!("w{n}-a{j}"),
+            },
+        };
+        match room.apply(who, &req) {
+            Ok(d) if d.commit.is_some() => done.push(format!("{} {j}", d.action.id())),
+            Ok(_) | Err(StoreError::Denied(_)) => {}
+            Err(e) => panic!("worker {n} action {j}: {e}"),
+        }
+    }
+    std::fs::write(repo.join(format!("done-{n}")), done.join("\n")).unwrap();
+}
+
+#[test]
+fn sixteen_processes_two_hundred_mixed_actions_each() {
+    if let (Ok(repo), Ok(n), Ok(slugs)) = (
+        std::env::var("WARTA_RACE_REPO"),
+        std::env::var("WARTA_RACE_N"),
+        std::env::var("WARTA_RACE_SLUGS"),
+    ) {
+        let slugs: Vec<String> = slugs.split(',').map(str::to_string).collect();
+        worker(Path::new(&repo), n.parse().unwrap(), &slugs);
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = tmp.path().join("n.git");
+    let room = Newsroom::init(&repo, true, warta::samples::CONFIG).unwrap();
+    let body: Vec<String> = (0..WORKERS).map(|n| format!("P{n} awal")).collect();
+    let slugs: Vec<String> = (0..ITEMS)
+        .map(|i| {
+            let req = Request::Create(warta::store::action::NewItem {
+                title: format!("Uji Balapan Berita Nomor {i}"),
+                body: Some(body.join("\n\n")),
+                tags: vec!["humas".into()],
+                ..Default::default()
+            });
+            room.apply("sari", &req).unwrap().slug
+        })
+        .collect();
+    let children: Vec<_> = (0..WORKERS)
+        .map(|n| {
+            Command::new(std::env::current_exe().unwrap())
+                .args([
+                    "sixteen_processes_two_hundred_mixed_actions_each",
+                    "--exact",
+                    "--test-threads=1",
+                    "--nocapture",
+                ])
+                .env("WARTA_RACE_REPO", &repo)
+                .env("WARTA_RACE_N", n.to_string())
+                .env("WARTA_RACE_SLUGS", slugs.join(","))
+                .stdout(Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().unwrap().success(), "a worker failed");
+    }
+    let snap = room.snapshot().unwrap();
+    let mut total = 0;
+    for n in 0..WORKERS {
+        let done = std::fs::read_to_string(repo.join(format!("done-{n}"))).unwrap();
+        let e = snap.item(&slugs[n % ITEMS]).unwrap();
+        let mut last_edit = None;
+        for line in done.lines() {
+            total += 1;
+            let (action, j) = line.split_once(' ').unwrap();
+            match action {
+                "comment" => {
+                    let text = format!("w{n}-a{j}");
+                    let count = e
+                        .review
+                        .events
+                        .iter()
+                        .filter(|ev| ev.message.as_deref() == Some(text.as_str()))
+                        .count();
+                    assert_eq!(count, 1, "{text} recorded exactly once");
+                }
+                "edit" => last_edit = Some(j.to_string()),
+                _ => {}
+            }
+        }
+        let para = e.item.body.split("\n\n").nth(n).unwrap();
+        let want = last_edit.map_or_else(|| format!("P{n} awal"), |j| format!("P{n} v{j}"));
+        assert_eq!(para, want, "worker {n}: no lost edit");
+    }
+    let events: usize = slugs.iter().map(|s| snap.item(s).unwrap().review.events.len()).sum();
+    assert_eq!(events, ITEMS + total, "every reported action recorded exactly once");
+    assert_eq!(room.chain().unwrap().len(), 1 + ITEMS + total, "one commit per action");
+    // The states match a replay of the logs, and every transition was legal.
+    for s in &slugs {
+        let e = snap.item(s).unwrap();
+        let replayed = warta::domain::review::Review {
+            events: e.review.events.clone(),
+        }
+        .state();
+        assert_eq!(replayed.status, e.state.status);
+        assert!(matches!(e.state.status, Status::Draft | Status::Submitted));
+    }
+    let (_, findings) = room.verify().unwrap();
+    assert!(findings.is_empty(), "{findings:?}");
+    common::git(tmp.path(), &repo, &["fsck", "--full", "--strict"]);
+}
