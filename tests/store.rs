@@ -233,3 +233,28 @@ fn eight_processes_racing_lose_nothing() {
     let home = tmp.path();
     common::git(home, &repo, &["fsck", "--full", "--strict"]);
 }
+
+#[test]
+fn reloading_reuses_unchanged_items_and_sees_every_change() {
+    let tmp = tempfile::tempdir().unwrap();
+    let room = warta::store::demo::build(&tmp.path().join("news")).unwrap();
+    let before = room.snapshot().unwrap();
+    let slug = "2024-10-07-panwascam-ngebel-buka-pendaftaran-pengawas-tps-warga-diimbau";
+    room.apply(
+        "hesti",
+        &Request::Comment {
+            slug: slug.into(),
+            paragraph: Some(1),
+            text: "cek".into(),
+        },
+    )
+    .unwrap();
+    let head = room.head().unwrap();
+    let reused = room.snapshot_reusing(head, Some(&before)).unwrap();
+    let fresh = room.snapshot_at(head).unwrap();
+    assert_eq!(reused.items, fresh.items);
+    assert_eq!(
+        reused.item(slug).unwrap().open_threads(),
+        before.item(slug).unwrap().open_threads() + 1
+    );
+}

@@ -30,6 +30,8 @@ pub struct Entry {
     pub state: ReviewState,
     /// Other files in the item's folder (photos).
     pub files: Vec<String>,
+    /// Blob id of the review log ("" when there is none).
+    pub review_id: String,
 }
 
 impl Entry {
@@ -125,6 +127,12 @@ impl Newsroom {
 
     /// Read every item at a commit.
     pub fn snapshot_at(&self, commit: Oid) -> Result<Snapshot> {
+        self.snapshot_reusing(commit, None)
+    }
+
+    /// Read every item at a commit, reusing the items of `previous` whose folder tree
+    /// and review log are unchanged (ids compare, nothing is re-read or re-parsed).
+    pub fn snapshot_reusing(&self, commit: Oid, previous: Option<&Snapshot>) -> Result<Snapshot> {
         let config = self.config_at(commit)?;
         let root = self.repo.find_commit(commit)?.tree()?;
         let reviews = subtree(&self.repo, &root, "reviews")?;
@@ -143,6 +151,19 @@ impl Newsroom {
                         line: 1,
                         reason: "folder name is not a valid slug".into(),
                     });
+                    continue;
+                }
+                let review_id = reviews
+                    .as_ref()
+                    .and_then(|t| t.get_name(&format!("{name}.toml")))
+                    .map(|e| e.id().to_string())
+                    .unwrap_or_default();
+                let content = entry.id().to_string();
+                if let Some(old) = previous
+                    .and_then(|p| p.item(name))
+                    .filter(|o| o.content == content && o.review_id == review_id)
+                {
+                    items.push(old.clone());
                     continue;
                 }
                 let folder = self.repo.find_tree(entry.id())?;
@@ -208,7 +229,9 @@ fn read_entry(
     }
     let item = Item::parse(blob.content()).map_err(|e| broken(index_path.clone(), e.line(), e.to_string()))?;
     let review_path = format!("reviews/{slug}.toml");
-    let review = match reviews.and_then(|t| t.get_name(&format!("{slug}.toml"))) {
+    let review_entry = reviews.and_then(|t| t.get_name(&format!("{slug}.toml")));
+    let review_id = review_entry.as_ref().map(|e| e.id().to_string()).unwrap_or_default();
+    let review = match review_entry {
         None => Review::default(),
         Some(e) => {
             let blob = room
@@ -240,6 +263,7 @@ fn read_entry(
         review,
         state,
         files,
+        review_id,
     })
 }
 

@@ -67,6 +67,7 @@ pub enum Report {
 /// Run the worker loop until `Job::Stop` or the job channel closes.
 pub fn run(room: &Newsroom, jobs: &Receiver<Job>, reports: &Sender<Report>) {
     let mut last: Option<Oid> = None;
+    let mut previous: Option<Arc<Snapshot>> = None;
     let mut me: Option<Presence> = None;
     let mut others: Vec<Presence> = Vec::new();
     let mut refreshed = std::time::Instant::now();
@@ -85,11 +86,14 @@ pub fn run(room: &Newsroom, jobs: &Receiver<Job>, reports: &Sender<Report>) {
         }
         true
     };
-    let load = |last: &mut Option<Oid>| {
-        let report = match room.snapshot() {
+    // Only items whose folder or log changed are read again.
+    let load = |last: &mut Option<Oid>, previous: &mut Option<Arc<Snapshot>>| {
+        let report = match room.head().and_then(|h| room.snapshot_reusing(h, previous.as_deref())) {
             Ok(s) => {
                 *last = Some(s.commit);
-                Report::Loaded(Arc::new(s))
+                let s = Arc::new(s);
+                *previous = Some(s.clone());
+                Report::Loaded(s)
             }
             Err(e) => Report::LoadFailed(e),
         };
@@ -98,7 +102,7 @@ pub fn run(room: &Newsroom, jobs: &Receiver<Job>, reports: &Sender<Report>) {
     loop {
         match jobs.recv_timeout(POLL) {
             Ok(Job::Load) => {
-                if !load(&mut last) {
+                if !load(&mut last, &mut previous) {
                     return;
                 }
             }
@@ -107,7 +111,7 @@ pub fn run(room: &Newsroom, jobs: &Receiver<Job>, reports: &Sender<Report>) {
                     Ok(done) => Report::Applied(done),
                     Err(e) => Report::Refused(e),
                 };
-                if reports.send(report).is_err() || !load(&mut last) {
+                if reports.send(report).is_err() || !load(&mut last, &mut previous) {
                     return;
                 }
             }
@@ -130,7 +134,7 @@ pub fn run(room: &Newsroom, jobs: &Receiver<Job>, reports: &Sender<Report>) {
                 return;
             }
             Err(RecvTimeoutError::Timeout) => {
-                if room.head().ok() != last && !load(&mut last) {
+                if room.head().ok() != last && !load(&mut last, &mut previous) {
                     return;
                 }
                 if !presence(&me, false) {
