@@ -464,3 +464,19 @@ fn checklist_blocks_approval_on_a_required_rule() {
     let (_, json, _) = d.run(Some("hesti"), &["check", slug, "--json"]);
     assert!(json.contains("\"rule\": \"banned_words\""), "{json}");
 }
+
+#[test]
+fn list_search_ranks_like_the_tui() {
+    let d = Demo::new();
+    let out = d.ok("hesti", &["list", "--search", "logistik sambit"]);
+    assert!(
+        out.lines()
+            .next()
+            .unwrap_or_default()
+            .contains("sambit-kawal-distribusi-logistik"),
+        "{out}"
+    );
+    let out = d.ok("hesti", &["list", "--search", "Josari"]);
+    assert_eq!(out.lines().count(), 1, "a word only in one body: {out}");
+    assert!(out.contains("rekapitulasi"), "{out}");
+}

@@ -3,11 +3,13 @@
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
-use super::{Queue, Row, State};
+use super::{Filters, Queue, Row, State};
+use crate::domain::config::Person;
 use crate::domain::config::Role;
 use crate::domain::review::Status;
 use crate::domain::workflow::can_see;
 use crate::store::Entry;
+use crate::store::Snapshot;
 
 /// Whether an item belongs in a queue for a person.
 fn in_queue(queue: Queue, e: &Entry, me: Option<&crate::domain::config::Person>) -> bool {
@@ -43,36 +45,19 @@ fn urgency(e: &Entry) -> u8 {
     }
 }
 
-/// Recompute `state.rows`, keeping the selected item selected when it is still listed.
-pub fn rebuild(state: &mut State) {
-    let Some(snap) = state.snapshot.clone() else {
-        state.rows.clear();
-        return;
-    };
-    let keep = state
-        .rows
-        .get(state.selected)
-        .map(|r| r.index)
-        .and_then(|i| snap.items.get(i))
-        .map(|e| e.slug.clone());
-    let me = state.me.as_deref().and_then(|id| snap.config.person(id));
-    let f = &state.filters;
+/// The rows of a queue for a person, filtered and, with a query, searched and ranked.
+#[must_use]
+pub fn rows_for(snap: &Snapshot, me: Option<&Person>, queue: Queue, f: &Filters, search: &str) -> Vec<Row> {
     let mut rows: Vec<(u32, Row)> = Vec::new();
-    let pattern = (!state.search.trim().is_empty())
-        .then(|| Pattern::parse(&state.search, CaseMatching::Ignore, Normalization::Smart));
+    let pattern =
+        (!search.trim().is_empty()).then(|| Pattern::parse(search, CaseMatching::Ignore, Normalization::Smart));
     // Fuzzy matching over a whole article matches nearly anything: the body needs the words themselves.
-    let words = (!state.search.trim().is_empty()).then(|| {
-        Pattern::new(
-            &state.search,
-            CaseMatching::Ignore,
-            Normalization::Smart,
-            AtomKind::Substring,
-        )
-    });
+    let words = (!search.trim().is_empty())
+        .then(|| Pattern::new(search, CaseMatching::Ignore, Normalization::Smart, AtomKind::Substring));
     let mut matcher = Matcher::new(Config::DEFAULT);
     let mut buf = Vec::new();
     for (index, e) in snap.items.iter().enumerate() {
-        if !can_see(me, &e.facts()) || !in_queue(state.queue, e, me) {
+        if !can_see(me, &e.facts()) || !in_queue(queue, e, me) {
             continue;
         }
         if f.status.is_some_and(|s| s != e.state.status)
@@ -99,8 +84,9 @@ pub fn rebuild(state: &mut State) {
                         .as_ref()
                         .and_then(|w| w.score(Utf32Str::new(&e.item.body, &mut buf), &mut matcher)),
                 );
-                let best = scores.into_iter().max();
-                let Some(score) = best else { continue };
+                let Some(score) = scores.into_iter().max() else {
+                    continue;
+                };
                 p.indices(
                     Utf32Str::new(&e.item.front.title, &mut buf),
                     &mut matcher,
@@ -118,7 +104,7 @@ pub fn rebuild(state: &mut State) {
         // Scattered fuzzy hits score far below real ones: keep what is close to the best.
         let best = rows.first().map_or(0, |r| r.0);
         rows.retain(|r| r.0 * 3 >= best);
-    } else if state.queue == Queue::Mine {
+    } else if queue == Queue::Mine {
         // Oldest first within each urgency, so nothing waits forever.
         rows.sort_by_key(|(_, r)| {
             let e = &snap.items[r.index];
@@ -127,7 +113,23 @@ pub fn rebuild(state: &mut State) {
     } else {
         rows.sort_by_key(|(_, r)| std::cmp::Reverse(snap.items[r.index].updated()));
     }
-    state.rows = rows.into_iter().map(|(_, r)| r).collect();
+    rows.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Recompute `state.rows`, keeping the selected item selected when it is still listed.
+pub fn rebuild(state: &mut State) {
+    let Some(snap) = state.snapshot.clone() else {
+        state.rows.clear();
+        return;
+    };
+    let keep = state
+        .rows
+        .get(state.selected)
+        .map(|r| r.index)
+        .and_then(|i| snap.items.get(i))
+        .map(|e| e.slug.clone());
+    let me = state.me.as_deref().and_then(|id| snap.config.person(id));
+    state.rows = rows_for(&snap, me, state.queue, &state.filters, &state.search);
     state.selected = keep
         .and_then(|slug| state.rows.iter().position(|r| snap.items[r.index].slug == slug))
         .unwrap_or_else(|| state.selected.min(state.rows.len().saturating_sub(1)));

@@ -5,6 +5,8 @@ use std::fmt::Write;
 use serde_json::json;
 
 use super::{Ctx, Failure, Outcome, print_json};
+use crate::app::rows::rows_for;
+use crate::app::{Filters, Queue};
 use crate::domain::review::Status;
 use crate::domain::text::clean_line;
 use crate::i18n::{self, Key};
@@ -25,6 +27,9 @@ pub struct Args {
     /// Only items I wrote.
     #[arg(long)]
     pub mine: bool,
+    /// Search titles and tags (fuzzy) and bodies (words); best matches first.
+    #[arg(long, value_name = "QUERY")]
+    pub search: Option<String>,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
@@ -57,11 +62,15 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
     };
     let snap = ctx.room.snapshot().map_err(|e| ctx.fail(&e))?;
     let me = ctx.person();
-    let items: Vec<&Entry> = snap
-        .visible(me)
-        .filter(|e| status.is_none_or(|s| e.state.status == s))
-        .filter(|e| a.kecamatan.as_ref().is_none_or(|k| &e.item.front.kecamatan == k))
-        .filter(|e| a.tag.as_ref().is_none_or(|t| e.item.front.tags.contains(t)))
+    // The same rows as the TUI's "all" queue: visibility, filters and search.
+    let filters = Filters {
+        status,
+        kecamatan: a.kecamatan.clone(),
+        tag: a.tag.clone(),
+    };
+    let items: Vec<&Entry> = rows_for(&snap, me, Queue::All, &filters, a.search.as_deref().unwrap_or_default())
+        .into_iter()
+        .map(|r| &snap.items[r.index])
         .filter(|e| !a.mine || me.is_some_and(|p| p.id == e.item.front.author))
         .collect();
     // Broken files are listed for every known person, so someone fixes them.
