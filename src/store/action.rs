@@ -528,9 +528,13 @@ impl Newsroom {
                 blob: Some(self.repo.blob(text.as_bytes()).map_err(write_error)?),
             });
         }
+        let log = review.serialize();
+        if log.len() > super::snapshot::MAX_REVIEW_BYTES {
+            return Err(StoreError::Invalid(Invalid::TooLarge(log.len())));
+        }
         changes.push(Change {
             path: format!("reviews/{slug}.toml"),
-            blob: Some(self.repo.blob(review.serialize().as_bytes()).map_err(write_error)?),
+            blob: Some(self.repo.blob(log.as_bytes()).map_err(write_error)?),
         });
         Ok(changes)
     }

@@ -184,6 +184,10 @@ impl Newsroom {
 
     /// Read one item at a commit: `Ok(None)` when it does not exist.
     pub fn entry_at(&self, commit: Oid, slug: &str) -> Result<Option<std::result::Result<Entry, Broken>>> {
+        // Only slugs name items; anything else (`..`, `/`, NUL) names nothing.
+        if !slug::is_valid(slug) {
+            return Ok(None);
+        }
         let root = self.repo.find_commit(commit)?.tree()?;
         let Some(folder_id) = self.tree_id(commit, &format!("drafts/{slug}"))? else {
             return Ok(None);
