@@ -17,6 +17,15 @@ const DIMAS_DRAFT: &str = "2024-11-30-panwascam-jetis-kawal-rekapitulasi-hasil-p
 fn sigkill_during_two_hundred_actions_loses_nothing_reported() {
     let d = common::Demo::new();
     let mut reported = Vec::new();
+    // How long one action takes here, so kills land before, during and after it.
+    let mut typical = Duration::ZERO;
+    for i in 0..3 {
+        let text = format!("vorab-{i}");
+        let start = std::time::Instant::now();
+        d.ok("dimas", &["comment", DIMAS_DRAFT, "-m", &text]);
+        typical = typical.max(start.elapsed());
+    }
+    let window = u64::try_from(typical.as_micros() * 3 / 2).unwrap_or(u64::MAX).max(1);
     let mut seed: u64 = 7;
     for i in 0..200 {
         seed = seed
@@ -30,7 +39,7 @@ fn sigkill_during_two_hundred_actions_loses_nothing_reported() {
             .spawn()
             .unwrap();
         // Kill at a random moment between start and a little after a typical finish.
-        std::thread::sleep(Duration::from_micros((seed >> 33) % 25_000));
+        std::thread::sleep(Duration::from_micros((seed >> 33) % window));
         let _ = child.kill();
         let status = child.wait().unwrap();
         if status.success() {
