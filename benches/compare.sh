@@ -10,9 +10,16 @@ commits=${2:-100000}
 runs=${RUNS:-7}
 
 # What it compares against and measures with.
-if [ ! -x /usr/bin/time ] || ! command -v git >/dev/null; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time git >/dev/null
+need=()
+[ -x /usr/bin/time ] || need+=(time)
+command -v git >/dev/null || need+=(git)
+command -v tmux >/dev/null || need+=(tmux)
+command -v nano >/dev/null || need+=(nano)
+command -v vim.basic >/dev/null || command -v vim >/dev/null || need+=(vim)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
+vim=$(command -v vim.basic || command -v vim)
 
 cargo build --release --quiet --bin warta --example gen-newsroom
 warta="$PWD/target/release/warta"
@@ -21,8 +28,10 @@ if [ ! -d "$repo" ]; then
   echo "generating $items items and $commits commits in $repo …" >&2
   ./target/release/examples/gen-newsroom --items "$items" --commits "$commits" "$repo" >&2
 fi
-export HOME="${TMPDIR:-/tmp}/warta-bench-home"
-mkdir -p "$HOME"
+work="${TMPDIR:-/tmp}/warta-bench-$$"
+mkdir -p "$work"
+export XDG_STATE_HOME="$work/state"
+trap 'rm -rf "$work"' EXIT
 who=(--repo "$repo" --as hesti)
 slug=$("$warta" "${who[@]}" list --json | python3 -c 'import json,sys; print(max(json.load(sys.stdin), key=lambda i: len(i["slug"]))["slug"])')
 
@@ -60,6 +69,64 @@ search_only=$(awk -v a="$search" -v b="$list" 'BEGIN { d = a - b; if (d < 0) d =
 peak_kb=$(/usr/bin/time -f %M "$warta" --repo "$repo" --as hesti list --json 2>&1 >/dev/null | tail -1)
 keystroke=$(cargo bench --quiet --bench keystroke 2>/dev/null | awk '/median/ {print $2}')
 
+# In a real terminal (tmux, 100x30): time to the first frame that lists items, and
+# bytes the program writes to the terminal per character typed into a long paragraph.
+sock="warta-bench-$$"
+tm() { tmux -L "$sock" "$@"; }
+first_frame_ms() {
+  local start end
+  start=$(date +%s%N)
+  tm new-session -d -x 100 -y 30 "$warta --repo '$repo' --as hesti"
+  until tm capture-pane -p 2>/dev/null | grep -q '▶'; do sleep 0.002; done
+  end=$(date +%s%N)
+  tm kill-server
+  echo $(((end - start) / 1000000))
+}
+frames=()
+for _ in 1 2 3 4 5; do frames+=("$(first_frame_ms)"); done
+first_frame=$(printf '%s\n' "${frames[@]}" | sort -n | sed -n 3p)
+
+paragraph=$(printf 'Panwaslu Kecamatan Sambit mengawal distribusi logistik Pilkada 2024 dari gudang KPU ke PPK, memastikan setiap kotak suara tersegel. %.0s' {1..12})
+typed="sekarang kami mengetik lima puluh huruf di akhirnya"
+# bytes_per_char COMMAND KEYS-BEFORE...: start COMMAND, send the keys that put the cursor
+# at the end of a long paragraph, then log the pane's output while typing.
+bytes_per_char() {
+  local cmd=$1 log="$work/pty.log"
+  shift
+  rm -f "$log"
+  tm new-session -d -x 100 -y 30 "$cmd"
+  sleep 1
+  for k in "$@"; do tm send-keys "$k"; sleep 0.3; done
+  sleep 1
+  tm pipe-pane -o "cat >> '$log'"
+  for ((i = 0; i < ${#typed}; i++)); do tm send-keys -l "${typed:i:1}"; sleep 0.02; done
+  sleep 1
+  tm pipe-pane
+  tm kill-server
+  local bytes
+  bytes=$(stat -c %s "$log" 2>/dev/null || echo 0)
+  awk -v b="$bytes" -v n="${#typed}" 'BEGIN { printf "%.1f", b / n }'
+}
+file="$work/long-paragraph.md"
+printf '%s\n' "$paragraph" > "$file"
+nano_b=$(bytes_per_char "nano '$file'" C-End)
+vim_b=$(bytes_per_char "$vim -u NONE '$file'" G A)
+# warta's body starts from the template: put the paragraph in first, then measure.
+warta_b=$(
+  log="$work/pty.log"; rm -f "$log"
+  tm new-session -d -x 100 -y 30 "$warta --repo '$repo' --as pw-sambit-1"
+  sleep 2; tm send-keys n; sleep 0.5
+  for _ in 1 2 3 4 5 6; do tm send-keys Tab; sleep 0.1; done
+  tm send-keys C-End; tm send-keys -l "$paragraph"
+  # tmux types the paragraph key by key: wait until warta has drawn all of it.
+  for _ in $(seq 1 100); do tm capture-pane -p | grep -q "$(printf '%s' "$paragraph" | tail -c 30 | head -c 20)" && break; sleep 0.2; done
+  sleep 1
+  tm pipe-pane -o "cat >> '$log'"
+  for ((i = 0; i < ${#typed}; i++)); do tm send-keys -l "${typed:i:1}"; sleep 0.02; done
+  sleep 1; tm pipe-pane; tm send-keys C-c; sleep 0.5; tm kill-server 2>/dev/null
+  awk -v b="$(stat -c %s "$log")" -v n="${#typed}" 'BEGIN { printf "%.1f", b / n }'
+)
+
 echo
 echo "warta on $items items / $commits commits ($(nproc) cores, $(git --version | cut -d' ' -f3), median of $runs runs)"
 echo
@@ -71,5 +138,5 @@ printf '| %-44s | %-12s | %-34s | %-8s | %s\n' "one item's history (log --json)"
 printf '| %-44s | %-12s | %-34s | %-8s | %s\n' "one action (comment: open + commit + CAS)" "$comment ms" "-" "-" "<= 20 ms"
 printf '| %-44s | %-12s | %-34s | %-8s | %s\n' "editor keystroke, 50 KB article (median)" "$keystroke" "-" "-" "<= 1 ms"
 printf '| %-44s | %-12s | %-34s | %-8s | %s\n' "peak memory, list --json" "$((peak_kb / 1024)) MB" "-" "-" "<= 150 MB"
-echo
-echo "Not measured by this script: first TUI frame in a pty, bytes written per typed character."
+printf '| %-44s | %-12s | %-34s | %-8s | %s\n' "first TUI frame with items (tmux, 100x30)" "$first_frame ms" "-" "-" "<= 100 ms"
+printf '| %-44s | %-12s | %-34s | %-8s | %s\n' "terminal bytes per typed char, long paragraph" "$warta_b" "nano $nano_b, vim $vim_b" "$(ratio "$warta_b" "$nano_b") / $(ratio "$warta_b" "$vim_b")" "fewer than both"

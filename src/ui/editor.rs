@@ -145,6 +145,34 @@ pub fn render_editor(state: &State, frame: &mut Frame<'_>, area: Rect) {
     );
     frame.render_widget(&ed.body, body);
     frame.render_widget(Paragraph::new(info_line(state, ed)), info);
+    // The terminal's own cursor marks where typing goes.
+    let focused = match ed.field {
+        Field::Title => Some((&ed.title, title)),
+        Field::EventDate => Some((&ed.event_date, date_area)),
+        Field::Location => Some((&ed.location, loc_area)),
+        Field::Tags => Some((&ed.tags, tags)),
+        Field::Photos => Some((&ed.photos, photos)),
+        Field::Body => Some((&ed.body, body)),
+        Field::Kecamatan => None,
+    };
+    if let (Some((area_of, row_area)), Mode::Editor) = (focused, state.mode()) {
+        let field_area = if matches!(ed.field, Field::Body) {
+            row_area
+        } else {
+            text_area(ed.field, row_area)
+        };
+        let c = area_of.screen_cursor();
+        let (top_row, top_col) = area_of.scroll_offset();
+        let (row, col) = (
+            c.row.saturating_sub(usize::from(top_row)),
+            c.col.saturating_sub(usize::from(top_col)),
+        );
+        if let (Ok(row), Ok(col)) = (u16::try_from(row), u16::try_from(col)) {
+            if row < field_area.height && col < field_area.width {
+                frame.set_cursor_position((field_area.x + col, field_area.y + row));
+            }
+        }
+    }
 
     match state.mode() {
         Mode::EditorRestore => render_restore(state, ed, frame, area),
@@ -159,6 +187,17 @@ pub fn render_editor(state: &State, frame: &mut Frame<'_>, area: Rect) {
         Mode::EditorConflict => render_conflict(state, ed, frame, area),
         _ => {}
     }
+}
+
+/// Where a one-line field's text area sits in its row (after its label).
+fn text_area(field: Field, row_area: Rect) -> Rect {
+    let label = match field {
+        Field::EventDate => 9,
+        Field::Location => 8,
+        _ => LABEL,
+    };
+    let [_, r] = Layout::horizontal([Constraint::Length(label), Constraint::Min(1)]).areas(row_area);
+    r
 }
 
 fn keys_line(state: &State, mode: Mode) -> Line<'static> {
