@@ -1,6 +1,6 @@
 //! Building the list's rows: queue, filters and fuzzy search over title, tags and body.
 
-use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 use super::{Filters, Queue, Row, State};
@@ -34,6 +34,24 @@ fn in_queue(queue: Queue, e: &Entry, me: Option<&crate::domain::config::Person>)
     }
 }
 
+/// Whether `needle` (lowercase) occurs in `hay`, ignoring ASCII case.
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else { return true };
+    h.len() >= n.len()
+        && (0..=h.len() - n.len())
+            .any(|i| h[i].to_ascii_lowercase() == first && h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// A body matches when every word of the query is in it; longer words weigh more.
+fn body_score(body: &str, words: &[String]) -> Option<u32> {
+    if words.is_empty() || !words.iter().all(|w| contains_ci(body, w)) {
+        return None;
+    }
+    let chars: usize = words.iter().map(|w| w.chars().count()).sum();
+    Some(u32::try_from(chars * 16).unwrap_or(u32::MAX))
+}
+
 /// Sort key within the "my work" queue: what needs action first.
 fn urgency(e: &Entry) -> u8 {
     match e.state.status {
@@ -52,8 +70,7 @@ pub fn rows_for(snap: &Snapshot, me: Option<&Person>, queue: Queue, f: &Filters,
     let pattern =
         (!search.trim().is_empty()).then(|| Pattern::parse(search, CaseMatching::Ignore, Normalization::Smart));
     // Fuzzy matching over a whole article matches nearly anything: the body needs the words themselves.
-    let words = (!search.trim().is_empty())
-        .then(|| Pattern::new(search, CaseMatching::Ignore, Normalization::Smart, AtomKind::Substring));
+    let words: Vec<String> = search.split_whitespace().map(str::to_lowercase).collect();
     let mut matcher = Matcher::new(Config::DEFAULT);
     let mut buf = Vec::new();
     for (index, e) in snap.items.iter().enumerate() {
@@ -79,11 +96,7 @@ pub fn rows_for(snap: &Snapshot, me: Option<&Person>, queue: Queue, f: &Filters,
                         p.score(Utf32Str::new(text, &mut buf), &mut matcher).map(|s| s * weight)
                     })
                     .collect();
-                scores.extend(
-                    words
-                        .as_ref()
-                        .and_then(|w| w.score(Utf32Str::new(&e.item.body, &mut buf), &mut matcher)),
-                );
+                scores.extend(body_score(&e.item.body, &words));
                 let Some(score) = scores.into_iter().max() else {
                     continue;
                 };
