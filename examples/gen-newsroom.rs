@@ -14,6 +14,16 @@
 //! current text and review log in memory. Files are serialized with warta's own
 //! `Item::serialize` and `Review::serialize`; the content ids that submit, approve and
 //! publish pin are computed with a small SHA-1 (the item folder holds only `index.md`).
+// A data generator, not product code: its casts are on small bounded numbers (dates,
+// weights, counts), and SHA-1 keeps the one-letter names of its specification.
+#![allow(
+    clippy::cast_possible_wrap,
+    clippy::cast_precision_loss,
+    clippy::cast_sign_loss,
+    clippy::many_single_char_names,
+    clippy::similar_names,
+    clippy::match_same_arms
+)]
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashSet};
@@ -310,6 +320,20 @@ fn election(day: i64) -> (&'static str, &'static str) {
         ("Pemilu 2024", "pemilu-2024")
     } else {
         ("Pilkada Serentak 2024", "pilkada-2024")
+    }
+}
+
+/// Move a time outside working hours (07:00–21:00 local) back into the evening before,
+/// if that is still after `not_before`, else leave it.
+fn evening_before(t: i64, not_before: i64, rng: &mut Rng) -> i64 {
+    let local = t + OFFSET;
+    let sod = local.rem_euclid(DAY);
+    let start = local - sod;
+    let evening = if sod < 7 * HOUR { start - DAY } else { start } + 20 * HOUR + rng.range(0, HOUR - 1) - OFFSET;
+    if (7 * HOUR..21 * HOUR).contains(&sod) || evening <= not_before {
+        t
+    } else {
+        evening
     }
 }
 
@@ -915,7 +939,12 @@ fn fill(tpl: &str, sc: &Scene, rng: &mut Rng) -> String {
             "n" => out.push_str(&rng.range(3, 40).to_string()),
             "n2" => out.push_str(&rng.range(40, 400).to_string()),
             "tps" => out.push_str(&rng.range(1, 60).to_string()),
-            "jam" => out.push_str(&format!("{:02}.{:02}", rng.range(7, 15), 15 * rng.range(0, 3))),
+            "jam" => {
+                let _ = std::fmt::Write::write_fmt(
+                    &mut out,
+                    format_args!("{:02}.{:02}", rng.range(7, 15), 15 * rng.range(0, 3)),
+                );
+            }
             "lembaga" => out.push_str(rng.pick(&LEMBAGA)),
             "peserta" => out.push_str(&rng.pick(&PESERTA).to_lowercase()),
             "Peserta" => out.push_str(rng.pick(&PESERTA)),
@@ -985,6 +1014,7 @@ fn body_for(sc: &Scene, rng: &mut Rng) -> Vec<String> {
     let per = target.saturating_sub(word_count(&paras[0])) / (n_paras - 1);
     let mut deck = Deck::new(SENTENCES.len(), rng);
     let mut quotes = Deck::new(QUOTES.len(), rng);
+    let mut intros = Deck::new(QUOTE_INTROS.len(), rng);
     // One or two paragraphs (never the last) end with a quote.
     let mut quote_at = vec![1 + rng.below(n_paras - 2)];
     if rng.chance(0.6) {
@@ -993,7 +1023,7 @@ fn body_for(sc: &Scene, rng: &mut Rng) -> Vec<String> {
     for p in 1..n_paras {
         let quoted = quote_at.contains(&p);
         let mut s = if quoted {
-            fill(rng.pick(&QUOTE_INTROS), sc, rng)
+            fill(QUOTE_INTROS[intros.deal(rng)], sc, rng)
         } else {
             fill(SENTENCES[deck.deal(rng)], sc, rng)
         };
@@ -1635,7 +1665,11 @@ impl World {
         let gap = ((self.rng.exp(mean_hours) * 3600.0) as i64).max(600).min(cap);
         let next = t + gap;
         let snapped = working_hours(next, &mut self.rng);
-        if snapped - t <= cap { snapped } else { next }
+        if snapped - t <= cap {
+            snapped
+        } else {
+            evening_before(next, t, &mut self.rng)
+        }
     }
 }
 
