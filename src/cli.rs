@@ -229,6 +229,15 @@ pub fn print_json(value: &serde_json::Value) {
 /// Run the command line; returns the process exit code.
 #[must_use]
 pub fn main() -> ExitCode {
+    // `warta list | head`: a closed pipe ends the output quietly, as for other tools.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let text = info.payload().downcast_ref::<String>().map_or("", String::as_str);
+        if text.contains("failed printing to stdout") && text.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        default_hook(info);
+    }));
     let cli = Cli::parse();
     let result = match &cli.command {
         None => crate::tui::open(&cli),

@@ -480,3 +480,21 @@ fn list_search_ranks_like_the_tui() {
     assert_eq!(out.lines().count(), 1, "a word only in one body: {out}");
     assert!(out.contains("rekapitulasi"), "{out}");
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let d = Demo::new();
+    let mut child = common::warta(&d.home, &d.repo)
+        .args(["--as", "hesti", "list"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("panicked"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -99,6 +99,56 @@ impl Newsroom {
 
     /// For each event of an item's log (by index), the commit that recorded it.
     pub fn event_commits(&self, slug: &str) -> Result<Vec<Option<Oid>>> {
+        if let Some(found) = self.event_commits_by_trailer(slug)? {
+            return Ok(found);
+        }
+        self.event_commits_by_trees(slug)
+    }
+
+    /// The fast way: warta's commits name their item in a trailer, one event each. Only
+    /// commit objects are read; `None` when the count does not add up (commits made
+    /// with plain git), and the tree walk decides.
+    fn event_commits_by_trailer(&self, slug: &str) -> Result<Option<Vec<Option<Oid>>>> {
+        let head = self.head()?;
+        let wanted = self.review_at(&self.repo.find_commit(head)?.tree()?, slug).events.len();
+        let needle = format!("\nWarta-Item: {slug}\n");
+        let mut walk = self.repo.revwalk()?;
+        walk.push(head)?;
+        walk.simplify_first_parent()?;
+        let mut found = Vec::with_capacity(wanted);
+        for id in walk {
+            let commit = self.repo.find_commit(id?)?;
+            let message = commit.message_raw_bytes();
+            if message.windows(needle.len()).any(|w| w == needle.as_bytes()) {
+                found.push(Some(commit.id()));
+                if found.len() == wanted {
+                    break;
+                }
+            }
+        }
+        if found.len() != wanted || wanted == 0 {
+            return Ok(None);
+        }
+        // The oldest must be where the log began, or the trailers lie.
+        let first = found.last().copied().flatten();
+        let began = first.and_then(|c| self.repo.find_commit(c).ok()).is_some_and(|c| {
+            let path = format!("reviews/{slug}.toml");
+            let here = c.tree().ok().and_then(|t| blob_id(&t, &path));
+            let before = c
+                .parents()
+                .next()
+                .and_then(|p| p.tree().ok())
+                .and_then(|t| blob_id(&t, &path));
+            here.is_some() && before.is_none()
+        });
+        if !began {
+            return Ok(None);
+        }
+        found.reverse();
+        Ok(Some(found))
+    }
+
+    fn event_commits_by_trees(&self, slug: &str) -> Result<Vec<Option<Oid>>> {
         let path = format!("reviews/{slug}.toml");
         let mut map: Vec<Option<Oid>> = Vec::new();
         let mut cur = Some(self.repo.find_commit(self.head()?)?);
