@@ -3,15 +3,12 @@
 
 mod common;
 
-use std::sync::Arc;
-
+use common::app::{draw, run, state};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use warta::app::{self, Effect, Msg, Screen, State, keymap};
-use warta::i18n::Lang;
-use warta::store::{Newsroom, StoreError};
-use warta::ui::theme::Theme;
+use warta::app::{self, Msg, Screen, State, keymap};
+use warta::store::Newsroom;
 
 const SAMBIT: &str = "2024-11-25-panwascam-sambit-kawal-distribusi-logistik-pilkada-2024";
 const DIMAS_DRAFT: &str = "2024-11-30-panwascam-jetis-kawal-rekapitulasi-hasil-penghitungan-suara";
@@ -20,30 +17,6 @@ fn newsroom() -> (tempfile::TempDir, Newsroom) {
     let tmp = tempfile::tempdir().unwrap();
     let room = warta::store::demo::build(&tmp.path().join("news")).unwrap();
     (tmp, room)
-}
-
-fn state(room: &Newsroom, who: &str) -> State {
-    let mut s = State::new(Lang::Id, Theme::plain(), Some(who.into()), Vec::new());
-    app::update(&mut s, Msg::Loaded(Arc::new(room.snapshot().unwrap())));
-    s
-}
-
-/// Carry out effects the way the loop does, synchronously.
-fn run(room: &Newsroom, s: &mut State, effects: Vec<Effect>) {
-    for e in effects {
-        if let Effect::Apply { actor, request } = e {
-            let msg = match room.apply(&actor, &request) {
-                Ok(done) => Msg::Applied(done),
-                Err(StoreError::Conflict {
-                    ours, theirs, marked, ..
-                }) => Msg::SaveConflict { ours, theirs, marked },
-                Err(other) => Msg::Refused(other.to_string()),
-            };
-            let more = app::update(s, msg);
-            run(room, s, more);
-            app::update(s, Msg::Loaded(Arc::new(room.snapshot().unwrap())));
-        }
-    }
 }
 
 fn key(room: &Newsroom, s: &mut State, code: KeyCode, mods: KeyModifiers) {
@@ -63,15 +36,6 @@ fn open_item(room: &Newsroom, s: &mut State, slug: &str) {
     s.selected = idx;
     key(room, s, KeyCode::Char('e'), KeyModifiers::NONE);
     assert_eq!(s.screen, Screen::Editor, "{:?}", s.status);
-}
-
-fn draw(s: &State, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| warta::ui::render(s, f)).unwrap();
-    let buf = t.backend().buffer();
-    (0..buf.area.height)
-        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
-        .collect()
 }
 
 fn paragraph() -> String {

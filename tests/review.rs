@@ -1,46 +1,14 @@
 //! Reviewing in the TUI against a real newsroom: paragraph comments, threads beside
 //! their paragraphs, resubmission, and a diff that shows exactly what changed.
 
-use std::sync::Arc;
+mod common;
 
+use common::app::{draw, run, state};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use warta::app::{self, Effect, Msg, Screen, State, keymap};
-use warta::i18n::Lang;
-use warta::store::{Newsroom, StoreError};
-use warta::ui::theme::Theme;
+use warta::app::{self, Screen, State, keymap};
+use warta::store::Newsroom;
 
 const NGEBEL: &str = "2024-10-07-panwascam-ngebel-buka-pendaftaran-pengawas-tps-warga-diimbau";
-
-fn state(room: &Newsroom, who: &str) -> State {
-    let mut s = State::new(Lang::Id, Theme::plain(), Some(who.into()), Vec::new());
-    app::update(&mut s, Msg::Loaded(Arc::new(room.snapshot().unwrap())));
-    s
-}
-
-/// Carry out effects like the loop and its worker do, synchronously.
-fn run(room: &Newsroom, s: &mut State, effects: Vec<Effect>) {
-    for e in effects {
-        let msg = match e {
-            Effect::Apply { actor, request } => match room.apply(&actor, &request) {
-                Ok(done) => Msg::Applied(done),
-                Err(StoreError::Conflict {
-                    ours, theirs, marked, ..
-                }) => Msg::SaveConflict { ours, theirs, marked },
-                Err(other) => Msg::Refused(warta::i18n::error(Lang::Id, &other)),
-            },
-            Effect::LoadHistory { slug } => Msg::VersionsLoaded {
-                versions: room.versions(&slug).unwrap(),
-                slug,
-            },
-            _ => continue,
-        };
-        let more = app::update(s, msg);
-        run(room, s, more);
-        app::update(s, Msg::Loaded(Arc::new(room.snapshot().unwrap())));
-    }
-}
 
 fn press(room: &Newsroom, s: &mut State, code: KeyCode) {
     let mods = if matches!(code, KeyCode::Char('s')) && s.mode() == app::Mode::Editor {
@@ -58,15 +26,6 @@ fn typed(room: &Newsroom, s: &mut State, text: &str) {
     for c in text.chars() {
         press(room, s, KeyCode::Char(c));
     }
-}
-
-fn draw(s: &State, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| warta::ui::render(s, f)).unwrap();
-    let buf = t.backend().buffer();
-    (0..buf.area.height)
-        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
-        .collect()
 }
 
 /// Times of events made during the test vary: blank them out of snapshots (a date

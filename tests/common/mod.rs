@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests: hermetic commands and demo newsrooms.
 #![allow(dead_code)]
 
+pub mod app;
 pub mod tmux;
 
 use std::path::{Path, PathBuf};
