@@ -498,3 +498,31 @@ fn a_closed_pipe_ends_quietly() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn sessions_refuse_as_and_never_run_what_the_client_asks() {
+    let d = Demo::new();
+    let (code, _, err) = d.run(Some("hesti"), &["session", "hesti"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("--as"), "{err}");
+    let out = common::warta(&d.home, &d.repo)
+        .env("SSH_ORIGINAL_COMMAND", "cat /etc/passwd")
+        .args(["session", "joko"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("berakhir pada 2024-12-31"),
+        "expired person turned away: {err}"
+    );
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("root:"));
+    let log = std::fs::read_to_string(d.home.join(".local/state/warta/session.log")).unwrap();
+    assert!(
+        log.contains("joko ignored SSH_ORIGINAL_COMMAND=\"cat /etc/passwd\""),
+        "{log}"
+    );
+    let (code, _, err) = d.run(None, &["session", "nobody"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("nobody"), "{err}");
+}
