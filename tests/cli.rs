@@ -526,3 +526,18 @@ fn sessions_refuse_as_and_never_run_what_the_client_asks() {
     assert_eq!(code, 1);
     assert!(err.contains("nobody"), "{err}");
 }
+
+#[test]
+fn control_characters_in_one_line_fields_are_refused() {
+    let d = Demo::new();
+    let before = d.head();
+    for args in [
+        vec!["new", "--title", "Judul \u{1b}]0;x\u{7}"],
+        vec!["new", "--title", "Judul biasa", "--tag", "tag\u{202e}"],
+    ] {
+        let (code, _, err) = d.run(Some("dimas"), &args);
+        assert_eq!(code, 1, "{args:?}");
+        assert!(err.contains("karakter kendali"), "{err}");
+    }
+    assert_eq!(d.head(), before);
+}
