@@ -93,6 +93,16 @@ pub enum Command {
     Hook(hook::Args),
 }
 
+/// An item and `--json`: the arguments of `show`, `log` and `check`.
+#[derive(Debug, clap::Args)]
+pub struct ItemArgs {
+    /// The item's slug.
+    pub slug: String,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
 /// Exit code: refused by a rule.
 pub const EXIT_REFUSED: u8 = 1;
 /// Exit code: repository or config error.

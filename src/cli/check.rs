@@ -6,15 +6,8 @@ use crate::domain::lint::{Level, Rules, blocking};
 use crate::domain::text::clean_line;
 use crate::i18n::{self, Key};
 
-/// `check SLUG [--json]`.
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// The item's slug.
-    pub slug: String,
-    /// Print JSON.
-    #[arg(long)]
-    pub json: bool,
-}
+/// `SLUG [--json]`.
+pub use super::ItemArgs as Args;
 
 /// Run `check`: exit 1 when a required rule fails.
 pub fn run(ctx: &Ctx, a: &Args) -> Outcome {

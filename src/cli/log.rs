@@ -7,15 +7,8 @@ use super::{Ctx, Outcome, print_json};
 use crate::domain::text::clean_line;
 use crate::i18n;
 
-/// `log SLUG [--json]`.
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// The item's slug.
-    pub slug: String,
-    /// Print JSON.
-    #[arg(long)]
-    pub json: bool,
-}
+/// `SLUG [--json]`.
+pub use super::ItemArgs as Args;
 
 /// Run `log`.
 pub fn run(ctx: &Ctx, a: &Args) -> Outcome {

@@ -9,15 +9,8 @@ use crate::domain::workflow::{Denial, can_see};
 use crate::i18n::{self, Key};
 use crate::store::{Entry, Invalid, StoreError};
 
-/// `show SLUG [--json]`.
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// The item's slug.
-    pub slug: String,
-    /// Print JSON.
-    #[arg(long)]
-    pub json: bool,
-}
+/// `SLUG [--json]`.
+pub use super::ItemArgs as Args;
 
 /// Load an item the caller may see, or the reason why not.
 pub fn load(ctx: &Ctx, slug: &str) -> Result<Entry, Failure> {

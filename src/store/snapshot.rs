@@ -270,15 +270,3 @@ fn read_entry(
         review_id,
     })
 }
-
-impl Snapshot {
-    /// The items a person (or an unknown caller) may see.
-    pub fn visible<'a>(
-        &'a self,
-        who: Option<&'a crate::domain::config::Person>,
-    ) -> impl Iterator<Item = &'a Entry> + 'a {
-        self.items
-            .iter()
-            .filter(move |e| crate::domain::workflow::can_see(who, &e.facts()))
-    }
-}
