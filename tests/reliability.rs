@@ -5,7 +5,7 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
 use warta::domain::review::{ActionKind, Status};
@@ -151,26 +151,14 @@ fn sixteen_processes_two_hundred_mixed_actions_each() {
             room.apply("sari", &req).unwrap().slug
         })
         .collect();
-    let children: Vec<_> = (0..WORKERS)
-        .map(|n| {
-            Command::new(std::env::current_exe().unwrap())
-                .args([
-                    "sixteen_processes_two_hundred_mixed_actions_each",
-                    "--exact",
-                    "--test-threads=1",
-                    "--nocapture",
-                ])
-                .env("WARTA_RACE_REPO", &repo)
-                .env("WARTA_RACE_N", n.to_string())
-                .env("WARTA_RACE_SLUGS", slugs.join(","))
-                .stdout(Stdio::null())
-                .spawn()
-                .unwrap()
-        })
-        .collect();
-    for mut c in children {
-        assert!(c.wait().unwrap().success(), "a worker failed");
-    }
+    common::race(
+        "sixteen_processes_two_hundred_mixed_actions_each",
+        WORKERS,
+        &[
+            ("WARTA_RACE_REPO", repo.display().to_string()),
+            ("WARTA_RACE_SLUGS", slugs.join(",")),
+        ],
+    );
     let snap = room.snapshot().unwrap();
     let mut total = 0;
     for n in 0..WORKERS {

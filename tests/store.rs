@@ -188,25 +188,14 @@ fn eight_processes_racing_lose_nothing() {
     let room = newsroom(&repo, true);
     let body: Vec<String> = (0..WORKERS).map(|n| format!("P{n} awal")).collect();
     let slug = create(&room, "sari", "Uji Balapan Delapan Proses", &body.join("\n\n"));
-    let children: Vec<_> = (0..WORKERS)
-        .map(|n| {
-            std::process::Command::new(std::env::current_exe().unwrap())
-                .args([
-                    "eight_processes_racing_lose_nothing",
-                    "--exact",
-                    "--nocapture",
-                    "--test-threads=1",
-                ])
-                .env("WARTA_RACE_REPO", &repo)
-                .env("WARTA_RACE_N", n.to_string())
-                .env("WARTA_RACE_SLUG", &slug)
-                .spawn()
-                .unwrap()
-        })
-        .collect();
-    for mut c in children {
-        assert!(c.wait().unwrap().success(), "a worker failed");
-    }
+    common::race(
+        "eight_processes_racing_lose_nothing",
+        WORKERS,
+        &[
+            ("WARTA_RACE_REPO", repo.display().to_string()),
+            ("WARTA_RACE_SLUG", slug.clone()),
+        ],
+    );
     let snap = room.snapshot().unwrap();
     let e = snap.item(&slug).unwrap();
     let events = &e.review.events;

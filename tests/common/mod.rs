@@ -19,6 +19,25 @@ pub fn warta(home: &Path, repo: &Path) -> Command {
     c
 }
 
+/// Run this test binary's `test` in `workers` processes at once (each told its number
+/// in `WARTA_RACE_N`), and wait for all of them to succeed.
+pub fn race(test: &str, workers: usize, env: &[(&str, String)]) {
+    let children: Vec<_> = (0..workers)
+        .map(|n| {
+            let mut c = Command::new(std::env::current_exe().unwrap());
+            c.args([test, "--exact", "--nocapture", "--test-threads=1"])
+                .env("WARTA_RACE_N", n.to_string());
+            for (k, v) in env {
+                c.env(k, v);
+            }
+            c.stdout(std::process::Stdio::null()).spawn().unwrap()
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().unwrap().success(), "a worker failed");
+    }
+}
+
 /// Run `git` hermetically in `dir`.
 pub fn git(home: &Path, dir: &Path, args: &[&str]) -> String {
     let out = Command::new("git")
