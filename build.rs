@@ -4,6 +4,7 @@ use std::fmt::Write;
 use std::path::Path;
 
 fn main() {
+    cache_schema();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("drafts");
     println!("cargo:rerun-if-changed=drafts");
     let mut slugs: Vec<String> = std::fs::read_dir(&root)
@@ -33,4 +34,23 @@ fn main() {
     }
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("drafts.rs");
     std::fs::write(dest, out).unwrap();
+}
+
+/// A fingerprint of the sources that define what the snapshot cache holds: when they
+/// change, caches written by older builds are ignored instead of misread.
+fn cache_schema() {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for file in [
+        "src/store/cache.rs",
+        "src/store/snapshot.rs",
+        "src/domain/item.rs",
+        "src/domain/review.rs",
+    ] {
+        println!("cargo:rerun-if-changed={file}");
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        for b in std::fs::read(path).unwrap_or_default() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    println!("cargo:rustc-env=WARTA_CACHE_SCHEMA={h:016x}");
 }

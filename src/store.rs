@@ -5,6 +5,7 @@
 //! work tree in step. Everything above it works on plain data.
 
 pub mod action;
+pub mod cache;
 pub mod demo;
 pub mod history;
 pub mod identity;

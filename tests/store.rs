@@ -247,3 +247,53 @@ fn reloading_reuses_unchanged_items_and_sees_every_change() {
         before.item(slug).unwrap().open_threads() + 1
     );
 }
+
+/// The snapshot cache is an optimisation: deleting or damaging it changes nothing but
+/// speed, and it is really read (an entry planted in it shows when its ids match).
+#[test]
+fn snapshot_cache_changes_nothing_but_speed() {
+    use warta::store::cache;
+    let d = common::Demo::new();
+    let room = Newsroom::open(&d.repo).unwrap();
+    let file = cache::path(room.git_dir());
+    let _ = std::fs::remove_file(&file);
+    let cold = room.snapshot().unwrap();
+    assert!(file.exists(), "a cold open writes the cache");
+    assert_eq!(cache::load(&file).unwrap().len(), cold.items.len());
+    let warm = Newsroom::open(&d.repo).unwrap().snapshot().unwrap();
+    assert_eq!(warm.items, cold.items);
+    assert_eq!(warm.broken, cold.broken);
+
+    // Damage: detected, ignored, rewritten.
+    let mut bytes = std::fs::read(&file).unwrap();
+    let mid = bytes.len() / 2;
+    bytes[mid] ^= 0x20;
+    std::fs::write(&file, &bytes).unwrap();
+    let after = Newsroom::open(&d.repo).unwrap().snapshot().unwrap();
+    assert_eq!(after.items, cold.items);
+    assert!(cache::load(&file).is_some(), "the damaged cache was rebuilt");
+
+    // Planted: an entry whose ids match is used as it is...
+    let mut planted = cold.items.clone();
+    planted[0].item.front.title = "Judul dari cache".into();
+    cache::save(&file, &planted).unwrap();
+    let from_cache = Newsroom::open(&d.repo).unwrap().snapshot().unwrap();
+    assert_eq!(from_cache.items[0].item.front.title, "Judul dari cache");
+    // ...and one whose folder changed since is read again from git.
+    planted[0].content = "0".repeat(40);
+    cache::save(&file, &planted).unwrap();
+    let reread = Newsroom::open(&d.repo).unwrap().snapshot().unwrap();
+    assert!(
+        reread.items == cold.items,
+        "an entry whose ids do not match must be read from git"
+    );
+
+    // An action after the cache was written shows up.
+    let slug = cold.items[0].slug.clone();
+    d.ok("hesti", &["comment", &slug, "-m", "Tambahkan foto kegiatan."]);
+    let later = Newsroom::open(&d.repo).unwrap().snapshot().unwrap();
+    assert_eq!(
+        later.item(&slug).unwrap().review.events.len(),
+        cold.items[0].review.events.len() + 1
+    );
+}

@@ -3,6 +3,7 @@
 use git2::{ObjectType, Oid, Tree};
 
 use super::Result;
+use super::cache;
 use super::repo::Newsroom;
 use crate::domain::config::Config;
 use crate::domain::item::Item;
@@ -14,6 +15,10 @@ use crate::domain::workflow::ItemFacts;
 pub const MAX_ITEM_BYTES: usize = 1 << 20;
 /// The largest review log read.
 pub const MAX_REVIEW_BYTES: usize = 16 << 20;
+
+/// How many items the cache may lag behind before it is rewritten: re-reading a few
+/// items costs less than writing the whole cache again.
+const CACHE_SLACK: usize = 32;
 
 /// One item as read from a commit.
 #[derive(Debug, Clone, PartialEq)]
@@ -132,8 +137,18 @@ impl Newsroom {
 
     /// Read every item at a commit, reusing the items of `previous` whose folder tree
     /// and review log are unchanged (ids compare, nothing is re-read or re-parsed).
+    ///
+    /// Without `previous`, the on-disk cache (see `cache`) plays its part, and is
+    /// rewritten when it was missing, damaged or more than a few items behind.
     pub fn snapshot_reusing(&self, commit: Oid, previous: Option<&Snapshot>) -> Result<Snapshot> {
         let config = self.config_at(commit)?;
+        let cache_path = cache::path(self.git_dir());
+        // Outer None: not used; inner None: missing or damaged.
+        let mut disk = match previous {
+            None if !cache::disabled() => Some(cache::load(&cache_path)),
+            _ => None,
+        };
+        let mut reread = 0usize;
         let root = self.repo.find_commit(commit)?.tree()?;
         let reviews = subtree(&self.repo, &root, "reviews")?;
         let mut items = Vec::new();
@@ -159,13 +174,16 @@ impl Newsroom {
                     .map(|e| e.id().to_string())
                     .unwrap_or_default();
                 let content = entry.id().to_string();
-                if let Some(old) = previous
-                    .and_then(|p| p.item(name))
-                    .filter(|o| o.content == content && o.review_id == review_id)
-                {
+                let same = |o: &Entry| o.content == content && o.review_id == review_id;
+                if let Some(old) = previous.and_then(|p| p.item(name)).filter(|o| same(o)) {
                     items.push(old.clone());
                     continue;
                 }
+                if let Some(old) = disk.as_mut().and_then(|d| d.as_mut()?.remove(name)).filter(same) {
+                    items.push(old);
+                    continue;
+                }
+                reread += 1;
                 let folder = self.repo.find_tree(entry.id())?;
                 match read_entry(self, name, &folder, reviews.as_ref()) {
                     Ok(e) => items.push(e),
@@ -174,6 +192,14 @@ impl Newsroom {
             }
         }
         items.sort_by(|a, b| a.slug.cmp(&b.slug));
+        if let Some(disk) = &disk {
+            // Cached items no longer in the tree, plus those re-read (taken, not matching).
+            let gone = disk.as_ref().map_or(0, std::collections::HashMap::len);
+            if disk.is_none() || reread + gone > CACHE_SLACK {
+                // A cache that cannot be written (read-only repository) is simply not kept.
+                let _ = cache::save(&cache_path, &items);
+            }
+        }
         Ok(Snapshot {
             commit,
             config,
