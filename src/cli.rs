@@ -249,6 +249,10 @@ pub fn main() -> ExitCode {
         default_hook(info);
     }));
     let cli = Cli::parse();
+    // Object ids are checked against content by `verify` and the push hook, which judge
+    // history; everything else reads objects git already checked when they arrived (as
+    // git itself does), which saves hashing every object read.
+    git2::opts::strict_hash_verification(matches!(cli.command, Some(Command::Verify | Command::Hook(_))));
     let result = match &cli.command {
         None => crate::tui::open(&cli),
         Some(Command::Init(a)) => init::run(&cli, a),

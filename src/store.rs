@@ -14,6 +14,7 @@ pub mod merge;
 pub mod presence;
 pub mod repo;
 pub mod snapshot;
+mod trailers;
 mod tree;
 
 pub mod worker;

@@ -297,3 +297,53 @@ fn snapshot_cache_changes_nothing_but_speed() {
         cold.items[0].review.events.len() + 1
     );
 }
+
+/// The trailer index finds the same history as walking the chain, whether it is
+/// missing, damaged, or left behind by a branch that was reset and grew again.
+#[test]
+fn trailer_index_finds_the_same_history_as_the_walk() {
+    let d = common::Demo::new();
+    let log = |slug: &str, cached: bool| {
+        let mut c = common::warta(&d.home, &d.repo);
+        if !cached {
+            c.env("WARTA_NO_CACHE", "1");
+        }
+        let out = c.args(["--as", "hesti", "log", "--json", slug]).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(
+            v.as_array().unwrap().iter().all(|e| e["commit"].is_string()),
+            "every event has its commit"
+        );
+        v
+    };
+    let all = d.json("hesti", &["list", "--json"]);
+    let slugs: Vec<String> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["slug"].as_str().unwrap().to_string())
+        .collect();
+    assert!(slugs.len() >= 5);
+    let index = Newsroom::open(&d.repo).unwrap().git_dir().join("warta-cache/trailers");
+    for s in &slugs {
+        assert_eq!(log(s, true), log(s, false), "{s}");
+    }
+    assert!(index.exists(), "a log writes the index");
+
+    let mut bytes = std::fs::read(&index).unwrap();
+    let mid = bytes.len() / 2;
+    bytes[mid] ^= 0x01;
+    std::fs::write(&index, &bytes).unwrap();
+    assert_eq!(log(&slugs[0], true), log(&slugs[0], false));
+    assert_ne!(std::fs::read(&index).unwrap(), bytes, "the damaged index was rebuilt");
+
+    // Reset the branch behind the index's head, then grow it on another line.
+    let head = d.head();
+    d.git(&["update-ref", "refs/heads/main", &format!("{head}~3")]);
+    let slug = &slugs[1];
+    d.ok("hesti", &["comment", slug, "-m", "Mohon periksa ulang tanggalnya."]);
+    for s in &slugs {
+        assert_eq!(log(s, true), log(s, false), "{s} after the reset");
+    }
+}

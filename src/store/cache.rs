@@ -104,15 +104,7 @@ pub fn save(path: &Path, entries: &[Entry]) -> std::io::Result<()> {
         serde_json::to_writer(&mut body, &Record::from_entry(e)).map_err(std::io::Error::other)?;
         body.push(b'\n');
     }
-    let mut bytes = format!("{MAGIC} {SCHEMA} {} {:016x}\n", body.len(), checksum(&body)).into_bytes();
-    bytes.extend_from_slice(&body);
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let tmp = dir.join(format!(".snapshot.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, &bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
+    write_framed(path, MAGIC, &[], &body)
 }
 
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -305,6 +297,52 @@ impl Record {
             review_id: self.review_id,
         })
     }
+}
+
+/// Read a file written by [`write_framed`]: the header's extra fields and the body, or
+/// `None` when the magic, schema, length or checksum do not match.
+pub(crate) fn read_framed(path: &Path, magic: &str) -> Option<(Vec<String>, Vec<u8>)> {
+    if std::fs::metadata(path).ok()?.len() > MAX_BYTES {
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
+    let newline = bytes.iter().position(|&b| b == b'\n')?;
+    let header = std::str::from_utf8(&bytes[..newline]).ok()?;
+    let body = &bytes[newline + 1..];
+    let fields: Vec<&str> = header.split(' ').collect();
+    let [m, schema, extra @ .., len, sum] = fields.as_slice() else {
+        return None;
+    };
+    let ok = *m == magic
+        && *schema == SCHEMA
+        && *len == body.len().to_string()
+        && *sum == format!("{:016x}", checksum(body));
+    ok.then(|| (extra.iter().map(|s| (*s).to_string()).collect(), body.to_vec()))
+}
+
+/// Write `body` under a header of magic, schema, `extra` fields, length and checksum,
+/// atomically.
+pub(crate) fn write_framed(path: &Path, magic: &str, extra: &[&str], body: &[u8]) -> std::io::Result<()> {
+    let mut bytes = format!("{magic} {SCHEMA} ").into_bytes();
+    for f in extra {
+        bytes.extend_from_slice(f.as_bytes());
+        bytes.push(b' ');
+    }
+    bytes.extend_from_slice(format!("{} {:016x}\n", body.len(), checksum(body)).as_bytes());
+    bytes.extend_from_slice(body);
+    replace(path, &bytes)
+}
+
+/// Put `bytes` at `path` through a temporary file and a rename.
+fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("cache");
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
 }
 
 #[cfg(test)]
