@@ -10,6 +10,8 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyEventKind};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 
 use crate::app::{self, Effect, Msg, State};
 use crate::cli::{Cli, Failure, Outcome};
@@ -19,6 +21,21 @@ use crate::store::journal;
 use crate::store::presence::{self, Presence};
 use crate::store::worker::{self, Job, Report};
 use crate::ui::theme::{Depth, Theme};
+
+pub mod lean;
+
+use lean::Lean;
+
+/// The terminal as the loop draws on it: through [`Lean`], which leaves out sequences
+/// that would not change the screen.
+type Screen = Terminal<CrosstermBackend<Lean<std::io::Stdout>>>;
+
+/// Raw mode, the alternate screen and ratatui's restoring panic hook, then a terminal
+/// that writes through [`Lean`].
+fn screen() -> std::io::Result<Screen> {
+    drop(ratatui::try_init()?);
+    Terminal::new(CrosstermBackend::new(Lean::new(std::io::stdout())))
+}
 
 enum Incoming {
     Term(Event),
@@ -253,7 +270,10 @@ fn run(room: Newsroom, mut state: State, hint: Option<String>) -> Outcome {
     };
     let _ = outside.jobs.send(Job::Load);
     let handle = spawn_inputs(&tx, report_rx)?;
-    let mut terminal = ratatui::init();
+    let mut terminal = screen().map_err(|e| Failure {
+        code: 4,
+        message: e.to_string(),
+    })?;
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
     if let Ok(size) = terminal.size() {
         state.size = (size.width, size.height);
@@ -347,7 +367,13 @@ fn run(room: Newsroom, mut state: State, hint: Option<String>) -> Outcome {
                 break;
             };
             for effect in effects {
+                let away = matches!(effect, Effect::ExternalEditor { .. });
                 msgs.extend(outside.carry_out(effect, &state));
+                if away {
+                    // Another program had the terminal: draw everything again. The clear
+                    // also makes `Lean` forget what it knew of the terminal.
+                    let _ = terminal.clear();
+                }
             }
             dirty = true;
         }
