@@ -131,6 +131,7 @@ strings! {
     InvNoThread => "Utas #{0} tidak ada.", "There is no thread #{0}.";
     InvAlreadyResolved => "Utas #{0} sudah diselesaikan.", "Thread #{0} is already resolved.";
     InvTooLarge => "Ditolak: berita sebesar {0} bita melebihi batas {1} bita.", "Refused: an item of {0} bytes is over the limit of {1} bytes.";
+    InvLogFull => "Ditolak: catatan tinjauan berita ini sudah mencapai batas {0} peristiwa.", "Refused: this item's review log has reached the limit of {0} events.";
     InvNoActor => "Tidak diketahui siapa yang bertindak.", "Nobody known is acting.";
     // Store errors
     ErrNotANewsroom => "Bukan redaksi warta: {0} (tidak ada repositori git dengan warta.toml). Buat dengan: warta init", "Not a warta newsroom: {0} (no git repository with warta.toml). Create one with: warta init";
@@ -479,6 +480,7 @@ fn invalid(lang: Lang, i: &Invalid) -> String {
         Invalid::AlreadyResolved(n) => fmt(lang, Key::InvAlreadyResolved, &[n]),
         Invalid::NoActor => Key::InvNoActor.text(lang).to_string(),
         Invalid::TooLarge(n) => fmt(lang, Key::InvTooLarge, &[n, &crate::store::snapshot::MAX_ITEM_BYTES]),
+        Invalid::LogFull => fmt(lang, Key::InvLogFull, &[&crate::domain::review::MAX_EVENTS]),
     }
 }
 

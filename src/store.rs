@@ -139,6 +139,8 @@ pub enum Invalid {
     NoActor,
     /// The item would be larger than an item may be.
     TooLarge(usize),
+    /// The review log holds as many events as a log may.
+    LogFull,
 }
 
 impl StoreError {

@@ -81,7 +81,10 @@ fn the_screen_is_the_same_with_and_without_the_lean_writer() {
         let mut lean =
             Terminal::with_options(CrosstermBackend::new(Lean::new(lean_tap.clone())), options(cols, rows)).unwrap();
         let mut raw = Terminal::with_options(CrosstermBackend::new(raw_tap.clone()), options(cols, rows)).unwrap();
-        let (mut lean_vt, mut raw_vt) = (vt100::Parser::new(nz(rows), nz(cols), 0), vt100::Parser::new(nz(rows), nz(cols), 0));
+        let (mut lean_vt, mut raw_vt) = (
+            vt100::Parser::new(nz(rows), nz(cols), 0),
+            vt100::Parser::new(nz(rows), nz(cols), 0),
+        );
         let keys = [
             KeyCode::Up,
             KeyCode::Down,
@@ -99,8 +102,9 @@ fn the_screen_is_the_same_with_and_without_the_lean_writer() {
             let msg = match rng.below(40) {
                 0 => {
                     (cols, rows) = (20 + rng.below(140) as u16, 5 + rng.below(50) as u16);
-                    lean = Terminal::with_options(CrosstermBackend::new(Lean::new(lean_tap.clone())), options(cols, rows))
-                        .unwrap();
+                    lean =
+                        Terminal::with_options(CrosstermBackend::new(Lean::new(lean_tap.clone())), options(cols, rows))
+                            .unwrap();
                     raw = Terminal::with_options(CrosstermBackend::new(raw_tap.clone()), options(cols, rows)).unwrap();
                     lean_vt.set_size(nz(rows), nz(cols));
                     raw_vt.set_size(nz(rows), nz(cols));

@@ -213,3 +213,129 @@ fn monkey_keys_pastes_and_resizes_never_panic() {
         }
     }
 }
+
+/// Run warta with its address space capped at `mb` megabytes: a run that needs more
+/// memory than that fails instead of passing.
+fn capped(d: &common::Demo, mb: u64, who: &str, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new("sh")
+        .env_clear()
+        .env("HOME", &d.home)
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .arg("-c")
+        .arg(format!("ulimit -v {} && exec \"$@\"", mb * 1024))
+        .arg("sh")
+        .arg(env!("CARGO_BIN_EXE_warta"))
+        .arg("--repo")
+        .arg(&d.repo)
+        .args(["--as", who])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A 100 MB item, a 100 MB photo, a line of a million characters, 10,000 tags and
+/// 100,000 comments, all committed by hand: each is refused clearly or handled, the rest
+/// of the newsroom still works, and no run needs more than a bounded amount of memory.
+#[test]
+fn huge_inputs_are_refused_or_handled_in_bounded_memory() {
+    const CAP_MB: u64 = 112;
+    const GIANT: &str = "2024-01-02-berita-raksasa";
+    const LINE: &str = "2024-01-03-satu-baris-panjang";
+    const TAGS: &str = "2024-01-04-sepuluh-ribu-tag";
+    let d = common::Demo::new();
+    let front = |title: &str, tags: &str| {
+        format!("+++\ntitle = \"{title}\"\nkecamatan = \"babadan\"\nauthor = \"sari\"\ntags = [{tags}]\n+++\n")
+    };
+    let write = |rel: &str, bytes: &[u8]| {
+        let p = d.repo.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, bytes).unwrap();
+    };
+    let mut giant = front("Raksasa", "").into_bytes();
+    giant.extend(std::iter::repeat_n(b'a', 100 << 20));
+    write(&format!("drafts/{GIANT}/index.md"), &giant);
+    drop(giant);
+    write(
+        &format!("drafts/{DRAFT}/foto-besar.jpg"),
+        &(0..100u32 << 20).map(|i| (i % 251) as u8).collect::<Vec<u8>>(),
+    );
+    write(
+        &format!("drafts/{LINE}/index.md"),
+        format!("{}{}\n", front("Satu baris", ""), "kata ".repeat(200_000)).as_bytes(),
+    );
+    let tags: Vec<String> = (0..10_000).map(|i| format!("\"tag-{i}\"")).collect();
+    write(
+        &format!("drafts/{TAGS}/index.md"),
+        format!("{}Isi singkat.\n", front("Sepuluh ribu tag", &tags.join(", "))).as_bytes(),
+    );
+    let log = d.repo.join(format!("reviews/{DRAFT}.toml"));
+    let mut text = std::fs::read_to_string(&log).unwrap();
+    for i in 0..100_000 {
+        use std::fmt::Write;
+        write!(
+            text,
+            "\n[[events]]\nat = \"2024-11-30T10:00:00+07:00\"\nactor = \"hesti\"\naction = \"comment\"\nthread = {}\nparagraph = 1\nmessage = \"Komentar {i}\"\n",
+            i + 10
+        )
+        .unwrap();
+    }
+    std::fs::write(&log, text).unwrap();
+    d.git(&["add", "."]);
+    d.git(&["-c", "user.name=X", "-c", "user.email=x@x", "commit", "-qm", "huge"]);
+
+    let (code, out, err) = capped(&d, CAP_MB, "hesti", &["list"]);
+    assert_eq!(code, 0, "{err}");
+    let line = |slug: &str| out.lines().find(|l| l.contains(slug)).unwrap_or_default().to_string();
+    assert!(line(GIANT).contains("too large"), "{out}");
+    assert!(line(DRAFT).contains("too many events"), "{out}");
+    assert!(line(LINE).contains("Satu baris"), "{out}");
+    assert!(line(TAGS).contains("Sepuluh ribu tag"), "{out}");
+
+    let (code, out, err) = capped(&d, CAP_MB, "hesti", &["show", TAGS]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("tag-9999"));
+    let (code, out, err) = capped(&d, CAP_MB, "hesti", &["show", LINE]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.len() > 1_000_000);
+
+    // Acting on the overgrown log is refused with the reason; nothing is written.
+    let before = d.head();
+    let (code, _, err) = capped(&d, CAP_MB, "hesti", &["comment", DRAFT, "-m", "Satu lagi."]);
+    assert_ne!(code, 0);
+    assert!(err.contains("too many events"), "{err}");
+    assert_eq!(d.head(), before);
+    // The others take actions as usual.
+    for slug in [LINE, TAGS] {
+        let (code, _, err) = capped(&d, CAP_MB, "hesti", &["comment", slug, "-m", "Periksa."]);
+        assert_eq!(code, 0, "{slug}: {err}");
+    }
+
+    // The TUI draws the list and both items at a normal size.
+    let press = |s: &mut State, code: KeyCode| {
+        let msg = keymap::lookup(s.mode(), &KeyEvent::new(code, KeyModifiers::NONE)).unwrap();
+        let _ = app::update(s, msg);
+    };
+    let room = warta::store::Newsroom::open(&d.repo).unwrap();
+    let mut s = common::app::state(&room, "hesti");
+    let _ = app::update(&mut s, Msg::Resize(100, 30));
+    press(&mut s, KeyCode::Tab);
+    for slug in [LINE, TAGS] {
+        s.selected = s
+            .rows
+            .iter()
+            .position(|r| s.snapshot.as_ref().unwrap().items[r.index].slug == slug)
+            .unwrap();
+        press(&mut s, KeyCode::Enter);
+        let screen = common::app::draw(&s, 100, 30);
+        assert!(
+            screen.contains(if slug == TAGS { "Sepuluh ribu tag" } else { "Satu baris" }),
+            "{screen}"
+        );
+        press(&mut s, KeyCode::Esc);
+    }
+}

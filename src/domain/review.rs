@@ -247,13 +247,33 @@ pub struct ReviewState {
     pub threads: Vec<Thread>,
 }
 
+/// The most events one log may hold. A real item has tens; the limit keeps a runaway or
+/// hostile log from taking the memory of everyone who opens the newsroom.
+pub const MAX_EVENTS: usize = 10_000;
+
 impl Review {
     /// Parse a review log.
     pub fn parse(text: &str) -> Result<Self, ReviewError> {
-        toml::from_str(text).map_err(|e| ReviewError {
+        let too_many = |n: usize, line: usize| ReviewError {
+            line,
+            message: format!("too many events: {n} (at most {MAX_EVENTS})"),
+        };
+        // Every event has an `action` key, so the word bounds the events before the
+        // parser builds anything.
+        let mentions = text.matches("action").count();
+        if mentions > MAX_EVENTS {
+            let at = text.match_indices("action").nth(MAX_EVENTS).map_or(0, |(i, _)| i);
+            return Err(too_many(mentions, line_of(text.as_bytes(), at)));
+        }
+        let review: Self = toml::from_str(text).map_err(|e| ReviewError {
             line: e.span().map_or(1, |s| line_of(text.as_bytes(), s.start)),
             message: e.message().trim().to_string(),
-        })
+        })?;
+        // Keys can be spelt with escapes; count again what was parsed.
+        if review.events.len() > MAX_EVENTS {
+            return Err(too_many(review.events.len(), 1));
+        }
+        Ok(review)
     }
 
     /// Serialize the log.

@@ -528,6 +528,9 @@ impl Newsroom {
                 blob: Some(self.repo.blob(text.as_bytes()).map_err(write_error)?),
             });
         }
+        if review.events.len() > crate::domain::review::MAX_EVENTS {
+            return Err(StoreError::Invalid(Invalid::LogFull));
+        }
         let log = review.serialize();
         if log.len() > super::snapshot::MAX_REVIEW_BYTES {
             return Err(StoreError::Invalid(Invalid::TooLarge(log.len())));

@@ -38,10 +38,10 @@ pub fn disabled() -> bool {
     std::env::var_os("WARTA_NO_CACHE").is_some_and(|v| !v.is_empty() && v != "0")
 }
 
-/// The cached entries by slug, or `None` when the file is missing, from another version
-/// or damaged.
+/// The cached entries by slug, each with the bytes it took in the file, or `None` when
+/// the file is missing, from another version or damaged.
 #[must_use]
-pub fn load(path: &Path) -> Option<HashMap<String, Entry>> {
+pub fn load(path: &Path) -> Option<HashMap<String, (Entry, usize)>> {
     use std::io::{BufRead, BufReader, Read};
     let mut file = std::fs::File::open(path).ok()?;
     if file.metadata().ok()?.len() > MAX_BYTES {
@@ -88,7 +88,7 @@ pub fn load(path: &Path) -> Option<HashMap<String, Entry>> {
             return None;
         }
         let entry = r.into_entry()?;
-        out.insert(entry.slug.clone(), entry);
+        out.insert(entry.slug.clone(), (entry, n));
     }
     if seen != len || sum.finish() != checksum_expected {
         return None;
@@ -391,7 +391,7 @@ mod tests {
         let e = entry();
         save(&file, std::slice::from_ref(&e)).unwrap();
         let back = load(&file).expect("cache reads back");
-        assert_eq!(back.get("2024-11-26-rapat-pleno"), Some(&e));
+        assert_eq!(back.get("2024-11-26-rapat-pleno").map(|(entry, _)| entry), Some(&e));
     }
 
     #[test]

@@ -88,6 +88,13 @@ impl Newsroom {
 
     fn review_at(&self, tree: &Tree<'_>, slug: &str) -> Review {
         blob_id(tree, &format!("reviews/{slug}.toml"))
+            // An oversized log is left unread, as the snapshot does.
+            .filter(|id| {
+                self.repo
+                    .odb()
+                    .and_then(|odb| odb.read_header(*id))
+                    .is_ok_and(|(size, _)| size <= super::snapshot::MAX_REVIEW_BYTES)
+            })
             .and_then(|id| self.repo.find_blob(id).ok())
             .and_then(|b| {
                 std::str::from_utf8(b.content())

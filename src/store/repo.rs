@@ -207,13 +207,18 @@ impl Newsroom {
         }
     }
 
-    /// The bytes of a file at a commit, if it exists.
+    /// The bytes of a file at a commit, if it exists and is not larger than any file
+    /// warta reads (a larger one is left unread, as if absent).
     pub fn read_bytes(&self, commit: Oid, path: &str) -> Result<Option<Vec<u8>>> {
         let tree = self.repo.find_commit(commit)?.tree()?;
         let Ok(entry) = tree.get_path(Path::new(path)) else {
             return Ok(None);
         };
         if entry.kind() != Some(git2::ObjectType::Blob) {
+            return Ok(None);
+        }
+        let (size, _) = self.repo.odb()?.read_header(entry.id())?;
+        if size > super::snapshot::MAX_REVIEW_BYTES {
             return Ok(None);
         }
         Ok(Some(self.repo.find_blob(entry.id())?.content().to_vec()))

@@ -17,7 +17,8 @@ pub const MAX_ITEM_BYTES: usize = 1 << 20;
 pub const MAX_REVIEW_BYTES: usize = 16 << 20;
 
 /// How many items the cache may lag behind before it is rewritten: re-reading a few
-/// items costs less than writing the whole cache again.
+/// items costs less than writing the whole cache again. It is also rewritten when it
+/// holds items that are gone, or when a quarter of its bytes are out of date.
 const CACHE_SLACK: usize = 32;
 
 /// One item as read from a commit.
@@ -148,7 +149,8 @@ impl Newsroom {
             None if !cache::disabled() => Some(cache::load(&cache_path)),
             _ => None,
         };
-        let mut reread = 0usize;
+        let cached_bytes: usize = disk.iter().flatten().flat_map(|d| d.values()).map(|(_, n)| n).sum();
+        let (mut reread, mut stale_bytes) = (0usize, 0usize);
         let root = self.repo.find_commit(commit)?.tree()?;
         let reviews = subtree(&self.repo, &root, "reviews")?;
         let mut items = Vec::new();
@@ -179,9 +181,13 @@ impl Newsroom {
                     items.push(old.clone());
                     continue;
                 }
-                if let Some(old) = disk.as_mut().and_then(|d| d.as_mut()?.remove(name)).filter(same) {
-                    items.push(old);
-                    continue;
+                match disk.as_mut().and_then(|d| d.as_mut()?.remove(name)) {
+                    Some((old, _)) if same(&old) => {
+                        items.push(old);
+                        continue;
+                    }
+                    Some((_, bytes)) => stale_bytes += bytes,
+                    None => {}
                 }
                 reread += 1;
                 let folder = self.repo.find_tree(entry.id())?;
@@ -193,9 +199,9 @@ impl Newsroom {
         }
         items.sort_by(|a, b| a.slug.cmp(&b.slug));
         if let Some(disk) = &disk {
-            // Cached items no longer in the tree, plus those re-read (taken, not matching).
+            // What is left in the cache are items no longer in the tree.
             let gone = disk.as_ref().map_or(0, std::collections::HashMap::len);
-            if disk.is_none() || reread + gone > CACHE_SLACK {
+            if disk.is_none() || gone > 0 || reread > CACHE_SLACK || stale_bytes * 4 > cached_bytes {
                 // A cache that cannot be written (read-only repository) is simply not kept.
                 let _ = cache::save(&cache_path, &items);
             }
@@ -231,6 +237,14 @@ fn subtree<'r>(repo: &'r git2::Repository, root: &Tree<'_>, name: &str) -> Resul
     }
 }
 
+/// A blob's size from its header, without reading it (`usize::MAX` when unreadable).
+fn blob_size(room: &Newsroom, id: Oid) -> usize {
+    room.repo
+        .odb()
+        .and_then(|odb| odb.read_header(id))
+        .map_or(usize::MAX, |(size, _)| size)
+}
+
 fn read_entry(
     room: &Newsroom,
     slug: &str,
@@ -244,19 +258,25 @@ fn read_entry(
         reason,
     };
     let index_path = format!("drafts/{slug}/index.md");
-    let blob = folder
+    let index_id = folder
         .get_name("index.md")
         // A symlink is a blob too; its target is never followed or read as an item.
         .filter(|e| e.kind() == Some(ObjectType::Blob) && e.filemode() != 0o120_000)
-        .and_then(|e| room.repo.find_blob(e.id()).ok())
+        .map(|e| e.id())
         .ok_or_else(|| broken(index_path.clone(), 1, "index.md is missing".into()))?;
-    if blob.size() > MAX_ITEM_BYTES {
+    // The size comes from the object's header: a huge blob is refused unread.
+    let size = blob_size(room, index_id);
+    if size > MAX_ITEM_BYTES {
         return Err(broken(
             index_path,
             1,
-            format!("too large: {} bytes (at most {MAX_ITEM_BYTES})", blob.size()),
+            format!("too large: {size} bytes (at most {MAX_ITEM_BYTES})"),
         ));
     }
+    let blob = room
+        .repo
+        .find_blob(index_id)
+        .map_err(|_| broken(index_path.clone(), 1, "index.md is missing".into()))?;
     let item = Item::parse(blob.content()).map_err(|e| broken(index_path.clone(), e.line(), e.to_string()))?;
     let review_path = format!("reviews/{slug}.toml");
     let review_entry = reviews.and_then(|t| t.get_name(&format!("{slug}.toml")));
@@ -264,17 +284,18 @@ fn read_entry(
     let review = match review_entry {
         None => Review::default(),
         Some(e) => {
+            let size = blob_size(room, e.id());
+            if size > MAX_REVIEW_BYTES {
+                return Err(broken(
+                    review_path,
+                    1,
+                    format!("too large: {size} bytes (at most {MAX_REVIEW_BYTES})"),
+                ));
+            }
             let blob = room
                 .repo
                 .find_blob(e.id())
                 .map_err(|_| broken(review_path.clone(), 1, "review log is not a file".into()))?;
-            if blob.size() > MAX_REVIEW_BYTES {
-                return Err(broken(
-                    review_path,
-                    1,
-                    format!("too large: {} bytes (at most {MAX_REVIEW_BYTES})", blob.size()),
-                ));
-            }
             let text = std::str::from_utf8(blob.content())
                 .map_err(|_| broken(review_path.clone(), 1, "not valid UTF-8".into()))?;
             Review::parse(text).map_err(|e| broken(review_path.clone(), e.line, e.message))?
