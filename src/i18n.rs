@@ -303,6 +303,9 @@ strings! {
     // SSH sessions and keys
     SessionNoAs => "--as tidak boleh dipakai dalam sesi: identitas ditentukan oleh kunci SSH.", "--as is not allowed in a session: the SSH key decides who you are.";
     SessionUnknown => "\"{0}\" tidak terdaftar di redaksi ini. Hubungi admin.", "\"{0}\" is not a person of this newsroom. Contact the admin.";
+    SessionGitAdminOnly => "Akses git lewat SSH hanya untuk admin. Gunakan warta seperti biasa: ssh -t.", "git over SSH is for admins only. Use warta as usual: ssh -t.";
+    SessionGitOtherRepo => "Kunci ini hanya membuka repositori redaksi ini.", "This key opens only this newsroom's repository.";
+    SessionGitNoHook => "Push ditolak: pasang dulu pemeriksa push (warta hook install) di server.", "Push refused: install the push check (warta hook install) on the server first.";
     SessionExpired => "Akun {0} berakhir pada {1}. Hubungi admin bila masih bertugas.", "The account of {0} ended on {1}. Contact the admin if you still serve.";
     KeysBadPath => "Jalur {0} berisi karakter yang tidak aman untuk authorized_keys.", "The path {0} holds characters that are not safe in authorized_keys.";
     KeysBadKey => "Kunci milik {0} tidak berbentuk kunci publik SSH.", "A key of {0} does not look like an SSH public key.";

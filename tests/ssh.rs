@@ -99,7 +99,7 @@ impl Sshd {
 fn newsroom_with_keys(d: &Demo, dir: &Path) {
     let cfg_path = d.repo.join("warta.toml");
     let mut cfg = std::fs::read_to_string(&cfg_path).unwrap();
-    for id in ["dimas", "hesti", "joko"] {
+    for id in ["dimas", "hesti", "joko", "admin-it"] {
         let key = keygen(&dir.join(id));
         let start = cfg.find(&format!("id = \"{id}\"")).unwrap();
         let keys_at = start + cfg[start..].find("keys = [").unwrap();
@@ -203,4 +203,119 @@ fn two_people_over_ssh_without_a_shell() {
     let again = Tmux::start("ssh-author2", 100, 30, &sshd.ssh("dimas", ""));
     let s = again.wait_for("Pulihkan?", 15);
     assert!(s.contains("Koneksi Putus di Tengah Jalan"), "{s}");
+}
+
+/// git over the same keys: an admin clones and pushes, and the push is checked with the
+/// admin as the pusher; an author gets no git at all, and no other path is served.
+#[test]
+fn admins_push_over_ssh_and_the_hook_judges_them() {
+    let d = Demo::new();
+    let dir = d.tmp.path().join("ssh");
+    std::fs::create_dir_all(&dir).unwrap();
+    newsroom_with_keys(&d, &dir);
+    let server = d.tmp.path().join("server.git");
+    common::git(
+        &d.home,
+        d.tmp.path(),
+        &[
+            "clone",
+            "-q",
+            "--bare",
+            d.repo.to_str().unwrap(),
+            server.to_str().unwrap(),
+        ],
+    );
+    let server_head = || common::git(&d.home, &server, &["rev-parse", "main"]);
+    let keys = common::warta(&d.home, &server)
+        .args(["--as", "admin-it", "keys"])
+        .output()
+        .unwrap();
+    let authorized = dir.join("authorized_keys");
+    std::fs::write(&authorized, &keys.stdout).unwrap();
+    let sshd = start_sshd(&dir, &authorized);
+    let git = |key: &str, cwd: &Path, args: &[&str]| {
+        let out = Command::new("git")
+            .env("HOME", &d.home)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env(
+                "GIT_SSH_COMMAND",
+                format!(
+                    "ssh -p {} -i {} -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o BatchMode=yes -o LogLevel=ERROR",
+                    sshd.port,
+                    dir.join(key).display()
+                ),
+            )
+            .current_dir(cwd)
+            .args(args)
+            .output()
+            .unwrap();
+        (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let url = format!("{}@127.0.0.1:{}", user(), server.display());
+    let work = d.tmp.path().join("work");
+
+    // Authors get no git; nobody gets another path.
+    let (ok, err) = git("dimas", d.tmp.path(), &["clone", "-q", &url, "dimas-copy"]);
+    assert!(!ok && err.contains("hanya untuk admin"), "{err}");
+    let (ok, err) = git(
+        "admin-it",
+        d.tmp.path(),
+        &["clone", "-q", &format!("{}@127.0.0.1:/etc", user()), "etc"],
+    );
+    assert!(!ok && err.contains("hanya membuka repositori"), "{err}");
+    // Without the hook, even an admin's push is refused.
+    let (ok, err) = git("admin-it", d.tmp.path(), &["clone", "-q", &url, work.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    let cfg = work.join("warta.toml");
+    let text = std::fs::read_to_string(&cfg).unwrap();
+    std::fs::write(&cfg, format!("{text}\n# Diperiksa admin.\n")).unwrap();
+    common::git(
+        &d.home,
+        &work,
+        &[
+            "-c",
+            "user.name=Rizky",
+            "-c",
+            "user.email=r@x",
+            "commit",
+            "-qam",
+            "config",
+        ],
+    );
+    let start = server_head();
+    let (ok, err) = git("admin-it", &work, &["push", "-q", "origin", "main"]);
+    assert!(!ok && err.contains("warta hook install"), "{err}");
+    assert_eq!(server_head(), start);
+
+    // With the hook: the admin's change to warta.toml lands...
+    let installed = common::warta(&d.home, &server)
+        .args(["hook", "install"])
+        .output()
+        .unwrap();
+    assert!(installed.status.success());
+    let (ok, err) = git("admin-it", &work, &["push", "-q", "origin", "main"]);
+    assert!(ok, "{err}");
+    assert_ne!(server_head(), start);
+    // ...and an approval forged in the approver's name is refused: the pusher is the admin.
+    let log = work.join(format!("reviews/{DRAFT}.toml"));
+    let mut text = std::fs::read_to_string(&log).unwrap();
+    text.push_str("\n[[events]]\nat = \"2024-12-01T09:00:00+07:00\"\nactor = \"hesti\"\naction = \"comment\"\nthread = 9\nmessage = \"palsu\"\n");
+    std::fs::write(&log, text).unwrap();
+    common::git(
+        &d.home,
+        &work,
+        &[
+            "-c",
+            "user.name=Dr. Hesti Purwaningsih, S.H., M.H.",
+            "-c",
+            "user.email=hesti@bawaslu-ponorogo.example",
+            "commit",
+            "-qam",
+            "comment",
+        ],
+    );
+    let before = server_head();
+    let (ok, err) = git("admin-it", &work, &["push", "-q", "origin", "main"]);
+    assert!(!ok && err.contains("admin-it"), "{err}");
+    assert_eq!(server_head(), before);
 }

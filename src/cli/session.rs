@@ -1,7 +1,13 @@
 //! `session PERSON`: the forced command of an SSH key. Opens the TUI as that person
 //! in restricted mode: no external editor, no shell, no path from the client.
+//!
+//! The one thing a client may ask for instead is git, and only an admin, only for this
+//! newsroom: `git fetch`/`clone` (upload-pack) and `git push` (receive-pack, only with
+//! the pre-receive hook installed). The push is checked with the admin as the pusher
+//! (`WARTA_PUSHER`), set here where the client cannot choose it.
 
 use super::{Cli, EXIT_REFUSED, Failure, Outcome, env_lang};
+use crate::domain::config::{Person, Role};
 use crate::i18n::{self, Key, Lang};
 use crate::store::Newsroom;
 
@@ -36,8 +42,10 @@ pub fn run(cli: &Cli, a: &Args) -> Outcome {
         Some(&config.newsroom.language),
         None,
     );
-    // What the client asked to run is never run; it is only noted.
-    if let Ok(asked) = std::env::var("SSH_ORIGINAL_COMMAND") {
+    let asked = std::env::var("SSH_ORIGINAL_COMMAND").ok();
+    let git = asked.as_deref().and_then(git_request);
+    if let (Some(asked), None) = (&asked, &git) {
+        // Anything else the client asked to run is never run; it is only noted.
         room.log_session(&a.person, &format!("ignored SSH_ORIGINAL_COMMAND={asked:?}"));
     }
     let Some(person) = config.person(&a.person) else {
@@ -53,6 +61,74 @@ pub fn run(cli: &Cli, a: &Args) -> Outcome {
             message: i18n::fmt(lang, Key::SessionExpired, &[&person.name, &until]),
         });
     }
+    if let Some((service, path)) = git {
+        return serve_git(&room, person, service, &path, lang);
+    }
     room.log_session(&a.person, "session start");
     crate::tui::run_session(room, person.id.clone(), lang)
+}
+
+/// The git service and repository path of an SSH command line as git sends it
+/// (`git-upload-pack '/srv/news.git'`), or `None` for anything else.
+fn git_request(asked: &str) -> Option<(&'static str, String)> {
+    let (service, arg) = asked.split_once(' ')?;
+    let service = match service {
+        "git-upload-pack" => "upload-pack",
+        "git-receive-pack" => "receive-pack",
+        _ => return None,
+    };
+    let path = arg.strip_prefix('\'')?.strip_suffix('\'')?;
+    // git quotes a `'` inside the path; such paths, and control characters, are not ours.
+    (!path.is_empty() && !path.contains('\'') && !path.chars().any(char::is_control))
+        .then(|| (service, path.to_string()))
+}
+
+/// Run git for an admin on this newsroom's repository, or refuse.
+fn serve_git(room: &Newsroom, person: &Person, service: &str, path: &str, lang: Lang) -> Outcome {
+    let refuse = |key: Key, note: &str| {
+        room.log_session(&person.id, &format!("refused git {service} {path:?}: {note}"));
+        Err(Failure {
+            code: EXIT_REFUSED,
+            message: key.text(lang).to_string(),
+        })
+    };
+    if !person.has(Role::Admin) {
+        return refuse(Key::SessionGitAdminOnly, "not an admin");
+    }
+    // The client names a path; it must be this newsroom (relative paths are from home).
+    let asked = std::path::Path::new(path);
+    let asked = if asked.is_absolute() {
+        asked.to_path_buf()
+    } else {
+        std::env::var_os("HOME").map_or_else(|| asked.to_path_buf(), |h| std::path::Path::new(&h).join(asked))
+    };
+    let key = room.key();
+    let same = asked.canonicalize().is_ok_and(|p| p == key || p.join(".git") == key);
+    if !same {
+        return refuse(Key::SessionGitOtherRepo, "not this newsroom");
+    }
+    if service == "receive-pack" {
+        let hook = std::fs::read_to_string(key.join("hooks").join("pre-receive")).unwrap_or_default();
+        if !hook.contains("hook pre-receive") {
+            return refuse(Key::SessionGitNoHook, "no pre-receive hook");
+        }
+    }
+    room.log_session(&person.id, &format!("git {service}"));
+    let status = std::process::Command::new("git")
+        .arg(service)
+        .arg(&key)
+        .env("WARTA_PUSHER", &person.id)
+        .status()
+        .map_err(|e| Failure {
+            code: 4,
+            message: format!("git {service}: {e}"),
+        })?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(Failure {
+            code: u8::try_from(status.code().unwrap_or(1)).unwrap_or(1).max(1),
+            message: format!("git {service}: {status}"),
+        })
+    }
 }
