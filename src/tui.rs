@@ -268,6 +268,13 @@ fn run(room: Newsroom, mut state: State, hint: Option<String>) -> Outcome {
         state_dir: room.state_dir().to_path_buf(),
         jobs: worker::spawn(room, report_tx),
     };
+    // The top of this person's list from last time, read at once; then everything.
+    if let Some(me) = &state.me {
+        let first = presence::first_rows(&outside.state_dir, &outside.newsroom, me);
+        if !first.is_empty() {
+            let _ = outside.jobs.send(Job::Glance(first));
+        }
+    }
     let _ = outside.jobs.send(Job::Load);
     let handle = spawn_inputs(&tx, report_rx)?;
     let mut terminal = screen().map_err(|e| Failure {
@@ -389,6 +396,17 @@ fn run(room: Newsroom, mut state: State, hint: Option<String>) -> Outcome {
             for effect in effects {
                 let _ = outside.carry_out(effect, &state);
             }
+        }
+    }
+    if let (Some(me), Some(snap)) = (&state.me, &state.snapshot) {
+        if !snap.partial {
+            let rows = app::rows::rows_for(snap, state.person(), app::Queue::Mine, &app::Filters::default(), "");
+            let slugs: Vec<String> = rows
+                .iter()
+                .take(100)
+                .map(|r| snap.items[r.index].slug.clone())
+                .collect();
+            presence::save_first_rows(&outside.state_dir, &outside.newsroom, me, &slugs);
         }
     }
     let _ = outside.jobs.send(Job::Stop);

@@ -34,6 +34,33 @@ fn approver_approves_in_the_tui_and_quits_cleanly() {
     );
     let shown = d.json("hesti", &["show", NGEBEL, "--json"]);
     assert_eq!(shown["approval_valid"], true);
+
+    // Quitting kept the top of her list; the next start shows it at once, then all.
+    let kept: Vec<_> = walk(&d.home.join(".local/state/warta"))
+        .into_iter()
+        .filter(|p| p.file_name().is_some_and(|n| n == "hesti.first-rows"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(std::fs::read_to_string(&kept[0]).unwrap().contains(NGEBEL));
+    std::fs::remove_file(&code).unwrap();
+    let t = Tmux::start("approve-again", 100, 30, &line);
+    let screen = t.wait_for("4 berita", 10);
+    assert!(screen.contains("Panwascam Ngebel"), "{screen}");
+    t.keys(&["q"]);
+    assert_eq!(wait_file(&code, 10), "0");
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
 }
 
 #[test]

@@ -334,3 +334,46 @@ fn presence_of_others_shows_on_the_item() {
         "{screen}"
     );
 }
+
+/// A first glance (a few items read at once) is drawn, marked as still loading, and
+/// opened like any list; the whole newsroom then replaces it, and a late glance never
+/// replaces the whole newsroom.
+#[test]
+fn a_first_glance_shows_at_once_and_the_whole_list_follows() {
+    let tmp = tempfile::tempdir().unwrap();
+    let room = warta::store::demo::build(&tmp.path().join("news")).unwrap();
+    let full = Arc::new(room.snapshot().unwrap());
+    let head = room.head().unwrap();
+    let slugs = vec![
+        NGEBEL.to_string(),
+        "2099-01-01-tidak-ada".to_string(),
+        "../../etc".to_string(),
+    ];
+    let glance = Arc::new(room.glance_at(head, &slugs).unwrap());
+    assert!(glance.partial);
+    assert_eq!(glance.items.len(), 1, "unknown and malformed slugs are skipped");
+    assert_eq!(
+        Some(&glance.items[0]),
+        full.item(NGEBEL),
+        "a glanced item is the item itself"
+    );
+
+    let mut s = State::new(Lang::Id, Theme::plain(), Some("hesti".into()), Vec::new());
+    s.pending = 1;
+    app::update(&mut s, Msg::Loaded(glance.clone()));
+    assert_eq!(s.rows.len(), 1);
+    assert_eq!(s.pending, 1, "still loading");
+    let screen = draw(&s, 100, 30);
+    assert!(screen.contains("1 berita · Memuat redaksi…"), "{screen}");
+    key(&mut s, KeyCode::Enter);
+    assert_eq!(s.screen, Screen::Item);
+    assert!(draw(&s, 100, 30).contains("¶1"));
+    key(&mut s, KeyCode::Esc);
+
+    app::update(&mut s, Msg::Loaded(full.clone()));
+    assert_eq!(s.pending, 0);
+    assert_eq!(s.rows.len(), 4);
+    assert!(!draw(&s, 100, 30).contains("Memuat"));
+    app::update(&mut s, Msg::Loaded(glance));
+    assert_eq!(s.rows.len(), 4, "a glance after the whole list is ignored");
+}

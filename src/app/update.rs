@@ -20,8 +20,13 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.now = now;
             state.frame = state.frame.wrapping_add(1);
         }
+        // A first glance never replaces the whole newsroom.
+        Msg::Loaded(snap) if snap.partial && state.snapshot.as_ref().is_some_and(|s| !s.partial) => {}
         Msg::Loaded(snap) => {
-            state.pending = state.pending.saturating_sub(1);
+            // A first glance: the whole newsroom is still loading.
+            if !snap.partial {
+                state.pending = state.pending.saturating_sub(1);
+            }
             state.snapshot = Some(snap);
             rebuild(state);
             update_editor::loaded(state);
@@ -174,6 +179,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
 /// Once both the newsroom and the last visit are known, list what happened since.
 fn notices(state: &mut State) {
     if state.noticed || state.popup.is_some() || state.screen != Screen::List {
+        return;
+    }
+    // What happened since the last visit is read from every item, so not from a glance.
+    if state.snapshot.as_ref().is_none_or(|s| s.partial) {
         return;
     }
     let (Some(snap), Some(since), Some(me)) =

@@ -6,13 +6,14 @@
 //! truncated or altered file is detected (length and checksum in the header, then the
 //! parse), ignored and rewritten. Actions, `verify` and the push hook never read it.
 //!
-//! File: `<git dir>/warta-cache/snapshot`, one header line, then one JSON record per item
-//! and line: `warta-snapshot-cache <schema> <length> <checksum>\n{...}\n{...}\n`.
+//! File: `<git dir>/warta-cache/snapshot`: one header line
+//! (`warta-snapshot-cache <schema> <length> <checksum>`), then one record per item, each
+//! a 4-byte length and the item's fields as length-prefixed strings. Reading it is
+//! little more than copying the strings out, which is what makes a warm open fast.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
 use toml::value::Datetime;
 
 use super::snapshot::Entry;
@@ -42,7 +43,7 @@ pub fn disabled() -> bool {
 /// the file is missing, from another version or damaged.
 #[must_use]
 pub fn load(path: &Path) -> Option<HashMap<String, (Entry, usize)>> {
-    use std::io::{BufRead, BufReader, Read};
+    use std::io::{BufReader, Read};
     let mut file = std::fs::File::open(path).ok()?;
     if file.metadata().ok()?.len() > MAX_BYTES {
         return None;
@@ -66,29 +67,34 @@ pub fn load(path: &Path) -> Option<HashMap<String, (Entry, usize)>> {
     if fields.next().is_some() {
         return None;
     }
-    // Parsed as it streams, so the file is never held whole next to what it becomes;
-    // the checksum is checked once the last byte has been read.
-    // One record per line, parsed as it is read, so the file is never held whole next
-    // to what it becomes; the checksum is checked once the last line has been read.
+    // Record by record, so the file is never held whole next to what it becomes; the
+    // checksum is checked once the last record has been read.
     let mut reader = BufReader::with_capacity(1 << 16, file.take(len));
     let mut sum = Checksum::new(len);
-    let (mut seen, mut line) = (0u64, Vec::new());
+    let (mut seen, mut record) = (0u64, Vec::new());
     let mut out = HashMap::new();
+    let mut size = [0u8; 4];
     loop {
-        line.clear();
-        let n = reader.read_until(b'\n', &mut line).ok()?;
-        if n == 0 {
-            break;
+        match reader.read_exact(&mut size) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof && seen == len => break,
+            Err(_) => return None,
         }
-        sum.update(&line);
-        seen += n as u64;
-        let r: Record = serde_json::from_slice(&line).ok()?;
-        // A slug that could not come from a tree is damage, not data.
-        if !slug::is_valid(&r.slug) {
+        let n = u32::from_le_bytes(size) as usize;
+        if n as u64 > len - seen {
             return None;
         }
-        let entry = r.into_entry()?;
-        out.insert(entry.slug.clone(), (entry, n));
+        record.resize(n, 0);
+        reader.read_exact(&mut record).ok()?;
+        sum.update(&size);
+        sum.update(&record);
+        seen += 4 + n as u64;
+        let entry = decode(&record).ok()?;
+        // A slug that could not come from a tree is damage, not data.
+        if !slug::is_valid(&entry.slug) {
+            return None;
+        }
+        out.insert(entry.slug.clone(), (entry, n + 4));
     }
     if seen != len || sum.finish() != checksum_expected {
         return None;
@@ -100,9 +106,13 @@ pub fn load(path: &Path) -> Option<HashMap<String, (Entry, usize)>> {
 /// to ignore: a read-only repository simply has no cache.
 pub fn save(path: &Path, entries: &[Entry]) -> std::io::Result<()> {
     let mut body = Vec::new();
+    let mut record = Vec::new();
     for e in entries {
-        serde_json::to_writer(&mut body, &Record::from_entry(e)).map_err(std::io::Error::other)?;
-        body.push(b'\n');
+        record.clear();
+        encode(e, &mut record);
+        let n = u32::try_from(record.len()).map_err(std::io::Error::other)?;
+        body.extend_from_slice(&n.to_le_bytes());
+        body.extend_from_slice(&record);
     }
     write_framed(path, MAGIC, &[], &body)
 }
@@ -161,40 +171,6 @@ fn checksum(bytes: &[u8]) -> u64 {
     c.finish()
 }
 
-/// One entry with plain fields: dates as text, unknown keys as a TOML fragment.
-#[derive(Serialize, Deserialize)]
-struct Record {
-    slug: String,
-    content: String,
-    review_id: String,
-    files: Vec<String>,
-    title: String,
-    kecamatan: String,
-    author: String,
-    created: Option<String>,
-    event_date: Option<String>,
-    location: String,
-    tags: Vec<String>,
-    summary: String,
-    photos: Vec<(String, String)>,
-    extra: String,
-    body: String,
-    events: Vec<EventRecord>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct EventRecord {
-    at: String,
-    actor: String,
-    action: ActionKind,
-    content: Option<String>,
-    message: Option<String>,
-    thread: Option<u32>,
-    paragraph: Option<u32>,
-    anchor: Option<String>,
-    extra: String,
-}
-
 fn table_text(t: &toml::Table) -> String {
     if t.is_empty() {
         String::new()
@@ -203,100 +179,206 @@ fn table_text(t: &toml::Table) -> String {
     }
 }
 
-fn text_table(s: &str) -> Option<toml::Table> {
-    if s.is_empty() {
-        Some(toml::Table::new())
-    } else {
-        s.parse().ok()
+/// Appends fields to a record.
+struct Put<'a>(&'a mut Vec<u8>);
+
+impl Put<'_> {
+    fn str(&mut self, s: &str) {
+        // Items are at most 1 MiB and logs 16 MiB: every string fits in 32 bits.
+        self.0
+            .extend_from_slice(&u32::try_from(s.len()).unwrap_or(u32::MAX).to_le_bytes());
+        self.0.extend_from_slice(s.as_bytes());
+    }
+    fn opt(&mut self, s: Option<&str>) {
+        self.0.push(u8::from(s.is_some()));
+        if let Some(s) = s {
+            self.str(s);
+        }
+    }
+    fn num(&mut self, n: Option<u32>) {
+        self.0.push(u8::from(n.is_some()));
+        self.0.extend_from_slice(&n.unwrap_or(0).to_le_bytes());
+    }
+    fn count(&mut self, n: usize) {
+        self.0
+            .extend_from_slice(&u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes());
     }
 }
 
-/// A cached date: `Ok(None)` when there was none, `Err` when the text is damaged.
-fn date(s: Option<String>) -> Result<Option<Datetime>, ()> {
-    s.map(|s| s.parse().map_err(|_| ())).transpose()
+/// A record that does not decode: the cache is damaged.
+#[derive(Debug)]
+struct Damaged;
+
+impl<E: std::error::Error> From<E> for Damaged {
+    fn from(_: E) -> Self {
+        Damaged
+    }
 }
 
-impl Record {
-    fn from_entry(e: &Entry) -> Self {
-        let f = &e.item.front;
-        Self {
-            slug: e.slug.clone(),
-            content: e.content.clone(),
-            review_id: e.review_id.clone(),
-            files: e.files.clone(),
-            title: f.title.clone(),
-            kecamatan: f.kecamatan.clone(),
-            author: f.author.clone(),
-            created: f.created.map(|d| d.to_string()),
-            event_date: f.event_date.map(|d| d.to_string()),
-            location: f.location.clone(),
-            tags: f.tags.clone(),
-            summary: f.summary.clone(),
-            photos: f.photos.iter().map(|p| (p.file.clone(), p.caption.clone())).collect(),
-            extra: table_text(&f.extra),
-            body: e.item.body.clone(),
-            events: e
-                .review
-                .events
-                .iter()
-                .map(|v| EventRecord {
-                    at: v.at.clone(),
-                    actor: v.actor.clone(),
-                    action: v.action,
-                    content: v.content.clone(),
-                    message: v.message.clone(),
-                    thread: v.thread,
-                    paragraph: v.paragraph,
-                    anchor: v.anchor.clone(),
-                    extra: table_text(&v.extra),
-                })
-                .collect(),
+/// Takes fields from a record; every read is checked against the record's end.
+struct Take<'a>(&'a [u8]);
+
+impl Take<'_> {
+    fn bytes(&mut self, n: usize) -> Result<&[u8], Damaged> {
+        let (head, rest) = (self.0.get(..n).ok_or(Damaged)?, self.0.get(n..).ok_or(Damaged)?);
+        self.0 = rest;
+        Ok(head)
+    }
+    fn u32(&mut self) -> Result<u32, Damaged> {
+        Ok(u32::from_le_bytes(self.bytes(4)?.try_into()?))
+    }
+    fn str(&mut self) -> Result<String, Damaged> {
+        let n = self.u32()? as usize;
+        Ok(String::from_utf8(self.bytes(n)?.to_vec())?)
+    }
+    fn flag(&mut self) -> Result<bool, Damaged> {
+        match self.bytes(1)?[0] {
+            0 => Ok(false),
+            1 => Ok(true),
+            _ => Err(Damaged),
         }
     }
-
-    fn into_entry(self) -> Option<Entry> {
-        let front = FrontMatter {
-            title: self.title,
-            kecamatan: self.kecamatan,
-            author: self.author,
-            created: date(self.created).ok()?,
-            event_date: date(self.event_date).ok()?,
-            location: self.location,
-            tags: self.tags,
-            summary: self.summary,
-            photos: self
-                .photos
-                .into_iter()
-                .map(|(file, caption)| Photo { file, caption })
-                .collect(),
-            extra: text_table(&self.extra)?,
-        };
-        let mut events = Vec::with_capacity(self.events.len());
-        for v in self.events {
-            events.push(Event {
-                extra: text_table(&v.extra)?,
-                at: v.at,
-                actor: v.actor,
-                action: v.action,
-                content: v.content,
-                message: v.message,
-                thread: v.thread,
-                paragraph: v.paragraph,
-                anchor: v.anchor,
-            });
+    fn opt(&mut self) -> Result<Option<String>, Damaged> {
+        if self.flag()? { self.str().map(Some) } else { Ok(None) }
+    }
+    fn num(&mut self) -> Result<Option<u32>, Damaged> {
+        let some = self.flag()?;
+        let n = self.u32()?;
+        Ok(some.then_some(n))
+    }
+    /// A count of things that each take at least `min` bytes: never more than remain.
+    fn count(&mut self, min: usize) -> Result<usize, Damaged> {
+        let n = self.u32()? as usize;
+        if n.saturating_mul(min) <= self.0.len() {
+            Ok(n)
+        } else {
+            Err(Damaged)
         }
-        let review = Review { events };
-        let state = review.state();
-        Some(Entry {
-            slug: self.slug,
-            item: Item { front, body: self.body },
-            content: self.content,
-            review,
-            state,
-            files: self.files,
-            review_id: self.review_id,
+    }
+    fn date(&mut self) -> Result<Option<Datetime>, Damaged> {
+        self.opt()?
+            .map(|s| s.parse::<Datetime>())
+            .transpose()
+            .map_err(Damaged::from)
+    }
+    fn strs(&mut self) -> Result<Vec<String>, Damaged> {
+        (0..self.count(4)?).map(|_| self.str()).collect()
+    }
+    fn table(&mut self) -> Result<toml::Table, Damaged> {
+        let text = self.str()?;
+        if text.is_empty() {
+            Ok(toml::Table::new())
+        } else {
+            Ok(text.parse()?)
+        }
+    }
+}
+
+fn encode(e: &Entry, out: &mut Vec<u8>) {
+    let mut p = Put(out);
+    let f = &e.item.front;
+    for s in [&e.slug, &e.content, &e.review_id] {
+        p.str(s);
+    }
+    p.count(e.files.len());
+    for s in &e.files {
+        p.str(s);
+    }
+    for s in [&f.title, &f.kecamatan, &f.author] {
+        p.str(s);
+    }
+    p.opt(f.created.map(|d| d.to_string()).as_deref());
+    p.opt(f.event_date.map(|d| d.to_string()).as_deref());
+    p.str(&f.location);
+    p.count(f.tags.len());
+    for s in &f.tags {
+        p.str(s);
+    }
+    p.str(&f.summary);
+    p.count(f.photos.len());
+    for ph in &f.photos {
+        p.str(&ph.file);
+        p.str(&ph.caption);
+    }
+    p.str(&table_text(&f.extra));
+    p.str(&e.item.body);
+    p.count(e.review.events.len());
+    for v in &e.review.events {
+        p.str(&v.at);
+        p.str(&v.actor);
+        p.str(v.action.id());
+        p.opt(v.content.as_deref());
+        p.opt(v.message.as_deref());
+        p.num(v.thread);
+        p.num(v.paragraph);
+        p.opt(v.anchor.as_deref());
+        p.str(&table_text(&v.extra));
+    }
+}
+
+fn decode(record: &[u8]) -> Result<Entry, Damaged> {
+    let mut t = Take(record);
+    let (slug, content, review_id) = (t.str()?, t.str()?, t.str()?);
+    let files = t.strs()?;
+    let (title, kecamatan, author) = (t.str()?, t.str()?, t.str()?);
+    let (created, event_date) = (t.date()?, t.date()?);
+    let location = t.str()?;
+    let tags = t.strs()?;
+    let summary = t.str()?;
+    let photos = (0..t.count(8)?)
+        .map(|_| {
+            Ok(Photo {
+                file: t.str()?,
+                caption: t.str()?,
+            })
         })
+        .collect::<Result<Vec<_>, Damaged>>()?;
+    let extra = t.table()?;
+    let body = t.str()?;
+    // Each event takes at least 29 bytes (four lengths, three flags, two numbers).
+    let n = t.count(29)?;
+    let mut events = Vec::with_capacity(n);
+    for _ in 0..n {
+        events.push(Event {
+            at: t.str()?,
+            actor: t.str()?,
+            action: ActionKind::parse(&t.str()?).ok_or(Damaged)?,
+            content: t.opt()?,
+            message: t.opt()?,
+            thread: t.num()?,
+            paragraph: t.num()?,
+            anchor: t.opt()?,
+            extra: t.table()?,
+        });
     }
+    if !t.0.is_empty() {
+        return Err(Damaged);
+    }
+    let review = Review { events };
+    let state = review.state();
+    Ok(Entry {
+        slug,
+        item: Item {
+            front: FrontMatter {
+                title,
+                kecamatan,
+                author,
+                created,
+                event_date,
+                location,
+                tags,
+                summary,
+                photos,
+                extra,
+            },
+            body,
+        },
+        content,
+        review,
+        state,
+        files,
+        review_id,
+    })
 }
 
 /// Read a file written by [`write_framed`]: the header's extra fields and the body, or
@@ -416,6 +498,23 @@ mod tests {
         ] {
             std::fs::write(&file, bytes).unwrap();
             assert!(load(&file).is_none(), "{what} must not be read");
+        }
+    }
+
+    #[test]
+    fn a_damaged_record_never_panics() {
+        let mut record = Vec::new();
+        encode(&entry(), &mut record);
+        assert!(decode(&record).is_ok());
+        for cut in 0..record.len() {
+            assert!(decode(&record[..cut]).is_err(), "cut at {cut}");
+        }
+        for at in 0..record.len() {
+            for bits in [0x01, 0x80, 0xff] {
+                let mut r = record.clone();
+                r[at] ^= bits;
+                let _ = decode(&r);
+            }
         }
     }
 

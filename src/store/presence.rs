@@ -81,3 +81,29 @@ pub fn last_seen_swap(state_dir: &Path, newsroom: &Path, person: &str, now: &str
     let _ = write_atomic(&path, now.as_bytes());
     before
 }
+
+/// Where the first rows a person saw are kept (per newsroom).
+fn first_rows_path(state_dir: &Path, newsroom: &Path, person: &str) -> std::path::PathBuf {
+    super::journal::journal_dir(state_dir, newsroom, person).with_file_name(format!("{person}.first-rows"))
+}
+
+/// Remember the slugs at the top of a person's first screen, to show them at once next
+/// time while the whole newsroom loads.
+pub fn save_first_rows(state_dir: &Path, newsroom: &Path, person: &str, slugs: &[String]) {
+    let _ = write_atomic(
+        &first_rows_path(state_dir, newsroom, person),
+        slugs.join("\n").as_bytes(),
+    );
+}
+
+/// The slugs remembered by [`save_first_rows`] (only well-formed ones, at most 200).
+#[must_use]
+pub fn first_rows(state_dir: &Path, newsroom: &Path, person: &str) -> Vec<String> {
+    std::fs::read_to_string(first_rows_path(state_dir, newsroom, person))
+        .unwrap_or_default()
+        .lines()
+        .filter(|s| crate::domain::slug::is_valid(s))
+        .take(200)
+        .map(str::to_string)
+        .collect()
+}

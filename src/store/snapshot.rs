@@ -106,6 +106,9 @@ pub struct Snapshot {
     pub items: Vec<Entry>,
     /// Files that did not.
     pub broken: Vec<Broken>,
+    /// Only some items, read to draw the first screen at once; the whole newsroom follows.
+    /// Every entry in it is complete and current; what is missing is the other items.
+    pub partial: bool,
 }
 
 impl Snapshot {
@@ -211,6 +214,36 @@ impl Newsroom {
             config,
             items,
             broken,
+            partial: false,
+        })
+    }
+
+    /// A partial snapshot of just these items at a commit (those that exist and read).
+    pub fn glance_at(&self, commit: Oid, slugs: &[String]) -> Result<Snapshot> {
+        let config = self.config_at(commit)?;
+        // The big `drafts/` and `reviews/` trees are read once for all the items.
+        let root = self.repo.find_commit(commit)?.tree()?;
+        let reviews = subtree(&self.repo, &root, "reviews")?;
+        let mut items = Vec::new();
+        if let Some(drafts) = subtree(&self.repo, &root, "drafts")? {
+            for s in slugs.iter().filter(|s| slug::is_valid(s)) {
+                let Some(folder) = drafts.get_name(s).filter(|e| e.kind() == Some(ObjectType::Tree)) else {
+                    continue;
+                };
+                let folder = self.repo.find_tree(folder.id())?;
+                if let Ok(e) = read_entry(self, s, &folder, reviews.as_ref()) {
+                    items.push(e);
+                }
+            }
+        }
+        items.sort_by(|a, b| a.slug.cmp(&b.slug));
+        items.dedup_by(|a, b| a.slug == b.slug);
+        Ok(Snapshot {
+            commit,
+            config,
+            items,
+            broken: Vec::new(),
+            partial: true,
         })
     }
 

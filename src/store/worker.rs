@@ -24,6 +24,9 @@ pub const POLL: Duration = Duration::from_millis(500);
 pub enum Job {
     /// Read the newsroom at the branch head.
     Load,
+    /// Read just these items at the branch head, to draw a first screen before `Load`
+    /// finishes (reported as a partial snapshot).
+    Glance(Vec<String>),
     /// Apply an action as a person.
     Apply {
         /// Person id.
@@ -104,6 +107,14 @@ pub fn run(room: &Newsroom, jobs: &Receiver<Job>, reports: &Sender<Report>) {
             Ok(Job::Load) => {
                 if !load(&mut last, &mut previous) {
                     return;
+                }
+            }
+            Ok(Job::Glance(slugs)) => {
+                // Nothing is kept from it: the full load that follows reads as usual.
+                if let Ok(s) = room.head().and_then(|h| room.glance_at(h, &slugs)) {
+                    if reports.send(Report::Loaded(Arc::new(s))).is_err() {
+                        return;
+                    }
                 }
             }
             Ok(Job::Apply { actor, request }) => {

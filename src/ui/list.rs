@@ -109,10 +109,13 @@ pub fn render_list(state: &State, frame: &mut Frame<'_>, area: Rect) {
             ),
         ])
     } else {
-        Line::from(Span::styled(
-            format!(" {}", i18n::fmt(state.lang, Key::TuiResults, &[&state.rows.len()])),
-            theme.dim,
-        ))
+        let mut text = format!(" {}", i18n::fmt(state.lang, Key::TuiResults, &[&state.rows.len()]));
+        // A first glance shows only the top of the list until the rest is read.
+        if state.snapshot.as_ref().is_some_and(|s| s.partial) {
+            text.push_str(" · ");
+            text.push_str(Key::TuiLoading.text(state.lang));
+        }
+        Line::from(Span::styled(text, theme.dim))
     };
     frame.render_widget(Paragraph::new(search_line), search);
     let Some(snap) = &state.snapshot else {
