@@ -16,10 +16,12 @@ pub struct Change {
 pub fn with_changes(repo: &Repository, base: Option<&Tree<'_>>, changes: &[Change]) -> Result<Oid> {
     let parts: Vec<(Vec<&str>, Option<Oid>)> = changes.iter().map(|c| (c.path.split('/').collect(), c.blob)).collect();
     let refs: Vec<(&[&str], Option<Oid>)> = parts.iter().map(|(p, b)| (p.as_slice(), *b)).collect();
-    build(repo, base, &refs)
+    Ok(build(repo, base, &refs)?.0)
 }
 
-fn build(repo: &Repository, base: Option<&Tree<'_>>, changes: &[(&[&str], Option<Oid>)]) -> Result<Oid> {
+/// The new tree's id, and whether it is empty (so the caller need not read it back:
+/// the `drafts/` and `reviews/` trees are large).
+fn build(repo: &Repository, base: Option<&Tree<'_>>, changes: &[(&[&str], Option<Oid>)]) -> Result<(Oid, bool)> {
     let mut builder = repo.treebuilder(base)?;
     let mut names: Vec<&str> = changes.iter().map(|(p, _)| p[0]).collect();
     names.sort_unstable();
@@ -47,8 +49,8 @@ fn build(repo: &Repository, base: Option<&Tree<'_>>, changes: &[(&[&str], Option
             Some(e) if e.kind() == Some(git2::ObjectType::Tree) => Some(repo.find_tree(e.id())?),
             _ => None,
         };
-        let id = build(repo, sub.as_ref(), &here)?;
-        if repo.find_tree(id)?.is_empty() {
+        let (id, empty) = build(repo, sub.as_ref(), &here)?;
+        if empty {
             if builder.get(name)?.is_some() {
                 builder.remove(name)?;
             }
@@ -56,5 +58,5 @@ fn build(repo: &Repository, base: Option<&Tree<'_>>, changes: &[(&[&str], Option
             builder.insert(name, id, FileMode::Tree.into())?;
         }
     }
-    Ok(builder.write()?)
+    Ok((builder.write()?, builder.is_empty()))
 }
