@@ -51,12 +51,29 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; els
 
 floor_cmd="git -C '$repo' ls-tree -r --name-only main | grep '/index.md\$' | sed 's/^/main:/' | git -C '$repo' cat-file --batch"
 list_cmd="'$warta' --repo '$repo' --as hesti list --json"
+# The same without the snapshot cache: every item read and parsed from git.
+cold_cmd="WARTA_NO_CACHE=1 '$warta' --repo '$repo' --as hesti list --json"
 query=logistik
 grep_cmd="git -C '$repo' grep -i -c '$query' main -- drafts"
 search_cmd="'$warta' --repo '$repo' --as hesti list --json --search '$query'"
 gitlog_cmd="git -C '$repo' log --format=%H -- 'drafts/$slug' 'reviews/$slug.toml'"
 log_cmd="'$warta' --repo '$repo' --as hesti log '$slug' --json"
 comment_cmd="'$warta' --repo '$repo' --as hesti comment '$slug' -m 'catatan uji kinerja'"
+# The same change made with git's plumbing: the new log blob, the new reviews/ tree and
+# root tree, the commit and the ref update. It is what one comment costs git itself.
+cat > "$work/git-comment.sh" <<'SH'
+#!/bin/sh
+set -e
+export GIT_DIR="$1" GIT_AUTHOR_NAME=h GIT_AUTHOR_EMAIL=h@x GIT_COMMITTER_NAME=h GIT_COMMITTER_EMAIL=h@x
+s=$2
+blob=$( (git cat-file blob "main:reviews/$s.toml"; printf '\n[[events]]\nat = "2026-01-01T10:00:00+07:00"\nactor = "hesti"\naction = "comment"\nthread = 999\nmessage = "x"\n') | git hash-object -w --stdin)
+reviews=$(git ls-tree main:reviews | awk -v s="$s.toml" -v b="$blob" 'BEGIN { FS = OFS = "\t" } $2 == s { $1 = "100644 blob " b } { print }' | git mktree)
+root=$(git ls-tree main | awk -v r="$reviews" 'BEGIN { FS = OFS = "\t" } $2 == "reviews" { $1 = "040000 tree " r } { print }' | git mktree)
+c=$(echo "comment" | git commit-tree "$root" -p main)
+git update-ref refs/heads/main "$c"
+SH
+chmod +x "$work/git-comment.sh"
+gitcomment_cmd="'$work/git-comment.sh' '$repo' '$slug'"
 
 floor=$(median_ms "$floor_cmd")
 list=$(median_ms "$list_cmd")
@@ -66,6 +83,8 @@ search=$(median_ms "$search_cmd")
 gitlog=$(runs=1 median_ms "$gitlog_cmd")
 log=$(median_ms "$log_cmd")
 comment=$(median_ms "$comment_cmd")
+gitcomment=$(median_ms "$gitcomment_cmd")
+cold=$(runs=3 median_ms "$cold_cmd")
 search_only=$(awk -v a="$search" -v b="$list" 'BEGIN { d = a - b; if (d < 0) d = 0; printf "%.1f", d }')
 peak_kb=$(/usr/bin/time -f %M "$warta" --repo "$repo" --as hesti list --json 2>&1 >/dev/null | tail -1)
 keystroke=$(cargo bench --quiet --bench keystroke 2>/dev/null | awk '/^  median/ {print $2; exit}')
@@ -74,18 +93,32 @@ keystroke=$(cargo bench --quiet --bench keystroke 2>/dev/null | awk '/^  median/
 # bytes the program writes to the terminal per character typed into a long paragraph.
 sock="warta-bench-$$"
 tm() { tmux -L "$sock" "$@"; }
+# The first frame shows the top of the list the person saw last time (read at once),
+# then the whole newsroom replaces it: quit once so there is a last time, then measure
+# the time to a selected row and the time until the list is whole.
+tm new-session -d -x 100 -y 30 "$warta --repo '$repo' --as hesti"
+until tm capture-pane -p 2>/dev/null | sed -n 2p | grep -q 'berita' && ! tm capture-pane -p | sed -n 2p | grep -q 'Memuat'; do sleep 0.05; done
+tm send-keys q; sleep 0.5; tm kill-server 2>/dev/null || true
 first_frame_ms() {
-  local start end
+  local start first whole
   start=$(date +%s%N)
-  tm new-session -d -x 100 -y 30 "$warta --repo '$repo' --as hesti"
+  tm new-session -d -x 100 -y 30 "/usr/bin/time -f %M -o '$work/tui-kb' $warta --repo '$repo' --as hesti"
   until tm capture-pane -p 2>/dev/null | grep -q '▶'; do sleep 0.002; done
-  end=$(date +%s%N)
-  tm kill-server
-  echo $(((end - start) / 1000000))
+  first=$(date +%s%N)
+  while tm capture-pane -p | sed -n 2p | grep -q 'Memuat'; do sleep 0.002; done
+  whole=$(date +%s%N)
+  tm send-keys q; sleep 0.5; tm kill-server 2>/dev/null || true
+  echo "$(((first - start) / 1000000)) $(((whole - start) / 1000000))"
 }
 frames=()
-for _ in 1 2 3 4 5; do frames+=("$(first_frame_ms)"); done
+wholes=()
+for _ in 1 2 3 4 5; do
+  read -r f w < <(first_frame_ms)
+  frames+=("$f"); wholes+=("$w")
+done
 first_frame=$(printf '%s\n' "${frames[@]}" | sort -n | sed -n 3p)
+whole_list=$(printf '%s\n' "${wholes[@]}" | sort -n | sed -n 3p)
+tui_kb=$(cat "$work/tui-kb" 2>/dev/null || echo 0)
 
 paragraph=$(printf 'Panwaslu Kecamatan Sambit mengawal distribusi logistik Pilkada 2024 dari gudang KPU ke PPK, memastikan setiap kotak suara tersegel. %.0s' {1..12})
 typed="sekarang kami mengetik lima puluh huruf di akhirnya"
@@ -136,11 +169,14 @@ echo "warta on $items items / $commits commits ($(nproc) cores, $(git --version 
 echo
 printf '| %-44s | %-12s | %-34s | %-8s | %s\n' figure warta baseline ratio target
 printf '| %-44s | %-12s | %-34s | %-8s | %s\n' --- --- --- --- ---
-printf '| %-44s | %-12s | %-34s | %-8s | %s\n' "open + build the list (list --json)" "$list ms" "ls-tree + cat-file --batch: $floor ms" "$(ratio "$list" "$floor")" "<= 1.0x the floor"
+printf '| %-44s | %-12s | %-34s | %-8s | %s\n' "open + build the list (list --json), warm cache" "$list ms" "ls-tree + cat-file --batch: $floor ms" "$(ratio "$list" "$floor")" "<= 1.0x the floor"
+printf '| %-44s | %-12s | %-34s | %-8s | %s\n' "the same without the cache (WARTA_NO_CACHE=1)" "$cold ms" "ls-tree + cat-file --batch: $floor ms" "$(ratio "$cold" "$floor")" "-"
 printf '| %-44s | %-12s | %-34s | %-8s | %s\n' "search '$query' (list --search minus list)" "$search_only ms" "git grep -i: $grep_t ms" "$(ratio "$search_only" "$grep_t")" "<= 20 ms, faster than git grep"
 printf '| %-44s | %-12s | %-34s | %-8s | %s\n' "one item's history (log --json)" "$log ms" "git log -- paths: $gitlog ms" "$(ratio "$log" "$gitlog")" "<= 50 ms"
-printf '| %-44s | %-12s | %-34s | %-8s | %s\n' "one action (comment: open + commit + CAS)" "$comment ms" "-" "-" "<= 20 ms"
+printf '| %-44s | %-12s | %-34s | %-8s | %s\n' "one action (comment: open + commit + CAS)" "$comment ms" "git plumbing, same change: $gitcomment ms" "$(ratio "$comment" "$gitcomment")" "<= 20 ms"
 printf '| %-44s | %-12s | %-34s | %-8s | %s\n' "editor keystroke, 50 KB article (median)" "$keystroke" "-" "-" "<= 1 ms"
 printf '| %-44s | %-12s | %-34s | %-8s | %s\n' "peak memory, list --json" "$((peak_kb / 1024)) MB" "-" "-" "<= 150 MB"
+printf '| %-44s | %-12s | %-34s | %-8s | %s\n' "peak memory, TUI (whole list, then quit)" "$((tui_kb / 1024)) MB" "-" "-" "<= 150 MB"
 printf '| %-44s | %-12s | %-34s | %-8s | %s\n' "first TUI frame with items (tmux, 100x30)" "$first_frame ms" "-" "-" "<= 100 ms"
+printf '| %-44s | %-12s | %-34s | %-8s | %s\n' "TUI list whole (all items read)" "$whole_list ms" "-" "-" "-"
 printf '| %-44s | %-12s | %-34s | %-8s | %s\n' "terminal bytes per typed char, long paragraph" "$warta_b" "nano $nano_b, vim $vim_b" "$(ratio "$warta_b" "$nano_b") / $(ratio "$warta_b" "$vim_b")" "fewer than both"

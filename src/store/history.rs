@@ -265,7 +265,7 @@ impl Newsroom {
             let (parent, commit) = (self.repo.find_commit(pair[0])?, self.repo.find_commit(pair[1])?);
             self.verify_commit(&parent, &commit, None, &mut findings)?;
         }
-        for b in self.snapshot()?.broken {
+        for b in self.snapshot_uncached()?.broken {
             findings.push(Finding {
                 commit: None,
                 slug: b.slug,

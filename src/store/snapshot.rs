@@ -145,11 +145,21 @@ impl Newsroom {
     /// Without `previous`, the on-disk cache (see `cache`) plays its part, and is
     /// rewritten when it was missing, damaged or more than a few items behind.
     pub fn snapshot_reusing(&self, commit: Oid, previous: Option<&Snapshot>) -> Result<Snapshot> {
+        self.read_snapshot(commit, previous, !cache::disabled())
+    }
+
+    /// Read every item at the branch head from git alone, without the cache: for
+    /// `verify`, which must judge what is in the repository and nothing else.
+    pub fn snapshot_uncached(&self) -> Result<Snapshot> {
+        self.read_snapshot(self.head()?, None, false)
+    }
+
+    fn read_snapshot(&self, commit: Oid, previous: Option<&Snapshot>, use_cache: bool) -> Result<Snapshot> {
         let config = self.config_at(commit)?;
         let cache_path = cache::path(self.git_dir());
         // Outer None: not used; inner None: missing or damaged.
         let mut disk = match previous {
-            None if !cache::disabled() => Some(cache::load(&cache_path)),
+            None if use_cache => Some(cache::load(&cache_path)),
             _ => None,
         };
         let cached_bytes: usize = disk.iter().flatten().flat_map(|d| d.values()).map(|(_, n)| n).sum();
