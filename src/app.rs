@@ -461,7 +461,11 @@ impl State {
         let snap = self.snapshot.as_ref()?;
         match (&self.screen, &self.open) {
             (Screen::Item | Screen::Editor, Some(slug)) => snap.item(slug),
-            _ => self.rows.get(self.selected).and_then(|r| snap.items.get(r.index)),
+            _ => self
+                .rows
+                .get(self.selected)
+                .and_then(|r| snap.items.get(r.index))
+                .map(|e| &**e),
         }
     }
 }

@@ -4,6 +4,7 @@
 mod common;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use warta::domain::review::{ActionKind, Status};
 use warta::samples;
@@ -275,12 +276,12 @@ fn snapshot_cache_changes_nothing_but_speed() {
 
     // Planted: an entry whose ids match is used as it is...
     let mut planted = cold.items.clone();
-    planted[0].item.front.title = "Judul dari cache".into();
+    Arc::make_mut(&mut planted[0]).item.front.title = "Judul dari cache".into();
     cache::save(&file, &planted).unwrap();
     let from_cache = Newsroom::open(&d.repo).unwrap().snapshot().unwrap();
     assert_eq!(from_cache.items[0].item.front.title, "Judul dari cache");
     // ...and one whose folder changed since is read again from git.
-    planted[0].content = "0".repeat(40);
+    Arc::make_mut(&mut planted[0]).content = "0".repeat(40);
     cache::save(&file, &planted).unwrap();
     let reread = Newsroom::open(&d.repo).unwrap().snapshot().unwrap();
     assert!(

@@ -353,7 +353,7 @@ fn a_first_glance_shows_at_once_and_the_whole_list_follows() {
     assert!(glance.partial);
     assert_eq!(glance.items.len(), 1, "unknown and malformed slugs are skipped");
     assert_eq!(
-        Some(&glance.items[0]),
+        Some(&*glance.items[0]),
         full.item(NGEBEL),
         "a glanced item is the item itself"
     );

@@ -70,7 +70,7 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
     };
     let items: Vec<&Entry> = rows_for(&snap, me, Queue::All, &filters, a.search.as_deref().unwrap_or_default())
         .into_iter()
-        .map(|r| &snap.items[r.index])
+        .map(|r| &*snap.items[r.index])
         .filter(|e| !a.mine || me.is_some_and(|p| p.id == e.item.front.author))
         .collect();
     // Broken files are listed for every known person, so someone fixes them.

@@ -104,12 +104,12 @@ pub fn load(path: &Path) -> Option<HashMap<String, (Entry, usize)>> {
 
 /// Write the cache atomically (temporary file, then rename). Failures are the caller's
 /// to ignore: a read-only repository simply has no cache.
-pub fn save(path: &Path, entries: &[Entry]) -> std::io::Result<()> {
+pub fn save<E: std::borrow::Borrow<Entry>>(path: &Path, entries: &[E]) -> std::io::Result<()> {
     let mut body = Vec::new();
     let mut record = Vec::new();
     for e in entries {
         record.clear();
-        encode(e, &mut record);
+        encode(e.borrow(), &mut record);
         let n = u32::try_from(record.len()).map_err(std::io::Error::other)?;
         body.extend_from_slice(&n.to_le_bytes());
         body.extend_from_slice(&record);

@@ -1,5 +1,7 @@
 //! A snapshot: every item of the newsroom at one commit, plus the files that are broken.
 
+use std::sync::Arc;
+
 use git2::{ObjectType, Oid, Tree};
 
 use super::Result;
@@ -102,8 +104,9 @@ pub struct Snapshot {
     pub commit: Oid,
     /// The config at that commit.
     pub config: Config,
-    /// Items that parsed, sorted by slug.
-    pub items: Vec<Entry>,
+    /// Items that parsed, sorted by slug. Shared: a reload that finds an item unchanged
+    /// keeps the same entry instead of copying it.
+    pub items: Vec<Arc<Entry>>,
     /// Files that did not.
     pub broken: Vec<Broken>,
     /// Only some items, read to draw the first screen at once; the whole newsroom follows.
@@ -115,6 +118,12 @@ impl Snapshot {
     /// An item by slug.
     #[must_use]
     pub fn item(&self, slug: &str) -> Option<&Entry> {
+        self.shared(slug).map(|e| &**e)
+    }
+
+    /// An item by slug, as shared with other snapshots.
+    #[must_use]
+    pub fn shared(&self, slug: &str) -> Option<&Arc<Entry>> {
         self.items
             .binary_search_by(|e| e.slug.as_str().cmp(slug))
             .ok()
@@ -190,13 +199,13 @@ impl Newsroom {
                     .unwrap_or_default();
                 let content = entry.id().to_string();
                 let same = |o: &Entry| o.content == content && o.review_id == review_id;
-                if let Some(old) = previous.and_then(|p| p.item(name)).filter(|o| same(o)) {
-                    items.push(old.clone());
+                if let Some(old) = previous.and_then(|p| p.shared(name)).filter(|o| same(o)) {
+                    items.push(Arc::clone(old));
                     continue;
                 }
                 match disk.as_mut().and_then(|d| d.as_mut()?.remove(name)) {
                     Some((old, _)) if same(&old) => {
-                        items.push(old);
+                        items.push(Arc::new(old));
                         continue;
                     }
                     Some((_, bytes)) => stale_bytes += bytes,
@@ -205,7 +214,7 @@ impl Newsroom {
                 reread += 1;
                 let folder = self.repo.find_tree(entry.id())?;
                 match read_entry(self, name, &folder, reviews.as_ref()) {
-                    Ok(e) => items.push(e),
+                    Ok(e) => items.push(Arc::new(e)),
                     Err(b) => broken.push(b),
                 }
             }
@@ -242,7 +251,7 @@ impl Newsroom {
                 };
                 let folder = self.repo.find_tree(folder.id())?;
                 if let Ok(e) = read_entry(self, s, &folder, reviews.as_ref()) {
-                    items.push(e);
+                    items.push(Arc::new(e));
                 }
             }
         }
