@@ -30,11 +30,24 @@ use lean::Lean;
 /// that would not change the screen.
 type Screen = Terminal<CrosstermBackend<Lean<std::io::Stdout>>>;
 
-/// Raw mode, the alternate screen and ratatui's restoring panic hook, then a terminal
-/// that writes through [`Lean`].
+/// Raw mode, the alternate screen and a panic hook that restores the terminal, then a
+/// terminal that writes through [`Lean`].
 fn screen() -> std::io::Result<Screen> {
-    drop(ratatui::try_init()?);
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        hook(info);
+    }));
+    enter()?;
     Terminal::new(CrosstermBackend::new(Lean::new(std::io::stdout())))
+}
+
+/// Raw mode and the alternate screen. (Not `ratatui::init`, which builds a terminal
+/// that asks for the cursor position; while the input thread reads, that answer can
+/// wait for the next key press.)
+fn enter() -> std::io::Result<()> {
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)
 }
 
 enum Incoming {
@@ -186,7 +199,7 @@ fn external_editor(state_dir: &std::path::Path, body: &str, lang: Lang) -> Msg {
         .args(parts)
         .arg(&path)
         .status();
-    let _ = ratatui::init();
+    let _ = enter();
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
     let text = std::fs::read_to_string(&path);
     let _ = std::fs::remove_file(&path);
@@ -377,9 +390,16 @@ fn run(room: Newsroom, mut state: State, hint: Option<String>) -> Outcome {
                 let away = matches!(effect, Effect::ExternalEditor { .. });
                 msgs.extend(outside.carry_out(effect, &state));
                 if away {
-                    // Another program had the terminal: draw everything again. The clear
-                    // also makes `Lean` forget what it knew of the terminal.
-                    let _ = terminal.clear();
+                    // Another program had the terminal: a fresh terminal draws everything
+                    // again, and its `Lean` knows nothing yet. (`Terminal::clear` would
+                    // ask for the cursor position, whose answer the input thread holds.)
+                    if let Ok(fresh) = Terminal::new(CrosstermBackend::new(Lean::new(std::io::stdout()))) {
+                        terminal = fresh;
+                    }
+                    let _ = ratatui::backend::Backend::clear_region(
+                        terminal.backend_mut(),
+                        ratatui::backend::ClearType::All,
+                    );
                 }
             }
             dirty = true;

@@ -102,3 +102,52 @@ fn sigterm_and_tiny_terminals_restore_the_terminal() {
     let s = t.screen();
     assert!(!s.contains("terlalu kecil"), "{s}");
 }
+
+/// Ctrl-E hands the body to `$EDITOR`; when it returns, the editor is drawn again at
+/// once (not only at the next key) with the text the program wrote, and it saves.
+#[test]
+fn the_external_editor_comes_back_to_a_whole_screen() {
+    let d = Demo::new();
+    let code = d.tmp.path().join("code");
+    let script = d.tmp.path().join("penyunting.sh");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\n{ printf 'Ditambah dari penyunting luar.\\n\\n'; cat \"$1\"; } > \"$1.new\" && mv \"$1.new\" \"$1\"\n",
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&script)
+        .status()
+        .unwrap();
+    let line = format!(
+        "env -i HOME={home} PATH=/usr/bin:/bin TERM=xterm-256color EDITOR={script} {bin} --repo {repo} --as dimas; echo $? > {code}; sleep 60",
+        home = d.home.display(),
+        script = script.display(),
+        bin = env!("CARGO_BIN_EXE_warta"),
+        repo = d.repo.display(),
+        code = code.display(),
+    );
+    let t = Tmux::start("external", 100, 30, &line);
+    t.wait_for("Panwascam Jetis Kawal Rekapitulasi", 10);
+    t.keys(&["Enter"]);
+    t.wait_for("¶1", 5);
+    t.keys(&["e"]);
+    t.wait_for("Ctrl-S simpan", 5);
+    t.keys(&["C-e"]);
+    let screen = t.wait_for("Ditambah dari penyunting luar.", 1);
+    assert!(screen.contains("Ctrl-S simpan") && screen.contains("Judul"), "{screen}");
+    t.keys(&["C-s"]);
+    t.wait_for("Tersimpan", 10);
+    t.keys(&["Escape"]);
+    t.wait_for("¶1", 5);
+    t.keys(&["Escape"]);
+    t.wait_for("Tugas saya", 5);
+    t.keys(&["q"]);
+    assert_eq!(wait_file(&code, 10), "0", "{}", t.screen());
+    let body = d.git(&[
+        "show",
+        "HEAD:drafts/2024-11-30-panwascam-jetis-kawal-rekapitulasi-hasil-penghitungan-suara/index.md",
+    ]);
+    assert!(body.contains("Ditambah dari penyunting luar."), "{body}");
+}
