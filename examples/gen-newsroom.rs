@@ -1333,7 +1333,7 @@ impl World {
             tags,
             summary,
             photos,
-            extra: toml::Table::new(),
+            extra: warta::domain::item::Extra::default(),
         };
         let paras = body_for(&scene, rng);
         let approver = rng.pick(&self.staff.approvers);

@@ -40,7 +40,35 @@ pub struct FrontMatter {
     pub photos: Vec<Photo>,
     /// Keys this version does not know, kept as they are.
     #[serde(flatten)]
-    pub extra: toml::Table,
+    pub extra: Extra,
+}
+
+/// Keys of a file that this version does not know, kept as they are.
+///
+/// Equal when their values are, and also when they print the same: a float `nan` is
+/// written and read back as `nan`, but NaN is never equal to itself, so plain equality
+/// would call an unchanged item changed (and an unchanged save would make an edit).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Extra(pub toml::Table);
+
+impl PartialEq for Extra {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0 || format!("{:?}", self.0) == format!("{:?}", other.0)
+    }
+}
+
+impl std::ops::Deref for Extra {
+    type Target = toml::Table;
+    fn deref(&self) -> &toml::Table {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Extra {
+    fn deref_mut(&mut self) -> &mut toml::Table {
+        &mut self.0
+    }
 }
 
 /// A photo in the item's folder.
@@ -369,6 +397,17 @@ mod tests {
     use super::*;
 
     const SAMPLE: &str = "+++\ntitle = \"Rapat \\\"koordinasi\\\"\"\nkecamatan = \"babadan\"\nauthor = \"sari\"\ntags = [\"humas\"]\nunknown_key = 5\n\n[[photos]]\nfile = \"a.jpg\"\ncaption = \"Foto\"\n+++\nBabadan – isi.\n\n+++\n\nPenutup 👍🏽\n";
+
+    #[test]
+    fn an_unknown_nan_survives_a_rewrite_as_the_same_item() {
+        // Found by AFL++ (fuzz/crashes/item/nan-min.md): NaN is never equal to itself.
+        let item = Item::parse(b"+++\n0=nan\ntitle = \"x\"\n+++\nIsi.\n").unwrap();
+        let again = Item::parse(item.serialize().as_bytes()).unwrap();
+        assert_eq!(again, item);
+        let mut other = item.clone();
+        other.front.extra.insert("0".into(), toml::Value::Float(1.0));
+        assert_ne!(other, item);
+    }
 
     #[test]
     fn parses_and_keeps_unknown_keys() {

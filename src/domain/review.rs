@@ -119,7 +119,7 @@ pub struct Event {
     pub anchor: Option<String>,
     /// Keys this version does not know.
     #[serde(flatten)]
-    pub extra: toml::Table,
+    pub extra: super::item::Extra,
 }
 
 impl Event {
@@ -135,7 +135,7 @@ impl Event {
             thread: None,
             paragraph: None,
             anchor: None,
-            extra: toml::Table::new(),
+            extra: super::item::Extra::default(),
         }
     }
 }
@@ -389,6 +389,12 @@ impl Thread {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_unknown_nan_survives_a_rewrite_as_the_same_log() {
+        let log = Review::parse("[[events]]\nat = \"x\"\nactor = \"a\"\naction = \"create\"\nx = nan\n").unwrap();
+        assert_eq!(Review::parse(&log.serialize()).unwrap(), log);
+    }
+
     use super::*;
 
     #[test]

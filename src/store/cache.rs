@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use toml::value::Datetime;
 
 use super::snapshot::Entry;
-use crate::domain::item::{FrontMatter, Item, Photo};
+use crate::domain::item::{Extra, FrontMatter, Item, Photo};
 use crate::domain::review::{ActionKind, Event, Review};
 use crate::domain::slug;
 
@@ -333,7 +333,7 @@ fn decode(record: &[u8]) -> Result<Entry, Damaged> {
             })
         })
         .collect::<Result<Vec<_>, Damaged>>()?;
-    let extra = t.table()?;
+    let extra = Extra(t.table()?);
     let body = t.str()?;
     // Each event takes at least 29 bytes (four lengths, three flags, two numbers).
     let n = t.count(29)?;
@@ -348,7 +348,7 @@ fn decode(record: &[u8]) -> Result<Entry, Damaged> {
             thread: t.num()?,
             paragraph: t.num()?,
             anchor: t.opt()?,
-            extra: t.table()?,
+            extra: Extra(t.table()?),
         });
     }
     if !t.0.is_empty() {
