@@ -387,19 +387,25 @@ pub(crate) fn read_framed(path: &Path, magic: &str) -> Option<(Vec<String>, Vec<
     if std::fs::metadata(path).ok()?.len() > MAX_BYTES {
         return None;
     }
-    let bytes = std::fs::read(path).ok()?;
+    let mut bytes = std::fs::read(path).ok()?;
     let newline = bytes.iter().position(|&b| b == b'\n')?;
     let header = std::str::from_utf8(&bytes[..newline]).ok()?;
-    let body = &bytes[newline + 1..];
     let fields: Vec<&str> = header.split(' ').collect();
     let [m, schema, extra @ .., len, sum] = fields.as_slice() else {
         return None;
     };
+    let body = &bytes[newline + 1..];
     let ok = *m == magic
         && *schema == SCHEMA
         && *len == body.len().to_string()
         && *sum == format!("{:016x}", checksum(body));
-    ok.then(|| (extra.iter().map(|s| (*s).to_string()).collect(), body.to_vec()))
+    if !ok {
+        return None;
+    }
+    let extra: Vec<String> = extra.iter().map(|s| (*s).to_string()).collect();
+    // The body stays in the buffer it was read into (no second copy of it).
+    bytes.drain(..=newline);
+    Some((extra, bytes))
 }
 
 /// Write `body` under a header of magic, schema, `extra` fields, length and checksum,
