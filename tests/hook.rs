@@ -51,18 +51,7 @@ fn append_event(dir: &Path, slug: &str, event: &str) {
 #[test]
 fn pushes_that_break_the_rules_are_refused() {
     let d = common::Demo::new();
-    let server = d.tmp.path().join("server.git");
-    common::git(
-        &d.home,
-        d.tmp.path(),
-        &[
-            "clone",
-            "-q",
-            "--bare",
-            d.repo.to_str().unwrap(),
-            server.to_str().unwrap(),
-        ],
-    );
+    let server = common::bare_clone(&d);
     let installed = common::warta(&d.home, &server)
         .args(["hook", "install"])
         .output()

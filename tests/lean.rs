@@ -3,6 +3,8 @@
 //! streams are played into a terminal emulator (vt100) that must end every frame with
 //! the same cells, styles, cursor and cursor visibility.
 
+mod common;
+
 use std::cell::RefCell;
 use std::io::Write;
 use std::rc::Rc;
@@ -37,18 +39,6 @@ impl Tap {
     }
 }
 
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        (z ^ (z >> 31)) % n
-    }
-}
-
 fn nz(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n).unwrap()
 }
@@ -72,7 +62,7 @@ fn the_screen_is_the_same_with_and_without_the_lean_writer() {
     let snap = Arc::new(room.snapshot().unwrap());
     let (mut lean_bytes, mut raw_bytes) = (0usize, 0usize);
     for (seed, who) in [(1u64, "hesti"), (2, "sari"), (3, "fajar")] {
-        let mut rng = Rng(seed);
+        let mut rng = common::Rng(seed);
         let theme = Theme::builtin("dark", Depth::Indexed256, false);
         let mut s = State::new(Lang::Id, theme, Some(who.into()), Vec::new());
         app::update(&mut s, Msg::Loaded(snap.clone()));

@@ -122,22 +122,6 @@ fn oversized_items_are_refused_with_nothing_written() {
     assert!(out.lines().count() > 10);
 }
 
-/// A small deterministic generator for the monkey.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
 #[test]
 fn monkey_keys_pastes_and_resizes_never_panic() {
     let tmp = tempfile::tempdir().unwrap();
@@ -148,7 +132,7 @@ fn monkey_keys_pastes_and_resizes_never_panic() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(100_000);
     for (seed, who) in [(1, "hesti"), (2, "dimas"), (3, "fajar")] {
-        let mut rng = Rng(seed);
+        let mut rng = common::Rng(seed);
         let mut s = State::new(Lang::Id, Theme::plain(), Some(who.into()), Vec::new());
         app::update(&mut s, Msg::Loaded(snap.clone()));
         let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();

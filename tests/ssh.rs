@@ -213,18 +213,7 @@ fn admins_push_over_ssh_and_the_hook_judges_them() {
     let dir = d.tmp.path().join("ssh");
     std::fs::create_dir_all(&dir).unwrap();
     newsroom_with_keys(&d, &dir);
-    let server = d.tmp.path().join("server.git");
-    common::git(
-        &d.home,
-        d.tmp.path(),
-        &[
-            "clone",
-            "-q",
-            "--bare",
-            d.repo.to_str().unwrap(),
-            server.to_str().unwrap(),
-        ],
-    );
+    let server = common::bare_clone(&d);
     let server_head = || common::git(&d.home, &server, &["rev-parse", "main"]);
     let keys = common::warta(&d.home, &server)
         .args(["--as", "admin-it", "keys"])

@@ -116,3 +116,37 @@ impl Demo {
         serde_json::from_str(&self.ok(who, args)).expect("valid JSON")
     }
 }
+
+/// A bare clone of the demo newsroom in `<tmp>/server.git`, as a server would hold it.
+pub fn bare_clone(d: &Demo) -> PathBuf {
+    let server = d.tmp.path().join("server.git");
+    git(
+        &d.home,
+        d.tmp.path(),
+        &[
+            "clone",
+            "-q",
+            "--bare",
+            d.repo.to_str().unwrap(),
+            server.to_str().unwrap(),
+        ],
+    );
+    server
+}
+
+/// A small deterministic generator (splitmix64) for seeded random tests.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
