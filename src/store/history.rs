@@ -90,10 +90,8 @@ impl Newsroom {
         blob_id(tree, &format!("reviews/{slug}.toml"))
             // An oversized log is left unread, as the snapshot does.
             .filter(|id| {
-                self.repo
-                    .odb()
-                    .and_then(|odb| odb.read_header(*id))
-                    .is_ok_and(|(size, _)| size <= super::snapshot::MAX_REVIEW_BYTES)
+                self.blob_size(*id)
+                    .is_some_and(|size| size <= super::snapshot::MAX_REVIEW_BYTES)
             })
             .and_then(|id| self.repo.find_blob(id).ok())
             .and_then(|b| {

@@ -207,6 +207,15 @@ impl Newsroom {
         }
     }
 
+    /// A blob's size from its object header, without reading the blob.
+    pub(crate) fn blob_size(&self, id: Oid) -> Option<usize> {
+        self.repo
+            .odb()
+            .and_then(|odb| odb.read_header(id))
+            .ok()
+            .map(|(size, _)| size)
+    }
+
     /// The bytes of a file at a commit, if it exists and is not larger than any file
     /// warta reads (a larger one is left unread, as if absent).
     pub fn read_bytes(&self, commit: Oid, path: &str) -> Result<Option<Vec<u8>>> {
@@ -217,8 +226,10 @@ impl Newsroom {
         if entry.kind() != Some(git2::ObjectType::Blob) {
             return Ok(None);
         }
-        let (size, _) = self.repo.odb()?.read_header(entry.id())?;
-        if size > super::snapshot::MAX_REVIEW_BYTES {
+        if self
+            .blob_size(entry.id())
+            .is_none_or(|size| size > super::snapshot::MAX_REVIEW_BYTES)
+        {
             return Ok(None);
         }
         Ok(Some(self.repo.find_blob(entry.id())?.content().to_vec()))

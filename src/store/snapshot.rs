@@ -289,12 +289,14 @@ fn subtree<'r>(repo: &'r git2::Repository, root: &Tree<'_>, name: &str) -> Resul
     }
 }
 
-/// A blob's size from its header, without reading it (`usize::MAX` when unreadable).
-fn blob_size(room: &Newsroom, id: Oid) -> usize {
-    room.repo
-        .odb()
-        .and_then(|odb| odb.read_header(id))
-        .map_or(usize::MAX, |(size, _)| size)
+/// A blob of at most `max` bytes. Its size is read from the object's header first, so a
+/// huge blob is refused unread: `Err(Some(reason))`; `Err(None)` when it cannot be read.
+fn bounded_blob(room: &Newsroom, id: Oid, max: usize) -> std::result::Result<git2::Blob<'_>, Option<String>> {
+    let size = room.blob_size(id).ok_or(None)?;
+    if size > max {
+        return Err(Some(format!("too large: {size} bytes (at most {max})")));
+    }
+    room.repo.find_blob(id).map_err(|_| None)
 }
 
 fn read_entry(
@@ -316,19 +318,13 @@ fn read_entry(
         .filter(|e| e.kind() == Some(ObjectType::Blob) && e.filemode() != 0o120_000)
         .map(|e| e.id())
         .ok_or_else(|| broken(index_path.clone(), 1, "index.md is missing".into()))?;
-    // The size comes from the object's header: a huge blob is refused unread.
-    let size = blob_size(room, index_id);
-    if size > MAX_ITEM_BYTES {
-        return Err(broken(
-            index_path,
+    let blob = bounded_blob(room, index_id, MAX_ITEM_BYTES).map_err(|reason| {
+        broken(
+            index_path.clone(),
             1,
-            format!("too large: {size} bytes (at most {MAX_ITEM_BYTES})"),
-        ));
-    }
-    let blob = room
-        .repo
-        .find_blob(index_id)
-        .map_err(|_| broken(index_path.clone(), 1, "index.md is missing".into()))?;
+            reason.unwrap_or_else(|| "index.md is missing".into()),
+        )
+    })?;
     let item = Item::parse(blob.content()).map_err(|e| broken(index_path.clone(), e.line(), e.to_string()))?;
     let review_path = format!("reviews/{slug}.toml");
     let review_entry = reviews.and_then(|t| t.get_name(&format!("{slug}.toml")));
@@ -336,18 +332,13 @@ fn read_entry(
     let review = match review_entry {
         None => Review::default(),
         Some(e) => {
-            let size = blob_size(room, e.id());
-            if size > MAX_REVIEW_BYTES {
-                return Err(broken(
-                    review_path,
+            let blob = bounded_blob(room, e.id(), MAX_REVIEW_BYTES).map_err(|reason| {
+                broken(
+                    review_path.clone(),
                     1,
-                    format!("too large: {size} bytes (at most {MAX_REVIEW_BYTES})"),
-                ));
-            }
-            let blob = room
-                .repo
-                .find_blob(e.id())
-                .map_err(|_| broken(review_path.clone(), 1, "review log is not a file".into()))?;
+                    reason.unwrap_or_else(|| "review log is not a file".into()),
+                )
+            })?;
             let text = std::str::from_utf8(blob.content())
                 .map_err(|_| broken(review_path.clone(), 1, "not valid UTF-8".into()))?;
             Review::parse(text).map_err(|e| broken(review_path.clone(), e.line, e.message))?
