@@ -228,7 +228,7 @@ impl Newsroom {
         }
         if self
             .blob_size(entry.id())
-            .is_none_or(|size| size > super::snapshot::MAX_REVIEW_BYTES)
+            .is_some_and(|size| size > super::snapshot::MAX_REVIEW_BYTES)
         {
             return Ok(None);
         }
