@@ -39,6 +39,12 @@ fn screen() -> std::io::Result<Screen> {
         hook(info);
     }));
     enter()?;
+    lean_terminal()
+}
+
+/// A terminal on standard output through a [`Lean`] that knows nothing yet; its first
+/// draw writes every cell.
+fn lean_terminal() -> std::io::Result<Screen> {
     Terminal::new(CrosstermBackend::new(Lean::new(std::io::stdout())))
 }
 
@@ -393,7 +399,7 @@ fn run(room: Newsroom, mut state: State, hint: Option<String>) -> Outcome {
                     // Another program had the terminal: a fresh terminal draws everything
                     // again, and its `Lean` knows nothing yet. (`Terminal::clear` would
                     // ask for the cursor position, whose answer the input thread holds.)
-                    if let Ok(fresh) = Terminal::new(CrosstermBackend::new(Lean::new(std::io::stdout()))) {
+                    if let Ok(fresh) = lean_terminal() {
                         terminal = fresh;
                     }
                     let _ = ratatui::backend::Backend::clear_region(

@@ -76,15 +76,21 @@ pub fn others(git_dir: &Path) -> Vec<Presence> {
 /// When a person was last here (per newsroom), and remember now as the new last time.
 #[must_use]
 pub fn last_seen_swap(state_dir: &Path, newsroom: &Path, person: &str, now: &str) -> Option<String> {
-    let path = super::journal::journal_dir(state_dir, newsroom, person).with_file_name(format!("{person}.last-seen"));
+    let path = person_file(state_dir, newsroom, person, "last-seen");
     let before = std::fs::read_to_string(&path).ok().map(|s| s.trim().to_string());
     let _ = write_atomic(&path, now.as_bytes());
     before
 }
 
+/// A small file of a person's, per newsroom, beside their journal folder:
+/// `<person>.<what>`.
+fn person_file(state_dir: &Path, newsroom: &Path, person: &str, what: &str) -> PathBuf {
+    super::journal::journal_dir(state_dir, newsroom, person).with_file_name(format!("{person}.{what}"))
+}
+
 /// Where the first rows a person saw are kept (per newsroom).
-fn first_rows_path(state_dir: &Path, newsroom: &Path, person: &str) -> std::path::PathBuf {
-    super::journal::journal_dir(state_dir, newsroom, person).with_file_name(format!("{person}.first-rows"))
+fn first_rows_path(state_dir: &Path, newsroom: &Path, person: &str) -> PathBuf {
+    person_file(state_dir, newsroom, person, "first-rows")
 }
 
 /// Remember the slugs at the top of a person's first screen, to show them at once next
