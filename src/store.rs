@@ -12,6 +12,7 @@ pub mod identity;
 pub mod journal;
 pub mod merge;
 pub mod presence;
+mod rawtree;
 pub mod repo;
 pub mod snapshot;
 mod trailers;

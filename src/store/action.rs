@@ -216,8 +216,8 @@ impl Newsroom {
             };
             let person = config.person(actor).ok_or(StoreError::Invalid(Invalid::NoActor))?;
             let parent = self.repo.find_commit(head)?;
-            let old_tree = parent.tree()?;
-            let tree_id = with_changes(&self.repo, Some(&old_tree), &plan.changes)?;
+            let old_tree = parent.tree_id();
+            let tree_id = with_changes(self, Some(old_tree), &plan.changes)?;
             let tree = self.repo.find_tree(tree_id)?;
             let sig = signature(person, &now)?;
             let message = format!(
@@ -232,7 +232,7 @@ impl Newsroom {
                 .map_err(write_error)?;
             match self.repo.reference_matching(&refname, commit, true, head, &message) {
                 Ok(_) => {
-                    let skipped = super::worktree::update(self, &old_tree, &tree, &plan.changes);
+                    let skipped = super::worktree::update(self, old_tree, tree_id, &plan.changes);
                     return Ok(Done {
                         commit: Some(commit),
                         slug: plan.slug,

@@ -16,6 +16,8 @@ pub struct Newsroom {
     branch: String,
     state_dir: PathBuf,
     config_cache: std::cell::RefCell<Option<(Oid, Config)>>,
+    /// The last `drafts/` and `reviews/` trees read or written, by id (see `rawtree`).
+    pub(crate) grown_trees: std::cell::RefCell<Vec<(Oid, std::sync::Arc<[u8]>)>>,
 }
 
 impl std::fmt::Debug for Newsroom {
@@ -25,6 +27,10 @@ impl std::fmt::Debug for Newsroom {
             .field("branch", &self.branch)
             .field("state_dir", &self.state_dir)
             .field("config_cache", &self.config_cache.borrow().as_ref().map(|(id, _)| *id))
+            .field(
+                "grown_trees",
+                &self.grown_trees.borrow().iter().map(|(id, _)| *id).collect::<Vec<_>>(),
+            )
             .finish()
     }
 }
@@ -75,6 +81,7 @@ impl Newsroom {
             branch: head_branch.clone(),
             state_dir: super::journal::state_dir(),
             config_cache: std::cell::RefCell::new(None),
+            grown_trees: std::cell::RefCell::default(),
         };
         let head = match room.head() {
             Ok(h) => h,
@@ -149,6 +156,7 @@ impl Newsroom {
             branch: config.newsroom.branch,
             state_dir: super::journal::state_dir(),
             config_cache: std::cell::RefCell::new(None),
+            grown_trees: std::cell::RefCell::default(),
         })
     }
 
@@ -244,12 +252,11 @@ impl Newsroom {
 
     /// The tree id of a folder at a commit, if it exists.
     pub fn tree_id(&self, commit: Oid, path: &str) -> Result<Option<Oid>> {
-        let tree = self.repo.find_commit(commit)?.tree()?;
-        Ok(tree
-            .get_path(Path::new(path))
-            .ok()
-            .filter(|e| e.kind() == Some(git2::ObjectType::Tree))
-            .map(|e| e.id()))
+        let root = self.repo.find_commit(commit)?.tree_id();
+        Ok(self
+            .path_entry(root, path)?
+            .filter(|(mode, _)| *mode == super::rawtree::TREE_MODE)
+            .map(|(_, id)| id))
     }
 
     /// The validated config at a commit.

@@ -213,7 +213,7 @@ impl Newsroom {
                 }
                 reread += 1;
                 let folder = self.repo.find_tree(entry.id())?;
-                match read_entry(self, name, &folder, reviews.as_ref()) {
+                match read_entry(self, name, &folder, review_in(reviews.as_ref(), name)) {
                     Ok(e) => items.push(Arc::new(e)),
                     Err(b) => broken.push(b),
                 }
@@ -250,7 +250,7 @@ impl Newsroom {
                     continue;
                 };
                 let folder = self.repo.find_tree(folder.id())?;
-                if let Ok(e) = read_entry(self, s, &folder, reviews.as_ref()) {
+                if let Ok(e) = read_entry(self, s, &folder, review_in(reviews.as_ref(), s)) {
                     items.push(Arc::new(e));
                 }
             }
@@ -272,14 +272,27 @@ impl Newsroom {
         if !slug::is_valid(slug) {
             return Ok(None);
         }
-        let root = self.repo.find_commit(commit)?.tree()?;
-        let Some(folder_id) = self.tree_id(commit, &format!("drafts/{slug}"))? else {
+        let root = self.repo.find_commit(commit)?.tree_id();
+        let Some(folder_id) = self
+            .path_entry(root, &format!("drafts/{slug}"))?
+            .filter(|(mode, _)| *mode == super::rawtree::TREE_MODE)
+            .map(|(_, id)| id)
+        else {
             return Ok(None);
         };
         let folder = self.repo.find_tree(folder_id)?;
-        let reviews = subtree(&self.repo, &root, "reviews")?;
-        Ok(Some(read_entry(self, slug, &folder, reviews.as_ref())))
+        let review = self
+            .path_entry(root, &format!("reviews/{slug}.toml"))?
+            .map(|(_, id)| id);
+        Ok(Some(read_entry(self, slug, &folder, review)))
     }
+}
+
+/// The id of an item's review log in the `reviews/` tree.
+fn review_in(reviews: Option<&Tree<'_>>, slug: &str) -> Option<Oid> {
+    reviews
+        .and_then(|t| t.get_name(&format!("{slug}.toml")))
+        .map(|e| e.id())
 }
 
 fn subtree<'r>(repo: &'r git2::Repository, root: &Tree<'_>, name: &str) -> Result<Option<Tree<'r>>> {
@@ -303,7 +316,7 @@ fn read_entry(
     room: &Newsroom,
     slug: &str,
     folder: &Tree<'_>,
-    reviews: Option<&Tree<'_>>,
+    review_id: Option<Oid>,
 ) -> std::result::Result<Entry, Broken> {
     let broken = |path: String, line: usize, reason: String| Broken {
         slug: slug.to_string(),
@@ -327,12 +340,10 @@ fn read_entry(
     })?;
     let item = Item::parse(blob.content()).map_err(|e| broken(index_path.clone(), e.line(), e.to_string()))?;
     let review_path = format!("reviews/{slug}.toml");
-    let review_entry = reviews.and_then(|t| t.get_name(&format!("{slug}.toml")));
-    let review_id = review_entry.as_ref().map(|e| e.id().to_string()).unwrap_or_default();
-    let review = match review_entry {
+    let review = match review_id {
         None => Review::default(),
-        Some(e) => {
-            let blob = bounded_blob(room, e.id(), MAX_REVIEW_BYTES).map_err(|reason| {
+        Some(id) => {
+            let blob = bounded_blob(room, id, MAX_REVIEW_BYTES).map_err(|reason| {
                 broken(
                     review_path.clone(),
                     1,
@@ -357,6 +368,6 @@ fn read_entry(
         review,
         state,
         files,
-        review_id,
+        review_id: review_id.map(|id| id.to_string()).unwrap_or_default(),
     })
 }

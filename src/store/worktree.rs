@@ -5,20 +5,22 @@
 
 use std::path::Path;
 
-use git2::{ObjectType, Oid, Tree};
+use git2::{ObjectType, Oid};
 
+use super::rawtree::TREE_MODE;
 use super::repo::Newsroom;
 use super::tree::Change;
 
-fn blob_at(tree: &Tree<'_>, path: &str) -> Option<Oid> {
-    tree.get_path(Path::new(path))
+fn blob_at(room: &Newsroom, tree: Oid, path: &str) -> Option<Oid> {
+    room.path_entry(tree, path)
         .ok()
-        .filter(|e| e.kind() == Some(ObjectType::Blob))
-        .map(|e| e.id())
+        .flatten()
+        .filter(|(mode, _)| *mode != TREE_MODE)
+        .map(|(_, id)| id)
 }
 
 /// Update checked-out files for `changes`; returns the paths left alone.
-pub fn update(room: &Newsroom, old: &Tree<'_>, new: &Tree<'_>, changes: &[Change]) -> Vec<String> {
+pub fn update(room: &Newsroom, old: Oid, new: Oid, changes: &[Change]) -> Vec<String> {
     let repo = &room.repo;
     let Some(workdir) = repo.workdir() else { return vec![] };
     let checked_out = repo
@@ -38,7 +40,7 @@ pub fn update(room: &Newsroom, old: &Tree<'_>, new: &Tree<'_>, changes: &[Change
             skipped.push(change.path.clone());
             continue;
         }
-        let before = blob_at(old, &change.path);
+        let before = blob_at(room, old, &change.path);
         let current = std::fs::read(&file).ok();
         let pristine = match (&current, before) {
             (None, None) => true,
@@ -49,7 +51,7 @@ pub fn update(room: &Newsroom, old: &Tree<'_>, new: &Tree<'_>, changes: &[Change
             skipped.push(change.path.clone());
             continue;
         }
-        let Some(after) = blob_at(new, &change.path).and_then(|id| repo.find_blob(id).ok()) else {
+        let Some(after) = blob_at(room, new, &change.path).and_then(|id| repo.find_blob(id).ok()) else {
             let _ = std::fs::remove_file(&file);
             if let Some(ix) = index.as_mut() {
                 let _ = ix.remove_path(Path::new(&change.path));
