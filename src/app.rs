@@ -6,6 +6,7 @@
 
 pub mod editor;
 pub mod keymap;
+pub mod prose;
 pub mod rows;
 pub mod update;
 mod update_editor;

@@ -57,7 +57,10 @@ fn a_long_paragraph_wraps_at_words() {
         // The body widget alone, at the width it gets in a terminal of that size.
         let mut t = Terminal::new(TestBackend::new(w, 24)).unwrap();
         let ed = s.editor.as_ref().unwrap();
-        t.draw(|f| f.render_widget(&ed.body, f.area())).unwrap();
+        t.draw(|f| {
+            warta::ui::editor::render_body(ed, f, f.area(), ratatui::style::Style::default());
+        })
+        .unwrap();
         let buf = t.backend().buffer();
         let screen: String = (0..buf.area.height)
             .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
@@ -286,5 +289,62 @@ fn hangup_keeps_every_typed_character_for_the_next_session() {
     assert!(
         text.contains("title = \"Rapat Pleno Rekapitulasi di Babadan\""),
         "{text}"
+    );
+}
+
+/// In a long article, whatever keys move the cursor, the terminal's cursor sits on the
+/// character the next key will type before, and inside the body.
+#[test]
+fn the_cursor_on_screen_is_where_typing_goes_in_a_long_article() {
+    let (_t, room) = newsroom();
+    let mut s = state(&room, "fajar");
+    open_item(&room, &mut s, SAMBIT);
+    let mut text = String::new();
+    for i in 0..60 {
+        text.push_str(&format!("Paragraf {i}: "));
+        text.push_str(&paragraph()[..(i * 37) % 900]);
+        text.push_str(if i % 5 == 0 { "\n" } else { "\n\n" });
+    }
+    s.editor.as_mut().unwrap().set_body(&text);
+    let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let keys = [
+        KeyCode::Down,
+        KeyCode::Down,
+        KeyCode::PageDown,
+        KeyCode::Up,
+        KeyCode::PageUp,
+        KeyCode::Right,
+        KeyCode::End,
+        KeyCode::Home,
+        KeyCode::Char('x'),
+        KeyCode::Left,
+        KeyCode::Backspace,
+        KeyCode::Enter,
+    ];
+    let mut rng = common::Rng(3);
+    let mut checked = 0;
+    for step in 0..400 {
+        t.draw(|f| warta::ui::render(&s, f)).unwrap();
+        let at = t.get_cursor_position().unwrap();
+        let ed = s.editor.as_ref().unwrap();
+        let ratatui_textarea::DataCursor(row, col) = ed.body.cursor();
+        let view = ed.body_view.get();
+        assert!(view.width > 0 && view.height > 0);
+        if let Some(c) = ed.body.lines()[row].chars().nth(col).filter(|c| c.is_alphanumeric()) {
+            assert_eq!(
+                t.backend().buffer()[(at.x, at.y)].symbol(),
+                c.to_string(),
+                "step {step}: cursor {row}:{col} drawn at {at:?}"
+            );
+            checked += 1;
+        }
+        let code = keys[usize::try_from(rng.below(keys.len() as u64)).unwrap()];
+        let ed = s.editor.as_mut().unwrap();
+        ed.key(&KeyEvent::new(code, KeyModifiers::NONE));
+    }
+    assert!(checked > 100, "only {checked} positions fell on a letter");
+    assert!(
+        s.editor.as_ref().unwrap().body.cursor().0 > 10,
+        "the keys moved down the article"
     );
 }

@@ -99,8 +99,10 @@ pub struct Editor {
     pub tags: TextArea<'static>,
     /// Photos, `file | caption` per line.
     pub photos: TextArea<'static>,
-    /// The body.
+    /// The body. It does not wrap: the body view does (see `prose`).
     pub body: TextArea<'static>,
+    /// Where the body view starts, as last drawn.
+    pub body_view: std::cell::Cell<super::prose::View>,
     /// The focused field.
     pub field: Field,
     /// Tag vocabulary and tags in use, for completion.
@@ -129,6 +131,13 @@ fn area(text: &str, multiline: bool) -> TextArea<'static> {
     t.set_wrap_mode(WrapMode::WordOrGlyph);
     t.set_cursor_line_style(ratatui::style::Style::default());
     t.set_max_histories(10_000);
+    t
+}
+
+/// The body's text area: no wrap of its own (the body view wraps what it shows).
+fn body_area(text: &str) -> TextArea<'static> {
+    let mut t = area(text, true);
+    t.set_wrap_mode(WrapMode::None);
     t
 }
 
@@ -187,7 +196,8 @@ impl Editor {
             location: area(&f.location, false),
             tags: area(&f.tags.join(", "), false),
             photos: area(&photos_text(&f.photos), true),
-            body: area(&item.body, true),
+            body: body_area(&item.body),
+            body_view: std::cell::Cell::default(),
             field: if is_new { Field::Title } else { Field::Body },
             known_tags,
             saving: None,
@@ -232,7 +242,8 @@ impl Editor {
         self.location = area(&f.location, false);
         self.tags = area(&f.tags.join(", "), false);
         self.photos = area(&photos_text(&f.photos), true);
-        self.body = area(&item.body, true);
+        self.body = body_area(&item.body);
+        self.body_view.take();
         self.apply_focus();
     }
 
@@ -393,6 +404,9 @@ impl Editor {
         }
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let alt = key.modifiers.contains(KeyModifiers::ALT);
+        if self.field == Field::Body && self.move_body_rows(key.code) {
+            return false;
+        }
         let Some(t) = self.focused() else { return false };
         let changed = match key.code {
             KeyCode::Backspace if ctrl || alt => t.delete_word(),
@@ -432,6 +446,28 @@ impl Editor {
         changed
     }
 
+    /// Up, Down, Page Up and Page Down in the body: by screen rows of the body view, as
+    /// last drawn. Returns whether the key was one of them (before the first draw the
+    /// text area moves by lines of text instead).
+    fn move_body_rows(&mut self, code: KeyCode) -> bool {
+        let view = self.body_view.get();
+        if view.width == 0 {
+            return false;
+        }
+        let page = isize::try_from(view.height.saturating_sub(1).max(1)).unwrap_or(1);
+        let by = match code {
+            KeyCode::Up => -1,
+            KeyCode::Down => 1,
+            KeyCode::PageUp => -page,
+            KeyCode::PageDown => page,
+            _ => return false,
+        };
+        let ratatui_textarea::DataCursor(row, col) = self.body.cursor();
+        let (row, col) = super::prose::move_rows(self.body.lines(), (row, col), by, view.width);
+        self.body.move_cursor(CursorMove::Jump(clamp16(row), clamp16(col)));
+        true
+    }
+
     /// Undo in the focused field.
     pub fn undo(&mut self) {
         if let Some(t) = self.focused() {
@@ -458,7 +494,8 @@ impl Editor {
 
     /// Replace the body (from an external editor) as one change.
     pub fn set_body(&mut self, text: &str) {
-        self.body = area(text, true);
+        self.body = body_area(text);
+        self.body_view.take();
         self.field = Field::Body;
         self.journal_pending = true;
         self.apply_focus();

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::centered;
 use crate::app::editor::{Editor, Field};
+use crate::app::prose;
 use crate::app::{Mode, State, keymap};
 use crate::domain::diff::{Chunk, words};
 use crate::domain::item::Item;
@@ -143,7 +144,7 @@ pub fn render_editor(state: &State, frame: &mut Frame<'_>, area: Rect) {
         Paragraph::new(Span::styled(format!("{sep_text}{}", "─".repeat(fill)), sep_style)),
         sep,
     );
-    frame.render_widget(&ed.body, body);
+    let body_cursor = render_body(ed, frame, body, ratatui::style::Style::default());
     frame.render_widget(Paragraph::new(info_line(state, ed)), info);
     // The terminal's own cursor marks where typing goes.
     let focused = match ed.field {
@@ -152,15 +153,13 @@ pub fn render_editor(state: &State, frame: &mut Frame<'_>, area: Rect) {
         Field::Location => Some((&ed.location, loc_area)),
         Field::Tags => Some((&ed.tags, tags)),
         Field::Photos => Some((&ed.photos, photos)),
-        Field::Body => Some((&ed.body, body)),
-        Field::Kecamatan => None,
+        Field::Body | Field::Kecamatan => None,
     };
+    if let (Field::Body, Mode::Editor) = (ed.field, state.mode()) {
+        frame.set_cursor_position(body_cursor);
+    }
     if let (Some((area_of, row_area)), Mode::Editor) = (focused, state.mode()) {
-        let field_area = if matches!(ed.field, Field::Body) {
-            row_area
-        } else {
-            text_area(ed.field, row_area)
-        };
+        let field_area = text_area(ed.field, row_area);
         let c = area_of.screen_cursor();
         let (top_row, top_col) = area_of.scroll_offset();
         let (row, col) = (
@@ -187,6 +186,27 @@ pub fn render_editor(state: &State, frame: &mut Frame<'_>, area: Rect) {
         Mode::EditorConflict => render_conflict(state, ed, frame, area),
         _ => {}
     }
+}
+
+/// The body view: the screen rows around the cursor, wrapped at words (see
+/// `app::prose`). Returns where the cursor is on screen.
+pub fn render_body(ed: &Editor, frame: &mut Frame<'_>, area: Rect, style: ratatui::style::Style) -> (u16, u16) {
+    let ratatui_textarea::DataCursor(row, col) = ed.body.cursor();
+    let lines = ed.body.lines();
+    let (rows, (y, x)) = prose::layout(
+        lines,
+        (row, col),
+        &ed.body_view,
+        usize::from(area.width),
+        usize::from(area.height),
+    );
+    let shown: Vec<Line<'static>> = rows
+        .iter()
+        .map(|&(l, (s, e))| Line::styled(clean_line(lines[l][s..e].trim_end_matches(' ')), style))
+        .collect();
+    frame.render_widget(Paragraph::new(shown), area);
+    let at = |n: usize, max: u16| u16::try_from(n).unwrap_or(u16::MAX).min(max.saturating_sub(1));
+    (area.x + at(x, area.width), area.y + at(y, area.height))
 }
 
 /// Where a one-line field's text area sits in its row (after its label).
