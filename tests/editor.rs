@@ -301,7 +301,8 @@ fn the_cursor_on_screen_is_where_typing_goes_in_a_long_article() {
     open_item(&room, &mut s, SAMBIT);
     let mut text = String::new();
     for i in 0..60 {
-        text += &format!("Paragraf {i}: {}", &paragraph()[..(i * 37) % 900]);
+        let para = paragraph();
+        text.extend(["Paragraf ", &i.to_string(), ": ", &para[..(i * 37) % 900]]);
         text.push_str(if i % 5 == 0 { "\n" } else { "\n\n" });
     }
     s.editor.as_mut().unwrap().set_body(&text);
