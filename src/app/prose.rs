@@ -162,22 +162,18 @@ pub fn layout(
         }
         if l < cl || seen + crow.saturating_sub(first) >= height {
             // Below the view: put the cursor on the last row, going back from it.
-            let (mut l, mut r, mut back) = (cl, crow, height - 1);
-            while back > 0 {
-                if r >= back {
-                    r -= back;
-                    back = 0;
-                } else if l == 0 {
-                    r = 0;
-                    back = 0;
-                } else {
-                    back -= r + 1;
-                    l -= 1;
-                    r = wrap(&lines[l], width).len() - 1;
-                }
-            }
-            (v.line, v.row) = (l, r);
+            (v.line, v.row) = back(lines, width, (cl, crow), height - 1);
         }
+    }
+    // No empty rows under the text while there is text above the view.
+    let mut filled = 0;
+    let mut l = v.line;
+    while l < lines.len() && filled < height {
+        filled += wrap(&lines[l], width).len() - if l == v.line { v.row } else { 0 };
+        l += 1;
+    }
+    if filled < height {
+        (v.line, v.row) = back(lines, width, (v.line, v.row), height - filled);
     }
     view.set(View { width, height, ..v });
     // The rows from the top.
@@ -200,6 +196,23 @@ pub fn layout(
         l += 1;
     }
     (out, at.unwrap_or((0, 0)))
+}
+
+/// The screen row `n` rows above (paragraph, row) at `width`, or the first row.
+fn back(lines: &[String], width: usize, from: (usize, usize), n: usize) -> (usize, usize) {
+    let (mut l, mut r, mut n) = (from.0, from.1, n);
+    while n > 0 {
+        if r >= n {
+            return (l, r - n);
+        }
+        if l == 0 {
+            return (0, 0);
+        }
+        n -= r + 1;
+        l -= 1;
+        r = wrap(&lines[l], width).len() - 1;
+    }
+    (l, r)
 }
 
 /// The cursor after moving `by` screen rows (negative is up) at `width`, keeping the
@@ -307,6 +320,24 @@ mod tests {
         // A move inside the view does not scroll.
         let (rows, _) = layout(&lines, (11, 0), &view, 20, 5);
         assert_eq!(rows[0].0, 10);
+        // Near the end, the view is full: the last row of text is at the bottom.
+        let (rows, at) = layout(&lines, (49, 0), &view, 20, 5);
+        assert_eq!(rows.len(), 5);
+        assert_eq!(rows[4].0, 49);
+        let (rows, _) = layout(
+            &lines,
+            (49, 0),
+            &Cell::new(View {
+                line: 49,
+                row: 2,
+                width: 20,
+                height: 5,
+            }),
+            20,
+            5,
+        );
+        assert_eq!((rows.len(), rows[4].0), (5, 49), "pulled up to fill the view");
+        assert!(at.0 < 5);
         // Short text fills what it can.
         let (rows, at) = layout(&[String::new()], (0, 0), &Cell::new(View::default()), 20, 5);
         assert_eq!((rows.len(), at), (1, (0, 0)));
