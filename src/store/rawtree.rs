@@ -7,12 +7,15 @@
 //! tree is a byte string: an entry is found by scanning it, and a change splices one
 //! entry in or out, keeping git's order.
 //!
-//! The last `drafts/` and `reviews/` trees read or written are kept in
-//! `<git dir>/warta-cache/tree-drafts` and `tree-reviews`, framed with a length and a
-//! checksum. A cached tree is used only when its id is the one asked for *and* its bytes
-//! hash to that id, so what an action reads from it is the git object itself.
+//! New trees are written as loose objects without compression, so the next action
+//! reads them back at the cost of a file read. A tree that came from a pack (after
+//! `git repack`, or pushed) is rebuilt through its delta chain once, then kept in
+//! `<git dir>/warta-cache/tree-drafts` or `tree-reviews`, framed with a length and a
+//! checksum. A cached tree is used only when its id is the one asked for *and* its
+//! bytes hash to that id, so what an action reads from it is the git object itself.
 
 use std::cmp::Ordering;
+use std::io::Read;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -279,8 +282,17 @@ impl Newsroom {
     }
 
     fn cached_tree(&self, id: Oid, name: &str) -> Option<Vec<u8>> {
-        let (fields, bytes) = cache::read_framed(&cache_path(self.git_dir(), name), MAGIC)?;
-        (fields.first() == Some(&id.to_string()) && tree_id(&bytes) == id).then_some(bytes)
+        let path = cache_path(self.git_dir(), name);
+        let hex = id.to_string();
+        // The header names the tree: another tree is not read further.
+        let mut head = Vec::with_capacity(256);
+        std::fs::File::open(&path).ok()?.take(256).read_to_end(&mut head).ok()?;
+        let line = head.split(|&b| b == b'\n').next()?;
+        if !line.split(|&b| b == b' ').any(|f| f == hex.as_bytes()) {
+            return None;
+        }
+        let (fields, bytes) = cache::read_framed(&path, MAGIC)?;
+        (fields.first() == Some(&hex) && tree_id(&bytes) == id).then_some(bytes)
     }
 
     /// Write a tree from its bytes (as [`with_entry`] builds them); `grown` as for
@@ -290,10 +302,9 @@ impl Newsroom {
         if !self.repo.odb()?.exists(id) {
             write_loose(&self.git_dir().join("objects"), id, "tree", &bytes)?;
         }
-        if let Some(name) = grown.filter(|g| GROWN.contains(g)) {
-            if !cache::disabled() {
-                keep_on_disk(self.git_dir(), id, name, &bytes);
-            }
+        // Not cached on disk: the loose object just written is stored uncompressed, so
+        // reading it back is as cheap as the cache, and needs no hash check.
+        if grown.is_some_and(|g| GROWN.contains(&g)) {
             self.remember(id, &bytes.into());
         }
         Ok(id)
