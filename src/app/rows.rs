@@ -369,6 +369,17 @@ mod tests {
         rows.into_iter().map(|(_, r)| r).collect()
     }
 
+    /// A seeded source of numbers below `n`.
+    fn below(seed: u64) -> impl FnMut(usize) -> usize {
+        let mut rng = seed;
+        move |n| {
+            rng = rng
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            usize::try_from(rng >> 33).unwrap() % n
+        }
+    }
+
     #[test]
     fn the_fast_search_finds_what_the_plain_one_does() {
         let tmp = tempfile::tempdir().unwrap();
@@ -384,13 +395,7 @@ mod tests {
             .collect();
         words.sort();
         words.dedup();
-        let mut rng = 11u64;
-        let mut pick = |n: usize| {
-            rng = rng
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            usize::try_from(rng >> 33).unwrap() % n
-        };
+        let mut pick = below(11);
         let mut queries: Vec<String> = [
             "",
             "logistik",
@@ -431,13 +436,7 @@ mod tests {
     #[test]
     fn the_quick_test_never_rules_out_a_fuzzy_match() {
         let alphabet = b"abcdeKLMN -.'0";
-        let mut rng = 5u64;
-        let mut next = |n: usize| {
-            rng = rng
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            usize::try_from(rng >> 33).unwrap() % n
-        };
+        let mut next = below(5);
         let mut matcher = Matcher::new(Config::DEFAULT);
         let mut buf = Vec::new();
         let mut ruled_out = 0;
