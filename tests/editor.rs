@@ -302,7 +302,9 @@ fn the_cursor_on_screen_is_where_typing_goes_in_a_long_article() {
     let mut text = String::new();
     for i in 0..60 {
         let para = paragraph();
-        text.extend(["Paragraf ", &i.to_string(), ": ", &para[..(i * 37) % 900]]);
+        // Wide and combined characters before the text: a thumb with a skin tone is
+        // two cells, as is each of 犬猫.
+        text.extend(["Paragraf ", &i.to_string(), " 👍🏽 犬猫: ", &para[..(i * 37) % 900]]);
         text.push_str(if i % 5 == 0 { "\n" } else { "\n\n" });
     }
     s.editor.as_mut().unwrap().set_body(&text);

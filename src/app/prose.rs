@@ -7,16 +7,20 @@
 
 use std::cell::Cell;
 
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
-/// The cells a character takes on screen, as the body draws it (a tab is one space, a
-/// control character its one-cell picture).
+use crate::domain::text::{clean_line, is_dangerous};
+
+/// The cells a grapheme takes on screen, as the body draws it: cleaned (a tab is a
+/// space, a control character its picture), then measured whole, as the terminal
+/// buffer measures it (a thumb with a skin tone is two cells, not four).
 #[must_use]
-pub fn cells(c: char) -> usize {
-    if c == '\t' || crate::domain::text::is_dangerous(c) {
-        1
+pub fn cells(g: &str) -> usize {
+    if g.chars().any(|c| c == '\t' || is_dangerous(c)) {
+        clean_line(g).width()
     } else {
-        c.width().unwrap_or(0)
+        g.width()
     }
 }
 
@@ -31,9 +35,9 @@ pub fn wrap(line: &str, width: usize) -> Vec<(usize, usize)> {
     let mut col = 0;
     // Where the row can break (just after a space), and the columns used before it.
     let mut brk: Option<(usize, usize)> = None;
-    for (i, c) in line.char_indices() {
-        let w = cells(c);
-        if c == ' ' {
+    for (i, g) in line.grapheme_indices(true) {
+        let w = cells(g);
+        if g == " " {
             col += w;
             brk = Some((i + 1, col));
             continue;
@@ -76,27 +80,27 @@ pub fn byte_of_char(line: &str, n: usize) -> usize {
 pub fn locate(line: &str, rows: &[(usize, usize)], at: usize) -> (usize, usize) {
     let r = rows.iter().rposition(|&(s, _)| s <= at).unwrap_or(0);
     let (s, e) = rows[r];
-    let col = line[s..at.min(e).max(s)].chars().map(cells).sum();
+    let col = line[s..at.min(e).max(s)].graphemes(true).map(cells).sum();
     (r, col)
 }
 
-/// The character index in `line` of the position in row `r` closest to cell column
-/// `col`, never past the row's last character (except on the paragraph's last row).
+/// The character index in `line` of the grapheme boundary in row `r` closest to cell
+/// column `col`, never past the row's last grapheme (except on the paragraph's last row).
 #[must_use]
 pub fn char_at_column(line: &str, rows: &[(usize, usize)], r: usize, col: usize) -> usize {
     let (s, e) = rows[r];
     let last_row = r + 1 == rows.len();
     let mut used = 0;
     let mut at = s;
-    for (i, c) in line[s..e].char_indices() {
-        let w = cells(c);
-        let is_last_char = s + i + c.len_utf8() == e;
-        if used + w > col || (!last_row && is_last_char) {
+    for (i, g) in line[s..e].grapheme_indices(true) {
+        let w = cells(g);
+        let is_last = s + i + g.len() == e;
+        if used + w > col || (!last_row && is_last) {
             at = s + i;
             return line[..at].chars().count();
         }
         used += w;
-        at = s + i + c.len_utf8();
+        at = s + i + g.len();
     }
     line[..at].chars().count()
 }
@@ -266,6 +270,11 @@ mod tests {
         assert_eq!(rows_of("ab abcdefghij", 4), vec!["ab ", "abcd", "efgh", "ij"]);
         assert_eq!(rows_of("kata   lain", 5), vec!["kata   ", "lain"]);
         assert_eq!(rows_of("犬猫犬猫", 5), vec!["犬猫", "犬猫"]);
+        // A grapheme is never cut, and is as wide as the terminal buffer counts it.
+        assert_eq!(rows_of("ab👍🏽cd", 4), vec!["ab👍🏽", "cd"]);
+        assert_eq!(cells("👍🏽"), 2);
+        assert_eq!(cells("\u{1b}"), 1);
+        assert_eq!(cells("\t"), 1);
         // Every byte is in exactly one row, in order.
         let text = "Panwaslu Kecamatan Jetis – “Kami pastikan tidak ada selisih,” tegasnya. 👍🏽";
         for width in 1..40 {
@@ -276,9 +285,9 @@ mod tests {
                 assert_eq!(pair[0].1, pair[1].0);
             }
             for &(s, e) in &rows {
-                let shown: usize = text[s..e].trim_end_matches(' ').chars().map(cells).sum();
+                let shown: usize = text[s..e].trim_end_matches(' ').graphemes(true).map(cells).sum();
                 assert!(
-                    shown <= width || text[s..e].chars().count() == 1,
+                    shown <= width || text[s..e].graphemes(true).count() == 1,
                     "{width}: {:?}",
                     &text[s..e]
                 );
