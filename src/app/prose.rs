@@ -122,6 +122,49 @@ pub struct View {
 /// One screen row of the body: paragraph, byte range.
 pub type ScreenRow = (usize, (usize, usize));
 
+/// Paragraphs wrapped at one width, each at most once per draw.
+struct Wraps<'a> {
+    lines: &'a [String],
+    width: usize,
+    done: std::collections::HashMap<usize, Vec<(usize, usize)>>,
+}
+
+impl<'a> Wraps<'a> {
+    fn new(lines: &'a [String], width: usize) -> Self {
+        Self {
+            lines,
+            width,
+            done: std::collections::HashMap::new(),
+        }
+    }
+
+    fn rows(&mut self, l: usize) -> &[(usize, usize)] {
+        let (lines, width) = (self.lines, self.width);
+        self.done.entry(l).or_insert_with(|| wrap(&lines[l], width))
+    }
+
+    fn count(&mut self, l: usize) -> usize {
+        self.rows(l).len()
+    }
+
+    /// The screen row `n` rows above (paragraph, row), or the first row.
+    fn back(&mut self, from: (usize, usize), n: usize) -> (usize, usize) {
+        let (mut l, mut r, mut n) = (from.0, from.1, n);
+        while n > 0 {
+            if r >= n {
+                return (l, r - n);
+            }
+            if l == 0 {
+                return (0, 0);
+            }
+            n -= r + 1;
+            l -= 1;
+            r = self.count(l) - 1;
+        }
+        (l, r)
+    }
+}
+
 /// The rows to draw in a view of `width` x `height` over `lines`, with the cursor at
 /// paragraph `cursor.0`, character `cursor.1`; moves the view's top so the cursor shows.
 /// Returns the rows and the cursor's place on screen (row, column).
@@ -144,14 +187,14 @@ pub fn layout(
         });
         return (Vec::new(), (0, 0));
     };
-    let rows = wrap(line, width);
-    let (crow, ccol) = locate(line, &rows, byte_of_char(line, cc));
+    let mut wraps = Wraps::new(lines, width);
+    let (crow, ccol) = locate(line, wraps.rows(cl), byte_of_char(line, cc));
     if v.width != width {
         // A new width wraps differently: start the view at the cursor's paragraph.
         v = View { line: cl, row: 0, ..v };
     }
     v.line = v.line.min(lines.len() - 1);
-    v.row = v.row.min(wrap(&lines[v.line], width).len() - 1);
+    v.row = v.row.min(wraps.count(v.line) - 1);
     if (cl, crow) < (v.line, v.row) {
         (v.line, v.row) = (cl, crow);
     } else {
@@ -160,24 +203,24 @@ pub fn layout(
         let mut l = v.line;
         let mut first = v.row;
         while l < cl && seen < height {
-            seen += wrap(&lines[l], width).len() - first;
+            seen += wraps.count(l) - first;
             first = 0;
             l += 1;
         }
         if l < cl || seen + crow.saturating_sub(first) >= height {
             // Below the view: put the cursor on the last row, going back from it.
-            (v.line, v.row) = back(lines, width, (cl, crow), height - 1);
+            (v.line, v.row) = wraps.back((cl, crow), height - 1);
         }
     }
     // No empty rows under the text while there is text above the view.
     let mut filled = 0;
     let mut l = v.line;
     while l < lines.len() && filled < height {
-        filled += wrap(&lines[l], width).len() - if l == v.line { v.row } else { 0 };
+        filled += wraps.count(l) - if l == v.line { v.row } else { 0 };
         l += 1;
     }
     if filled < height {
-        (v.line, v.row) = back(lines, width, (v.line, v.row), height - filled);
+        (v.line, v.row) = wraps.back((v.line, v.row), height - filled);
     }
     view.set(View { width, height, ..v });
     // The rows from the top.
@@ -186,8 +229,7 @@ pub fn layout(
     let mut l = v.line;
     let mut skip = v.row;
     while out.len() < height && l < lines.len() {
-        let wrapped = if l == cl { rows.clone() } else { wrap(&lines[l], width) };
-        for (r, range) in wrapped.into_iter().enumerate().skip(skip) {
+        for (r, &range) in wraps.rows(l).iter().enumerate().skip(skip) {
             if out.len() == height {
                 break;
             }
@@ -200,23 +242,6 @@ pub fn layout(
         l += 1;
     }
     (out, at.unwrap_or((0, 0)))
-}
-
-/// The screen row `n` rows above (paragraph, row) at `width`, or the first row.
-fn back(lines: &[String], width: usize, from: (usize, usize), n: usize) -> (usize, usize) {
-    let (mut l, mut r, mut n) = (from.0, from.1, n);
-    while n > 0 {
-        if r >= n {
-            return (l, r - n);
-        }
-        if l == 0 {
-            return (0, 0);
-        }
-        n -= r + 1;
-        l -= 1;
-        r = wrap(&lines[l], width).len() - 1;
-    }
-    (l, r)
 }
 
 /// The cursor after moving `by` screen rows (negative is up) at `width`, keeping the
