@@ -8,6 +8,7 @@ pub mod action;
 pub mod cache;
 pub mod demo;
 pub mod history;
+mod housekeeping;
 pub mod identity;
 pub mod journal;
 pub mod merge;

@@ -348,3 +348,58 @@ fn trailer_index_finds_the_same_history_as_the_walk() {
         assert_eq!(log(s, true), log(s, false), "{s} after the reset");
     }
 }
+
+/// The loose trees actions write are packed by git in the background once enough
+/// bytes have piled up, and never when that is switched off.
+#[test]
+fn loose_trees_are_packed_once_there_are_enough() {
+    let d = common::Demo::new();
+    let slug = d.json("hesti", &["list", "--json"])[0]["slug"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let loose = || -> u64 {
+        let out = d.git(&["count-objects", "-v"]);
+        let line = out.lines().find(|l| l.starts_with("count:")).unwrap();
+        line["count:".len()..].trim().parse().unwrap()
+    };
+    let cache = d.repo.join(".git").join("warta-cache");
+    let comment = |after: &str, text: &str| {
+        let out = common::warta(&d.home, &d.repo)
+            .env("WARTA_REPACK_AFTER", after)
+            .args(["--as", "hesti", "comment", &slug, "-m", text])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    };
+
+    // Switched off: the objects stay loose, and no repack was started.
+    comment("0", "Catatan pertama.");
+    let before = loose();
+    assert!(before > 0, "the demo and the comment left loose objects");
+    assert!(!cache.join("repack.lock").exists());
+    // Below the threshold: counted, nothing started.
+    comment("1000000000", "Catatan kedua.");
+    let counted: u64 = std::fs::read_to_string(cache.join("loose-bytes"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(counted > 0);
+    assert!(!cache.join("repack.lock").exists());
+    // Past it: git packs them in the background.
+    comment("1", "Catatan ketiga.");
+    assert!(cache.join("repack.lock").exists());
+    assert_eq!(std::fs::read_to_string(cache.join("loose-bytes")).unwrap(), "0");
+    let start = std::time::Instant::now();
+    while loose() > 0 && start.elapsed() < std::time::Duration::from_secs(30) {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert_eq!(loose(), 0, "every loose object was packed (there were {before})");
+    d.git(&["fsck", "--strict"]);
+    let log = d.json("hesti", &["log", "--json", &slug]);
+    let text = log.to_string();
+    for c in ["Catatan pertama.", "Catatan kedua.", "Catatan ketiga."] {
+        assert!(text.contains(c), "{c} is in the log");
+    }
+}

@@ -233,6 +233,7 @@ impl Newsroom {
             match self.repo.reference_matching(&refname, commit, true, head, &message) {
                 Ok(_) => {
                     let skipped = super::worktree::update(self, old_tree, tree_id, &plan.changes);
+                    super::housekeeping::wrote(self.git_dir(), self.loose_written.take());
                     return Ok(Done {
                         commit: Some(commit),
                         slug: plan.slug,

@@ -301,6 +301,7 @@ impl Newsroom {
         let id = tree_id(&bytes);
         if !self.repo.odb()?.exists(id) {
             write_loose(&self.git_dir().join("objects"), id, "tree", &bytes)?;
+            self.loose_written.set(self.loose_written.get() + bytes.len() as u64);
         }
         // Not cached on disk: the loose object just written is stored uncompressed, so
         // reading it back is as cheap as the cache, and needs no hash check.

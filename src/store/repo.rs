@@ -18,6 +18,8 @@ pub struct Newsroom {
     config_cache: std::cell::RefCell<Option<(Oid, Config)>>,
     /// The last `drafts/` and `reviews/` trees read or written, by id (see `rawtree`).
     pub(crate) grown_trees: std::cell::RefCell<Vec<(Oid, std::sync::Arc<[u8]>)>>,
+    /// Bytes of loose objects written since the last action landed (see `housekeeping`).
+    pub(crate) loose_written: std::cell::Cell<u64>,
 }
 
 impl std::fmt::Debug for Newsroom {
@@ -31,6 +33,7 @@ impl std::fmt::Debug for Newsroom {
                 "grown_trees",
                 &self.grown_trees.borrow().iter().map(|(id, _)| *id).collect::<Vec<_>>(),
             )
+            .field("loose_written", &self.loose_written.get())
             .finish()
     }
 }
@@ -82,6 +85,7 @@ impl Newsroom {
             state_dir: super::journal::state_dir(),
             config_cache: std::cell::RefCell::new(None),
             grown_trees: std::cell::RefCell::default(),
+            loose_written: std::cell::Cell::default(),
         };
         let head = match room.head() {
             Ok(h) => h,
@@ -157,6 +161,7 @@ impl Newsroom {
             state_dir: super::journal::state_dir(),
             config_cache: std::cell::RefCell::new(None),
             grown_trees: std::cell::RefCell::default(),
+            loose_written: std::cell::Cell::default(),
         })
     }
 
