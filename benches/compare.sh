@@ -28,6 +28,10 @@ if [ ! -d "$repo" ]; then
   echo "generating $items items and $commits commits in $repo …" >&2
   ./target/release/examples/gen-newsroom --items "$items" --commits "$commits" "$repo" >&2
 fi
+# Earlier runs' actions left loose objects: pack them, so every run starts alike, and
+# keep warta from starting a repack in the middle of a measurement.
+git -C "$repo" repack -d -q
+export WARTA_REPACK_AFTER=0
 work="${TMPDIR:-/tmp}/warta-bench-$$"
 mkdir -p "$work"
 export XDG_STATE_HOME="$work/state"
