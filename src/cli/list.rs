@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use serde_json::json;
 
-use super::{Ctx, Failure, Outcome, print_json};
+use super::{Ctx, Failure, Outcome, print_json_array};
 use crate::app::rows::rows_for;
 use crate::app::{Filters, Queue};
 use crate::domain::review::Status;
@@ -80,15 +80,13 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
         Vec::new()
     };
     if a.json {
-        let mut list: Vec<serde_json::Value> = items.iter().map(|e| item_json(e)).collect();
-        list.extend(broken.iter().map(|b| {
+        print_json_array(items.iter().map(|e| item_json(e)).chain(broken.iter().map(|b| {
             json!({
                 "slug": clean_line(&b.slug), "title": "", "status": "broken", "kecamatan": "", "author": "",
                 "tags": [], "updated": "", "approval_valid": false,
                 "broken": { "path": clean_line(&b.path), "line": b.line, "reason": clean_line(&b.reason) },
             })
-        }));
-        print_json(&serde_json::Value::Array(list));
+        })));
     } else {
         if items.is_empty() && broken.is_empty() {
             println!("{}", Key::OutNoItems.text(ctx.lang));

@@ -1,11 +1,13 @@
 //! A snapshot: every item of the newsroom at one commit, plus the files that are broken.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use git2::{ObjectType, Oid, Tree};
 
 use super::Result;
 use super::cache;
+use super::rawtree;
 use super::repo::Newsroom;
 use crate::domain::config::Config;
 use crate::domain::item::Item;
@@ -173,50 +175,48 @@ impl Newsroom {
         };
         let cached_bytes: usize = disk.iter().flatten().flat_map(|d| d.values()).map(|(_, n)| n).sum();
         let (mut reread, mut stale_bytes) = (0usize, 0usize);
-        let root = self.repo.find_commit(commit)?.tree()?;
-        let reviews = subtree(&self.repo, &root, "reviews")?;
+        let (drafts, reviews) = self.grown_trees(commit)?;
+        let reviews = review_ids(&reviews)?;
         let mut items = Vec::new();
         let mut broken = Vec::new();
-        if let Some(drafts) = subtree(&self.repo, &root, "drafts")? {
-            for entry in &drafts {
-                let Ok(name) = entry.name() else { continue };
-                if entry.kind() != Some(ObjectType::Tree) {
+        for entry in rawtree::entries(&drafts) {
+            let entry = entry?;
+            let Ok(name) = std::str::from_utf8(entry.name) else {
+                continue;
+            };
+            if !entry.is_tree() {
+                continue;
+            }
+            if !slug::is_valid(name) {
+                broken.push(Broken {
+                    slug: name.to_string(),
+                    path: format!("drafts/{name}"),
+                    line: 1,
+                    reason: "folder name is not a valid slug".into(),
+                });
+                continue;
+            }
+            let review = reviews.get(name).copied();
+            let review_id = review.map(|id| id.to_string()).unwrap_or_default();
+            let content = entry.id.to_string();
+            let same = |o: &Entry| o.content == content && o.review_id == review_id;
+            if let Some(old) = previous.and_then(|p| p.shared(name)).filter(|o| same(o)) {
+                items.push(Arc::clone(old));
+                continue;
+            }
+            match disk.as_mut().and_then(|d| d.as_mut()?.remove(name)) {
+                Some((old, _)) if same(&old) => {
+                    items.push(Arc::new(old));
                     continue;
                 }
-                if !slug::is_valid(name) {
-                    broken.push(Broken {
-                        slug: name.to_string(),
-                        path: format!("drafts/{name}"),
-                        line: 1,
-                        reason: "folder name is not a valid slug".into(),
-                    });
-                    continue;
-                }
-                let review_id = reviews
-                    .as_ref()
-                    .and_then(|t| t.get_name(&format!("{name}.toml")))
-                    .map(|e| e.id().to_string())
-                    .unwrap_or_default();
-                let content = entry.id().to_string();
-                let same = |o: &Entry| o.content == content && o.review_id == review_id;
-                if let Some(old) = previous.and_then(|p| p.shared(name)).filter(|o| same(o)) {
-                    items.push(Arc::clone(old));
-                    continue;
-                }
-                match disk.as_mut().and_then(|d| d.as_mut()?.remove(name)) {
-                    Some((old, _)) if same(&old) => {
-                        items.push(Arc::new(old));
-                        continue;
-                    }
-                    Some((_, bytes)) => stale_bytes += bytes,
-                    None => {}
-                }
-                reread += 1;
-                let folder = self.repo.find_tree(entry.id())?;
-                match read_entry(self, name, &folder, review_in(reviews.as_ref(), name)) {
-                    Ok(e) => items.push(Arc::new(e)),
-                    Err(b) => broken.push(b),
-                }
+                Some((_, bytes)) => stale_bytes += bytes,
+                None => {}
+            }
+            reread += 1;
+            let folder = self.repo.find_tree(entry.id)?;
+            match read_entry(self, name, &folder, review) {
+                Ok(e) => items.push(Arc::new(e)),
+                Err(b) => broken.push(b),
             }
         }
         items.sort_by(|a, b| a.slug.cmp(&b.slug));
@@ -241,18 +241,16 @@ impl Newsroom {
     pub fn glance_at(&self, commit: Oid, slugs: &[String]) -> Result<Snapshot> {
         let config = self.config_at(commit)?;
         // The big `drafts/` and `reviews/` trees are read once for all the items.
-        let root = self.repo.find_commit(commit)?.tree()?;
-        let reviews = subtree(&self.repo, &root, "reviews")?;
+        let (drafts, reviews) = self.grown_trees(commit)?;
+        let reviews = review_ids(&reviews)?;
         let mut items = Vec::new();
-        if let Some(drafts) = subtree(&self.repo, &root, "drafts")? {
-            for s in slugs.iter().filter(|s| slug::is_valid(s)) {
-                let Some(folder) = drafts.get_name(s).filter(|e| e.kind() == Some(ObjectType::Tree)) else {
-                    continue;
-                };
-                let folder = self.repo.find_tree(folder.id())?;
-                if let Ok(e) = read_entry(self, s, &folder, review_in(reviews.as_ref(), s)) {
-                    items.push(Arc::new(e));
-                }
+        for s in slugs.iter().filter(|s| slug::is_valid(s)) {
+            let Some(folder) = rawtree::find(&drafts, s)?.filter(rawtree::RawEntry::is_tree) else {
+                continue;
+            };
+            let folder = self.repo.find_tree(folder.id)?;
+            if let Ok(e) = read_entry(self, s, &folder, reviews.get(s.as_str()).copied()) {
+                items.push(Arc::new(e));
             }
         }
         items.sort_by(|a, b| a.slug.cmp(&b.slug));
@@ -288,17 +286,32 @@ impl Newsroom {
     }
 }
 
-/// The id of an item's review log in the `reviews/` tree.
-fn review_in(reviews: Option<&Tree<'_>>, slug: &str) -> Option<Oid> {
-    reviews
-        .and_then(|t| t.get_name(&format!("{slug}.toml")))
-        .map(|e| e.id())
+/// Review log ids by slug, from the bytes of a `reviews/` tree (`<slug>.toml`).
+fn review_ids(reviews: &[u8]) -> Result<HashMap<&str, Oid>> {
+    let mut ids = HashMap::new();
+    for e in rawtree::entries(reviews) {
+        let e = e?;
+        if let Some(slug) = std::str::from_utf8(e.name).ok().and_then(|n| n.strip_suffix(".toml")) {
+            ids.insert(slug, e.id);
+        }
+    }
+    Ok(ids)
 }
 
-fn subtree<'r>(repo: &'r git2::Repository, root: &Tree<'_>, name: &str) -> Result<Option<Tree<'r>>> {
-    match root.get_name(name) {
-        Some(e) if e.kind() == Some(ObjectType::Tree) => Ok(Some(repo.find_tree(e.id())?)),
-        _ => Ok(None),
+/// The bytes of one tree, shared with the process's memo of the big trees.
+type TreeBytes = Arc<[u8]>;
+
+impl Newsroom {
+    /// The bytes of the `drafts/` and `reviews/` trees at a commit (empty when missing).
+    fn grown_trees(&self, commit: Oid) -> Result<(TreeBytes, TreeBytes)> {
+        let root = self.repo.find_commit(commit)?.tree_id();
+        let tree = |name: &str| -> Result<TreeBytes> {
+            match self.path_entry(root, name)? {
+                Some((mode, id)) if mode == rawtree::TREE_MODE => self.tree_bytes(id, Some(name)),
+                _ => Ok(Arc::from(Vec::new())),
+            }
+        };
+        Ok((tree("drafts")?, tree("reviews")?))
     }
 }
 
