@@ -200,8 +200,8 @@ fn zlib_stored(parts: &[&[u8]]) -> Vec<u8> {
 fn write_loose(objects: &std::path::Path, id: Oid, kind: &str, bytes: &[u8]) -> Result<()> {
     use std::os::unix::fs::PermissionsExt;
     let hex = id.to_string();
+    let path = objects.join(&hex[..2]).join(&hex[2..]);
     let dir = objects.join(&hex[..2]);
-    let path = dir.join(&hex[2..]);
     if path.exists() {
         return Ok(());
     }
@@ -226,6 +226,12 @@ fn write_loose(objects: &std::path::Path, id: Oid, kind: &str, bytes: &[u8]) -> 
         let _ = std::fs::remove_file(&tmp);
         io(e)
     })
+}
+
+/// Where git keeps object `id` when it is loose.
+fn loose_path(git_dir: &std::path::Path, id: Oid) -> PathBuf {
+    let hex = id.to_string();
+    git_dir.join("objects").join(&hex[..2]).join(&hex[2..])
 }
 
 fn cache_path(git_dir: &std::path::Path, name: &str) -> PathBuf {
@@ -262,7 +268,9 @@ impl Newsroom {
                     return Err(malformed());
                 }
                 let bytes: Arc<[u8]> = object.data().into();
-                if let Some(name) = on_disk {
+                // A loose tree reads as cheaply as the cache (warta writes them
+                // uncompressed); one from a pack is worth keeping.
+                if let Some(name) = on_disk.filter(|_| !loose_path(self.git_dir(), id).exists()) {
                     keep_on_disk(self.git_dir(), id, name, &bytes);
                 }
                 bytes
@@ -477,8 +485,20 @@ mod tests {
         assert_eq!(&*fresh.tree_bytes(reviews, Some("reviews")).unwrap(), &truth[..]);
         assert_eq!(
             fresh.cached_tree(reviews, "reviews"),
+            None,
+            "the planted bytes are refused"
+        );
+        // A tree read from a pack is kept; a loose one is not (it reads as cheaply).
+        let mut pack = room.repo.packbuilder().unwrap();
+        pack.insert_object(reviews, None).unwrap();
+        pack.write(&room.git_dir().join("objects").join("pack"), 0o444).unwrap();
+        std::fs::remove_file(loose_path(room.git_dir(), reviews)).unwrap();
+        let fresh = Newsroom::open(&tmp.path().join("news")).unwrap();
+        assert_eq!(&*fresh.tree_bytes(reviews, Some("reviews")).unwrap(), &truth[..]);
+        assert_eq!(
+            fresh.cached_tree(reviews, "reviews"),
             Some(truth.clone()),
-            "rewritten from git"
+            "kept from the pack"
         );
         let fresh = Newsroom::open(&tmp.path().join("news")).unwrap();
         assert_eq!(&*fresh.tree_bytes(reviews, Some("reviews")).unwrap(), &truth[..]);
