@@ -377,6 +377,15 @@ fn run(room: Newsroom, mut state: State, hint: Option<String>) -> Outcome {
             Err(RecvTimeoutError::Disconnected) => break false,
         };
         let mut msgs: Vec<Msg> = inc.and_then(|i| to_msg(&state, i)).into_iter().collect();
+        if state.searching && matches!(msgs.first(), Some(Msg::Input(_))) {
+            // The keys typed right after it, searched once (`typed_together`).
+            while msgs.len() < 256 && matches!(msgs.last(), Some(Msg::Input(_))) {
+                let Ok(next) = rx.try_recv() else { break };
+                msgs.extend(to_msg(&state, next));
+            }
+            // Taken from the end, so the first to come goes last.
+            msgs = app::update::typed_together(msgs).into_iter().rev().collect();
+        }
         if pending_since.is_some_and(|s| s.elapsed() >= AUTOSAVE) {
             msgs.push(Msg::AutosaveDue);
             pending_since = None;

@@ -12,6 +12,24 @@ fn page(state: &State) -> u16 {
     state.size.1.saturating_sub(6).max(1)
 }
 
+/// Messages in the order they came, with each run of typed characters joined into one
+/// paste: a burst of keys typed into the search (a slow link delivers them together)
+/// is then searched once instead of once per key. Only for the search line, where a
+/// typed character and a pasted one do the same.
+#[must_use]
+pub fn typed_together(msgs: Vec<Msg>) -> Vec<Msg> {
+    let mut out: Vec<Msg> = Vec::with_capacity(msgs.len());
+    for msg in msgs {
+        match (out.last_mut(), msg) {
+            (Some(Msg::Paste(text)), Msg::Input(c)) => text.push(c),
+            (Some(Msg::Paste(text)), Msg::Paste(more)) => text.push_str(&more),
+            (_, Msg::Input(c)) => out.push(Msg::Paste(c.to_string())),
+            (_, other) => out.push(other),
+        }
+    }
+    out
+}
+
 /// Apply one message; returns what the loop must do.
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
@@ -440,5 +458,29 @@ fn input(state: &mut State, text: &str) {
         state.search.push_str(&text.replace(['\n', '\r'], " "));
         rebuild(state);
         state.selected = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_keys_join_into_one_paste_in_order() {
+        let typed = |s: &str| s.chars().map(Msg::Input).collect::<Vec<_>>();
+        let mut msgs = typed("kotak");
+        msgs.push(Msg::Backspace);
+        msgs.extend(typed("k "));
+        msgs.push(Msg::Paste("suara".into()));
+        msgs.extend(typed("!"));
+        let joined = typed_together(msgs);
+        assert!(
+            matches!(
+                joined.as_slice(),
+                [Msg::Paste(a), Msg::Backspace, Msg::Paste(b)] if a == "kotak" && b == "k suara!"
+            ),
+            "{joined:?}"
+        );
+        assert!(typed_together(Vec::new()).is_empty());
     }
 }
