@@ -32,6 +32,9 @@ pub fn wrote(git_dir: &Path, bytes: u64) -> bool {
         return false;
     }
     let dir = git_dir.join("warta-cache");
+    if std::fs::create_dir_all(&dir).is_err() {
+        return false;
+    }
     let counter = dir.join("loose-bytes");
     let total = std::fs::read_to_string(&counter)
         .ok()
@@ -39,24 +42,40 @@ pub fn wrote(git_dir: &Path, bytes: u64) -> bool {
         .unwrap_or(0)
         .saturating_add(bytes);
     if total < limit {
-        let _ = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&counter, total.to_string()));
+        put(&counter, &total.to_string());
         return false;
     }
-    // One repack at a time: the lock is a file whose age says when one began.
+    // One repack at a time: whoever creates the lock starts it; a lock older than
+    // `PATIENCE` was left by a repack that is long over.
     let lock = dir.join("repack.lock");
-    let running = std::fs::metadata(&lock)
+    let stale = std::fs::metadata(&lock)
         .and_then(|m| m.modified())
         .ok()
         .and_then(|t| SystemTime::now().duration_since(t).ok())
-        .is_some_and(|age| age < PATIENCE);
-    if running || std::fs::write(&lock, std::process::id().to_string()).is_err() {
+        .is_some_and(|age| age >= PATIENCE);
+    if stale {
+        let _ = std::fs::remove_file(&lock);
+    }
+    let taken = std::fs::OpenOptions::new().write(true).create_new(true).open(&lock);
+    if taken.is_err() {
         return false;
     }
-    let _ = std::fs::write(&counter, "0");
-    start(git_dir)
+    put(&counter, "0");
+    start(git_dir, &lock)
 }
 
-fn start(git_dir: &Path) -> bool {
+/// Replace a small file whole (a reader never sees it half written).
+fn put(path: &Path, text: &str) {
+    let tmp = path.with_extension(format!("{}.tmp", std::process::id()));
+    if std::fs::write(&tmp, text)
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .is_err()
+    {
+        let _ = std::fs::remove_file(&tmp);
+    }
+}
+
+fn start(git_dir: &Path, lock: &Path) -> bool {
     use std::os::unix::process::CommandExt;
     let child = std::process::Command::new("git")
         .arg("--git-dir")
@@ -70,10 +89,18 @@ fn start(git_dir: &Path) -> bool {
         .spawn();
     match child {
         Ok(mut child) => {
-            // Reaped when it ends, if this process lives that long (the TUI does).
-            std::thread::spawn(move || child.wait());
+            // Reaped, and the lock let go, when it ends, if this process lives that long
+            // (the TUI does); otherwise the lock goes stale.
+            let lock = lock.to_path_buf();
+            std::thread::spawn(move || {
+                let _ = child.wait();
+                let _ = std::fs::remove_file(lock);
+            });
             true
         }
-        Err(_) => false,
+        Err(_) => {
+            let _ = std::fs::remove_file(lock);
+            false
+        }
     }
 }

@@ -58,16 +58,27 @@ fn malformed() -> StoreError {
     StoreError::Git(git2::Error::from_str("malformed tree object"))
 }
 
-/// The entries of a tree's bytes, in order; an error for bytes that are not a tree.
+/// The entries of a tree's bytes, in order; an error for bytes that are not a tree,
+/// and for entries out of git's order or named twice (git's own reader searches a tree
+/// by halving it, so such a tree would read differently there and here).
 pub fn entries(bytes: &[u8]) -> impl Iterator<Item = Result<RawEntry<'_>>> {
     let mut pos = 0;
+    let mut previous: Option<(&[u8], bool)> = None;
     std::iter::from_fn(move || {
         if pos >= bytes.len() {
             return None;
         }
-        let entry = parse_at(bytes, pos);
+        let entry = parse_at(bytes, pos).and_then(|e| match previous {
+            Some((name, tree)) if name == e.name || git_order(name, tree, e.name, e.is_tree()) != Ordering::Less => {
+                Err(malformed())
+            }
+            _ => Ok(e),
+        });
         pos = match &entry {
-            Ok(e) => e.span.1,
+            Ok(e) => {
+                previous = Some((e.name, e.is_tree()));
+                e.span.1
+            }
             Err(_) => bytes.len(),
         };
         Some(entry)
@@ -120,6 +131,12 @@ fn git_order(a: &[u8], a_tree: bool, b: &[u8], b_tree: bool) -> Ordering {
 
 /// The tree `bytes` with the entry `name` set to `(mode, id)`, or removed for `None`.
 pub fn with_entry(bytes: &[u8], name: &str, entry: Option<(u32, Oid)>) -> Result<Vec<u8>> {
+    // What git's tree builder refuses as a name.
+    if name.is_empty() || matches!(name, "." | ".." | ".git") || name.contains(['/', '\0']) {
+        return Err(StoreError::Git(git2::Error::from_str(&format!(
+            "not a name in a tree: {name:?}"
+        ))));
+    }
     let record = entry.map(|(mode, id)| {
         let mut r = format!("{mode:o} {name}\0").into_bytes();
         r.extend_from_slice(id.as_bytes());
@@ -219,19 +236,34 @@ fn write_loose(objects: &std::path::Path, id: Oid, kind: &str, bytes: &[u8]) -> 
         }
     };
     std::fs::create_dir_all(&dir).map_err(io)?;
-    let tmp = dir.join(format!("tmp_obj_{}_{hex}", std::process::id()));
-    std::fs::write(&tmp, &stream).map_err(io)?;
-    let _ = std::fs::set_permissions(&tmp, std::fs::Permissions::from_mode(0o444));
+    // A name no other writer uses, created here or not at all: a file left by a process
+    // killed with the same pid is never reused.
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let tmp = dir.join(format!("tmp_obj_{}_{nanos}_{}", std::process::id(), &hex[..8]));
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .map_err(io)?;
+    std::io::Write::write_all(&mut file, &stream)
+        .and_then(|()| std::fs::set_permissions(&tmp, std::fs::Permissions::from_mode(0o444)))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            io(e)
+        })?;
+    drop(file);
     std::fs::rename(&tmp, &path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
         io(e)
     })
 }
 
-/// Where git keeps object `id` when it is loose.
-fn loose_path(git_dir: &std::path::Path, id: Oid) -> PathBuf {
+/// Where git keeps object `id` when it is loose, under the objects folder `objects`.
+fn loose_path(objects: &std::path::Path, id: Oid) -> PathBuf {
     let hex = id.to_string();
-    git_dir.join("objects").join(&hex[..2]).join(&hex[2..])
+    objects.join(&hex[..2]).join(&hex[2..])
 }
 
 fn cache_path(git_dir: &std::path::Path, name: &str) -> PathBuf {
@@ -270,7 +302,7 @@ impl Newsroom {
                 let bytes: Arc<[u8]> = object.data().into();
                 // A loose tree reads as cheaply as the cache (warta writes them
                 // uncompressed); one from a pack is worth keeping.
-                if let Some(name) = on_disk.filter(|_| !loose_path(self.git_dir(), id).exists()) {
+                if let Some(name) = on_disk.filter(|_| !loose_path(&self.objects_dir(), id).exists()) {
                     keep_on_disk(self.git_dir(), id, name, &bytes);
                 }
                 bytes
@@ -280,6 +312,11 @@ impl Newsroom {
             self.remember(id, &bytes);
         }
         Ok(bytes)
+    }
+
+    /// The objects folder, shared by every work tree of the repository.
+    fn objects_dir(&self) -> PathBuf {
+        self.repo.commondir().join("objects")
     }
 
     fn remember(&self, id: Oid, bytes: &Arc<[u8]>) {
@@ -308,7 +345,7 @@ impl Newsroom {
     pub(crate) fn write_tree_bytes(&self, bytes: Vec<u8>, grown: Option<&str>) -> Result<Oid> {
         let id = tree_id(&bytes);
         if !self.repo.odb()?.exists(id) {
-            write_loose(&self.git_dir().join("objects"), id, "tree", &bytes)?;
+            write_loose(&self.objects_dir(), id, "tree", &bytes)?;
             self.loose_written.set(self.loose_written.get() + bytes.len() as u64);
         }
         // Not cached on disk: the loose object just written is stored uncompressed, so
@@ -430,6 +467,25 @@ mod tests {
             assert!(cut == 0 || entries(bad).any(|e| e.is_err()), "cut at {cut}");
             assert!(with_entry(bad, "b", None).is_err() || cut == 0);
         }
+        // Out of git's order, or one name twice (even as a file and a folder).
+        let record = |mode: &str, name: &str| {
+            let mut r = format!("{mode} {name}\0").into_bytes();
+            r.extend_from_slice(&[7; 20]);
+            r
+        };
+        for (a, b) in [
+            (("100644", "b"), ("100644", "a")),
+            (("100644", "a"), ("100644", "a")),
+            (("100644", "a"), ("40000", "a")),
+            (("40000", "a"), ("100644", "a.b")),
+        ] {
+            let tree = [record(a.0, a.1), record(b.0, b.1)].concat();
+            assert!(entries(&tree).any(|e| e.is_err()), "{a:?} then {b:?}");
+            assert!(find(&tree, "zzz").is_err());
+        }
+        assert!(with_entry(&good, "", None).is_err());
+        assert!(with_entry(&good, "a/b", None).is_err());
+        assert!(with_entry(&good, "..", None).is_err());
         for bad in [&b"1x0644 a\0"[..], b" a\0", b"100644 \0", b"10064400 a\0"] {
             let mut t = bad.to_vec();
             t.extend_from_slice(&[7; 20]);
@@ -492,7 +548,7 @@ mod tests {
         let mut pack = room.repo.packbuilder().unwrap();
         pack.insert_object(reviews, None).unwrap();
         pack.write(&room.git_dir().join("objects").join("pack"), 0o444).unwrap();
-        std::fs::remove_file(loose_path(room.git_dir(), reviews)).unwrap();
+        std::fs::remove_file(loose_path(&room.objects_dir(), reviews)).unwrap();
         let fresh = Newsroom::open(&tmp.path().join("news")).unwrap();
         assert_eq!(&*fresh.tree_bytes(reviews, Some("reviews")).unwrap(), &truth[..]);
         assert_eq!(
