@@ -105,16 +105,41 @@ pub fn load(path: &Path) -> Option<HashMap<String, (Entry, usize)>> {
 /// Write the cache atomically (temporary file, then rename). Failures are the caller's
 /// to ignore: a read-only repository simply has no cache.
 pub fn save<E: std::borrow::Borrow<Entry>>(path: &Path, entries: &[E]) -> std::io::Result<()> {
-    let mut body = Vec::new();
+    use std::io::{Seek, SeekFrom, Write};
+    // The body is made twice, a record at a time, instead of held whole (72 MB for
+    // 10,000 items, and twice that with its header): once for its length, which the
+    // header holds and the checksum starts from, once to write it.
     let mut record = Vec::new();
+    let mut len = 0u64;
     for e in entries {
         record.clear();
         encode(e.borrow(), &mut record);
-        let n = u32::try_from(record.len()).map_err(std::io::Error::other)?;
-        body.extend_from_slice(&n.to_le_bytes());
-        body.extend_from_slice(&record);
+        u32::try_from(record.len()).map_err(std::io::Error::other)?;
+        len += 4 + record.len() as u64;
     }
-    write_framed(path, MAGIC, &[], &body)
+    let header = format!("{MAGIC} {SCHEMA} {len} ");
+    replace_with(path, |file| {
+        let mut sum = Checksum::new(len);
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut *file);
+        out.write_all(header.as_bytes())?;
+        out.write_all(format!("{:016x}\n", 0).as_bytes())?;
+        for e in entries {
+            record.clear();
+            encode(e.borrow(), &mut record);
+            let n = u32::try_from(record.len())
+                .map_err(std::io::Error::other)?
+                .to_le_bytes();
+            sum.update(&n);
+            sum.update(&record);
+            out.write_all(&n)?;
+            out.write_all(&record)?;
+        }
+        out.flush()?;
+        drop(out);
+        // The checksum, known now, over the placeholder of the same width.
+        file.seek(SeekFrom::Start(header.len() as u64))?;
+        file.write_all(format!("{:016x}", sum.finish()).as_bytes())
+    })
 }
 
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -423,12 +448,17 @@ pub(crate) fn write_framed(path: &Path, magic: &str, extra: &[&str], body: &[u8]
 
 /// Put `bytes` at `path` through a temporary file and a rename.
 fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    replace_with(path, |file| std::io::Write::write_all(file, bytes))
+}
+
+/// Put what `fill` writes at `path` through a temporary file and a rename.
+fn replace_with(path: &Path, fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("cache");
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
+    let written = std::fs::File::create(&tmp).and_then(|mut f| fill(&mut f));
+    written.and_then(|()| std::fs::rename(&tmp, path)).inspect_err(|_| {
         let _ = std::fs::remove_file(&tmp);
     })
 }
