@@ -217,7 +217,7 @@ fn zlib_stored(parts: &[&[u8]]) -> Vec<u8> {
 fn write_loose(objects: &std::path::Path, id: Oid, kind: &str, bytes: &[u8]) -> Result<()> {
     use std::os::unix::fs::PermissionsExt;
     let hex = id.to_string();
-    let path = objects.join(&hex[..2]).join(&hex[2..]);
+    let path = loose_path(objects, id);
     let dir = objects.join(&hex[..2]);
     if path.exists() {
         return Ok(());
