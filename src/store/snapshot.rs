@@ -270,18 +270,12 @@ impl Newsroom {
         if !slug::is_valid(slug) {
             return Ok(None);
         }
-        let root = self.repo.find_commit(commit)?.tree_id();
-        let Some(folder_id) = self
-            .path_entry(root, &format!("drafts/{slug}"))?
-            .filter(|(mode, _)| *mode == super::rawtree::TREE_MODE)
-            .map(|(_, id)| id)
-        else {
+        let (drafts, reviews) = self.grown_trees(commit)?;
+        let Some(folder) = rawtree::find(&drafts, slug)?.filter(rawtree::RawEntry::is_tree) else {
             return Ok(None);
         };
-        let folder = self.repo.find_tree(folder_id)?;
-        let review = self
-            .path_entry(root, &format!("reviews/{slug}.toml"))?
-            .map(|(_, id)| id);
+        let folder = self.repo.find_tree(folder.id)?;
+        let review = rawtree::find(&reviews, &format!("{slug}.toml"))?.map(|e| e.id);
         Ok(Some(read_entry(self, slug, &folder, review)))
     }
 }
