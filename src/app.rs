@@ -167,6 +167,9 @@ pub struct State {
     pub popup: Option<Popup>,
     /// A message typed and then cancelled, offered again by the same action.
     pub stash: Option<(ActionKind, String)>,
+    /// The content id of the item when the person chose an action on it: the action
+    /// carries it, so a change made meanwhile refuses it instead of being approved unread.
+    pub deciding_on: Option<String>,
     /// The status-line message.
     pub status: Option<(Severity, String)>,
     /// Jobs sent to the worker and not answered yet.
@@ -402,6 +405,7 @@ impl State {
             item_scroll: 0,
             popup: None,
             stash: None,
+            deciding_on: None,
             status: None,
             pending: 1,
             quit: false,

@@ -85,6 +85,8 @@ pub enum Command {
     Check(check::Args),
     /// Replay the whole history and report every commit that broke a rule.
     Verify,
+    /// Admins: put a damaged review log back to its last readable events (recorded).
+    Repair(act::RequiredArgs),
     /// Print the `authorized_keys` lines that force `warta session PERSON` for each key.
     Keys(keys::Args),
     /// The forced command of an SSH key: the TUI as PERSON, restricted.
@@ -312,12 +314,19 @@ fn dispatch(ctx: &Ctx, cmd: &Command) -> Outcome {
         Command::Show(a) => show::run(ctx, a),
         Command::New(a) => edit::run_new(ctx, a),
         Command::Edit(a) => edit::run_edit(ctx, a),
-        Command::Submit(a) => act::transition(ctx, &a.slug, A::Submit, a.message.clone()),
-        Command::Withdraw(a) => act::transition(ctx, &a.slug, A::Withdraw, a.message.clone()),
-        Command::Approve(a) => act::transition(ctx, &a.slug, A::Approve, a.message.clone()),
-        Command::Publish(a) => act::transition(ctx, &a.slug, A::Publish, a.message.clone()),
-        Command::Reject(a) => act::transition(ctx, &a.slug, A::Reject, Some(a.message.clone())),
-        Command::RequestChanges(a) => act::transition(ctx, &a.slug, A::RequestChanges, Some(a.message.clone())),
+        Command::Submit(a) => act::transition(ctx, &a.slug, A::Submit, a.message.clone(), a.content.as_ref()),
+        Command::Withdraw(a) => act::transition(ctx, &a.slug, A::Withdraw, a.message.clone(), a.content.as_ref()),
+        Command::Approve(a) => act::transition(ctx, &a.slug, A::Approve, a.message.clone(), a.content.as_ref()),
+        Command::Publish(a) => act::transition(ctx, &a.slug, A::Publish, a.message.clone(), a.content.as_ref()),
+        Command::Reject(a) => act::transition(ctx, &a.slug, A::Reject, Some(a.message.clone()), a.content.as_ref()),
+        Command::RequestChanges(a) => act::transition(
+            ctx,
+            &a.slug,
+            A::RequestChanges,
+            Some(a.message.clone()),
+            a.content.as_ref(),
+        ),
+        Command::Repair(a) => act::repair(ctx, a),
         Command::Comment(a) => act::comment(ctx, a),
         Command::Resolve(a) => act::resolve(ctx, a),
         Command::Log(a) => log::run(ctx, a),

@@ -6,8 +6,10 @@
 pub mod config;
 pub mod diff;
 pub mod item;
+pub mod limits;
 pub mod lint;
 pub mod review;
+pub mod rules;
 pub mod slug;
 pub mod text;
 pub mod workflow;

@@ -133,6 +133,12 @@ strings! {
     InvTooLarge => "Ditolak: berita sebesar {0} bita melebihi batas {1} bita.", "Refused: an item of {0} bytes is over the limit of {1} bytes.";
     InvLogFull => "Ditolak: catatan tinjauan berita ini sudah mencapai batas {0} peristiwa.", "Refused: this item's review log has reached the limit of {0} events.";
     InvNoActor => "Tidak diketahui siapa yang bertindak.", "Nobody known is acting.";
+    InvExists => "Ditolak: berita \"{0}\" sudah ada.", "Refused: the item \"{0}\" exists already.";
+    InvBadSlug => "Ditolak: \"{0}\" bukan nama berita yang sah.", "Refused: \"{0}\" is not a valid item name.";
+    InvAuthorChanged => "Ditolak: penulis berita tidak dapat diubah lewat suntingan.", "Refused: an edit cannot change who wrote the item.";
+    InvContentChanged => "Ditolak: isi berita berubah sejak Anda membacanya (Anda membaca {0}, sekarang {1}). Baca perubahannya dulu (tombol d, atau: warta diff), lalu putuskan lagi.", "Refused: the item changed since you read it (you read {0}, now {1}). Read the changes first (key d, or: warta diff), then decide again.";
+    InvNotDamaged => "Ditolak: catatan tinjauan berita ini terbaca dengan baik; tidak ada yang perlu diperbaiki.", "Refused: this item's review log reads well; there is nothing to repair.";
+    ActRepair => "perbaiki catatan", "repair log";
     // Store errors
     ErrNotANewsroom => "Bukan redaksi warta: {0} (tidak ada repositori git dengan warta.toml). Buat dengan: warta init", "Not a warta newsroom: {0} (no git repository with warta.toml). Create one with: warta init";
     ErrAlreadyExists => "Sudah ada repositori di {0}.", "There is already a repository at {0}.";
@@ -325,6 +331,13 @@ strings! {
     VerContent => "persetujuan/pengajuan mencatat isi yang berbeda dari isi sebenarnya", "approval/submission records content that differs from the actual content";
     VerConfig => "warta.toml diubah oleh {0} yang bukan admin", "warta.toml changed by {0}, who is not an admin";
     VerBroken => "berkas rusak {0} baris {1}: {2}", "broken file {0} line {1}: {2}";
+    VerRefused => "tindakan ini tidak mungkin dilakukan lewat warta: {0}", "warta would refuse this action: {0}";
+    VerMismatch => "commit menulis sesuatu yang lain dari yang dicatat tindakannya (peristiwa, isi, penulis atau judul berbeda)", "the commit wrote something other than its action writes (another event, content, author or title)";
+    VerNotOneAction => "satu commit harus tepat satu tindakan pada satu berita (atau hanya warta.toml)", "one commit must be exactly one action on one item (or warta.toml alone)";
+    VerConfigInvalid => "commit ini membuat warta.toml tidak sah: {0}", "this commit leaves warta.toml invalid: {0}";
+    VerUnjudgeable => "tidak ada warta.toml yang sah untuk menilai commit ini", "no valid warta.toml to judge this commit by";
+    VerUnexpected => "berkas yang tidak pernah ditulis warta: {0} (tautan simbolik, folder di dalam berita, atau nama lain)", "a file warta never writes: {0} (a symlink, a folder inside an item, or another name)";
+    VerUnreadable => "commit ini membuat {0} tidak terbaca: {1}", "this commit leaves {0} unreadable: {1}";
 }
 
 /// The text of a key with `{0}`, `{1}`… replaced by `args`.
@@ -379,6 +392,7 @@ pub fn action(lang: Lang, a: ActionKind) -> &'static str {
         ActionKind::Comment => Key::ActComment,
         ActionKind::Reply => Key::ActReply,
         ActionKind::Resolve => Key::ActResolve,
+        ActionKind::Repair => Key::ActRepair,
     }
     .text(lang)
 }
@@ -467,7 +481,9 @@ pub fn error(lang: Lang, e: &StoreError) -> String {
     clean_line(&line)
 }
 
-fn invalid(lang: Lang, i: &Invalid) -> String {
+/// An invalid request in the user's language.
+#[must_use]
+pub fn invalid(lang: Lang, i: &Invalid) -> String {
     match i {
         Invalid::UnknownItem(s) => fmt(lang, Key::InvUnknownItem, &[s]),
         Invalid::UnknownPerson(s) => fmt(lang, Key::InvUnknownPerson, &[s]),
@@ -484,6 +500,14 @@ fn invalid(lang: Lang, i: &Invalid) -> String {
         Invalid::NoActor => Key::InvNoActor.text(lang).to_string(),
         Invalid::TooLarge(n) => fmt(lang, Key::InvTooLarge, &[n, &crate::store::snapshot::MAX_ITEM_BYTES]),
         Invalid::LogFull => fmt(lang, Key::InvLogFull, &[&crate::domain::review::MAX_EVENTS]),
+        Invalid::Exists(s) => fmt(lang, Key::InvExists, &[s]),
+        Invalid::BadSlug(s) => fmt(lang, Key::InvBadSlug, &[s]),
+        Invalid::AuthorChanged => Key::InvAuthorChanged.text(lang).to_string(),
+        Invalid::ContentChanged { seen, now } => {
+            let short = |s: &str| s.chars().take(8).collect::<String>();
+            fmt(lang, Key::InvContentChanged, &[&short(seen), &short(now)])
+        }
+        Invalid::NotDamaged => Key::InvNotDamaged.text(lang).to_string(),
     }
 }
 

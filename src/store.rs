@@ -111,38 +111,15 @@ pub enum StoreError {
     TooManyRetries(u32),
 }
 
-/// Invalid requests, refused before anything is written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Invalid {
-    /// No such item.
-    UnknownItem(String),
-    /// No such person id.
-    UnknownPerson(String),
-    /// No such kecamatan id.
-    UnknownKecamatan(String),
-    /// This action needs a message.
-    MessageRequired(&'static str),
-    /// The title is empty.
-    EmptyTitle,
-    /// A one-line field holds control characters.
-    ControlCharacters(&'static str),
-    /// No such paragraph.
-    NoParagraph {
-        /// Requested (1-based).
-        asked: u32,
-        /// How many the item has.
-        count: usize,
-    },
-    /// No such thread.
-    NoThread(u32),
-    /// The thread is already resolved.
-    AlreadyResolved(u32),
-    /// Nobody known is acting.
-    NoActor,
-    /// The item would be larger than an item may be.
-    TooLarge(usize),
-    /// The review log holds as many events as a log may.
-    LogFull,
+pub use crate::domain::rules::Invalid;
+
+impl From<crate::domain::rules::Refusal> for StoreError {
+    fn from(r: crate::domain::rules::Refusal) -> Self {
+        match r {
+            crate::domain::rules::Refusal::Denied(d) => Self::Denied(d),
+            crate::domain::rules::Refusal::Invalid(i) => Self::Invalid(i),
+        }
+    }
 }
 
 impl StoreError {

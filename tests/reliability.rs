@@ -97,6 +97,7 @@ fn worker(repo: &Path, n: usize, slugs: &[String]) {
                     ActionKind::Withdraw
                 },
                 message: None,
+                seen: None,
             },
             (1, _) => {
                 let base = room.snapshot().unwrap().item(slug).unwrap().item.clone();

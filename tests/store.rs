@@ -132,6 +132,7 @@ fn the_action_is_rechecked_after_a_lost_race() {
                 slug: slug.clone(),
                 action: ActionKind::Submit,
                 message: None,
+                seen: None,
             },
         )
     };

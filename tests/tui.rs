@@ -127,6 +127,9 @@ fn request_changes_needs_a_message_and_goes_to_the_worker() {
     // Esc keeps the text for next time.
     key(&mut s, KeyCode::Esc);
     assert!(s.popup.is_none());
+    // The request carries the content the approver had on screen when choosing.
+    let seen = s.current().map(|e| e.content.clone());
+    assert!(seen.is_some());
     key(&mut s, KeyCode::Char('r'));
     let effects = key(&mut s, KeyCode::Enter);
     assert_eq!(
@@ -136,7 +139,8 @@ fn request_changes_needs_a_message_and_goes_to_the_worker() {
             request: Box::new(Request::Transition {
                 slug: NGEBEL.into(),
                 action: ActionKind::RequestChanges,
-                message: Some("Lengkapi jadwal.".into())
+                message: Some("Lengkapi jadwal.".into()),
+                seen,
             })
         }]
     );

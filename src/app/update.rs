@@ -363,9 +363,11 @@ fn open(state: &mut State) -> Vec<Effect> {
 }
 
 fn act(state: &mut State, action: ActionKind) -> Vec<Effect> {
-    if state.current().is_none() {
+    let Some(seen) = state.current().map(|e| e.content.clone()) else {
         return Vec::new();
-    }
+    };
+    // What the person has on screen now is what they decide on, however long the popup stays.
+    state.deciding_on = Some(seen);
     state.popup = Some(match action {
         ActionKind::RequestChanges | ActionKind::Reject | ActionKind::Comment | ActionKind::Approve => {
             let text = match state.stash.take() {
@@ -437,7 +439,12 @@ fn request(state: &mut State, action: ActionKind, message: Option<String>) -> Ve
             thread: state.reply_to.unwrap_or_default(),
             text: message.unwrap_or_default(),
         },
-        _ => Request::Transition { slug, action, message },
+        _ => Request::Transition {
+            slug,
+            action,
+            message,
+            seen: state.deciding_on.take(),
+        },
     };
     state.pending += 1;
     state.status = Some((

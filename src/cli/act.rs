@@ -14,6 +14,9 @@ pub struct MessageArgs {
     /// A note recorded with the action.
     #[arg(short, long)]
     pub message: Option<String>,
+    /// The content id you read (from `show`); refused if the item changed since.
+    #[arg(long, value_name = "ID")]
+    pub content: Option<String>,
 }
 
 /// An item and a required message.
@@ -24,6 +27,9 @@ pub struct RequiredArgs {
     /// The reason (required).
     #[arg(short, long)]
     pub message: String,
+    /// The content id you read (from `show`); refused if the item changed since.
+    #[arg(long, value_name = "ID")]
+    pub content: Option<String>,
 }
 
 /// `comment SLUG -m MSG [--paragraph N] [--reply THREAD]`.
@@ -84,14 +90,33 @@ pub fn report(ctx: &Ctx, done: &Done) {
     }
 }
 
-/// One of the six workflow transitions.
-pub fn transition(ctx: &Ctx, slug: &str, action: ActionKind, message: Option<String>) -> Outcome {
+/// One of the six workflow transitions; `seen` is the content id the person read.
+pub fn transition(
+    ctx: &Ctx,
+    slug: &str,
+    action: ActionKind,
+    message: Option<String>,
+    seen: Option<&String>,
+) -> Outcome {
     apply(
         ctx,
         &Request::Transition {
             slug: slug.to_string(),
             action,
             message,
+            seen: seen.map(|s| s.trim().to_ascii_lowercase()),
+        },
+    )
+    .map(drop)
+}
+
+/// `repair SLUG -m REASON`: an admin puts a damaged log back to its last readable events.
+pub fn repair(ctx: &Ctx, a: &RequiredArgs) -> Outcome {
+    apply(
+        ctx,
+        &Request::Repair {
+            slug: a.slug.clone(),
+            message: a.message.clone(),
         },
     )
     .map(drop)

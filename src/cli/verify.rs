@@ -17,6 +17,13 @@ pub fn describe(lang: crate::i18n::Lang, f: &crate::store::history::Finding) -> 
         Problem::Content => Key::VerContent.text(lang).to_string(),
         Problem::Config(who) => i18n::fmt(lang, Key::VerConfig, &[who]),
         Problem::Broken { path, line, reason } => i18n::fmt(lang, Key::VerBroken, &[path, line, reason]),
+        Problem::Refused(i) => i18n::fmt(lang, Key::VerRefused, &[&i18n::invalid(lang, i)]),
+        Problem::Mismatch => Key::VerMismatch.text(lang).to_string(),
+        Problem::NotOneAction => Key::VerNotOneAction.text(lang).to_string(),
+        Problem::ConfigInvalid(e) => i18n::fmt(lang, Key::VerConfigInvalid, &[e]),
+        Problem::Unjudgeable => Key::VerUnjudgeable.text(lang).to_string(),
+        Problem::Unexpected(p) => i18n::fmt(lang, Key::VerUnexpected, &[p]),
+        Problem::Unreadable { path, reason } => i18n::fmt(lang, Key::VerUnreadable, &[path, reason]),
     }
 }
 

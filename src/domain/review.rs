@@ -32,6 +32,8 @@ pub enum ActionKind {
     Reply,
     /// A thread was resolved.
     Resolve,
+    /// An admin replaced a damaged log with its last readable events.
+    Repair,
 }
 
 impl std::fmt::Display for ActionKind {
@@ -48,7 +50,7 @@ impl std::fmt::Display for Status {
 
 impl ActionKind {
     /// Every action, in workflow order.
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 12] = [
         Self::Create,
         Self::Edit,
         Self::Submit,
@@ -60,6 +62,7 @@ impl ActionKind {
         Self::Comment,
         Self::Reply,
         Self::Resolve,
+        Self::Repair,
     ];
 
     /// The id used in logs, commit messages and commands.
@@ -77,6 +80,7 @@ impl ActionKind {
             Self::Comment => "comment",
             Self::Reply => "reply",
             Self::Resolve => "resolve",
+            Self::Repair => "repair",
         }
     }
 
@@ -247,29 +251,35 @@ pub struct ReviewState {
     pub threads: Vec<Thread>,
 }
 
-/// The most events one log may hold. A real item has tens; the limit keeps a runaway or
-/// hostile log from taking the memory of everyone who opens the newsroom.
-pub const MAX_EVENTS: usize = 10_000;
+pub use super::limits::MAX_EVENTS;
+use super::limits::MAX_LOG_VALUES;
 
 impl Review {
     /// Parse a review log.
+    ///
+    /// The limits are counted on the file's structure before the parser builds anything
+    /// ([`Shape::of`]): text inside strings never counts, so nothing a person types in a
+    /// comment can make a log unreadable.
     pub fn parse(text: &str) -> Result<Self, ReviewError> {
         let too_many = |n: usize, line: usize| ReviewError {
             line,
             message: format!("too many events: {n} (at most {MAX_EVENTS})"),
         };
-        // Every event has an `action` key, so the word bounds the events before the
-        // parser builds anything.
-        let mentions = text.matches("action").count();
-        if mentions > MAX_EVENTS {
-            let at = text.match_indices("action").nth(MAX_EVENTS).map_or(0, |(i, _)| i);
-            return Err(too_many(mentions, line_of(text.as_bytes(), at)));
+        let shape = Shape::of(text);
+        if shape.events > MAX_EVENTS {
+            return Err(too_many(shape.events, shape.events_line));
+        }
+        if shape.values > MAX_LOG_VALUES {
+            return Err(ReviewError {
+                line: shape.values_line,
+                message: format!("too many keys and values: {} (at most {MAX_LOG_VALUES})", shape.values),
+            });
         }
         let review: Self = toml::from_str(text).map_err(|e| ReviewError {
             line: e.span().map_or(1, |s| line_of(text.as_bytes(), s.start)),
             message: e.message().trim().to_string(),
         })?;
-        // Keys can be spelt with escapes; count again what was parsed.
+        // The structural count bounds the parsed one; checked again all the same.
         if review.events.len() > MAX_EVENTS {
             return Err(too_many(review.events.len(), 1));
         }
@@ -303,7 +313,7 @@ impl Review {
         for e in &self.events {
             match e.action {
                 ActionKind::Create | ActionKind::Withdraw => status = Status::Draft,
-                ActionKind::Edit => {}
+                ActionKind::Edit | ActionKind::Repair => {}
                 ActionKind::Submit => status = Status::Submitted,
                 ActionKind::RequestChanges => status = Status::ChangesRequested,
                 ActionKind::Approve => {
@@ -353,6 +363,119 @@ impl Review {
     pub fn updated(&self) -> Option<&str> {
         self.events.last().map(|e| e.at.as_str())
     }
+}
+
+/// What a log's text can hold at most, counted on its TOML structure outside strings and
+/// comments: an upper bound on the events (array-of-tables headers and inline tables) and
+/// on the keys and values (`=` and `,`). Counting is linear and allocates nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Shape {
+    /// Upper bound on the events.
+    pub events: usize,
+    /// 1-based line where the events passed [`MAX_EVENTS`] (1 if they never did).
+    pub events_line: usize,
+    /// Upper bound on keys plus array values.
+    pub values: usize,
+    /// 1-based line where the values passed [`MAX_LOG_VALUES`] (1 if they never did).
+    pub values_line: usize,
+}
+
+impl Shape {
+    /// Count the structure of `text`.
+    #[must_use]
+    pub fn of(text: &str) -> Self {
+        let b = text.as_bytes();
+        let mut shape = Self {
+            events_line: 1,
+            values_line: 1,
+            ..Self::default()
+        };
+        let (mut i, mut line, mut line_start) = (0, 1, true);
+        while i < b.len() {
+            let c = b[i];
+            match c {
+                b'\n' => {
+                    line += 1;
+                    line_start = true;
+                    i += 1;
+                    continue;
+                }
+                b' ' | b'\t' | b'\r' => {
+                    i += 1;
+                    continue;
+                }
+                b'#' => {
+                    while i < b.len() && b[i] != b'\n' {
+                        i += 1;
+                    }
+                    continue;
+                }
+                b'"' | b'\'' => {
+                    let end = string_end(b, i);
+                    line += text[i..end].matches('\n').count();
+                    i = end;
+                    line_start = false;
+                    continue;
+                }
+                b'[' if line_start && b.get(i + 1) == Some(&b'[') => {
+                    shape.events += 1;
+                    if shape.events == MAX_EVENTS + 1 {
+                        shape.events_line = line;
+                    }
+                }
+                b'{' => {
+                    shape.events += 1;
+                    if shape.events == MAX_EVENTS + 1 {
+                        shape.events_line = line;
+                    }
+                }
+                b'=' | b',' => {
+                    shape.values += 1;
+                    if shape.values == MAX_LOG_VALUES + 1 {
+                        shape.values_line = line;
+                    }
+                }
+                _ => {}
+            }
+            line_start = false;
+            i += 1;
+        }
+        shape
+    }
+}
+
+/// Where the TOML string starting at `start` (a quote) ends: just past its closing quote,
+/// or at the end of the line (one-line strings) or of the text if it never closes.
+fn string_end(b: &[u8], start: usize) -> usize {
+    let q = b[start];
+    let basic = q == b'"';
+    let triple = b.len() >= start + 3 && b[start + 1] == q && b[start + 2] == q;
+    let mut i = start + if triple { 3 } else { 1 };
+    while i < b.len() {
+        let c = b[i];
+        if basic && c == b'\\' {
+            i += 2;
+            continue;
+        }
+        if c == b'\n' && !triple {
+            return i;
+        }
+        if c == q {
+            if !triple {
+                return i + 1;
+            }
+            if b.len() >= i + 3 && b[i + 1] == q && b[i + 2] == q {
+                // Up to two more quotes right before the closing three belong to the string.
+                let mut end = i + 3;
+                while end < b.len() && end < i + 5 && b[end] == q {
+                    end += 1;
+                }
+                return end;
+            }
+        }
+        i += 1;
+    }
+    b.len()
 }
 
 /// The opening words that anchor a thread to a paragraph.

@@ -162,6 +162,13 @@ pub fn check(action: ActionKind, who: Option<&Person>, item: &ItemFacts<'_>, ctx
             state(&[S::Submitted])
         }
         A::Comment | A::Reply => Ok(()),
+        A::Repair => {
+            if p.has(Role::Admin) {
+                Ok(())
+            } else {
+                Err(Denial::Role { action, needs: "admin" })
+            }
+        }
         A::Resolve => {
             if ctx.thread_opener == Some(p.id.as_str()) || p.id == item.author || p.has(Role::Approver) {
                 Ok(())

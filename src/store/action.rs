@@ -15,9 +15,9 @@ use super::tree::{Change, with_changes};
 use super::{Invalid, Result, StoreError};
 use crate::domain::config::{Config, Person};
 use crate::domain::item::{FrontMatter, Item, Photo};
-use crate::domain::lint::{self, Rules};
-use crate::domain::review::{ActionKind, Event};
-use crate::domain::workflow::{self, Context, Denial, ItemFacts};
+use crate::domain::review::ActionKind;
+use crate::domain::rules::{Intent, Rulebook};
+use crate::domain::workflow;
 use crate::domain::{slug, text};
 
 /// What a person asks the store to do.
@@ -42,6 +42,16 @@ pub enum Request {
         action: ActionKind,
         /// Note or reason.
         message: Option<String>,
+        /// The content id the person saw when they decided (the TUI always sends it;
+        /// `--content` on the command line). A different content refuses the action.
+        seen: Option<String>,
+    },
+    /// Replace a damaged review log by its last readable events (admins only).
+    Repair {
+        /// The item.
+        slug: String,
+        /// Why: required.
+        message: String,
     },
     /// Add an existing item as it is (keeping its slug and creation time), as its author.
     Import {
@@ -107,6 +117,7 @@ impl Request {
             Self::Comment { .. } => ActionKind::Comment,
             Self::Reply { .. } => ActionKind::Reply,
             Self::Resolve { .. } => ActionKind::Resolve,
+            Self::Repair { .. } => ActionKind::Repair,
         }
     }
 }
@@ -180,11 +191,7 @@ pub fn now(config: &Config) -> jiff::Zoned {
     jiff::Timestamp::now().to_zoned(config.timezone())
 }
 
-/// RFC 3339 with offset, to the second.
-#[must_use]
-pub fn rfc3339(z: &jiff::Zoned) -> String {
-    z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
-}
+pub use crate::domain::rules::rfc3339;
 
 impl Newsroom {
     /// Apply one request as `actor` (a person id): one commit on the branch, or a refusal.
@@ -280,40 +287,27 @@ impl Newsroom {
         }
     }
 
+    /// Turn a request into the changes of one commit: the rule book decides, this only
+    /// reads the item, merges concurrent edits and writes the objects.
     fn plan(&self, head: Oid, config: &Config, actor: &str, req: &Request, now: &jiff::Zoned) -> Result<Option<Plan>> {
-        let person = config.person(actor);
-        let ctx = Context {
-            allow_self_approval: config.newsroom.allow_self_approval,
-            today: now.date(),
-            thread_opener: None,
-        };
-        let at = rfc3339(now);
-        let event = |action| Event::new(at.clone(), actor, action);
-        match req {
+        let book = Rulebook::new(config, actor, now.clone());
+        let (slug, intent, entry, merged) = match req {
             Request::Create(new) => {
+                let person = book.person();
                 let title = new.title.trim();
-                check_fields(title, &new.tags, &new.photos)?;
                 let kecamatan = new
                     .kecamatan
                     .clone()
                     .or_else(|| person.and_then(|p| p.kecamatan.clone()))
                     .unwrap_or_default();
-                if !kecamatan.is_empty() && config.kecamatan(&kecamatan).is_none() {
-                    return Err(StoreError::Invalid(Invalid::UnknownKecamatan(kecamatan)));
-                }
-                let facts = ItemFacts {
-                    author: actor,
-                    kecamatan: &kecamatan,
-                    status: crate::domain::review::Status::Draft,
-                    approval_valid: false,
-                };
-                workflow::check(ActionKind::Create, person, &facts, &ctx)?;
                 let date = now.date().to_string();
                 let slug = slug::make(&date, title, |s| {
                     self.tree_id(head, &format!("drafts/{s}")).ok().flatten().is_some()
                 });
-                let created: toml::value::Datetime =
-                    at.parse().map_err(|_| StoreError::Invalid(Invalid::EmptyTitle))?;
+                let created: toml::value::Datetime = book
+                    .at()
+                    .parse()
+                    .map_err(|_| StoreError::Invalid(Invalid::EmptyTitle))?;
                 let body = new.body.clone().unwrap_or_else(|| template(config, &kecamatan));
                 let item = Item {
                     front: FrontMatter {
@@ -329,47 +323,23 @@ impl Newsroom {
                     },
                     body,
                 };
-                let mut review = crate::domain::review::Review::default();
-                review.events.push(event(ActionKind::Create));
-                Ok(Some(Plan {
-                    changes: self.item_changes(&slug, Some(&item), &review)?,
-                    slug,
-                    action: ActionKind::Create,
-                    summary: title.to_string(),
-                    merged: false,
-                }))
+                (slug.clone(), Intent::Create { slug, item }, None, false)
             }
             Request::Import { slug, item } => {
-                check_fields(&item.front.title, &item.front.tags, &item.front.photos)?;
-                if !slug::is_valid(slug) {
-                    return Err(StoreError::Invalid(Invalid::UnknownItem(slug.clone())));
-                }
-                if self.tree_id(head, &format!("drafts/{slug}"))?.is_some() {
+                if slug::is_valid(slug) && self.tree_id(head, &format!("drafts/{slug}"))?.is_some() {
                     return Ok(None);
                 }
-                let facts = ItemFacts {
-                    author: actor,
-                    kecamatan: &item.front.kecamatan,
-                    status: crate::domain::review::Status::Draft,
-                    approval_valid: false,
-                };
-                workflow::check(ActionKind::Create, person, &facts, &ctx)?;
-                let mut item = (**item).clone();
-                actor.clone_into(&mut item.front.author);
-                let mut review = crate::domain::review::Review::default();
-                review.events.push(event(ActionKind::Create));
-                Ok(Some(Plan {
-                    changes: self.item_changes(slug, Some(&item), &review)?,
+                let intent = Intent::Create {
                     slug: slug.clone(),
-                    action: ActionKind::Create,
-                    summary: item.front.title.clone(),
-                    merged: false,
-                }))
+                    item: (**item).clone(),
+                };
+                (slug.clone(), intent, None, false)
             }
             Request::Edit { slug, base, new } => {
                 let entry = self.load(head, slug)?;
-                workflow::check(ActionKind::Edit, person, &entry.facts(), &ctx)?;
-                let (mut merged_item, merged) = if entry.item == **base {
+                // Permission first, so a refused person never reaches the merge.
+                workflow::check(ActionKind::Edit, book.person(), &entry.facts(), &book.context(None))?;
+                let (mut item, merged) = if entry.item == **base {
                     ((**new).clone(), false)
                 } else {
                     match merge_items(base, new, &entry.item) {
@@ -386,130 +356,78 @@ impl Newsroom {
                     }
                 };
                 // The author of record never changes through an edit.
-                merged_item.front.author.clone_from(&entry.item.front.author);
-                merged_item.front.title = merged_item.front.title.trim().to_string();
-                check_fields(
-                    &merged_item.front.title,
-                    &merged_item.front.tags,
-                    &merged_item.front.photos,
-                )?;
-                if merged_item.front.kecamatan != entry.item.front.kecamatan {
-                    let k = &merged_item.front.kecamatan;
-                    if !k.is_empty() && config.kecamatan(k).is_none() {
-                        return Err(StoreError::Invalid(Invalid::UnknownKecamatan(k.clone())));
-                    }
-                    let facts = ItemFacts {
-                        kecamatan: k,
-                        ..entry.facts()
-                    };
-                    workflow::check(ActionKind::Edit, person, &facts, &ctx)?;
-                }
-                if merged_item == entry.item {
-                    return Ok(None);
-                }
-                let mut review = entry.review.clone();
-                review.events.push(event(ActionKind::Edit));
-                Ok(Some(Plan {
-                    changes: self.item_changes(slug, Some(&merged_item), &review)?,
-                    slug: slug.clone(),
-                    action: ActionKind::Edit,
-                    summary: merged_item.front.title.clone(),
-                    merged,
-                }))
+                item.front.author.clone_from(&entry.item.front.author);
+                (slug.clone(), Intent::Edit { item }, Some(entry), merged)
             }
-            Request::Transition { slug, action, message } => {
-                let entry = self.load(head, slug)?;
-                let message = message.as_deref().map(str::trim).filter(|m| !m.is_empty());
-                if message.is_none() && matches!(action, ActionKind::RequestChanges | ActionKind::Reject) {
-                    return Err(StoreError::Invalid(Invalid::MessageRequired(action.id())));
-                }
-                workflow::check(*action, person, &entry.facts(), &ctx)?;
-                if *action == ActionKind::Approve {
-                    let checks = Rules::from_config(config).check(&entry.item, config);
-                    let failing = lint::blocking(&checks);
-                    if !failing.is_empty() {
-                        return Err(Denial::Checklist {
-                            rules: failing.iter().map(|r| r.id()).collect(),
-                        }
-                        .into());
-                    }
-                }
-                let mut e = event(*action);
-                e.message = message.map(str::to_string);
-                if action.pins_content() {
-                    e.content = Some(entry.content.clone());
-                }
-                let mut review = entry.review.clone();
-                review.events.push(e);
-                Ok(Some(Plan {
-                    changes: self.item_changes(slug, None, &review)?,
-                    slug: slug.clone(),
+            Request::Transition {
+                slug,
+                action,
+                message,
+                seen,
+            } => {
+                let intent = Intent::Transition {
                     action: *action,
-                    summary: message.unwrap_or(&entry.item.front.title).to_string(),
-                    merged: false,
-                }))
+                    message: message.clone(),
+                    seen: seen.clone(),
+                };
+                (slug.clone(), intent, Some(self.load(head, slug)?), false)
             }
             Request::Comment { slug, paragraph, text } => {
-                let entry = self.load(head, slug)?;
-                let text = required_text(text, ActionKind::Comment)?;
-                workflow::check(ActionKind::Comment, person, &entry.facts(), &ctx)?;
-                let mut e = event(ActionKind::Comment);
-                if let Some(n) = paragraph {
-                    let paras = entry.item.paragraphs();
-                    let Some(p) = paras.get((*n as usize).wrapping_sub(1)) else {
-                        return Err(StoreError::Invalid(Invalid::NoParagraph {
-                            asked: *n,
-                            count: paras.len(),
-                        }));
-                    };
-                    e.paragraph = Some(*n);
-                    e.anchor = Some(crate::domain::review::anchor_of(p));
-                }
-                e.thread = Some(entry.state.threads.iter().map(|t| t.id).max().unwrap_or(0) + 1);
-                e.message = Some(text.clone());
-                let mut review = entry.review.clone();
-                review.events.push(e);
-                Ok(Some(Plan {
-                    changes: self.item_changes(slug, None, &review)?,
-                    slug: slug.clone(),
-                    action: ActionKind::Comment,
-                    summary: text,
-                    merged: false,
-                }))
+                let intent = Intent::Comment {
+                    paragraph: *paragraph,
+                    text: text.clone(),
+                };
+                (slug.clone(), intent, Some(self.load(head, slug)?), false)
             }
-            Request::Reply { slug, thread, .. } | Request::Resolve { slug, thread } => {
-                let entry = self.load(head, slug)?;
-                let Some(t) = entry.state.threads.iter().find(|t| t.id == *thread) else {
-                    return Err(StoreError::Invalid(Invalid::NoThread(*thread)));
+            Request::Reply { slug, thread, text } => {
+                let intent = Intent::Reply {
+                    thread: *thread,
+                    text: text.clone(),
                 };
-                let (action, text) = match req {
-                    Request::Reply { text, .. } => (ActionKind::Reply, Some(required_text(text, ActionKind::Reply)?)),
-                    _ => {
-                        if t.resolved {
-                            return Err(StoreError::Invalid(Invalid::AlreadyResolved(*thread)));
-                        }
-                        (ActionKind::Resolve, None)
-                    }
-                };
-                let ctx = Context {
-                    thread_opener: Some(&t.opened_by),
-                    ..ctx
-                };
-                workflow::check(action, person, &entry.facts(), &ctx)?;
-                let mut e = event(action);
-                e.thread = Some(*thread);
-                e.message.clone_from(&text);
-                let mut review = entry.review.clone();
-                review.events.push(e);
-                Ok(Some(Plan {
-                    changes: self.item_changes(slug, None, &review)?,
-                    slug: slug.clone(),
-                    action,
-                    summary: text.unwrap_or_else(|| format!("#{thread}")),
-                    merged: false,
-                }))
+                (slug.clone(), intent, Some(self.load(head, slug)?), false)
             }
+            Request::Resolve { slug, thread } => (
+                slug.clone(),
+                Intent::Resolve { thread: *thread },
+                Some(self.load(head, slug)?),
+                false,
+            ),
+            Request::Repair { slug, message } => return self.plan_repair(head, &book, slug, message).map(Some),
+        };
+        let current = entry.as_ref().map(Entry::current);
+        let Some(planned) = book.plan(&intent, current.as_ref()).map_err(StoreError::from)? else {
+            return Ok(None);
+        };
+        let mut review = entry.map(|e| e.review).unwrap_or_default();
+        review.events.push(planned.event);
+        Ok(Some(Plan {
+            changes: self.item_changes(&slug, planned.item.as_ref(), &review)?,
+            action: req.kind(),
+            slug,
+            summary: planned.summary,
+            merged,
+        }))
+    }
+
+    /// An admin's repair of a damaged log: back to its last readable events, plus a
+    /// `repair` event. Refused when the log reads well.
+    fn plan_repair(&self, head: Oid, book: &Rulebook<'_>, slug: &str, message: &str) -> Result<Plan> {
+        let path = format!("reviews/{slug}.toml");
+        if self.tree_id(head, &format!("drafts/{slug}"))?.is_none() && self.read_bytes(head, &path)?.is_none() {
+            return Err(StoreError::Invalid(Invalid::UnknownItem(slug.to_string())));
         }
+        if self.readable_log(head, slug)?.is_some() {
+            return Err(StoreError::Invalid(Invalid::NotDamaged));
+        }
+        let restored = self.last_readable_log(head, slug)?.unwrap_or_default();
+        let review = book.repair(&restored, message).map_err(StoreError::from)?;
+        Ok(Plan {
+            changes: self.item_changes(slug, None, &review)?,
+            slug: slug.to_string(),
+            action: ActionKind::Repair,
+            summary: message.trim().to_string(),
+            merged: false,
+        })
     }
 
     fn item_changes(
@@ -520,25 +438,15 @@ impl Newsroom {
     ) -> Result<Vec<Change>> {
         let mut changes = Vec::new();
         if let Some(item) = item {
-            let text = item.serialize();
-            if text.len() > super::snapshot::MAX_ITEM_BYTES {
-                return Err(StoreError::Invalid(Invalid::TooLarge(text.len())));
-            }
             changes.push(Change {
                 path: format!("drafts/{slug}/index.md"),
-                blob: Some(self.repo.blob(text.as_bytes()).map_err(write_error)?),
+                blob: Some(self.repo.blob(item.serialize().as_bytes()).map_err(write_error)?),
             });
         }
-        if review.events.len() > crate::domain::review::MAX_EVENTS {
-            return Err(StoreError::Invalid(Invalid::LogFull));
-        }
-        let log = review.serialize();
-        if log.len() > super::snapshot::MAX_REVIEW_BYTES {
-            return Err(StoreError::Invalid(Invalid::TooLarge(log.len())));
-        }
+        // The rule book has checked that the log reads back under the readers' limits.
         changes.push(Change {
             path: format!("reviews/{slug}.toml"),
-            blob: Some(self.repo.blob(log.as_bytes()).map_err(write_error)?),
+            blob: Some(self.repo.blob(review.serialize().as_bytes()).map_err(write_error)?),
         });
         Ok(changes)
     }
@@ -552,35 +460,9 @@ fn request_slug(req: &Request) -> String {
         | Request::Transition { slug, .. }
         | Request::Comment { slug, .. }
         | Request::Reply { slug, .. }
-        | Request::Resolve { slug, .. } => slug.clone(),
+        | Request::Resolve { slug, .. }
+        | Request::Repair { slug, .. } => slug.clone(),
     }
-}
-
-fn required_text(text: &str, action: ActionKind) -> Result<String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Err(StoreError::Invalid(Invalid::MessageRequired(action.id())));
-    }
-    Ok(t.to_string())
-}
-
-fn check_fields(title: &str, tags: &[String], photos: &[Photo]) -> Result<()> {
-    if title.is_empty() {
-        return Err(StoreError::Invalid(Invalid::EmptyTitle));
-    }
-    if !text::is_clean_line(title) {
-        return Err(StoreError::Invalid(Invalid::ControlCharacters("title")));
-    }
-    if !tags.iter().all(|t| text::is_clean_line(t)) {
-        return Err(StoreError::Invalid(Invalid::ControlCharacters("tags")));
-    }
-    if !photos
-        .iter()
-        .all(|p| text::is_clean_line(&p.caption) && text::is_clean_line(&p.file))
-    {
-        return Err(StoreError::Invalid(Invalid::ControlCharacters("photos")));
-    }
-    Ok(())
 }
 
 fn signature(person: &Person, now: &jiff::Zoned) -> Result<Signature<'static>> {

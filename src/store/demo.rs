@@ -73,6 +73,7 @@ pub fn build(dir: &Path) -> Result<Newsroom> {
                 slug: s.item,
                 action: ActionKind::parse(other).unwrap_or(ActionKind::Comment),
                 message: s.message,
+                seen: None,
             },
         };
         room.apply(&s.actor, &req)?;

@@ -6,12 +6,35 @@ use std::path::Path;
 
 use git2::{ObjectType, Oid, Tree};
 
-use super::Result;
 use super::repo::{CONFIG_PATH, Newsroom};
-use crate::domain::config::Role;
+use super::{Invalid, Result};
+use crate::domain::config::{Config, Role};
 use crate::domain::item::Item;
-use crate::domain::review::{ActionKind, Review, Status};
-use crate::domain::workflow::{self, Context, Denial, ItemFacts};
+use crate::domain::review::{ActionKind, Review};
+use crate::domain::rules::{self, Current, Intent, Refusal, Rulebook};
+use crate::domain::workflow::Denial;
+
+/// How a review log reads at a commit.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LogRead {
+    /// There is none.
+    Missing,
+    /// It reads, within the limits.
+    Readable(Review),
+    /// It exists but the readers refuse it.
+    Damaged(String),
+}
+
+impl LogRead {
+    /// The events, or none when missing or damaged.
+    #[must_use]
+    pub fn events(&self) -> &[crate::domain::review::Event] {
+        match self {
+            Self::Readable(r) => &r.events,
+            _ => &[],
+        }
+    }
+}
 
 /// What is wrong with one commit.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +58,28 @@ pub enum Problem {
     Content,
     /// `warta.toml` changed by a non-admin.
     Config(String),
+    /// The rule book refuses the request the commit's event records.
+    Refused(Invalid),
+    /// The commit wrote something other than what the action it records writes (another
+    /// event, another content, an author or title not as the action would set it).
+    Mismatch,
+    /// The commit records more than one action, or acts on more than one item, or
+    /// changes `warta.toml` together with items.
+    NotOneAction,
+    /// The commit leaves `warta.toml` invalid.
+    ConfigInvalid(String),
+    /// No valid `warta.toml` to judge the commit under, at it or before it.
+    Unjudgeable,
+    /// A path under `drafts/` or `reviews/` that warta never writes (a symlink, a
+    /// folder inside an item, a file of another name).
+    Unexpected(String),
+    /// The commit leaves a file unreadable (an item or log the readers refuse).
+    Unreadable {
+        /// The file.
+        path: String,
+        /// Why.
+        reason: String,
+    },
     /// A file at the branch head is malformed.
     Broken {
         /// File.
@@ -87,19 +132,70 @@ impl Newsroom {
     }
 
     fn review_at(&self, tree: &Tree<'_>, slug: &str) -> Review {
-        blob_id(tree, &format!("reviews/{slug}.toml"))
-            // An oversized log is left unread, as the snapshot does.
-            .filter(|id| {
-                self.blob_size(*id)
-                    .is_some_and(|size| size <= super::snapshot::MAX_REVIEW_BYTES)
-            })
-            .and_then(|id| self.repo.find_blob(id).ok())
-            .and_then(|b| {
-                std::str::from_utf8(b.content())
-                    .ok()
-                    .and_then(|t| Review::parse(t).ok())
-            })
-            .unwrap_or_default()
+        match self.log_in(tree, slug) {
+            LogRead::Readable(r) => r,
+            _ => Review::default(),
+        }
+    }
+
+    /// How an item's log reads in a tree, with the readers' limits.
+    fn log_in(&self, tree: &Tree<'_>, slug: &str) -> LogRead {
+        let Some(id) = blob_id(tree, &format!("reviews/{slug}.toml")) else {
+            return LogRead::Missing;
+        };
+        // An oversized log is left unread, as the snapshot does.
+        if self
+            .blob_size(id)
+            .is_none_or(|size| size > super::snapshot::MAX_REVIEW_BYTES)
+        {
+            return LogRead::Damaged("too large".into());
+        }
+        let Ok(blob) = self.repo.find_blob(id) else {
+            return LogRead::Damaged("unreadable object".into());
+        };
+        match std::str::from_utf8(blob.content()) {
+            Err(_) => LogRead::Damaged("not UTF-8".into()),
+            Ok(t) => match Review::parse(t) {
+                Ok(r) => LogRead::Readable(r),
+                Err(e) => LogRead::Damaged(e.to_string()),
+            },
+        }
+    }
+
+    /// The item's log at a commit if it reads (a missing log reads as empty); `None`
+    /// when it is damaged.
+    pub fn readable_log(&self, commit: Oid, slug: &str) -> Result<Option<Review>> {
+        Ok(match self.log_in(&self.repo.find_commit(commit)?.tree()?, slug) {
+            LogRead::Missing => Some(Review::default()),
+            LogRead::Readable(r) => Some(r),
+            LogRead::Damaged(_) => None,
+        })
+    }
+
+    /// The last readable version of an item's log before `commit` (first parents), the
+    /// log a repair restores. `None` when no earlier version reads.
+    pub fn last_readable_log(&self, commit: Oid, slug: &str) -> Result<Option<Review>> {
+        let mut cur = self.repo.find_commit(commit)?.parents().next();
+        while let Some(c) = cur {
+            match self.log_in(&c.tree()?, slug) {
+                LogRead::Readable(r) => return Ok(Some(r)),
+                LogRead::Missing => return Ok(Some(Review::default())),
+                LogRead::Damaged(_) => cur = c.parents().next(),
+            }
+        }
+        Ok(None)
+    }
+
+    /// The last valid `warta.toml` at or before `commit` (first parents).
+    pub fn last_valid_config(&self, commit: Oid) -> Result<Option<Config>> {
+        let mut cur = Some(self.repo.find_commit(commit)?);
+        while let Some(c) = cur {
+            if let Ok(config) = self.config_at(c.id()) {
+                return Ok(Some(config));
+            }
+            cur = c.parents().next();
+        }
+        Ok(None)
     }
 
     /// For each event of an item's log (by index), the commit that recorded it.
@@ -242,7 +338,15 @@ impl Newsroom {
         for id in walk {
             let commit = self.repo.find_commit(id?)?;
             match commit.parents().next() {
-                Some(parent) => self.verify_commit(&parent, &commit, Some(pusher), &mut findings)?,
+                Some(parent) => {
+                    // Judged under the last valid configuration: breaking warta.toml
+                    // never switches the rules off.
+                    match self.last_valid_config(parent.id())? {
+                        Some(config) => self.verify_commit(&parent, &commit, Some(pusher), &config, &mut findings)?,
+                        None => findings.push(finding(commit.id(), Problem::Unjudgeable)),
+                    }
+                    self.check_config_change(&parent, &commit, &mut findings)?;
+                }
                 // A root commit may only be the newsroom's first commit: warta.toml alone.
                 None => {
                     let tree = commit.tree()?;
@@ -259,9 +363,26 @@ impl Newsroom {
     pub fn verify(&self) -> Result<(usize, Vec<Finding>)> {
         let chain = self.chain()?;
         let mut findings = Vec::new();
+        let mut judge: Option<Config> = match chain.first() {
+            Some(root) => self.config_at(*root).ok(),
+            None => None,
+        };
         for pair in chain.windows(2) {
             let (parent, commit) = (self.repo.find_commit(pair[0])?, self.repo.find_commit(pair[1])?);
-            self.verify_commit(&parent, &commit, None, &mut findings)?;
+            if let Ok(config) = self.config_at(parent.id()) {
+                judge = Some(config);
+            }
+            // No commit goes unjudged: an invalid warta.toml leaves the last valid one in force.
+            match &judge {
+                Some(config) => self.verify_commit(&parent, &commit, None, config, &mut findings)?,
+                None => findings.push(Finding {
+                    commit: Some(commit.id()),
+                    slug: String::new(),
+                    action: None,
+                    problem: Problem::Unjudgeable,
+                }),
+            }
+            self.check_config_change(&parent, &commit, &mut findings)?;
         }
         for b in self.snapshot_uncached()?.broken {
             findings.push(Finding {
@@ -278,19 +399,40 @@ impl Newsroom {
         Ok((chain.len(), findings))
     }
 
-    /// Check one commit against its parent. The person responsible is the commit's
-    /// author, or, for a push, the pusher named by the server (never the commit).
+    /// A commit that changes `warta.toml` must leave it valid.
+    fn check_config_change(
+        &self,
+        parent: &git2::Commit<'_>,
+        commit: &git2::Commit<'_>,
+        out: &mut Vec<Finding>,
+    ) -> Result<()> {
+        let (pt, ct) = (parent.tree()?, commit.tree()?);
+        if blob_id(&pt, CONFIG_PATH) == blob_id(&ct, CONFIG_PATH) {
+            return Ok(());
+        }
+        if let Err(e) = self.config_at(commit.id()) {
+            out.push(Finding {
+                commit: Some(commit.id()),
+                slug: String::new(),
+                action: None,
+                problem: Problem::ConfigInvalid(e.to_string()),
+            });
+        }
+        Ok(())
+    }
+
+    /// Check one commit against its parent, under `config`. The person responsible is
+    /// the commit's author, or, for a push, the pusher named by the server (never the
+    /// commit). Every item the commit touches is replayed through the rule book.
     fn verify_commit(
         &self,
         parent: &git2::Commit<'_>,
         commit: &git2::Commit<'_>,
         pusher: Option<&str>,
+        config: &Config,
         out: &mut Vec<Finding>,
     ) -> Result<()> {
         let (pt, ct) = (parent.tree()?, commit.tree()?);
-        let Ok(config) = self.config_at(parent.id()) else {
-            return Ok(());
-        };
         let author = commit.author();
         let email = author.email().unwrap_or_default().to_string();
         let (committer, who) = match pusher {
@@ -313,6 +455,7 @@ impl Newsroom {
         };
         let diff = self.repo.diff_tree_to_tree(Some(&pt), Some(&ct), None)?;
         let mut slugs = BTreeSet::new();
+        let mut config_changed = false;
         for d in diff.deltas() {
             let Some(path) = d
                 .new_file()
@@ -322,97 +465,300 @@ impl Newsroom {
             else {
                 continue;
             };
+            let mode = d.new_file().mode();
+            let regular = matches!(mode, git2::FileMode::Blob | git2::FileMode::BlobExecutable)
+                || d.status() == git2::Delta::Deleted;
             if path == CONFIG_PATH {
+                config_changed = true;
                 if !committer.is_some_and(|p| p.has(Role::Admin)) {
                     push(out, "", None, Problem::Config(who.clone()));
                 }
             } else if let Some(rest) = path.strip_prefix("drafts/") {
-                slugs.insert(rest.split('/').next().unwrap_or_default().to_string());
-            } else if let Some(rest) = path.strip_prefix("reviews/").and_then(|r| r.strip_suffix(".toml")) {
-                slugs.insert(rest.to_string());
+                let mut parts = rest.split('/');
+                let slug = parts.next().unwrap_or_default();
+                let file_ok = parts.next().is_some_and(|f| !f.is_empty()) && parts.next().is_none();
+                if !regular || !file_ok || !crate::domain::slug::is_valid(slug) {
+                    push(out, slug, None, Problem::Unexpected(path.to_string()));
+                    continue;
+                }
+                slugs.insert(slug.to_string());
+            } else if let Some(rest) = path.strip_prefix("reviews/") {
+                match rest.strip_suffix(".toml") {
+                    Some(slug) if regular && !slug.contains('/') && crate::domain::slug::is_valid(slug) => {
+                        slugs.insert(slug.to_string());
+                    }
+                    _ => push(out, "", None, Problem::Unexpected(path.to_string())),
+                }
             }
         }
+        if slugs.len() > 1 || (config_changed && !slugs.is_empty()) {
+            push(out, "", None, Problem::NotOneAction);
+        }
         let tz = config.timezone();
-        let today = jiff::Timestamp::from_second(commit.time().seconds())
-            .map_or(jiff::civil::date(1970, 1, 1), |t| t.to_zoned(tz).date());
+        let now = jiff::Timestamp::from_second(commit.time().seconds())
+            .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+            .to_zoned(tz);
         for slug in slugs {
-            let before = self.review_at(&pt, &slug);
-            let after = self.review_at(&ct, &slug);
-            let content_changed = tree_id(&pt, &format!("drafts/{slug}")) != tree_id(&ct, &format!("drafts/{slug}"));
-            if after.events.len() < before.events.len() || after.events[..before.events.len()] != before.events[..] {
-                push(out, &slug, None, Problem::Rewritten);
-                continue;
-            }
-            let new_events = &after.events[before.events.len()..];
-            if content_changed
-                && !new_events
-                    .iter()
-                    .any(|e| matches!(e.action, ActionKind::Create | ActionKind::Edit))
-            {
-                push(out, &slug, None, Problem::NoEvent);
-            }
-            let item_before = self.item_at(parent.id(), &slug)?;
-            let item_after = self.item_at(commit.id(), &slug)?;
-            let content_now = tree_id(&ct, &format!("drafts/{slug}")).map(|o| o.to_string());
-            let content_before = tree_id(&pt, &format!("drafts/{slug}")).map(|o| o.to_string());
-            let mut state_log = before.clone();
-            for e in new_events {
-                let action = Some(e.action);
-                let Some(person) = config.person(&e.actor) else {
-                    push(out, &slug, action, Problem::UnknownActor(e.actor.clone()));
-                    continue;
-                };
-                if committer.is_none_or(|c| c.id != person.id) {
-                    push(
-                        out,
-                        &slug,
-                        action,
-                        Problem::ActorMismatch {
-                            actor: e.actor.clone(),
-                            committer: who.clone(),
-                        },
-                    );
-                }
-                let state = state_log.state();
-                let item = if e.action == ActionKind::Create {
-                    item_after.as_ref()
-                } else {
-                    item_before.as_ref().or(item_after.as_ref())
-                };
-                let (author, kecamatan) = item.map_or((String::new(), String::new()), |i| {
-                    (i.front.author.clone(), i.front.kecamatan.clone())
-                });
-                let approval_valid = matches!(state.status, Status::Approved | Status::Published)
-                    && state.approved_content.is_some()
-                    && state.approved_content == content_before;
-                let opener = e
-                    .thread
-                    .and_then(|n| state.threads.iter().find(|t| t.id == n))
-                    .map(|t| t.opened_by.clone());
-                let facts = ItemFacts {
-                    author: &author,
-                    kecamatan: &kecamatan,
-                    status: if e.action == ActionKind::Create {
-                        Status::Draft
-                    } else {
-                        state.status
-                    },
-                    approval_valid,
-                };
-                let ctx = Context {
-                    allow_self_approval: config.newsroom.allow_self_approval,
-                    today,
-                    thread_opener: opener.as_deref(),
-                };
-                if let Err(d) = workflow::check(e.action, Some(person), &facts, &ctx) {
-                    push(out, &slug, action, Problem::Denied(d));
-                }
-                if e.action.pins_content() && e.content != content_now {
-                    push(out, &slug, action, Problem::Content);
-                }
-                state_log.events.push(e.clone());
+            let ctx = Replay {
+                parent,
+                commit,
+                pt: &pt,
+                ct: &ct,
+                slug: &slug,
+                config,
+                now: &now,
+                committer: committer.map(|p| p.id.as_str()),
+                who: &who,
+            };
+            for (action, problem) in self.replay_item(&ctx)? {
+                push(out, &slug, action, problem);
             }
         }
         Ok(())
+    }
+
+    /// Replay what one commit did to one item through the rule book.
+    fn replay_item(&self, r: &Replay<'_>) -> Result<Vec<(Option<ActionKind>, Problem)>> {
+        let mut found = Vec::new();
+        let slug = r.slug;
+        let folder = format!("drafts/{slug}");
+        let (content_before, content_now) = (tree_id(r.pt, &folder), tree_id(r.ct, &folder));
+        let before = self.log_in(r.pt, slug);
+        let after = match self.log_in(r.ct, slug) {
+            LogRead::Damaged(reason) => {
+                found.push((
+                    None,
+                    Problem::Unreadable {
+                        path: format!("reviews/{slug}.toml"),
+                        reason,
+                    },
+                ));
+                return Ok(found);
+            }
+            LogRead::Missing if content_now.is_some() || matches!(before, LogRead::Readable(_)) => {
+                found.push((None, Problem::Rewritten));
+                return Ok(found);
+            }
+            LogRead::Missing => return Ok(found),
+            LogRead::Readable(r) => r,
+        };
+        // Who acted, and may they.
+        let actor_problems = |e: &crate::domain::review::Event, found: &mut Vec<_>| -> bool {
+            let action = Some(e.action);
+            if r.config.person(&e.actor).is_none() {
+                found.push((action, Problem::UnknownActor(e.actor.clone())));
+                return false;
+            }
+            if r.committer != Some(e.actor.as_str()) {
+                found.push((
+                    action,
+                    Problem::ActorMismatch {
+                        actor: e.actor.clone(),
+                        committer: r.who.to_string(),
+                    },
+                ));
+            }
+            true
+        };
+        if let LogRead::Damaged(_) = before {
+            // Only a repair may follow a damaged log: its last readable events, then `repair`.
+            let Some((last, kept)) = after.events.split_last() else {
+                found.push((None, Problem::Rewritten));
+                return Ok(found);
+            };
+            if last.action != ActionKind::Repair {
+                found.push((Some(last.action), Problem::Rewritten));
+                return Ok(found);
+            }
+            if !actor_problems(last, &mut found) {
+                return Ok(found);
+            }
+            let restored = self.last_readable_log(r.commit.id(), slug)?.unwrap_or_default();
+            if restored.events != kept || content_before != content_now {
+                found.push((Some(last.action), Problem::Mismatch));
+            }
+            let book = Rulebook::new(r.config, &last.actor, r.now.clone());
+            match book.repair(&restored, last.message.as_deref().unwrap_or_default()) {
+                Err(refusal) => found.push((Some(last.action), problem_of(refusal))),
+                Ok(log) => {
+                    if log.events.last().is_none_or(|e| !rules::same_event(e, last)) {
+                        found.push((Some(last.action), Problem::Mismatch));
+                    }
+                }
+            }
+            return Ok(found);
+        }
+        let old = before.events();
+        if after.events.len() < old.len() || after.events[..old.len()] != *old {
+            found.push((None, Problem::Rewritten));
+            return Ok(found);
+        }
+        let new_events = &after.events[old.len()..];
+        let content_changed = content_before != content_now;
+        match new_events {
+            [] => {
+                if content_changed {
+                    found.push((None, Problem::NoEvent));
+                }
+                return Ok(found);
+            }
+            [_] => {}
+            [first, ..] => {
+                found.push((Some(first.action), Problem::NotOneAction));
+                return Ok(found);
+            }
+        }
+        let e = &new_events[0];
+        let action = Some(e.action);
+        if content_changed && !matches!(e.action, ActionKind::Create | ActionKind::Edit) {
+            found.push((None, Problem::NoEvent));
+        }
+        if !actor_problems(e, &mut found) {
+            return Ok(found);
+        }
+        let item_after = self.item_in(r.commit.id(), slug, &mut found, action)?;
+        let existed = content_before.is_some() || !matches!(before, LogRead::Missing);
+        let item_before = if existed && e.action != ActionKind::Create {
+            self.item_in(r.parent.id(), slug, &mut found, action)?
+        } else {
+            None
+        };
+        let intent = match e.action {
+            ActionKind::Create => match &item_after {
+                Some(item) => Intent::Create {
+                    slug: slug.to_string(),
+                    item: item.clone(),
+                },
+                None => return Ok(found),
+            },
+            ActionKind::Edit => match &item_after {
+                Some(item) => Intent::Edit { item: item.clone() },
+                None => return Ok(found),
+            },
+            ActionKind::Comment => Intent::Comment {
+                paragraph: e.paragraph,
+                text: e.message.clone().unwrap_or_default(),
+            },
+            ActionKind::Reply => Intent::Reply {
+                thread: e.thread.unwrap_or_default(),
+                text: e.message.clone().unwrap_or_default(),
+            },
+            ActionKind::Resolve => Intent::Resolve {
+                thread: e.thread.unwrap_or_default(),
+            },
+            ActionKind::Repair => {
+                found.push((action, Problem::Refused(Invalid::NotDamaged)));
+                return Ok(found);
+            }
+            other => Intent::Transition {
+                action: other,
+                message: e.message.clone(),
+                seen: None,
+            },
+        };
+        let old_review = Review { events: old.to_vec() };
+        let state = old_review.state();
+        let content_str = content_before.map(|o| o.to_string()).unwrap_or_default();
+        let current_item = if e.action == ActionKind::Create {
+            // A second `create` of an existing item is refused as the live action is.
+            existed.then(Item::default)
+        } else {
+            match item_before {
+                Some(item) => Some(item),
+                None => {
+                    if existed {
+                        // Unreadable before: item_in reported it.
+                        return Ok(found);
+                    }
+                    found.push((action, Problem::Refused(Invalid::UnknownItem(slug.to_string()))));
+                    return Ok(found);
+                }
+            }
+        };
+        let current_ref = current_item.as_ref().map(|item| Current {
+            item,
+            review: &old_review,
+            state: &state,
+            content: &content_str,
+        });
+        let book = Rulebook::new(r.config, &e.actor, r.now.clone());
+        match book.plan(&intent, current_ref.as_ref()) {
+            Err(refusal) => found.push((action, problem_of(refusal))),
+            Ok(None) => found.push((action, Problem::Mismatch)),
+            Ok(Some(mut planned)) => {
+                if e.action.pins_content() {
+                    let now_str = content_now.map(|o| o.to_string());
+                    if e.content != now_str {
+                        found.push((action, Problem::Content));
+                    }
+                    planned.event.content.clone_from(&e.content);
+                }
+                let item_ok = match &planned.item {
+                    Some(item) => item_after.as_ref() == Some(item),
+                    None => true,
+                };
+                if !rules::same_event(&planned.event, e) || !item_ok {
+                    found.push((action, Problem::Mismatch));
+                }
+            }
+        }
+        Ok(found)
+    }
+
+    /// The item at a commit for a replay; an unreadable one is reported.
+    fn item_in(
+        &self,
+        commit: Oid,
+        slug: &str,
+        found: &mut Vec<(Option<ActionKind>, Problem)>,
+        action: Option<ActionKind>,
+    ) -> Result<Option<Item>> {
+        let path = format!("drafts/{slug}/index.md");
+        let Some(bytes) = self.read_bytes(commit, &path)? else {
+            return Ok(None);
+        };
+        if bytes.len() > super::snapshot::MAX_ITEM_BYTES {
+            found.push((
+                action,
+                Problem::Unreadable {
+                    path,
+                    reason: "too large".into(),
+                },
+            ));
+            return Ok(None);
+        }
+        match Item::parse(&bytes) {
+            Ok(item) => Ok(Some(item)),
+            Err(e) => {
+                found.push((
+                    action,
+                    Problem::Unreadable {
+                        path,
+                        reason: e.to_string(),
+                    },
+                ));
+                Ok(None)
+            }
+        }
+    }
+}
+
+/// What a replay of one commit on one item needs to know.
+struct Replay<'a> {
+    parent: &'a git2::Commit<'a>,
+    commit: &'a git2::Commit<'a>,
+    pt: &'a Tree<'a>,
+    ct: &'a Tree<'a>,
+    slug: &'a str,
+    config: &'a Config,
+    now: &'a jiff::Zoned,
+    committer: Option<&'a str>,
+    who: &'a str,
+}
+
+fn problem_of(refusal: Refusal) -> Problem {
+    match refusal {
+        Refusal::Denied(d) => Problem::Denied(d),
+        Refusal::Invalid(i) => Problem::Refused(i),
     }
 }

@@ -15,10 +15,8 @@ use crate::domain::review::{Review, ReviewState, Status};
 use crate::domain::slug;
 use crate::domain::workflow::ItemFacts;
 
-/// The largest `index.md` read: a 600-word article is ~5 KB; 1 MiB is a mistake or an attack.
-pub const MAX_ITEM_BYTES: usize = 1 << 20;
-/// The largest review log read.
-pub const MAX_REVIEW_BYTES: usize = 16 << 20;
+// A 600-word article is ~5 KB; 1 MiB is a mistake or an attack.
+pub use crate::domain::limits::{MAX_ITEM_BYTES, MAX_REVIEW_BYTES};
 
 /// How many items the cache may lag behind before it is rewritten: re-reading a few
 /// items costs less than writing the whole cache again. It is also rewritten when it
@@ -56,6 +54,17 @@ impl Entry {
     #[must_use]
     pub fn approval_stale(&self) -> bool {
         self.state.approved_content.is_some() && !self.approval_valid() && self.state.status == Status::Approved
+    }
+
+    /// The item as the rule book sees it.
+    #[must_use]
+    pub fn current(&self) -> crate::domain::rules::Current<'_> {
+        crate::domain::rules::Current {
+            item: &self.item,
+            review: &self.review,
+            state: &self.state,
+            content: &self.content,
+        }
     }
 
     /// The facts the permission check needs.

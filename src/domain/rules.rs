@@ -1,0 +1,494 @@
+//! The rule book: what one action does to an item, or why it is refused.
+//!
+//! [`Rulebook::plan`] takes what a person asks ([`Intent`]), the item as it is
+//! ([`Current`]), the newsroom's configuration, the actor and the time, and returns the
+//! planned change (the item's new content, if it changes, and the one event the action
+//! appends) or a refusal. It is the only place the rules of an action live: live actions
+//! (`store/action.rs`) write what it plans, and `verify` and the push hook
+//! (`store/history.rs`) replay every commit through it and report any difference
+//! between what a commit wrote and what the action would have written.
+//!
+//! It does no IO and reads no clock: the caller passes the time in.
+
+use super::config::{Config, Person};
+use super::item::{Item, Photo};
+use super::limits::{MAX_EVENTS, MAX_ITEM_BYTES, MAX_REVIEW_BYTES};
+use super::lint::{self, Rules};
+use super::review::{ActionKind, Event, Review, ReviewState, Status};
+use super::workflow::{self, Context, Denial, ItemFacts};
+use super::{slug, text};
+
+/// Invalid requests, refused before anything is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invalid {
+    /// No such item.
+    UnknownItem(String),
+    /// No such person id.
+    UnknownPerson(String),
+    /// No such kecamatan id.
+    UnknownKecamatan(String),
+    /// This action needs a message.
+    MessageRequired(&'static str),
+    /// The title is empty.
+    EmptyTitle,
+    /// A one-line field holds control characters.
+    ControlCharacters(&'static str),
+    /// No such paragraph.
+    NoParagraph {
+        /// Requested (1-based).
+        asked: u32,
+        /// How many the item has.
+        count: usize,
+    },
+    /// No such thread.
+    NoThread(u32),
+    /// The thread is already resolved.
+    AlreadyResolved(u32),
+    /// Nobody known is acting.
+    NoActor,
+    /// The item would be larger than an item may be.
+    TooLarge(usize),
+    /// The review log holds as many events as a log may.
+    LogFull,
+    /// An item with this slug exists already (a second `create`).
+    Exists(String),
+    /// The slug is not one warta makes.
+    BadSlug(String),
+    /// An edit may not change who wrote the item.
+    AuthorChanged,
+    /// The content changed since the person read it (approve, request changes, reject,
+    /// publish carry the content id they saw).
+    ContentChanged {
+        /// The content id the person saw.
+        seen: String,
+        /// The content id now.
+        now: String,
+    },
+    /// A repair was asked for a log that reads well.
+    NotDamaged,
+}
+
+/// Why the rule book refuses an action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// A permission or state rule.
+    Denied(Denial),
+    /// The request itself is invalid.
+    Invalid(Invalid),
+}
+
+impl From<Denial> for Refusal {
+    fn from(d: Denial) -> Self {
+        Self::Denied(d)
+    }
+}
+
+impl From<Invalid> for Refusal {
+    fn from(i: Invalid) -> Self {
+        Self::Invalid(i)
+    }
+}
+
+/// What a person asks to do to one item.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Intent {
+    /// Create the item `slug` with this content (its author becomes the actor).
+    Create {
+        /// The folder name.
+        slug: String,
+        /// The content.
+        item: Item,
+    },
+    /// Replace the item's content (already merged with concurrent edits).
+    Edit {
+        /// The new content.
+        item: Item,
+    },
+    /// Submit, withdraw, request changes, approve, reject or publish.
+    Transition {
+        /// Which of the six.
+        action: ActionKind,
+        /// Note or reason.
+        message: Option<String>,
+        /// The content id the person saw when they decided, if known.
+        seen: Option<String>,
+    },
+    /// Open a thread, on a paragraph or on the item.
+    Comment {
+        /// 1-based paragraph.
+        paragraph: Option<u32>,
+        /// The comment.
+        text: String,
+    },
+    /// Reply in a thread.
+    Reply {
+        /// Thread number.
+        thread: u32,
+        /// The reply.
+        text: String,
+    },
+    /// Resolve a thread.
+    Resolve {
+        /// Thread number.
+        thread: u32,
+    },
+}
+
+/// The item as it is before the action.
+#[derive(Debug, Clone, Copy)]
+pub struct Current<'a> {
+    /// Its content.
+    pub item: &'a Item,
+    /// Its log.
+    pub review: &'a Review,
+    /// What the log replays to.
+    pub state: &'a ReviewState,
+    /// Tree id of its folder: the content approvals pin.
+    pub content: &'a str,
+}
+
+impl Current<'_> {
+    /// Whether the last approval still matches the content.
+    #[must_use]
+    pub fn approval_valid(&self) -> bool {
+        matches!(self.state.status, Status::Approved | Status::Published)
+            && self.state.approved_content.as_deref() == Some(self.content)
+    }
+
+    /// The facts the permission check needs.
+    #[must_use]
+    pub fn facts(&self) -> ItemFacts<'_> {
+        ItemFacts {
+            author: &self.item.front.author,
+            kecamatan: &self.item.front.kecamatan,
+            status: self.state.status,
+            approval_valid: self.approval_valid(),
+        }
+    }
+}
+
+/// What an action changes: the item's new content when it changes, and the event it
+/// appends to the log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Planned {
+    /// The new content, `None` when the content stays.
+    pub item: Option<Item>,
+    /// The event to append.
+    pub event: Event,
+    /// One line for the commit message.
+    pub summary: String,
+}
+
+/// The context every rule of one action is judged in: the configuration, who acts and
+/// when. Built once per action (or per replayed commit).
+#[derive(Debug, Clone)]
+pub struct Rulebook<'a> {
+    /// The newsroom's configuration.
+    pub config: &'a Config,
+    /// The person id acting.
+    pub actor: &'a str,
+    /// When, in the newsroom's time zone.
+    pub now: jiff::Zoned,
+}
+
+/// RFC 3339 with offset, to the second.
+#[must_use]
+pub fn rfc3339(z: &jiff::Zoned) -> String {
+    z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
+impl<'a> Rulebook<'a> {
+    /// The rule book for `actor` acting at `now`.
+    #[must_use]
+    pub fn new(config: &'a Config, actor: &'a str, now: jiff::Zoned) -> Self {
+        Self { config, actor, now }
+    }
+
+    /// The acting person, if known.
+    #[must_use]
+    pub fn person(&self) -> Option<&'a Person> {
+        self.config.person(self.actor)
+    }
+
+    /// The permission check's context.
+    #[must_use]
+    pub fn context<'b>(&self, thread_opener: Option<&'b str>) -> Context<'b> {
+        Context {
+            allow_self_approval: self.config.newsroom.allow_self_approval,
+            today: self.now.date(),
+            thread_opener,
+        }
+    }
+
+    /// The time stamp events of this action carry.
+    #[must_use]
+    pub fn at(&self) -> String {
+        rfc3339(&self.now)
+    }
+
+    fn event(&self, action: ActionKind) -> Event {
+        Event::new(self.at(), self.actor, action)
+    }
+
+    /// Plan one action on an item (`current` is `None` for an item that does not exist).
+    ///
+    /// `Ok(None)`: the action would change nothing (an edit to the same content).
+    pub fn plan(&self, intent: &Intent, current: Option<&Current<'_>>) -> Result<Option<Planned>, Refusal> {
+        let person = self.person();
+        let planned = match (intent, current) {
+            (Intent::Create { slug, .. }, Some(_)) => return Err(Invalid::Exists(slug.clone()).into()),
+            (Intent::Create { slug, item }, None) => {
+                if !slug::is_valid(slug) {
+                    return Err(Invalid::BadSlug(slug.clone()).into());
+                }
+                let mut item = item.clone();
+                item.front.title = item.front.title.trim().to_string();
+                self.actor.clone_into(&mut item.front.author);
+                check_fields(&item)?;
+                self.known_kecamatan(&item.front.kecamatan)?;
+                let facts = ItemFacts {
+                    author: self.actor,
+                    kecamatan: &item.front.kecamatan,
+                    status: Status::Draft,
+                    approval_valid: false,
+                };
+                workflow::check(ActionKind::Create, person, &facts, &self.context(None))?;
+                check_size(&item)?;
+                Planned {
+                    summary: item.front.title.clone(),
+                    item: Some(item),
+                    event: self.event(ActionKind::Create),
+                }
+            }
+            (_, None) => return Err(Invalid::UnknownItem(String::new()).into()),
+            (Intent::Edit { item }, Some(cur)) => {
+                workflow::check(ActionKind::Edit, person, &cur.facts(), &self.context(None))?;
+                let mut item = item.clone();
+                if item.front.author != cur.item.front.author {
+                    return Err(Invalid::AuthorChanged.into());
+                }
+                item.front.title = item.front.title.trim().to_string();
+                check_fields(&item)?;
+                if item.front.kecamatan != cur.item.front.kecamatan {
+                    // Moving an item is judged on where it goes as well as where it was.
+                    self.known_kecamatan(&item.front.kecamatan)?;
+                    let facts = ItemFacts {
+                        kecamatan: &item.front.kecamatan,
+                        ..cur.facts()
+                    };
+                    workflow::check(ActionKind::Edit, person, &facts, &self.context(None))?;
+                }
+                if item == *cur.item {
+                    return Ok(None);
+                }
+                check_size(&item)?;
+                Planned {
+                    summary: item.front.title.clone(),
+                    item: Some(item),
+                    event: self.event(ActionKind::Edit),
+                }
+            }
+            (Intent::Transition { action, message, seen }, Some(cur)) => {
+                let message = message.as_deref().map(str::trim).filter(|m| !m.is_empty());
+                if !matches!(
+                    action,
+                    ActionKind::Submit
+                        | ActionKind::Withdraw
+                        | ActionKind::RequestChanges
+                        | ActionKind::Approve
+                        | ActionKind::Reject
+                        | ActionKind::Publish
+                ) {
+                    return Err(Denial::State {
+                        action: *action,
+                        status: cur.state.status,
+                    }
+                    .into());
+                }
+                if message.is_none() && matches!(action, ActionKind::RequestChanges | ActionKind::Reject) {
+                    return Err(Invalid::MessageRequired(action.id()).into());
+                }
+                workflow::check(*action, person, &cur.facts(), &self.context(None))?;
+                // A shortened id (as `git` prints them, at least 7 digits) is accepted.
+                let same = |s: &str| s.len() >= 7 && cur.content.starts_with(s);
+                if let Some(seen) = seen.as_deref().filter(|s| !same(s)) {
+                    return Err(Invalid::ContentChanged {
+                        seen: seen.to_string(),
+                        now: cur.content.to_string(),
+                    }
+                    .into());
+                }
+                if *action == ActionKind::Approve {
+                    let checks = Rules::from_config(self.config).check(cur.item, self.config);
+                    let failing = lint::blocking(&checks);
+                    if !failing.is_empty() {
+                        return Err(Denial::Checklist {
+                            rules: failing.iter().map(|r| r.id()).collect(),
+                        }
+                        .into());
+                    }
+                }
+                let mut e = self.event(*action);
+                e.message = message.map(str::to_string);
+                if action.pins_content() {
+                    e.content = Some(cur.content.to_string());
+                }
+                Planned {
+                    item: None,
+                    event: e,
+                    summary: message.unwrap_or(&cur.item.front.title).to_string(),
+                }
+            }
+            (Intent::Comment { paragraph, text }, Some(cur)) => {
+                let text = required_text(text, ActionKind::Comment)?;
+                workflow::check(ActionKind::Comment, person, &cur.facts(), &self.context(None))?;
+                let mut e = self.event(ActionKind::Comment);
+                if let Some(n) = paragraph {
+                    let paras = cur.item.paragraphs();
+                    let Some(p) = paras.get((*n as usize).wrapping_sub(1)) else {
+                        return Err(Invalid::NoParagraph {
+                            asked: *n,
+                            count: paras.len(),
+                        }
+                        .into());
+                    };
+                    e.paragraph = Some(*n);
+                    e.anchor = Some(super::review::anchor_of(p));
+                }
+                e.thread = Some(cur.state.threads.iter().map(|t| t.id).max().unwrap_or(0) + 1);
+                e.message = Some(text.clone());
+                Planned {
+                    item: None,
+                    event: e,
+                    summary: text,
+                }
+            }
+            (Intent::Reply { thread, .. } | Intent::Resolve { thread }, Some(cur)) => {
+                let Some(t) = cur.state.threads.iter().find(|t| t.id == *thread) else {
+                    return Err(Invalid::NoThread(*thread).into());
+                };
+                let (action, text) = match intent {
+                    Intent::Reply { text, .. } => (ActionKind::Reply, Some(required_text(text, ActionKind::Reply)?)),
+                    _ => {
+                        if t.resolved {
+                            return Err(Invalid::AlreadyResolved(*thread).into());
+                        }
+                        (ActionKind::Resolve, None)
+                    }
+                };
+                workflow::check(action, person, &cur.facts(), &self.context(Some(&t.opened_by)))?;
+                let mut e = self.event(action);
+                e.thread = Some(*thread);
+                e.message.clone_from(&text);
+                Planned {
+                    item: None,
+                    event: e,
+                    summary: text.unwrap_or_else(|| format!("#{thread}")),
+                }
+            }
+        };
+        if let Some(cur) = current {
+            let mut log = cur.review.clone();
+            log.events.push(planned.event.clone());
+            check_log(&log)?;
+        }
+        Ok(Some(planned))
+    }
+
+    /// Plan an admin's repair of a damaged log: the log becomes `restored` (its last
+    /// readable events) plus one `repair` event carrying the reason.
+    pub fn repair(&self, restored: &Review, message: &str) -> Result<Review, Refusal> {
+        let message = required_text(message, ActionKind::Repair)?;
+        let person = self.person();
+        let facts = ItemFacts {
+            author: "",
+            kecamatan: "",
+            status: Status::Draft,
+            approval_valid: false,
+        };
+        workflow::check(ActionKind::Repair, person, &facts, &self.context(None))?;
+        let mut log = restored.clone();
+        let mut e = self.event(ActionKind::Repair);
+        e.message = Some(message);
+        log.events.push(e);
+        check_log(&log)?;
+        Ok(log)
+    }
+
+    fn known_kecamatan(&self, k: &str) -> Result<(), Refusal> {
+        if !k.is_empty() && self.config.kecamatan(k).is_none() {
+            return Err(Invalid::UnknownKecamatan(k.to_string()).into());
+        }
+        Ok(())
+    }
+}
+
+/// The parts of two events a replay compares: everything but the time stamp and keys
+/// this version does not know.
+#[must_use]
+pub fn same_event(a: &Event, b: &Event) -> bool {
+    a.action == b.action
+        && a.actor == b.actor
+        && a.content == b.content
+        && a.thread == b.thread
+        && a.paragraph == b.paragraph
+        && a.anchor == b.anchor
+        && a.message == b.message
+}
+
+fn required_text(text: &str, action: ActionKind) -> Result<String, Refusal> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(Invalid::MessageRequired(action.id()).into());
+    }
+    Ok(t.to_string())
+}
+
+fn check_fields(item: &Item) -> Result<(), Refusal> {
+    let f = &item.front;
+    if f.title.is_empty() {
+        return Err(Invalid::EmptyTitle.into());
+    }
+    if !text::is_clean_line(&f.title) {
+        return Err(Invalid::ControlCharacters("title").into());
+    }
+    if !f.tags.iter().all(|t| text::is_clean_line(t)) {
+        return Err(Invalid::ControlCharacters("tags").into());
+    }
+    let photo_ok = |p: &Photo| text::is_clean_line(&p.caption) && text::is_clean_line(&p.file);
+    if !f.photos.iter().all(photo_ok) {
+        return Err(Invalid::ControlCharacters("photos").into());
+    }
+    if !text::is_clean_line(&f.location) {
+        return Err(Invalid::ControlCharacters("location").into());
+    }
+    Ok(())
+}
+
+/// What is written must read back: the same parser, the same limits.
+fn check_size(item: &Item) -> Result<(), Refusal> {
+    let text = item.serialize();
+    if text.len() > MAX_ITEM_BYTES {
+        return Err(Invalid::TooLarge(text.len()).into());
+    }
+    match Item::parse(text.as_bytes()) {
+        Ok(back) if back == *item => Ok(()),
+        // An item that would not read back as written is never written.
+        _ => Err(Invalid::ControlCharacters("body").into()),
+    }
+}
+
+/// The log as written must read back under the same limits the readers apply.
+pub fn check_log(log: &Review) -> Result<(), Refusal> {
+    if log.events.len() > MAX_EVENTS {
+        return Err(Invalid::LogFull.into());
+    }
+    let text = log.serialize();
+    if text.len() > MAX_REVIEW_BYTES {
+        return Err(Invalid::TooLarge(text.len()).into());
+    }
+    match Review::parse(&text) {
+        Ok(back) if back.events.len() == log.events.len() => Ok(()),
+        _ => Err(Invalid::LogFull.into()),
+    }
+}
