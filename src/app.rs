@@ -11,6 +11,7 @@ pub mod rows;
 pub mod update;
 mod update_editor;
 pub mod update_review;
+pub mod visible;
 
 use std::sync::Arc;
 
@@ -206,6 +207,9 @@ pub struct State {
     pub last_seen: Option<String>,
     /// Whether the "since your last visit" notice was already given.
     pub noticed: bool,
+    /// Why the session ended (the person was removed or expired): once set, nothing of
+    /// the newsroom is kept and the loop stops.
+    pub ended: Option<String>,
 }
 
 /// What the loop must do for `update`.
@@ -424,6 +428,7 @@ impl State {
             others: Vec::new(),
             last_seen: None,
             noticed: false,
+            ended: None,
         }
     }
 
@@ -460,17 +465,21 @@ impl State {
         self.me.as_deref().and_then(|id| snap.config.person(id))
     }
 
-    /// The item shown or selected.
+    /// The item shown or selected, if the person may see it.
+    ///
+    /// An item opened while visible can become hidden at a reload (its kecamatan or the
+    /// person's roles changed); from then on it is not shown or acted on.
     #[must_use]
     pub fn current(&self) -> Option<&Entry> {
         let snap = self.snapshot.as_ref()?;
-        match (&self.screen, &self.open) {
+        let entry = match (&self.screen, &self.open) {
             (Screen::Item | Screen::Editor, Some(slug)) => snap.item(slug),
             _ => self
                 .rows
                 .get(self.selected)
                 .and_then(|r| snap.items.get(r.index))
                 .map(|e| &**e),
-        }
+        }?;
+        crate::domain::workflow::can_see(self.person(), &entry.facts()).then_some(entry)
     }
 }

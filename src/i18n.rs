@@ -306,6 +306,11 @@ strings! {
     TuiAlsoOpen => "Juga dibuka oleh: {0}", "Also open by: {0}";
     TuiEditingNow => "sedang menyunting", "editing now";
     TuiOthersEditing => "Perhatian: {0} sedang menyunting berita ini; simpanan Anda akan digabung dengan suntingannya.", "Note: {0} is editing this item now; your save will be merged with theirs.";
+    TuiEndedRemoved => "Sesi berakhir: {0} tidak lagi terdaftar di redaksi ini. Hubungi admin bila masih bertugas.", "Session ended: {0} is no longer a person of this newsroom. Contact the admin if you still serve.";
+    TuiEndedExpired => "Sesi berakhir: akun {0} berakhir pada {1}. Hubungi admin bila masih bertugas.", "Session ended: the account of {0} ended on {1}. Contact the admin if you still serve.";
+    TuiEndedKept => "Naskah yang belum disimpan sudah disimpan di jurnal dan akan ditawarkan lagi.", "The unsaved text was kept in the journal and will be offered again.";
+    TuiEndedUnsent => "Pesan yang belum terkirim: {0}", "Your unsent message: {0}";
+    TuiNoLongerVisible => "Berita ini tidak lagi terlihat untuk Anda.", "This item is no longer visible to you.";
     // SSH sessions and keys
     SessionNoAs => "--as tidak boleh dipakai dalam sesi: identitas ditentukan oleh kunci SSH.", "--as is not allowed in a session: the SSH key decides who you are.";
     SessionUnknown => "\"{0}\" tidak terdaftar di redaksi ini. Hubungi admin.", "\"{0}\" is not a person of this newsroom. Contact the admin.";

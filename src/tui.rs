@@ -454,5 +454,12 @@ fn run(room: Newsroom, mut state: State, hint: Option<String>) -> Outcome {
             message: i18n::Key::TuiCrashed.text(state.lang).to_string(),
         });
     }
+    if let Some(reason) = state.ended {
+        // Printed on the normal screen, so it stays when the session is gone.
+        return Err(Failure {
+            code: crate::cli::EXIT_REFUSED,
+            message: reason,
+        });
+    }
     Ok(())
 }

@@ -28,6 +28,16 @@ const SPINNER: [&str; 4] = ["◐", "◓", "◑", "◒"];
 /// Draw the whole UI.
 pub fn render(state: &State, frame: &mut Frame<'_>) {
     let area = frame.area();
+    if let Some(reason) = &state.ended {
+        // The session ended: the reason, and nothing of the newsroom.
+        frame.render_widget(
+            Paragraph::new(clean_line(reason))
+                .style(state.theme.error)
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         let note = i18n::fmt(
             state.lang,

@@ -2,7 +2,7 @@
 
 use super::rows::rebuild;
 use super::{Effect, Msg, Popup, Queue, Screen, Severity, State};
-use super::{update_editor, update_review};
+use super::{update_editor, update_review, visible};
 use crate::domain::review::{ActionKind, Status};
 use crate::i18n::{self, Key};
 use crate::store::Request;
@@ -32,15 +32,28 @@ pub fn typed_together(msgs: Vec<Msg>) -> Vec<Msg> {
 
 /// Apply one message; returns what the loop must do.
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
+    if state.ended.is_some() {
+        // Nothing of the newsroom comes back after the end.
+        visible::after_end(state, msg);
+        return Vec::new();
+    }
     match msg {
         Msg::Resize(w, h) => state.size = (w, h),
         Msg::Tick(now) => {
             state.now = now;
             state.frame = state.frame.wrapping_add(1);
+            // An account can run out while the session is open, with no commit at all.
+            if let Some(reason) = state.snapshot.clone().and_then(|s| visible::refusal(state, &s)) {
+                return visible::end(state, reason);
+            }
         }
         // A first glance never replaces the whole newsroom.
         Msg::Loaded(snap) if snap.partial && state.snapshot.as_ref().is_some_and(|s| !s.partial) => {}
         Msg::Loaded(snap) => {
+            // The person is checked against each newsroom before anything of it is kept.
+            if let Some(reason) = visible::refusal(state, &snap) {
+                return visible::end(state, reason);
+            }
             // A first glance: the whole newsroom is still loading.
             if !snap.partial {
                 state.pending = state.pending.saturating_sub(1);
@@ -50,8 +63,20 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             update_editor::loaded(state);
             notices(state);
             if state.screen == Screen::Item && state.current().is_none() {
+                // Gone, or no longer visible (moved to another kecamatan, roles changed).
+                let hidden = state
+                    .snapshot
+                    .as_ref()
+                    .zip(state.open.as_deref())
+                    .is_some_and(|(s, o)| s.item(o).is_some());
                 state.screen = Screen::List;
                 state.open = None;
+                state.popup = None;
+                state.versions = None;
+                update_review::reset(state);
+                if hidden {
+                    state.status = Some((Severity::Error, Key::TuiNoLongerVisible.text(state.lang).to_string()));
+                }
             }
         }
         Msg::Applied(done) if state.editor.as_ref().is_some_and(|e| e.saving.is_some()) => {
@@ -154,20 +179,11 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             rebuild(state);
         }
         Msg::CycleTag => {
-            let mut tags: Vec<String> = state
+            let tags = state
                 .snapshot
                 .as_ref()
-                .map(|s| {
-                    s.config
-                        .tags
-                        .iter()
-                        .cloned()
-                        .chain(s.items.iter().flat_map(|e| e.item.front.tags.iter().cloned()))
-                        .collect()
-                })
+                .map(|s| visible::tags(s, state.person()))
                 .unwrap_or_default();
-            tags.sort();
-            tags.dedup();
             state.filters.tag = cycle(&tags, state.filters.tag.as_ref());
             rebuild(state);
         }
@@ -337,6 +353,9 @@ fn open(state: &mut State) -> Vec<Effect> {
         Screen::Login => {
             state.me = state.login_choices.get(state.login_selected).cloned();
             state.login_choices.clear();
+            if let Some(reason) = state.snapshot.clone().and_then(|s| visible::refusal(state, &s)) {
+                return visible::end(state, reason);
+            }
             state.screen = Screen::List;
             state.queue = Queue::Mine;
             rebuild(state);

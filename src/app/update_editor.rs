@@ -19,19 +19,10 @@ fn info(state: &mut State, key: Key) {
     state.status = Some((Severity::Info, key.text(state.lang).to_string()));
 }
 
-/// Tags from the vocabulary and from items, for completion.
+/// Tags from the vocabulary and from the items the person may see, for completion.
 fn known_tags(state: &State) -> Vec<String> {
     let Some(snap) = &state.snapshot else { return Vec::new() };
-    let mut tags: Vec<String> = snap
-        .config
-        .tags
-        .iter()
-        .cloned()
-        .chain(snap.items.iter().flat_map(|e| e.item.front.tags.iter().cloned()))
-        .collect();
-    tags.sort();
-    tags.dedup();
-    tags
+    super::visible::tags(snap, state.person())
 }
 
 fn check(state: &State, action: ActionKind, facts: &ItemFacts<'_>) -> Result<(), String> {
@@ -150,6 +141,11 @@ fn close(state: &mut State) {
     let slug = state.editor.take().and_then(|e| e.slug);
     state.screen = if slug.is_some() { Screen::Item } else { Screen::List };
     state.open = slug;
+    // The item may have become hidden while it was being written.
+    if state.screen == Screen::Item && state.current().is_none() {
+        state.screen = Screen::List;
+        state.open = None;
+    }
 }
 
 fn save(state: &mut State) -> Vec<Effect> {
@@ -410,7 +406,14 @@ pub fn loaded(state: &mut State) {
         return;
     }
     ed.reload_after_save = false;
-    let Some(entry) = ed.slug.as_deref().and_then(|s| snap.item(s)) else {
+    let me = state.me.as_deref().and_then(|id| snap.config.person(id));
+    // The merged content is taken only while the person may still see the item.
+    let Some(entry) = ed
+        .slug
+        .as_deref()
+        .and_then(|s| snap.item(s))
+        .filter(|e| workflow::can_see(me, &e.facts()))
+    else {
         return;
     };
     let untouched = ed.item().is_ok_and(|i| i == ed.saved);
