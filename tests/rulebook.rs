@@ -188,7 +188,10 @@ fn an_admin_repairs_a_damaged_log_and_the_hook_accepts_the_repair() {
         .output()
         .unwrap();
     let log = String::from_utf8_lossy(&log.stdout);
-    assert!(log.contains("perbaiki catatan") && log.contains("Peristiwa rusak"), "{log}");
+    assert!(
+        log.contains("perbaiki catatan") && log.contains("Peristiwa rusak"),
+        "{log}"
+    );
     // verify names the damaging commit, not the repair.
     let v = common::warta(&d.home, &server.bare)
         .args(["--as", "hesti", "verify"])
@@ -376,4 +379,67 @@ fn an_approval_is_of_the_text_that_was_read() {
         "hesti",
         &["request-changes", SUBMITTED, "--content", &now[..10], "-m", "Lengkapi."],
     );
+}
+
+#[test]
+fn the_tui_approves_what_was_on_screen_when_the_key_was_pressed() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use std::sync::Arc;
+    use warta::app::{self, Msg, keymap};
+    use warta::domain::item::Item;
+    use warta::store::Request;
+
+    let tmp = tempfile::tempdir().unwrap();
+    let room = warta::store::demo::build(&tmp.path().join("news")).unwrap();
+    let mut s = common::app::state(&room, "hesti");
+    let key = |s: &mut app::State, c: KeyCode| {
+        let ev = KeyEvent::new(c, KeyModifiers::NONE);
+        keymap::lookup(s.mode(), &ev).map_or_else(Vec::new, |m| app::update(s, m))
+    };
+    key(&mut s, KeyCode::Enter);
+    assert_eq!(s.open.as_deref(), Some(SUBMITTED));
+    // The approver presses `a` and starts typing a note ...
+    key(&mut s, KeyCode::Char('a'));
+    for c in "Sip".chars() {
+        key(&mut s, KeyCode::Char(c));
+    }
+    // ... while the author withdraws, swaps the body and resubmits; the live refresh
+    // brings the new text in under the open popup.
+    let snap = room.snapshot().unwrap();
+    let entry = snap.items.iter().find(|e| e.slug == SUBMITTED).unwrap();
+    let base: Item = entry.item.clone();
+    let mut swapped = base.clone();
+    swapped.body = "Ngebel – Teks lain yang tidak pernah dibaca.\n\n(Humas)\n".into();
+    let transition = |action| Request::Transition {
+        slug: SUBMITTED.into(),
+        action,
+        message: None,
+        seen: None,
+    };
+    room.apply("rina", &transition(warta::domain::review::ActionKind::Withdraw))
+        .unwrap();
+    room.apply(
+        "rina",
+        &Request::Edit {
+            slug: SUBMITTED.into(),
+            base: Box::new(base),
+            new: Box::new(swapped),
+        },
+    )
+    .unwrap();
+    room.apply("rina", &transition(warta::domain::review::ActionKind::Submit))
+        .unwrap();
+    app::update(&mut s, Msg::Loaded(Arc::new(room.snapshot().unwrap())));
+    let head = room.head().unwrap();
+    let effects = key(&mut s, KeyCode::Enter);
+    assert_eq!(effects.len(), 1);
+    common::app::run(&room, &mut s, effects);
+    assert_eq!(room.head().unwrap(), head, "the swapped text was not approved");
+    let status = s.status.as_ref().map(|(_, m)| m.clone()).unwrap_or_default();
+    assert!(status.contains("berubah sejak Anda membacanya"), "{status}");
+    // Pressing `a` again, now on the text on screen, approves it.
+    key(&mut s, KeyCode::Char('a'));
+    let effects = key(&mut s, KeyCode::Enter);
+    common::app::run(&room, &mut s, effects);
+    assert_ne!(room.head().unwrap(), head);
 }

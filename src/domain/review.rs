@@ -547,6 +547,46 @@ mod tests {
     }
 
     #[test]
+    fn limits_are_counted_on_structure_not_on_words() {
+        let log = |events: usize, message: &str| {
+            let mut r = Review::default();
+            for _ in 0..events {
+                let mut e = Event::new("2024-09-09T10:00:00+07:00".into(), "sari", ActionKind::Comment);
+                e.message = Some(message.to_string());
+                r.events.push(e);
+            }
+            r.serialize()
+        };
+        // Words and brackets inside strings are text, whatever they spell.
+        for text in [
+            "action ".repeat(MAX_EVENTS + 1),
+            "{".repeat(MAX_EVENTS + 1),
+            "\n[[events]]\n".repeat(MAX_EVENTS + 1),
+            "a = 1,".repeat(MAX_LOG_VALUES),
+        ] {
+            let written = log(1, &text);
+            let shape = Shape::of(&written);
+            assert!(shape.events == 1 && shape.values < 10, "{shape:?}");
+            assert_eq!(Review::parse(&written).unwrap().events.len(), 1);
+        }
+        // The count bounds every way TOML can spell an event.
+        let inline = format!(
+            "events = [{}]\n",
+            r#"{ at = "t", actor = "x", action = "edit" },"#.repeat(3)
+        );
+        assert_eq!(Shape::of(&inline).events, 3);
+        let literal = "[[events]]\nat = 't'\nactor = '''x\n[[events]]\n'''\naction = \"edit\"\n";
+        assert_eq!(Shape::of(literal).events, 1);
+        let multi = "[[events]]\nat = \"\"\"a\"\"\"\"\nactor = \"x\"\naction = \"edit\"\n[[events]]\nat = \"t\"\nactor = \"x\"\naction = \"edit\"\n";
+        assert_eq!(Shape::of(multi).events, 2);
+        assert_eq!(Review::parse(multi).unwrap().events.len(), 2);
+        // One over the limit is refused before parsing, at the line where it passed.
+        let e = Review::parse(&log(MAX_EVENTS + 1, "x")).unwrap_err();
+        assert!(e.message.contains("too many events") && e.line > 1, "{e}");
+        assert!(Review::parse(&log(MAX_EVENTS, "x")).is_ok());
+    }
+
+    #[test]
     fn unknown_action_is_an_error_with_a_line() {
         let text = "[[events]]\nat = \"t\"\nactor = \"x\"\naction = \"create\"\n\n[[events]]\nat = \"t\"\nactor = \"x\"\naction = \"teleport\"\n";
         let e = Review::parse(text).unwrap_err();

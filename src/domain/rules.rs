@@ -492,3 +492,183 @@ pub fn check_log(log: &Review) -> Result<(), Refusal> {
         _ => Err(Invalid::LogFull.into()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CONFIG: &str = r#"
+[newsroom]
+name = "Uji"
+
+[[kecamatan]]
+id = "babadan"
+name = "Babadan"
+
+[[kecamatan]]
+id = "jetis"
+name = "Jetis"
+
+[[people]]
+id = "admin"
+name = "Admin"
+roles = ["admin"]
+
+[[people]]
+id = "hesti"
+name = "Hesti"
+roles = ["approver"]
+
+[[people]]
+id = "sari"
+name = "Sari"
+roles = ["author"]
+kecamatan = "babadan"
+"#;
+
+    fn config() -> Config {
+        Config::parse(CONFIG).unwrap()
+    }
+
+    fn item(author: &str) -> Item {
+        let mut i = Item::default();
+        i.front.title = "Judul".into();
+        i.front.author = author.into();
+        i.front.kecamatan = "babadan".into();
+        i.front.tags = vec!["pengawasan".into()];
+        i.body = "Babadan – Isi berita.\n".into();
+        i
+    }
+
+    fn now() -> jiff::Zoned {
+        jiff::civil::date(2024, 9, 9)
+            .at(10, 0, 0, 0)
+            .in_tz("Asia/Jakarta")
+            .unwrap()
+    }
+
+    fn log(actions: &[(&str, ActionKind)]) -> Review {
+        let mut r = Review::default();
+        for (who, a) in actions {
+            let mut e = Event::new("t".into(), who, *a);
+            if a.pins_content() {
+                e.content = Some("abcdef0123".into());
+            }
+            r.events.push(e);
+        }
+        r
+    }
+
+    /// Plan `intent` by `who` on an item of sari's with this log and content id.
+    fn plan(who: &str, intent: &Intent, review: &Review, content: &str) -> Result<Option<Planned>, Refusal> {
+        let config = config();
+        let it = item("sari");
+        let state = review.state();
+        let cur = Current {
+            item: &it,
+            review,
+            state: &state,
+            content,
+        };
+        Rulebook::new(&config, who, now()).plan(intent, Some(&cur))
+    }
+
+    #[test]
+    fn every_action_is_judged_by_the_same_rules() {
+        use ActionKind as A;
+        let draft = log(&[("sari", A::Create)]);
+        let submitted = log(&[("sari", A::Create), ("sari", A::Submit)]);
+        let transition = |action, seen: Option<&str>| Intent::Transition {
+            action,
+            message: Some("catatan".into()),
+            seen: seen.map(str::to_string),
+        };
+        // A second create.
+        let create = Intent::Create {
+            slug: "2024-09-09-judul".into(),
+            item: item("sari"),
+        };
+        assert_eq!(
+            plan("sari", &create, &draft, "abcdef0123"),
+            Err(Invalid::Exists("2024-09-09-judul".into()).into())
+        );
+        // An edit that changes the author, or moves the item out of the author's reach.
+        let edit = |f: &dyn Fn(&mut Item)| {
+            let mut i = item("sari");
+            f(&mut i);
+            Intent::Edit { item: i }
+        };
+        assert_eq!(
+            plan("sari", &edit(&|i| i.front.author = "hesti".into()), &draft, "c"),
+            Err(Invalid::AuthorChanged.into())
+        );
+        assert!(matches!(
+            plan("sari", &edit(&|i| i.front.kecamatan = "jetis".into()), &draft, "c"),
+            Err(Refusal::Denied(_))
+        ));
+        assert_eq!(
+            plan("sari", &edit(&|i| i.front.title = "Judul\u{7}".into()), &draft, "c"),
+            Err(Invalid::ControlCharacters("title").into())
+        );
+        assert_eq!(plan("sari", &edit(&|_| {}), &draft, "c"), Ok(None));
+        // The content the approver read must be the content approved.
+        assert_eq!(
+            plan(
+                "hesti",
+                &transition(A::RequestChanges, Some("0123456789")),
+                &submitted,
+                "abcdef0123"
+            ),
+            Err(Invalid::ContentChanged {
+                seen: "0123456789".into(),
+                now: "abcdef0123".into()
+            }
+            .into())
+        );
+        let ok = plan(
+            "hesti",
+            &transition(A::RequestChanges, Some("abcdef0")),
+            &submitted,
+            "abcdef0123",
+        );
+        assert_eq!(ok.unwrap().unwrap().event.action, A::RequestChanges);
+        // Too short an id is no evidence of what was read.
+        assert!(plan("hesti", &transition(A::Reject, Some("abc")), &submitted, "abcdef0123").is_err());
+        // Comments and transitions are not edits.
+        assert!(plan("sari", &transition(A::Comment, None), &draft, "c").is_err());
+    }
+
+    #[test]
+    fn a_full_log_refuses_what_would_not_read_back() {
+        let mut full = Review::default();
+        for _ in 0..MAX_EVENTS {
+            full.events.push(Event::new("t".into(), "sari", ActionKind::Edit));
+        }
+        let comment = Intent::Comment {
+            paragraph: None,
+            text: "satu lagi".into(),
+        };
+        assert_eq!(plan("sari", &comment, &full, "c"), Err(Invalid::LogFull.into()));
+        full.events.pop();
+        assert!(plan("sari", &comment, &full, "c").unwrap().is_some());
+    }
+
+    #[test]
+    fn only_an_admin_repairs_and_a_reason_is_required() {
+        let config = config();
+        let restored = log(&[("sari", ActionKind::Create)]);
+        for who in ["sari", "hesti"] {
+            let r = Rulebook::new(&config, who, now()).repair(&restored, "rusak");
+            assert!(matches!(r, Err(Refusal::Denied(_))), "{who}: {r:?}");
+        }
+        let admin = Rulebook::new(&config, "admin", now());
+        assert_eq!(
+            admin.repair(&restored, " "),
+            Err(Invalid::MessageRequired("repair").into())
+        );
+        let log = admin.repair(&restored, "rusak").unwrap();
+        assert_eq!(log.events.len(), 2);
+        assert_eq!(log.events[1].action, ActionKind::Repair);
+        assert_eq!(log.state().status, Status::Draft);
+    }
+}
