@@ -180,6 +180,7 @@ strings! {
     OutFieldAuthor => "Penulis", "Author";
     OutFieldTags => "Tag", "Tags";
     OutFieldUpdated => "Diperbarui", "Updated";
+    OutFieldContent => "Versi isi (untuk --content)", "Content version (for --content)";
     OutFieldPhotos => "Foto", "Photos";
     OutFieldThreads => "Komentar", "Comments";
     OutFieldHistory => "Riwayat", "History";

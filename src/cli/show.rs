@@ -100,6 +100,12 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
         println!("{}: {}", Key::OutFieldLocation.text(lang), clean_line(&front.location));
     }
     println!("{}: {}", Key::OutFieldUpdated.text(lang), e.updated());
+    // The id an approver passes back with --content, so what is approved is what was read.
+    println!(
+        "{}: {}",
+        Key::OutFieldContent.text(lang),
+        &e.content[..e.content.len().min(10)]
+    );
     for p in &front.photos {
         println!(
             "{}: {} — {}",
