@@ -5,8 +5,8 @@
 
 use std::time::{Duration, Instant};
 
-use warta::app::rows::rows_for;
-use warta::app::{Filters, Queue};
+use warta::query::rows_for;
+use warta::query::{Filters, Queue};
 use warta::store::Newsroom;
 
 fn main() {

@@ -8,6 +8,7 @@ pub mod editor;
 pub mod keymap;
 pub mod prose;
 pub mod rows;
+pub use crate::query::{Filters, Queue, Row};
 pub mod update;
 mod update_editor;
 pub mod update_review;
@@ -15,7 +16,7 @@ pub mod visible;
 
 use std::sync::Arc;
 
-use crate::domain::review::{ActionKind, Status};
+use crate::domain::review::ActionKind;
 use crate::i18n::Lang;
 use crate::store::action::Done;
 use crate::store::action::Request;
@@ -37,29 +38,6 @@ pub enum Screen {
     Item,
     /// Writing an item.
     Editor,
-}
-
-/// The list's queues, switched with Tab.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Queue {
-    /// What needs me now.
-    Mine,
-    /// Everything I may see.
-    All,
-    /// Published items.
-    Published,
-}
-
-impl Queue {
-    /// The next queue.
-    #[must_use]
-    pub fn next(self) -> Self {
-        match self {
-            Self::Mine => Self::All,
-            Self::All => Self::Published,
-            Self::Published => Self::Mine,
-        }
-    }
 }
 
 /// A popup over the current screen.
@@ -109,26 +87,6 @@ pub enum Severity {
     Info,
     /// Refused or failed.
     Error,
-}
-
-/// One visible row of the list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
-    /// Index into the snapshot's items.
-    pub index: usize,
-    /// Character positions in the title that matched the search.
-    pub highlight: Vec<u32>,
-}
-
-/// List filters.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Filters {
-    /// Only this status.
-    pub status: Option<Status>,
-    /// Only this kecamatan id.
-    pub kecamatan: Option<String>,
-    /// Only this tag.
-    pub tag: Option<String>,
 }
 
 /// Everything the UI shows.

@@ -435,7 +435,7 @@ fn run(room: Newsroom, mut state: State, hint: Option<String>) -> Outcome {
     }
     if let (Some(me), Some(snap)) = (&state.me, &state.snapshot) {
         if !snap.partial {
-            let rows = app::rows::rows_for(snap, state.person(), app::Queue::Mine, &app::Filters::default(), "");
+            let rows = crate::query::rows_for(snap, state.person(), app::Queue::Mine, &app::Filters::default(), "");
             let slugs: Vec<String> = rows
                 .iter()
                 .take(100)

@@ -123,11 +123,8 @@ fn allowed_here(state: &State, b: &keymap::Binding) -> bool {
     let (Some(e), Some(snap)) = (state.current(), state.snapshot.as_ref()) else {
         return false;
     };
-    let ctx = crate::domain::workflow::Context {
-        allow_self_approval: snap.config.newsroom.allow_self_approval,
-        today: state.now.to_zoned(snap.config.timezone()).date(),
-        thread_opener: None,
-    };
+    let ctx =
+        crate::domain::workflow::Context::new(&snap.config, state.now.to_zoned(snap.config.timezone()).date(), None);
     crate::domain::workflow::check(action, state.person(), &e.facts(), &ctx).is_ok()
 }
 

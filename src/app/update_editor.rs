@@ -29,11 +29,7 @@ fn check(state: &State, action: ActionKind, facts: &ItemFacts<'_>) -> Result<(),
     let Some(snap) = &state.snapshot else {
         return Err(Key::TuiLoading.text(state.lang).to_string());
     };
-    let ctx = Context {
-        allow_self_approval: snap.config.newsroom.allow_self_approval,
-        today: state.now.to_zoned(snap.config.timezone()).date(),
-        thread_opener: None,
-    };
+    let ctx = Context::new(&snap.config, state.now.to_zoned(snap.config.timezone()).date(), None);
     workflow::check(action, state.person(), facts, &ctx).map_err(|d| i18n::denial(state.lang, &d))
 }
 

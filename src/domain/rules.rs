@@ -213,11 +213,7 @@ impl<'a> Rulebook<'a> {
     /// The permission check's context.
     #[must_use]
     pub fn context<'b>(&self, thread_opener: Option<&'b str>) -> Context<'b> {
-        Context {
-            allow_self_approval: self.config.newsroom.allow_self_approval,
-            today: self.now.date(),
-            thread_opener,
-        }
+        Context::new(self.config, self.now.date(), thread_opener)
     }
 
     /// The time stamp events of this action carry.

@@ -29,6 +29,18 @@ pub struct Context<'a> {
     pub thread_opener: Option<&'a str>,
 }
 
+impl<'a> Context<'a> {
+    /// The context of a check in a newsroom on a day: the one way it is built.
+    #[must_use]
+    pub fn new(config: &super::config::Config, today: jiff::civil::Date, thread_opener: Option<&'a str>) -> Self {
+        Self {
+            allow_self_approval: config.newsroom.allow_self_approval,
+            today,
+            thread_opener,
+        }
+    }
+}
+
 /// Why an action is refused. Each variant names one rule.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Denial {
