@@ -24,10 +24,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::domain::config::{Config, Person};
-use crate::domain::text::clean_line;
-use crate::i18n::{self, Key, Lang};
-use crate::store::{Identity, Newsroom, Source, StoreError};
+pub use crate::startup::{Ctx, EXIT_REFUSED, EXIT_REPO, Failure, Outcome, env_lang, login_name};
 
 /// warta: a terminal newsroom editor whose items live in git.
 #[derive(Debug, Parser)]
@@ -105,132 +102,9 @@ pub struct ItemArgs {
     pub json: bool,
 }
 
-/// Exit code: refused by a rule.
-pub const EXIT_REFUSED: u8 = 1;
-/// Exit code: repository or config error.
-pub const EXIT_REPO: u8 = 4;
-
-/// A failure to report: the message is already in the user's language.
-#[derive(Debug)]
-pub struct Failure {
-    /// Exit code.
-    pub code: u8,
-    /// One line for stderr.
-    pub message: String,
-}
-
-impl Failure {
-    fn store(lang: Lang, e: &StoreError) -> Self {
-        Self {
-            code: e.exit_code(),
-            message: i18n::error(lang, e),
-        }
-    }
-}
-
-/// Result of a subcommand.
-pub type Outcome = Result<(), Failure>;
-
-/// Everything a subcommand needs: the newsroom, its config, the caller and the language.
-pub struct Ctx {
-    /// The repository.
-    pub room: Newsroom,
-    /// The config at the branch head.
-    pub config: Config,
-    /// Who is acting.
-    pub who: Identity,
-    /// The output language.
-    pub lang: Lang,
-}
-
-impl Ctx {
-    /// The acting person, if known.
-    #[must_use]
-    pub fn person(&self) -> Option<&Person> {
-        self.who.person.as_deref().and_then(|id| self.config.person(id))
-    }
-
-    /// The acting person's id, or a refusal explaining how to be added.
-    pub fn actor(&self) -> Result<&str, Failure> {
-        match &self.who.person {
-            Some(id) => Ok(id),
-            None => Err(Failure {
-                code: EXIT_REFUSED,
-                message: self.unknown_hint(),
-            }),
-        }
-    }
-
-    /// The message for a caller who is not in `warta.toml`.
-    #[must_use]
-    pub fn unknown_hint(&self) -> String {
-        let (login, email) = match &self.who.source {
-            Source::Unknown { login, email } => (
-                login.clone().unwrap_or_else(|| "-".into()),
-                email.clone().unwrap_or_else(|| "-".into()),
-            ),
-            _ => ("-".into(), "-".into()),
-        };
-        clean_line(&i18n::fmt(self.lang, Key::WhoUnknown, &[&login, &email]))
-    }
-
-    /// Map a store error to a failure in the user's language.
-    #[must_use]
-    pub fn fail(&self, e: &StoreError) -> Failure {
-        Failure::store(self.lang, e)
-    }
-}
-
-fn env(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|s| !s.is_empty())
-}
-
-/// The OS login name of the caller.
-#[must_use]
-pub fn login_name() -> Option<String> {
-    env("USER").or_else(|| env("LOGNAME"))
-}
-
-/// The language before any newsroom is known.
-#[must_use]
-pub fn env_lang() -> Lang {
-    Lang::choose(env("WARTA_LANG").as_deref(), None, None, env("LANG").as_deref())
-}
-
-/// Open the newsroom and resolve the caller.
+/// Open the newsroom the command line names and resolve the caller.
 pub fn open(cli: &Cli) -> Result<Ctx, Failure> {
-    let lang0 = env_lang();
-    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let fallback = env("WARTA_REPO").map(PathBuf::from);
-    let room = Newsroom::find(cli.repo.as_deref(), &cwd, fallback.as_deref()).map_err(|e| Failure::store(lang0, &e))?;
-    let head = room.head().map_err(|e| Failure::store(lang0, &e))?;
-    let config = room.config_at(head).map_err(|e| Failure::store(lang0, &e))?;
-    let newsroom_lang = Lang::choose(
-        env("WARTA_LANG").as_deref(),
-        None,
-        Some(&config.newsroom.language),
-        env("LANG").as_deref(),
-    );
-    let who = room
-        .identify(&config, cli.as_person.as_deref(), login_name().as_deref())
-        .map_err(|e| Failure::store(newsroom_lang, &e))?;
-    let person_lang = who
-        .person
-        .as_deref()
-        .and_then(|id| config.person(id))
-        .and_then(|p| p.language.clone());
-    let lang = Lang::choose(
-        env("WARTA_LANG").as_deref(),
-        person_lang.as_deref(),
-        Some(&config.newsroom.language),
-        env("LANG").as_deref(),
-    );
-    Ok(Ctx {
-        room,
-        config,
-        who,
-        lang,
-    })
+    crate::startup::open(cli.repo.as_deref(), cli.as_person.as_deref())
 }
 
 /// Print a JSON document.
@@ -273,7 +147,7 @@ pub fn main() -> ExitCode {
     std::panic::set_hook(Box::new(move |info| {
         let text = info.payload().downcast_ref::<String>().map_or("", String::as_str);
         if text.contains("failed printing to stdout") && text.contains("Broken pipe") {
-            std::process::exit(0);
+            std::process::exit(i32::from(crate::exit::OK));
         }
         default_hook(info);
     }));
@@ -283,9 +157,9 @@ pub fn main() -> ExitCode {
     // git itself does), which saves hashing every object read.
     git2::opts::strict_hash_verification(matches!(cli.command, Some(Command::Verify | Command::Hook(_))));
     let result = match &cli.command {
-        None => crate::tui::open(&cli),
+        None => open(&cli).and_then(crate::tui::open),
         Some(Command::Init(a)) => init::run(&cli, a),
-        Some(Command::Demo(a)) => demo::run(&cli, a),
+        Some(Command::Demo(a)) => demo::run(a),
         Some(Command::Session(a)) => session::run(&cli, a),
         Some(Command::Hook(a)) => hook::run(&cli, a),
         Some(cmd) => open(&cli).and_then(|ctx| dispatch(&ctx, cmd)),

@@ -6,9 +6,11 @@
 pub mod app;
 pub mod cli;
 pub mod domain;
+pub mod exit;
 pub mod i18n;
 pub mod query;
 pub mod samples;
+pub mod startup;
 pub mod store;
 pub mod tui;
 pub mod ui;

@@ -127,9 +127,9 @@ impl StoreError {
     #[must_use]
     pub fn exit_code(&self) -> u8 {
         match self {
-            Self::Denied(_) | Self::Invalid(_) | Self::Broken { .. } => 1,
-            Self::Conflict { .. } | Self::TooManyRetries(_) => 3,
-            _ => 4,
+            Self::Denied(_) | Self::Invalid(_) | Self::Broken { .. } => crate::exit::REFUSED,
+            Self::Conflict { .. } | Self::TooManyRetries(_) => crate::exit::CONFLICT,
+            _ => crate::exit::REPO,
         }
     }
 

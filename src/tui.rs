@@ -14,8 +14,8 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use crate::app::{self, Effect, Msg, State};
-use crate::cli::{Cli, Failure, Outcome};
 use crate::i18n::{self, Lang};
+use crate::startup::{Ctx, EXIT_REFUSED, EXIT_REPO, EXIT_USAGE, Failure, Outcome};
 use crate::store::Newsroom;
 use crate::store::journal;
 use crate::store::presence::{self, Presence};
@@ -93,9 +93,8 @@ pub fn load_theme() -> Theme {
         .unwrap_or_else(|| Theme::builtin(&name, depth, no_color))
 }
 
-/// Open the TUI on the newsroom found from the command line.
-pub fn open(cli: &Cli) -> Outcome {
-    let ctx = crate::cli::open(cli)?;
+/// Open the TUI on an opened newsroom, as the caller resolved at start-up.
+pub fn open(ctx: Ctx) -> Outcome {
     let state = State::new(ctx.lang, load_theme(), ctx.who.person.clone(), Vec::new());
     let hint = ctx.who.person.is_none().then(|| ctx.unknown_hint());
     run(ctx.room, state, hint)
@@ -109,8 +108,8 @@ pub fn run_session(room: Newsroom, person: String, lang: Lang) -> Outcome {
 }
 
 /// Open the TUI on a freshly built demo newsroom, asking who to log in as.
-pub fn run_demo(_cli: &Cli, room: Newsroom) -> Outcome {
-    let lang0 = crate::cli::env_lang();
+pub fn run_demo(room: Newsroom) -> Outcome {
+    let lang0 = crate::startup::env_lang();
     let config = room.head().and_then(|h| room.config_at(h)).map_err(|e| Failure {
         code: e.exit_code(),
         message: i18n::error(lang0, &e),
@@ -236,7 +235,7 @@ fn spawn_inputs(
         signal_hook::consts::SIGINT,
     ])
     .map_err(|e| Failure {
-        code: 4,
+        code: EXIT_REPO,
         message: e.to_string(),
     })?;
     let handle = signals.handle();
@@ -276,7 +275,7 @@ fn run(room: Newsroom, mut state: State, hint: Option<String>) -> Outcome {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         // `ssh host` without a terminal (or a pipe): say what to do instead of failing.
         return Err(Failure {
-            code: 2,
+            code: EXIT_USAGE,
             message: i18n::Key::TuiNoTerminal.text(state.lang).to_string(),
         });
     }
@@ -297,7 +296,7 @@ fn run(room: Newsroom, mut state: State, hint: Option<String>) -> Outcome {
     let _ = outside.jobs.send(Job::Load);
     let handle = spawn_inputs(&tx, report_rx)?;
     let mut terminal = screen().map_err(|e| Failure {
-        code: 4,
+        code: EXIT_REPO,
         message: e.to_string(),
     })?;
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
@@ -450,14 +449,14 @@ fn run(room: Newsroom, mut state: State, hint: Option<String>) -> Outcome {
     ratatui::restore();
     if crashed {
         return Err(Failure {
-            code: 4,
+            code: EXIT_REPO,
             message: i18n::Key::TuiCrashed.text(state.lang).to_string(),
         });
     }
     if let Some(reason) = state.ended {
         // Printed on the normal screen, so it stays when the session is gone.
         return Err(Failure {
-            code: crate::cli::EXIT_REFUSED,
+            code: EXIT_REFUSED,
             message: reason,
         });
     }

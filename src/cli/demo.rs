@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::{Cli, Failure, Outcome, env_lang};
+use super::{Failure, Outcome, env_lang};
 use crate::i18n::{self, Key};
 
 /// `demo [DIR]`.
@@ -17,7 +17,7 @@ pub struct Args {
 }
 
 /// Run `demo`.
-pub fn run(cli: &Cli, a: &Args) -> Outcome {
+pub fn run(a: &Args) -> Outcome {
     let lang = env_lang();
     let dir = a.dir.clone().unwrap_or_else(|| {
         let stamp = jiff::Timestamp::now().as_second();
@@ -41,7 +41,7 @@ pub fn run(cli: &Cli, a: &Args) -> Outcome {
         println!("{}", i18n::fmt(lang, Key::OutDemoBuilt, &[&shown.display()]));
         return Ok(());
     }
-    let result = crate::tui::run_demo(cli, room);
+    let result = crate::tui::run_demo(room);
     println!("{}", i18n::fmt(lang, Key::OutDemoKept, &[&shown.display()]));
     result
 }

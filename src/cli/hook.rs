@@ -39,14 +39,14 @@ pub fn run(cli: &Cli, a: &Args) -> Outcome {
             let cwd = std::env::current_dir().unwrap_or_else(|_| ".".into());
             let room = Newsroom::find(cli.repo.as_deref(), &cwd, None)
                 .map_err(|e| fail(e.exit_code(), i18n::error(lang, &e)))?;
-            let exe = std::env::current_exe().map_err(|e| fail(4, e.to_string()))?;
+            let exe = std::env::current_exe().map_err(|e| fail(super::EXIT_REPO, e.to_string()))?;
             let path = room.git_dir().join("hooks").join("pre-receive");
             let script = format!(
                 "#!/bin/sh\n# Installed by warta: every pushed commit must follow the newsroom's rules.\nexec '{}' hook pre-receive\n",
                 exe.display()
             );
             room.install_hook(&path, &script)
-                .map_err(|e| fail(4, format!("{}: {e}", path.display())))?;
+                .map_err(|e| fail(super::EXIT_REPO, format!("{}: {e}", path.display())))?;
             println!("{}", path.display());
             Ok(())
         }
@@ -71,7 +71,7 @@ fn pre_receive(lang: i18n::Lang) -> Outcome {
     let branch = room.refname();
     let mut problems = 0;
     for line in std::io::stdin().lock().lines() {
-        let line = line.map_err(|e| fail(4, e.to_string()))?;
+        let line = line.map_err(|e| fail(super::EXIT_REPO, e.to_string()))?;
         let mut parts = line.split_whitespace();
         let (Some(old), Some(new), Some(name)) = (parts.next(), parts.next(), parts.next()) else {
             continue;

@@ -26,7 +26,7 @@ pub fn run(_cli: &Cli, a: &Args) -> Outcome {
     let dir = a.dir.clone().unwrap_or_else(|| PathBuf::from("."));
     let text = match &a.config {
         Some(f) => std::fs::read_to_string(f).map_err(|e| Failure {
-            code: 4,
+            code: super::EXIT_REPO,
             message: format!("{}: {e}", f.display()),
         })?,
         None => {

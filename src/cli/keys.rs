@@ -75,7 +75,7 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
         return Ok(());
     };
     let existing = std::fs::read_to_string(file).map_err(|e| Failure {
-        code: 4,
+        code: super::EXIT_REPO,
         message: format!("{}: {e}", file.display()),
     })?;
     let have: Vec<&str> = existing

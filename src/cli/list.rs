@@ -56,7 +56,7 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
     let status = match &a.status {
         None => None,
         Some(s) => Some(Status::parse(s).ok_or_else(|| Failure {
-            code: 2,
+            code: crate::exit::USAGE,
             message: format!("--status: {s:?} (draft, submitted, changes_requested, approved, published, rejected)"),
         })?),
     };

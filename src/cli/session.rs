@@ -120,7 +120,7 @@ fn serve_git(room: &Newsroom, person: &Person, service: &str, path: &str, lang: 
         .env("WARTA_PUSHER", &person.id)
         .status()
         .map_err(|e| Failure {
-            code: 4,
+            code: super::EXIT_REPO,
             message: format!("git {service}: {e}"),
         })?;
     if status.success() {
