@@ -14,6 +14,7 @@ pub mod journal;
 pub mod merge;
 pub mod presence;
 mod rawtree;
+mod reflock;
 pub mod repo;
 pub mod snapshot;
 mod trailers;
