@@ -196,7 +196,8 @@ impl Outside {
 fn external_editor(state_dir: &std::path::Path, body: &str, lang: Lang) -> Msg {
     let program = env("VISUAL").or_else(|| env("EDITOR")).unwrap_or_else(|| "vi".into());
     let path = state_dir.join(format!("external-{}.md", std::process::id()));
-    if let Err(e) = std::fs::create_dir_all(state_dir).and_then(|()| std::fs::write(&path, body)) {
+    // The body is the person's unsaved text: private, like the journal.
+    if let Err(e) = crate::store::files::write_atomic(&path, body.as_bytes(), crate::store::files::Access::Private) {
         return Msg::Refused(format!("{}: {e}", path.display()));
     }
     ratatui::restore();

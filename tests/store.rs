@@ -402,3 +402,27 @@ fn loose_trees_are_packed_once_there_are_enough() {
         assert!(text.contains(c), "{c} is in the log");
     }
 }
+
+/// A symlink planted where the work tree's temporary file goes (`.index.md.<pid>.tmp`
+/// beside the item) is neither written through nor renamed into place: the file it
+/// points at keeps its bytes, and `index.md` is a regular file with the new text.
+#[test]
+fn a_symlink_where_the_temporary_file_goes_is_not_followed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("news");
+    let room = newsroom(&dir, false);
+    let slug = create(&room, "sari", "Patroli Masa Tenang", "Satu.\n");
+    let victim = tmp.path().join("victim");
+    std::fs::write(&victim, "tetap").unwrap();
+    let folder = dir.join("drafts").join(&slug);
+    let planted = folder.join(format!(".index.md.{}.tmp", std::process::id()));
+    std::os::unix::fs::symlink(&victim, &planted).unwrap();
+    let base = room.snapshot().unwrap().item(&slug).unwrap().item.clone();
+    let done = edit(&room, "sari", &slug, &base, "Dua.\n").unwrap();
+    assert!(done.skipped.is_empty(), "{:?}", done.skipped);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "tetap");
+    let index = folder.join("index.md");
+    assert!(!std::fs::symlink_metadata(&index).unwrap().file_type().is_symlink());
+    assert!(std::fs::read_to_string(&index).unwrap().contains("Dua."));
+    assert!(std::fs::symlink_metadata(&planted).unwrap().file_type().is_symlink());
+}

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::StoreError;
-use super::worktree::write_atomic;
+use super::files::{Access, write_atomic};
 
 /// `$XDG_STATE_HOME/warta`, else `~/.local/state/warta`, else a folder in the temp dir.
 #[must_use]
@@ -22,7 +22,7 @@ pub fn state_dir() -> PathBuf {
 pub fn conflict(dir: &Path, slug: &str, ours: &str, theirs: &str, marked: String) -> StoreError {
     let stamp = jiff::Timestamp::now().as_millisecond();
     let path = dir.join("conflicts").join(format!("{slug}-{stamp}.md"));
-    let saved = match write_atomic(&path, ours.as_bytes()) {
+    let saved = match write_atomic(&path, ours.as_bytes(), Access::Private) {
         Ok(()) => path.display().to_string(),
         Err(e) => format!("(not saved: {e})"),
     };
@@ -84,6 +84,7 @@ pub fn write_journal(dir: &Path, j: &Journal) -> std::io::Result<PathBuf> {
     write_atomic(
         &path,
         crate::domain::item::emit_toml(&table, &["slug", "person", "saved_at"]).as_bytes(),
+        Access::Private,
     )?;
     Ok(path)
 }
@@ -104,7 +105,7 @@ impl crate::store::Newsroom {
     /// Write an executable hook script into the repository.
     pub fn install_hook(&self, path: &Path, script: &str) -> std::io::Result<()> {
         use std::os::unix::fs::PermissionsExt;
-        write_atomic(path, script.as_bytes())?;
+        write_atomic(path, script.as_bytes(), Access::Shared)?;
         std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))
     }
 
