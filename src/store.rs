@@ -111,6 +111,22 @@ pub enum StoreError {
     /// The branch kept moving under us.
     #[error("gave up after {0} attempts: the branch kept changing")]
     TooManyRetries(u32),
+    /// The state folder is not fit to hold a person's unsaved text.
+    #[error("state folder {path} is not used: {problem:?}")]
+    UnsafeStateDir {
+        /// The folder.
+        path: String,
+        /// What is wrong with it.
+        problem: journal::StateProblem,
+    },
+    /// A journal that could not be read was moved aside.
+    #[error("journal {path} is damaged; kept as {kept}")]
+    DamagedJournal {
+        /// Where it was.
+        path: String,
+        /// Where it is now.
+        kept: String,
+    },
 }
 
 /// Invalid requests, refused before anything is written.

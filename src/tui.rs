@@ -181,10 +181,11 @@ impl Outside {
             }
             Effect::DropJournal { person, slug } => journal::remove_journal(&self.journal_dir(&person), &slug),
             Effect::LoadJournal { person, slug } => {
-                return Some(Msg::JournalFound(journal::read_journal(
-                    &self.journal_dir(&person),
-                    &slug,
-                )));
+                return Some(match journal::read_journal(&self.journal_dir(&person), &slug) {
+                    Ok(found) => Msg::JournalFound(found),
+                    // Moved aside and reported, never written over unseen.
+                    Err(e) => Msg::Refused(i18n::error(state.lang, &e)),
+                });
             }
             Effect::ExternalEditor { body } => return Some(external_editor(&self.state_dir, &body, state.lang)),
         }
@@ -279,6 +280,14 @@ fn run(room: Newsroom, mut state: State, hint: Option<String>) -> Outcome {
         return Err(Failure {
             code: 2,
             message: i18n::Key::TuiNoTerminal.text(state.lang).to_string(),
+        });
+    }
+    // Unsaved text goes to the state folder: refuse to start rather than keep it where
+    // others could read it.
+    if let Err(e) = room.check_state_dir() {
+        return Err(Failure {
+            code: e.exit_code(),
+            message: i18n::error(state.lang, &e),
         });
     }
     let (tx, rx) = mpsc::channel::<Incoming>();
