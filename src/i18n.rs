@@ -149,7 +149,7 @@ strings! {
     ErrStateNotOwned => "Folder status {0} milik pengguna lain (uid {1}); warta tidak menyimpan teks Anda di sana. Atur XDG_STATE_HOME atau HOME ke folder milik Anda.", "The state folder {0} belongs to another user (uid {1}); warta does not keep your text there. Set XDG_STATE_HOME or HOME to a folder of your own.";
     ErrStateOpen => "Folder status {0} dapat ditulis semua orang (mode {1}); warta tidak menyimpan teks Anda di sana. Hapus folder itu, atau periksa isinya lalu jalankan: chmod 700 {0}", "The state folder {0} is writable by everyone (mode {1}); warta does not keep your text there. Remove it, or check what is in it and run: chmod 700 {0}";
     ErrStateNotFolder => "{0} bukan folder; warta tidak dapat menyimpan status di sana. Atur XDG_STATE_HOME atau HOME.", "{0} is not a folder; warta cannot keep its state there. Set XDG_STATE_HOME or HOME.";
-    ErrJournalDamaged => "Jurnal {0} rusak dan tidak terbaca, jadi tidak ditawarkan; disimpan sebagai {1}.", "The journal {0} is damaged and cannot be read, so it is not offered; it is kept as {1}.";
+    ErrJournalDamaged => "Jurnal rusak, tidak ditawarkan; disimpan di {1} (semula {0}).", "Damaged journal, not offered; kept at {1} (was {0}).";
     // Identity
     WhoUnknown => "Anda belum terdaftar di warta.toml (login: {0}, email: {1}): akses hanya-baca. Minta admin menambahkan Anda di [[people]] dengan logins = [\"{0}\"].", "You are not in warta.toml (login: {0}, email: {1}): read-only access. Ask an admin to add you under [[people]] with logins = [\"{0}\"].";
     // CLI output
