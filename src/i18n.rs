@@ -6,6 +6,7 @@
 use crate::domain::config::Role;
 use crate::domain::review::{ActionKind, Status};
 use crate::domain::workflow::Denial;
+use crate::store::journal::StateProblem;
 use crate::store::{Invalid, StoreError};
 
 /// A UI language.
@@ -143,7 +144,7 @@ strings! {
     ErrNotANewsroom => "Bukan redaksi warta: {0} (tidak ada repositori git dengan warta.toml). Buat dengan: warta init", "Not a warta newsroom: {0} (no git repository with warta.toml). Create one with: warta init";
     ErrAlreadyExists => "Sudah ada repositori di {0}.", "There is already a repository at {0}.";
     ErrNoBranch => "Cabang \"{0}\" tidak ada di repositori.", "Branch \"{0}\" does not exist in the repository.";
-    ErrLocked => "Cabang \"{0}\" sedang dikunci proses lain ({1}). Jika tidak ada warta atau git yang berjalan, hapus berkas kunci itu.", "Branch \"{0}\" is locked by another process ({1}). If no warta or git is running, remove that lock file.";
+    ErrLocked => "Cabang \"{0}\" sedang dikunci proses lain yang masih berjalan ({1}); kunci yang ditinggalkan proses mati dihapus sendiri setelah 10 detik. Cari proses warta atau git yang macet (mis. dihentikan dengan Ctrl-Z); hapus berkas kunci itu hanya jika tidak ada.", "Branch \"{0}\" is locked by a process that is still running ({1}); a lock left by a process that died is removed by itself after 10 s. Look for a stuck warta or git process (stopped with Ctrl-Z, say); remove that lock file only if there is none.";
     ErrReadOnly => "Repositori tidak dapat ditulis: {0}", "The repository cannot be written: {0}";
     ErrConfig => "warta.toml salah, baris {0}, {1}: {2}", "warta.toml is invalid, line {0}, {1}: {2}";
     ErrGit => "Galat git: {0}", "git error: {0}";
@@ -151,6 +152,10 @@ strings! {
     ErrBroken => "Berkas rusak {0} baris {1}: {2}", "Broken file {0} line {1}: {2}";
     ErrConflict => "Bentrok: orang lain mengubah bagian yang sama dari \"{0}\". Versi Anda disimpan di {1}; tidak ada yang hilang.", "Conflict: someone else changed the same part of \"{0}\". Your version is saved in {1}; nothing is lost.";
     ErrRetries => "Gagal setelah {0} percobaan: cabang terus berubah. Coba lagi.", "Gave up after {0} attempts: the branch kept changing. Try again.";
+    ErrStateNotOwned => "Folder status {0} milik pengguna lain (uid {1}); warta tidak menyimpan teks Anda di sana. Atur XDG_STATE_HOME atau HOME ke folder milik Anda.", "The state folder {0} belongs to another user (uid {1}); warta does not keep your text there. Set XDG_STATE_HOME or HOME to a folder of your own.";
+    ErrStateOpen => "Folder status {0} dapat ditulis semua orang (mode {1}); warta tidak menyimpan teks Anda di sana. Hapus folder itu, atau periksa isinya lalu jalankan: chmod 700 {0}", "The state folder {0} is writable by everyone (mode {1}); warta does not keep your text there. Remove it, or check what is in it and run: chmod 700 {0}";
+    ErrStateNotFolder => "{0} bukan folder; warta tidak dapat menyimpan status di sana. Atur XDG_STATE_HOME atau HOME.", "{0} is not a folder; warta cannot keep its state there. Set XDG_STATE_HOME or HOME.";
+    ErrJournalDamaged => "Jurnal rusak, tidak ditawarkan; disimpan di {1} (semula {0}).", "Damaged journal, not offered; kept at {1} (was {0}).";
     // Identity
     WhoUnknown => "Anda belum terdaftar di warta.toml (login: {0}, email: {1}): akses hanya-baca. Minta admin menambahkan Anda di [[people]] dengan logins = [\"{0}\"].", "You are not in warta.toml (login: {0}, email: {1}): read-only access. Ask an admin to add you under [[people]] with logins = [\"{0}\"].";
     // CLI output
@@ -483,6 +488,12 @@ pub fn error(lang: Lang, e: &StoreError) -> String {
         StoreError::Broken { path, line, reason } => fmt(lang, Key::ErrBroken, &[path, line, reason]),
         StoreError::Conflict { slug, saved, .. } => fmt(lang, Key::ErrConflict, &[slug, saved]),
         StoreError::TooManyRetries(n) => fmt(lang, Key::ErrRetries, &[n]),
+        StoreError::UnsafeStateDir { path, problem } => match problem {
+            StateProblem::NotOwned { owner } => fmt(lang, Key::ErrStateNotOwned, &[path, owner]),
+            StateProblem::OpenToOthers { mode } => fmt(lang, Key::ErrStateOpen, &[path, &format!("{mode:o}")]),
+            StateProblem::NotAFolder => fmt(lang, Key::ErrStateNotFolder, &[path]),
+        },
+        StoreError::DamagedJournal { path, kept } => fmt(lang, Key::ErrJournalDamaged, &[path, kept]),
     };
     clean_line(&line)
 }

@@ -7,6 +7,7 @@
 pub mod action;
 pub mod cache;
 pub mod demo;
+pub mod files;
 pub mod history;
 mod housekeeping;
 pub mod identity;
@@ -14,6 +15,7 @@ pub mod journal;
 pub mod merge;
 pub mod presence;
 mod rawtree;
+mod reflock;
 pub mod repo;
 pub mod snapshot;
 mod trailers;
@@ -109,6 +111,22 @@ pub enum StoreError {
     /// The branch kept moving under us.
     #[error("gave up after {0} attempts: the branch kept changing")]
     TooManyRetries(u32),
+    /// The state folder is not fit to hold a person's unsaved text.
+    #[error("state folder {path} is not used: {problem:?}")]
+    UnsafeStateDir {
+        /// The folder.
+        path: String,
+        /// What is wrong with it.
+        problem: journal::StateProblem,
+    },
+    /// A journal that could not be read was moved aside.
+    #[error("journal {path} is damaged; kept as {kept}")]
+    DamagedJournal {
+        /// Where it was.
+        path: String,
+        /// Where it is now.
+        kept: String,
+    },
 }
 
 pub use crate::domain::rules::Invalid;

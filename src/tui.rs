@@ -180,10 +180,11 @@ impl Outside {
             }
             Effect::DropJournal { person, slug } => journal::remove_journal(&self.journal_dir(&person), &slug),
             Effect::LoadJournal { person, slug } => {
-                return Some(Msg::JournalFound(journal::read_journal(
-                    &self.journal_dir(&person),
-                    &slug,
-                )));
+                return Some(match journal::read_journal(&self.journal_dir(&person), &slug) {
+                    Ok(found) => Msg::JournalFound(found),
+                    // Moved aside and reported, never written over unseen.
+                    Err(e) => Msg::Refused(i18n::error(state.lang, &e)),
+                });
             }
             Effect::ExternalEditor { body } => return Some(external_editor(&self.state_dir, &body, state.lang)),
         }
@@ -195,7 +196,8 @@ impl Outside {
 fn external_editor(state_dir: &std::path::Path, body: &str, lang: Lang) -> Msg {
     let program = env("VISUAL").or_else(|| env("EDITOR")).unwrap_or_else(|| "vi".into());
     let path = state_dir.join(format!("external-{}.md", std::process::id()));
-    if let Err(e) = std::fs::create_dir_all(state_dir).and_then(|()| std::fs::write(&path, body)) {
+    // The body is the person's unsaved text: private, like the journal.
+    if let Err(e) = crate::store::files::write_atomic(&path, body.as_bytes(), crate::store::files::Access::Private) {
         return Msg::Refused(format!("{}: {e}", path.display()));
     }
     ratatui::restore();
@@ -277,6 +279,14 @@ fn run(room: Newsroom, mut state: State, hint: Option<String>) -> Outcome {
         return Err(Failure {
             code: EXIT_USAGE,
             message: i18n::Key::TuiNoTerminal.text(state.lang).to_string(),
+        });
+    }
+    // Unsaved text goes to the state folder: refuse to start rather than keep it where
+    // others could read it.
+    if let Err(e) = room.check_state_dir() {
+        return Err(Failure {
+            code: e.exit_code(),
+            message: i18n::error(state.lang, &e),
         });
     }
     let (tx, rx) = mpsc::channel::<Incoming>();

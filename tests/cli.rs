@@ -310,8 +310,18 @@ fn repository_errors_exit_4() {
     assert_eq!(code, Some(4));
     assert!(err.contains("terbit"), "{err}");
     d.git(&["reset", "-q", "--hard", "HEAD~1"]);
-    // A stale lock on the branch.
-    std::fs::write(d.repo.join(".git/refs/heads/main.lock"), "").unwrap();
+    // An old lock on the branch that a live warta writer (stopped with Ctrl-Z, say)
+    // holds: it is not taken away, and the action gives up naming it.
+    let lock = d.repo.join(".git/refs/heads/main.lock");
+    std::fs::write(&lock, "").unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&lock)
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(3600))
+        .unwrap();
+    let writer = std::fs::File::create(d.repo.join(".git/warta-writers")).unwrap();
+    rustix::fs::flock(&writer, rustix::fs::FlockOperation::LockShared).unwrap();
     let before = d.head();
     let out = common::warta(&d.home, &d.repo)
         .args([
@@ -327,6 +337,8 @@ fn repository_errors_exit_4() {
     assert_eq!(out.status.code(), Some(4));
     assert!(String::from_utf8_lossy(&out.stderr).contains("main.lock"));
     assert_eq!(d.head(), before);
+    assert!(lock.exists(), "a live writer's lock is never removed");
+    drop(writer);
     // A broken warta.toml names its line.
     std::fs::remove_file(d.repo.join(".git/refs/heads/main.lock")).unwrap();
     let cfg = std::fs::read_to_string(d.repo.join("warta.toml")).unwrap().replacen(

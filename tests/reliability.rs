@@ -74,6 +74,68 @@ fn sigkill_during_two_hundred_actions_loses_nothing_reported() {
     );
     let (_, findings) = room.verify().unwrap();
     assert!(findings.is_empty(), "{findings:?}");
+    // A branch lock the last kill may have left does not stop the next action.
+    d.ok("dimas", &["comment", DIMAS_DRAFT, "-m", "sesudah"]);
+    assert!(!d.repo.join(".git/refs/heads/main.lock").exists());
+}
+
+/// Make `path`'s modification time `secs` seconds ago.
+fn age_file(path: &Path, secs: u64) {
+    let f = std::fs::File::options().write(true).open(path).unwrap();
+    f.set_modified(std::time::SystemTime::now() - Duration::from_secs(secs))
+        .unwrap();
+}
+
+/// A branch lock left by a process killed while it held it (an empty
+/// `refs/heads/main.lock` nobody changes any more) is removed by the next action, which
+/// succeeds and logs the removal.
+#[test]
+fn a_branch_lock_a_dead_process_left_is_removed_and_logged() {
+    let d = common::Demo::new();
+    let lock = d.repo.join(".git/refs/heads/main.lock");
+    std::fs::write(&lock, "").unwrap();
+    age_file(&lock, 60);
+    let before = d.head();
+    d.ok("dimas", &["comment", DIMAS_DRAFT, "-m", "setelah-kill"]);
+    assert_ne!(d.head(), before, "the branch moved");
+    assert!(!lock.exists());
+    let log = std::fs::read_to_string(d.repo.join(".git/warta-locks.log")).unwrap();
+    assert!(log.contains("removed refs/heads/main.lock"), "{log}");
+}
+
+/// A write past `ulimit -f` (the reflog is already larger than the limit) makes the
+/// action fail with exit 4 instead of killing warta with SIGXFSZ while it holds the
+/// branch lock: no lock is left, and the next action works at once.
+#[test]
+fn a_file_size_limit_leaves_no_branch_lock() {
+    let d = common::Demo::new();
+    let reflog = d.repo.join(".git/logs/refs/heads/main");
+    assert!(
+        std::fs::metadata(&reflog).unwrap().len() > 2048,
+        "the reflog is past the limit"
+    );
+    let before = d.head();
+    let out = std::process::Command::new("sh")
+        .env_clear()
+        .env("HOME", &d.home)
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .arg("-c")
+        .arg("ulimit -f 2 && exec \"$@\"")
+        .arg("sh")
+        .arg(env!("CARGO_BIN_EXE_warta"))
+        .arg("--repo")
+        .arg(&d.repo)
+        .args(["--as", "dimas", "comment", DIMAS_DRAFT, "-m", "terlalu-besar"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(4), "exited, not killed: {:?} {err}", out.status);
+    assert!(err.contains("File too large"), "{err}");
+    assert!(!d.repo.join(".git/refs/heads/main.lock").exists());
+    assert_eq!(d.head(), before);
+    let start = std::time::Instant::now();
+    d.ok("dimas", &["comment", DIMAS_DRAFT, "-m", "sesudahnya"]);
+    assert!(start.elapsed() < Duration::from_secs(5), "no wait for a lock");
 }
 
 const WORKERS: usize = 16;

@@ -323,3 +323,43 @@ fn huge_inputs_are_refused_or_handled_in_bounded_memory() {
         press(&mut s, KeyCode::Esc);
     }
 }
+
+/// With neither `HOME` nor `XDG_STATE_HOME`, the state folder is `warta-state-<uid>`
+/// in the temp dir, never one fixed name for everyone. One made first and left open
+/// to everyone is refused with a message, and nothing starts; once it is gone, warta
+/// makes its own, closed to others.
+#[test]
+fn without_home_the_state_folder_is_per_user_and_checked() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = common::Demo::new();
+    let tmpdir = d.tmp.path().join("t");
+    std::fs::create_dir(&tmpdir).unwrap();
+    let uid = std::os::unix::fs::MetadataExt::uid(&std::fs::metadata("/proc/self").unwrap());
+    let state = tmpdir.join(format!("warta-state-{uid}"));
+    std::fs::create_dir(&state).unwrap();
+    std::fs::set_permissions(&state, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let line = |code: &std::path::Path| {
+        format!(
+            "env -i TMPDIR={tmp} PATH=/usr/bin:/bin TERM=xterm-256color {bin} --repo {repo} --as sari; echo $? > {code}; sleep 60",
+            tmp = tmpdir.display(),
+            bin = env!("CARGO_BIN_EXE_warta"),
+            repo = d.repo.display(),
+            code = code.display(),
+        )
+    };
+    let code = d.tmp.path().join("code1");
+    let t = common::tmux::Tmux::start("nohome1", 100, 30, &line(&code));
+    assert_eq!(common::tmux::wait_file(&code, 10), "4");
+    let screen = t.screen();
+    assert!(screen.contains("dapat ditulis semua orang"), "{screen}");
+    assert_eq!(std::fs::read_dir(&state).unwrap().count(), 0, "nothing written into it");
+    drop(t);
+    std::fs::remove_dir(&state).unwrap();
+    let code = d.tmp.path().join("code2");
+    let t = common::tmux::Tmux::start("nohome2", 100, 30, &line(&code));
+    t.wait_for("berita", 10);
+    let m = std::fs::metadata(&state).unwrap();
+    assert_eq!(m.permissions().mode() & 0o777, 0o700);
+    t.keys(&["q"]);
+    assert_eq!(common::tmux::wait_file(&code, 10), "0");
+}

@@ -403,3 +403,190 @@ fn loose_trees_are_packed_once_there_are_enough() {
         assert!(text.contains(c), "{c} is in the log");
     }
 }
+
+/// A symlink planted where the work tree's temporary file goes (`.index.md.<pid>.tmp`
+/// beside the item) is neither written through nor renamed into place: the file it
+/// points at keeps its bytes, and `index.md` is a regular file with the new text.
+#[test]
+fn a_symlink_where_the_temporary_file_goes_is_not_followed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("news");
+    let room = newsroom(&dir, false);
+    let slug = create(&room, "sari", "Patroli Masa Tenang", "Satu.\n");
+    let victim = tmp.path().join("victim");
+    std::fs::write(&victim, "tetap").unwrap();
+    let folder = dir.join("drafts").join(&slug);
+    let planted = folder.join(format!(".index.md.{}.tmp", std::process::id()));
+    std::os::unix::fs::symlink(&victim, &planted).unwrap();
+    let base = room.snapshot().unwrap().item(&slug).unwrap().item.clone();
+    let done = edit(&room, "sari", &slug, &base, "Dua.\n").unwrap();
+    assert!(done.skipped.is_empty(), "{:?}", done.skipped);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "tetap");
+    let index = folder.join("index.md");
+    assert!(!std::fs::symlink_metadata(&index).unwrap().file_type().is_symlink());
+    assert!(std::fs::read_to_string(&index).unwrap().contains("Dua."));
+    assert!(std::fs::symlink_metadata(&planted).unwrap().file_type().is_symlink());
+}
+
+/// The mode bits of a path.
+fn mode(p: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p).unwrap().permissions().mode() & 0o777
+}
+
+/// Journals, conflict copies and remembered rows are `0600` in `0700` folders even
+/// under `umask 000`. The test runs itself again in a child with that umask.
+#[test]
+fn private_state_is_the_owners_only_whatever_the_umask() {
+    use warta::store::{journal, presence};
+    if std::env::var_os("WARTA_UMASK_CHILD").is_none() {
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg("umask 000 && exec \"$@\"")
+            .arg("sh")
+            .arg(std::env::current_exe().unwrap())
+            .args([
+                "private_state_is_the_owners_only_whatever_the_umask",
+                "--exact",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env("WARTA_UMASK_CHILD", "1")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{text}");
+        assert!(text.contains("1 passed"), "{text}");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    // The umask really is 000 here.
+    std::fs::write(tmp.path().join("plain"), "x").unwrap();
+    assert_eq!(mode(&tmp.path().join("plain")), 0o666);
+    let state = tmp.path().join("state");
+    journal::check_state_dir(&state).unwrap();
+    let dir = journal::journal_dir(&state, Path::new("/srv/news.git"), "sari");
+    let j = journal::Journal {
+        slug: String::new(),
+        person: "sari".into(),
+        saved_at: "2024-09-09T10:00:00+07:00".into(),
+        content: "rahasia".into(),
+        base: String::new(),
+    };
+    let file = journal::write_journal(&dir, &j).unwrap();
+    let StoreError::Conflict { saved, .. } = journal::conflict(&state, "2024-09-09-a", "milik saya", "", String::new())
+    else {
+        panic!("a conflict")
+    };
+    presence::save_first_rows(&state, Path::new("/srv/news.git"), "sari", &["2024-09-09-a".into()]);
+    let rows = journal::journal_dir(&state, Path::new("/srv/news.git"), "sari").with_file_name("sari.first-rows");
+    for f in [&file, Path::new(&saved), &rows] {
+        assert_eq!(mode(f), 0o600, "{}", f.display());
+    }
+    for d in [
+        &state,
+        &state.join("journal"),
+        dir.parent().unwrap(),
+        &dir,
+        &state.join("conflicts"),
+    ] {
+        assert_eq!(mode(d), 0o700, "{}", d.display());
+    }
+}
+
+/// A state folder everyone may write, or another user owns, is refused with what is
+/// wrong, and nothing is written into it; a folder of this user's with read bits for
+/// others (made by an older warta) is closed to `0700`.
+#[test]
+fn a_state_folder_others_can_write_or_own_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    use warta::store::journal::{self, StateProblem};
+    let tmp = tempfile::tempdir().unwrap();
+    let open = tmp.path().join("open");
+    std::fs::create_dir(&open).unwrap();
+    std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o777)).unwrap();
+    match journal::check_state_dir(&open) {
+        Err(StoreError::UnsafeStateDir {
+            problem: StateProblem::OpenToOthers { mode },
+            ..
+        }) => assert_eq!(mode, 0o777),
+        other => panic!("{other:?}"),
+    }
+    let StoreError::Conflict { saved, .. } = journal::conflict(&open, "2024-09-09-a", "milik saya", "", String::new())
+    else {
+        panic!("a conflict")
+    };
+    assert!(saved.starts_with("(not saved"), "{saved}");
+    assert!(!open.join("conflicts").exists());
+    let message = warta::i18n::error(warta::i18n::Lang::En, &journal::check_state_dir(&open).unwrap_err());
+    assert!(message.contains("writable by everyone"), "{message}");
+    // Another user's folder (and a link another user made to it): only root can make one here.
+    if std::fs::metadata("/proc/self").is_ok_and(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0) {
+        let theirs = tmp.path().join("theirs");
+        std::fs::create_dir(&theirs).unwrap();
+        std::fs::set_permissions(&theirs, std::fs::Permissions::from_mode(0o700)).unwrap();
+        std::os::unix::fs::chown(&theirs, Some(65534), Some(65534)).unwrap();
+        assert!(matches!(
+            journal::check_state_dir(&theirs),
+            Err(StoreError::UnsafeStateDir {
+                problem: StateProblem::NotOwned { owner: 65534 },
+                ..
+            })
+        ));
+        let link = tmp.path().join("link");
+        std::os::unix::fs::symlink(&open, &link).unwrap();
+        std::os::unix::fs::lchown(&link, Some(65534), Some(65534)).unwrap();
+        assert!(matches!(
+            journal::check_state_dir(&link),
+            Err(StoreError::UnsafeStateDir {
+                problem: StateProblem::NotOwned { owner: 65534 },
+                ..
+            })
+        ));
+    }
+    let old = tmp.path().join("old");
+    std::fs::create_dir(&old).unwrap();
+    std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o755)).unwrap();
+    journal::check_state_dir(&old).unwrap();
+    assert_eq!(mode(&old), 0o700);
+}
+
+/// A journal that cannot be read is moved aside and reported, never left where the
+/// next autosave would write over it.
+#[test]
+fn a_damaged_journal_is_kept_aside_and_reported() {
+    use warta::store::journal;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = journal::journal_dir(tmp.path(), Path::new("/srv/news.git"), "sari");
+    std::fs::create_dir_all(&dir).unwrap();
+    let damaged = b"+++ separuh teks yang diketik \xff\xfe title = \"";
+    std::fs::write(dir.join("new.toml"), damaged).unwrap();
+    let Err(StoreError::DamagedJournal { path, kept }) = journal::read_journal(&dir, "") else {
+        panic!("reported as damaged")
+    };
+    assert_eq!(Path::new(&path), dir.join("new.toml"));
+    assert!(!dir.join("new.toml").exists());
+    assert_eq!(std::fs::read(&kept).unwrap(), damaged, "kept byte for byte");
+    let message = warta::i18n::error(
+        warta::i18n::Lang::En,
+        &StoreError::DamagedJournal {
+            path: path.clone(),
+            kept: kept.clone(),
+        },
+    );
+    assert!(
+        message.starts_with("Damaged journal") && message.contains(&kept),
+        "{message}"
+    );
+    // The next journal is written beside it, and the kept one stays.
+    let j = journal::Journal {
+        slug: String::new(),
+        person: "sari".into(),
+        saved_at: "2024-09-09T10:00:00+07:00".into(),
+        content: "baru".into(),
+        base: String::new(),
+    };
+    journal::write_journal(&dir, &j).unwrap();
+    assert_eq!(journal::read_journal(&dir, "").unwrap(), Some(j));
+    assert_eq!(std::fs::read(&kept).unwrap(), damaged);
+}

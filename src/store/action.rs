@@ -172,7 +172,7 @@ struct Plan {
 }
 
 const MAX_ATTEMPTS: u32 = 200;
-const LOCK_PATIENCE: Duration = Duration::from_secs(3);
+const LOCK_PATIENCE: Duration = super::reflock::PATIENCE;
 
 /// A random wait before retrying: exponential in the number of lost races, so many
 /// writers spread out instead of colliding again.
@@ -237,8 +237,8 @@ impl Newsroom {
                 .repo
                 .commit(None, &sig, &sig, &message, &tree, &[&parent])
                 .map_err(write_error)?;
-            match self.repo.reference_matching(&refname, commit, true, head, &message) {
-                Ok(_) => {
+            match super::reflock::move_branch(&self.repo, &refname, commit, head, &message) {
+                Ok(()) => {
                     let skipped = super::worktree::update(self, old_tree, tree_id, &plan.changes);
                     super::housekeeping::wrote(self.git_dir(), self.loose_written.take());
                     return Ok(Done {
@@ -262,12 +262,17 @@ impl Newsroom {
                     if e.code() == ErrorCode::Locked
                         && locked_since.get_or_insert_with(Instant::now).elapsed() < LOCK_PATIENCE =>
                 {
-                    std::thread::sleep(jitter(races));
+                    // A lock a dead process left is removed; a live writer's is waited for.
+                    if super::reflock::clear_stale(self.git_dir(), &refname) == super::reflock::Found::Held {
+                        std::thread::sleep(jitter(races).max(super::reflock::backoff(locked_since)));
+                    }
                 }
                 Err(e) if e.code() == ErrorCode::Locked => {
                     return Err(StoreError::Locked {
                         branch: self.branch().to_string(),
-                        lock: self.git_dir().join(format!("{refname}.lock")).display().to_string(),
+                        lock: super::reflock::lock_path(self.git_dir(), &refname)
+                            .display()
+                            .to_string(),
                     });
                 }
                 Err(e) => return Err(write_error(e)),

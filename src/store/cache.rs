@@ -446,21 +446,14 @@ pub(crate) fn write_framed(path: &Path, magic: &str, extra: &[&str], body: &[u8]
     replace(path, &bytes)
 }
 
-/// Put `bytes` at `path` through a temporary file and a rename.
+/// Put `bytes` at `path` through the store's one atomic write.
 fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    replace_with(path, |file| std::io::Write::write_all(file, bytes))
+    super::files::write_atomic(path, bytes, super::files::Access::Shared)
 }
 
-/// Put what `fill` writes at `path` through a temporary file and a rename.
+/// Put what `fill` writes at `path` through the store's one atomic write.
 fn replace_with(path: &Path, fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("cache");
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::File::create(&tmp).and_then(|mut f| fill(&mut f));
-    written.and_then(|()| std::fs::rename(&tmp, path)).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
+    super::files::write_atomic_with(path, super::files::Access::Shared, fill)
 }
 
 #[cfg(test)]

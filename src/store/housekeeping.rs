@@ -64,15 +64,9 @@ pub fn wrote(git_dir: &Path, bytes: u64) -> bool {
     start(git_dir, &lock)
 }
 
-/// Replace a small file whole (a reader never sees it half written).
+/// Replace a small file whole (a reader never sees it half written); best effort.
 fn put(path: &Path, text: &str) {
-    let tmp = path.with_extension(format!("{}.tmp", std::process::id()));
-    if std::fs::write(&tmp, text)
-        .and_then(|()| std::fs::rename(&tmp, path))
-        .is_err()
-    {
-        let _ = std::fs::remove_file(&tmp);
-    }
+    let _ = super::files::write_atomic(path, text.as_bytes(), super::files::Access::Shared);
 }
 
 fn start(git_dir: &Path, lock: &Path) -> bool {

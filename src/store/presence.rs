@@ -7,7 +7,7 @@ use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 
-use super::worktree::write_atomic;
+use super::files::{Access, write_atomic};
 
 /// A session's file older than this is a dead session.
 pub const EXPIRY: Duration = Duration::from_secs(15);
@@ -40,7 +40,7 @@ fn file(git_dir: &Path, person: &str) -> PathBuf {
 /// Write (and so refresh) this session's presence.
 pub fn announce(git_dir: &Path, p: &Presence) {
     if let Ok(text) = toml::to_string(p) {
-        let _ = write_atomic(&file(git_dir, &p.person), text.as_bytes());
+        let _ = write_atomic(&file(git_dir, &p.person), text.as_bytes(), Access::Shared);
     }
 }
 
@@ -78,7 +78,7 @@ pub fn others(git_dir: &Path) -> Vec<Presence> {
 pub fn last_seen_swap(state_dir: &Path, newsroom: &Path, person: &str, now: &str) -> Option<String> {
     let path = person_file(state_dir, newsroom, person, "last-seen");
     let before = std::fs::read_to_string(&path).ok().map(|s| s.trim().to_string());
-    let _ = write_atomic(&path, now.as_bytes());
+    let _ = write_atomic(&path, now.as_bytes(), Access::Private);
     before
 }
 
@@ -99,6 +99,7 @@ pub fn save_first_rows(state_dir: &Path, newsroom: &Path, person: &str, slugs: &
     let _ = write_atomic(
         &first_rows_path(state_dir, newsroom, person),
         slugs.join("\n").as_bytes(),
+        Access::Private,
     );
 }
 

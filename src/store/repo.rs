@@ -72,6 +72,7 @@ impl Newsroom {
     }
 
     fn from_repo(repo: Repository, path: &Path) -> Result<Self> {
+        super::reflock::guard_signals();
         // The branch named by HEAD, else `main`; then the one warta.toml names.
         let head_branch = repo
             .find_reference("HEAD")
@@ -116,6 +117,7 @@ impl Newsroom {
 
     /// Create a newsroom in `dir` whose first commit holds `config_text` as `warta.toml`.
     pub fn init(dir: &Path, bare: bool, config_text: &str) -> Result<Self> {
+        super::reflock::guard_signals();
         let config = Config::parse(config_text)?;
         if Repository::open(dir).is_ok() {
             return Err(StoreError::AlreadyExists {

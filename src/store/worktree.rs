@@ -7,6 +7,7 @@ use std::path::Path;
 
 use git2::{ObjectType, Oid};
 
+use super::files::{Access, write_atomic};
 use super::rawtree::TREE_MODE;
 use super::repo::Newsroom;
 use super::tree::Change;
@@ -58,7 +59,7 @@ pub fn update(room: &Newsroom, old: Oid, new: Oid, changes: &[Change]) -> Vec<St
             }
             continue;
         };
-        if write_atomic(&file, after.content()).is_err() {
+        if write_atomic(&file, after.content(), Access::Shared).is_err() {
             skipped.push(change.path.clone());
             continue;
         }
@@ -80,20 +81,4 @@ fn through_symlink(root: &Path, path: &str) -> bool {
         at.push(part);
         std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink())
     })
-}
-
-/// Write a file atomically: temp file in the same folder, fsync, rename.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        path.file_name().and_then(|n| n.to_str()).unwrap_or("warta"),
-        std::process::id()
-    ));
-    let mut f = std::fs::File::create(&tmp)?;
-    f.write_all(bytes)?;
-    f.sync_all()?;
-    std::fs::rename(&tmp, path)
 }
