@@ -142,6 +142,7 @@ fn to_msg(state: &State, inc: Incoming) -> Option<Msg> {
         Incoming::Store(Report::Applied(d)) => Some(Msg::Applied(d)),
         Incoming::Store(Report::History { slug, versions }) => Some(Msg::VersionsLoaded { slug, versions }),
         Incoming::Store(Report::Others(o)) => Some(Msg::Others(o)),
+        Incoming::Store(Report::Diff { pair, diff }) => Some(Msg::DiffReady { pair, diff }),
         Incoming::Store(Report::Refused(crate::store::StoreError::Conflict {
             ours, theirs, marked, ..
         })) => Some(Msg::SaveConflict { ours, theirs, marked }),
@@ -173,6 +174,9 @@ impl Outside {
             }
             Effect::Apply { actor, request } => {
                 let _ = self.jobs.send(Job::Apply { actor, request });
+            }
+            Effect::Diff { pair, old, new } => {
+                let _ = self.jobs.send(Job::Diff { pair, old, new });
             }
             Effect::WriteJournal(j) => {
                 if let Err(e) = journal::write_journal(&self.journal_dir(&j.person), &j) {
