@@ -8,6 +8,7 @@
 //! both versions side by side. The work is bounded by the budget plus a pass over the
 //! text (splitting it into words), whatever the input.
 
+use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use similar::{Algorithm, ChangeTag, TextDiff};
@@ -64,8 +65,8 @@ pub struct Budget {
 /// diffing (see `benches/diff.rs`), a usual article finishes its word diff in
 /// well under a millisecond.
 pub const BUDGET: Budget = Budget {
-    words: Duration::from_millis(80),
-    paragraphs: Duration::from_millis(40),
+    words: Duration::from_millis(60),
+    paragraphs: Duration::from_millis(90),
 };
 
 /// A paragraph diff that keeps less than this share (in per mille) of the larger
@@ -103,8 +104,12 @@ pub fn compare(old: &str, new: &str, budget: Budget) -> Diff {
     drop(chunks);
     let deadline = Instant::now() + budget.paragraphs;
     let (a, b) = (paragraphs(old), paragraphs(new));
+    // Compared as numbers: paragraphs often share a long opening, and comparing the
+    // text again at every step of the search would cost most of the budget.
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let (na, nb) = (number(&mut ids, &a), number(&mut ids, &b));
     // Paragraphs are mostly unique: patience anchors on them, Myers fills the gaps.
-    let ops = similar::capture_diff_slices_deadline(Algorithm::Patience, &a, &b, Some(deadline));
+    let ops = similar::capture_diff_slices_deadline(Algorithm::Patience, &na, &nb, Some(deadline));
     if Instant::now() > deadline {
         return Diff::TooDifferent;
     }
@@ -123,6 +128,17 @@ pub fn compare(old: &str, new: &str, budget: Budget) -> Diff {
         return Diff::TooDifferent;
     }
     Diff::Paragraphs(chunks)
+}
+
+/// Each token as a number, equal tokens the same number.
+fn number<'t>(ids: &mut HashMap<&'t str, u32>, tokens: &[&'t str]) -> Vec<u32> {
+    tokens
+        .iter()
+        .map(|t| {
+            let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+            *ids.entry(t).or_insert(next)
+        })
+        .collect()
 }
 
 /// A text cut into paragraphs and the blank lines between them, each its own token,
@@ -264,15 +280,39 @@ pub fn lines(chunks: &[Chunk]) -> Vec<Line> {
             if i > 0 {
                 out.push(Line::default());
             }
-            if !part.is_empty() {
-                let piece = clean_line(part);
+            let piece = clean_line(part);
+            let mut rest = piece.as_str();
+            while !rest.is_empty() {
                 let line = out.last_mut().expect("never empty");
-                line.width += piece.width() + marks;
-                line.parts.push(make(piece));
+                let room = LONG_LINE.saturating_sub(line.width);
+                if room < LONG_LINE / 20 {
+                    out.push(Line::default());
+                    continue;
+                }
+                let (head, tail) = rest.split_at(cut(rest, room));
+                line.width += head.width() + marks;
+                line.parts.push(make(head.to_string()));
+                rest = tail;
+                if !rest.is_empty() {
+                    out.push(Line::default());
+                }
             }
         }
     }
     out
+}
+
+/// A line wider than this is cut in several (at a space where there is one): drawing a
+/// screenful then never wraps a whole 1 MiB paragraph.
+const LONG_LINE: usize = 2000;
+
+/// Where to cut `s` to keep about `room` columns: all of it, else after the last space
+/// in the second half of the room, else at the room.
+fn cut(s: &str, room: usize) -> usize {
+    let Some((end, _)) = s.char_indices().nth(room) else {
+        return s.len();
+    };
+    s[..end].rfind(' ').filter(|&i| i > end / 2).map_or(end, |i| i + 1)
 }
 
 /// Render a word diff as plain text with `[-removed-]` and `[+added+]` marks.
@@ -405,5 +445,18 @@ mod tests {
         assert_eq!(l.len(), 2);
         assert_eq!(l[0].parts, vec![Chunk::Same("a\u{241b}b".into())]);
         assert_eq!(l[1].width, 1 + 2 + 4);
+        // A 1 MiB line is cut into lines of bounded width, at spaces.
+        let long = "kata ".repeat(1 << 18);
+        let l = lines(&[Chunk::Same(long.clone())]);
+        assert!(l.iter().all(|x| x.width <= LONG_LINE));
+        assert!(l[0].parts == vec![Chunk::Same("kata ".repeat(LONG_LINE / 5))]);
+        let joined: String = l
+            .iter()
+            .flat_map(|x| &x.parts)
+            .map(|c| match c {
+                Chunk::Same(s) | Chunk::Added(s) | Chunk::Removed(s) => s.as_str(),
+            })
+            .collect();
+        assert_eq!(joined, long);
     }
 }
