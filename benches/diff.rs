@@ -5,6 +5,7 @@
 //!
 //! A plain harness (no benchmark crate): it prints the median and the worst of each.
 
+use std::fmt::Write;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -23,10 +24,11 @@ fn article(bytes: usize, word: impl Fn(usize) -> String) -> String {
     let mut s = String::new();
     let mut i = 0;
     while s.len() < bytes {
-        s.push_str(&format!(
+        let _ = write!(
+            s,
             "Panwaslu Kecamatan Jetis mengawal rekapitulasi hasil penghitungan suara {} hingga larut malam, memastikan setiap formulir C.Hasil dicocokkan dengan salinan saksi.\n\n",
             word(i)
-        ));
+        );
         i += 1;
     }
     s

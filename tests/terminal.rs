@@ -2,6 +2,8 @@
 
 mod common;
 
+use std::fmt::Write;
+
 use common::Demo;
 use common::tmux::{Tmux, wait_file, warta_line};
 
@@ -160,9 +162,12 @@ fn sigterm_ends_warta_while_a_huge_diff_is_asked_for() {
     let d = Demo::new();
     // Two ~700 KB bodies in paragraphs of 50 words, no word in common.
     let salad = |seed: char| {
-        (0..100_000)
-            .map(|i| format!("{seed}{i:x}{}", if i % 50 == 49 { "\n\n" } else { " " }))
-            .collect::<String>()
+        let mut s = String::new();
+        for i in 0..100_000 {
+            let gap = if i % 50 == 49 { "\n\n" } else { " " };
+            let _ = write!(s, "{seed}{i:x}{gap}");
+        }
+        s
     };
     let (a, b) = (d.tmp.path().join("a.md"), d.tmp.path().join("b.md"));
     std::fs::write(&a, salad('a')).unwrap();
