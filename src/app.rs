@@ -16,6 +16,7 @@ pub mod visible;
 
 use std::sync::Arc;
 
+use crate::domain::diff::{ItemDiff, Pair};
 use crate::domain::review::ActionKind;
 use crate::i18n::Lang;
 use crate::store::action::Done;
@@ -157,6 +158,9 @@ pub struct State {
     pub version_view: Option<usize>,
     /// The open item's content at each event, once loaded.
     pub versions: Option<(String, Vec<Option<crate::domain::item::Item>>)>,
+    /// Diffs of the open item, by pair of versions: `None` while the worker computes
+    /// it. Drawing only reads these; it never computes a diff.
+    pub diffs: Vec<(Pair, Option<Arc<ItemDiff>>)>,
     /// The thread a reply goes to.
     pub reply_to: Option<u32>,
     /// Other sessions and what they have open.
@@ -200,6 +204,15 @@ pub enum Effect {
     ExternalEditor {
         /// The body to edit.
         body: String,
+    },
+    /// Compare two versions of an item on the worker and report with `Msg::DiffReady`.
+    Diff {
+        /// Which versions.
+        pair: Pair,
+        /// The older version.
+        old: Box<crate::domain::item::Item>,
+        /// The newer version.
+        new: Box<crate::domain::item::Item>,
     },
     /// Apply an action through the worker.
     Apply {
@@ -296,6 +309,13 @@ pub enum Msg {
         /// Content at each event.
         versions: Vec<Option<crate::domain::item::Item>>,
     },
+    /// A diff asked for with `Effect::Diff` is ready.
+    DiffReady {
+        /// Which versions.
+        pair: Pair,
+        /// The result.
+        diff: Arc<ItemDiff>,
+    },
     /// Open the editor on a new item.
     NewItem,
     /// Open the editor on the current item.
@@ -382,12 +402,21 @@ impl State {
             diff_base: None,
             version_view: None,
             versions: None,
+            diffs: Vec::new(),
             reply_to: None,
             others: Vec::new(),
             last_seen: None,
             noticed: false,
             ended: None,
         }
+    }
+
+    /// The diff shown for the open item: `None` until the versions are loaded,
+    /// `Some(None)` while it is computed.
+    #[must_use]
+    pub fn shown_diff(&self) -> Option<Option<&ItemDiff>> {
+        let pair = update_review::diff_pair(self)?;
+        self.diffs.iter().find(|(p, _)| *p == pair).map(|(_, d)| d.as_deref())
     }
 
     /// The current input mode, for the keymap.

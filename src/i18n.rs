@@ -175,6 +175,10 @@ strings! {
     OutInit => "Redaksi dibuat di {0} (cabang {1}).", "Newsroom created in {0} (branch {1}).";
     OutDiffFrom => "Perbedaan sejak peristiwa #{0} ({1}, {2}, {3}):", "Changes since event #{0} ({1}, {2}, {3}):";
     OutDiffNone => "Tidak ada perbedaan.", "No changes.";
+    OutDiffByParagraph => "Terlalu banyak perubahan untuk dibandingkan per kata: dibandingkan per paragraf.", "Too many changes to compare word by word: compared by paragraph.";
+    OutDiffTooDifferent => "Terlalu berbeda untuk dibandingkan: kedua versi ditampilkan, yang lama lebih dulu.", "Too different to compare: both versions follow, the older first.";
+    OutDiffOld => "── Versi pada peristiwa #{0} ──", "── Version at event #{0} ──";
+    OutDiffNew => "── Versi terkini ──", "── Current version ──";
     OutNoEvent => "Peristiwa \"{0}\" tidak ada dalam riwayat berita ini.", "No event \"{0}\" in this item's history.";
     OutVerifyOk => "Riwayat bersih: {0} commit diperiksa, tidak ada pelanggaran.", "History is clean: {0} commits checked, no violations.";
     OutVerifyBad => "{0} masalah ditemukan dalam {1} commit.", "{0} problems found in {1} commits.";
@@ -260,6 +264,11 @@ strings! {
     KeyOpenVersion => "buka versi ini", "open this version";
     TuiDiffSince => "Perubahan sejak #{0} · {1} · {2} · {3}   (< > ganti versi, d teks bersih)", "Changes since #{0} · {1} · {2} · {3}   (< > other version, d clean text)";
     TuiDiffLoading => "Memuat riwayat…", "Loading the history…";
+    TuiDiffComputing => "Menghitung perubahan…", "Computing the changes…";
+    TuiDiffByParagraph => "Terlalu banyak perubahan untuk dibandingkan per kata: dibandingkan per paragraf.", "Too many changes to compare word by word: compared by paragraph.";
+    TuiDiffTooDifferent => "Terlalu berbeda: kedua versi ditampilkan berdampingan.", "Too different: both versions side by side.";
+    TuiDiffOld => "Versi #{0}", "Version #{0}";
+    TuiDiffNew => "Versi terkini", "Current version";
     TuiVersionOf => "Versi pada #{0} · {1} · {2} · {3}   (Esc: versi terkini)", "Version at #{0} · {1} · {2} · {3}   (Esc: current version)";
     TuiNoChange => "Tidak ada perubahan sejak versi ini.", "No change since this version.";
     TuiOpenThreadsAsk => "Masih ada {0} komentar yang belum selesai. Sudah ditangani semua? Ajukan \"{1}\"?", "There are still {0} open comments. Were they all addressed? Submit \"{1}\"?";

@@ -3,9 +3,12 @@
 //! Three threads feed one channel: terminal input, the store worker's reports, and
 //! signals. The loop turns each into a `Msg`, calls `update`, hands effects to the
 //! worker, and draws only when something changed. The terminal is restored on quit,
-//! on panic (ratatui's hook) and on SIGTERM/SIGHUP/SIGINT.
+//! on panic (ratatui's hook) and on SIGTERM/SIGHUP/SIGINT; after such a signal the loop
+//! saves the journal and ends, and should it not within `GRACE`, the signal thread
+//! ends the process.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
@@ -141,6 +144,7 @@ fn to_msg(state: &State, inc: Incoming) -> Option<Msg> {
         Incoming::Store(Report::Applied(d)) => Some(Msg::Applied(d)),
         Incoming::Store(Report::History { slug, versions }) => Some(Msg::VersionsLoaded { slug, versions }),
         Incoming::Store(Report::Others(o)) => Some(Msg::Others(o)),
+        Incoming::Store(Report::Diff { pair, diff }) => Some(Msg::DiffReady { pair, diff }),
         Incoming::Store(Report::Refused(crate::store::StoreError::Conflict {
             ours, theirs, marked, ..
         })) => Some(Msg::SaveConflict { ours, theirs, marked }),
@@ -173,6 +177,9 @@ impl Outside {
             Effect::Apply { actor, request } => {
                 let _ = self.jobs.send(Job::Apply { actor, request });
             }
+            Effect::Diff { pair, old, new } => {
+                let _ = self.jobs.send(Job::Diff { pair, old, new });
+            }
             Effect::WriteJournal(j) => {
                 if let Err(e) = journal::write_journal(&self.journal_dir(&j.person), &j) {
                     return Some(Msg::Refused(format!("{}: {e}", self.state_dir.display())));
@@ -202,10 +209,12 @@ fn external_editor(state_dir: &std::path::Path, body: &str, lang: Lang) -> Msg {
     }
     ratatui::restore();
     let mut parts = program.split_whitespace();
+    AWAY.store(true, Ordering::SeqCst);
     let status = std::process::Command::new(parts.next().unwrap_or("vi"))
         .args(parts)
         .arg(&path)
         .status();
+    AWAY.store(false, Ordering::SeqCst);
     let _ = enter();
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
     let text = std::fs::read_to_string(&path);
@@ -244,8 +253,22 @@ fn spawn_inputs(
     {
         let tx = tx.clone();
         std::thread::spawn(move || {
-            if signals.forever().next().is_some() {
+            if let Some(signal) = signals.forever().next() {
                 let _ = tx.send(Incoming::Signal);
+                // The loop writes the journal and ends within milliseconds: nothing slow
+                // runs on its thread (diffs are the worker's). Should anything ever hold
+                // it, the process still ends, with the journal as last autosaved. While
+                // `$EDITOR` runs, its text is still to come back and be saved: wait.
+                loop {
+                    std::thread::sleep(GRACE);
+                    if ENDED.load(Ordering::SeqCst) {
+                        return;
+                    }
+                    if !AWAY.load(Ordering::SeqCst) {
+                        ratatui::restore();
+                        std::process::exit(128 + signal);
+                    }
+                }
             }
         });
     }
@@ -268,6 +291,17 @@ fn spawn_inputs(
     });
     Ok(handle)
 }
+
+/// How long the loop has, after SIGTERM, SIGHUP or SIGINT, to save and end before the
+/// signal thread ends the process itself.
+const GRACE: Duration = Duration::from_millis(900);
+
+/// Set when the loop has ended: the process may go on (a caller's own work) and the
+/// signal thread must not end it.
+static ENDED: AtomicBool = AtomicBool::new(false);
+
+/// Set while `$EDITOR` has the terminal (see `ENDED`).
+static AWAY: AtomicBool = AtomicBool::new(false);
 
 /// How long a typed change may wait before it is in the journal.
 const AUTOSAVE: Duration = Duration::from_secs(2);
@@ -455,6 +489,7 @@ fn run(room: Newsroom, mut state: State, hint: Option<String>) -> Outcome {
     }
     let _ = outside.jobs.send(Job::Stop);
     handle.close();
+    ENDED.store(true, Ordering::SeqCst);
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
     ratatui::restore();
     if crashed {

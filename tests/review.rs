@@ -5,7 +5,10 @@ mod common;
 
 use common::app::{draw, run, state};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use warta::app::{self, Screen, State, keymap};
+use std::sync::Arc;
+
+use warta::app::{self, Effect, Msg, Screen, State, keymap};
+use warta::domain::diff::{BUDGET, Kind, items};
 use warta::store::Newsroom;
 
 const NGEBEL: &str = "2024-10-07-panwascam-ngebel-buka-pendaftaran-pengawas-tps-warga-diimbau";
@@ -188,4 +191,65 @@ fn history_opens_the_content_as_it_was() {
     assert!(screen.contains("Versi pada #"), "{screen}");
     press(&room, &mut s, KeyCode::Esc);
     assert!(s.version_view.is_none() && s.screen == Screen::Item);
+}
+
+/// Drawing the diff view never computes a diff: the view asks the worker (an effect),
+/// says it is computing until the answer comes, and then only reads the cached result.
+#[test]
+fn the_diff_is_asked_of_the_worker_and_drawing_only_reads_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let room = warta::store::demo::build(&tmp.path().join("news")).unwrap();
+    let mut hesti = state(&room, "hesti");
+    open(&room, &mut hesti, NGEBEL);
+    let effects = app::update(&mut hesti, Msg::ToggleDiff);
+    assert!(
+        matches!(effects.as_slice(), [Effect::LoadHistory { .. }]),
+        "{effects:?}"
+    );
+    // A pathological older version: every word differs (seconds of word diff).
+    let mut versions = room.versions(NGEBEL).unwrap();
+    let base = hesti.diff_base.unwrap();
+    let salad: Vec<String> = (0..20_000).map(|i| format!("kata{i:x}")).collect();
+    versions[base].as_mut().unwrap().body = salad.join(" ");
+    let effects = app::update(
+        &mut hesti,
+        Msg::VersionsLoaded {
+            slug: NGEBEL.into(),
+            versions,
+        },
+    );
+    let [Effect::Diff { pair, old, new }] = effects.as_slice() else {
+        panic!("the diff goes to the worker: {effects:?}")
+    };
+    assert_eq!(pair.base, base);
+    // However often it is drawn, the view only says the diff is being computed.
+    for _ in 0..3 {
+        let screen = draw(&hesti, 80, 24);
+        assert!(screen.contains("Menghitung perubahan"), "{screen}");
+    }
+    assert_eq!(hesti.shown_diff(), Some(None));
+    // Keys and redraws ask nothing more: one job per pair of versions.
+    assert!(app::update(&mut hesti, Msg::MoveDown).is_empty());
+    assert!(
+        app::update(&mut hesti, Msg::ToggleDiff)
+            .iter()
+            .all(|e| !matches!(e, Effect::Diff { .. }))
+    );
+    assert!(
+        app::update(&mut hesti, Msg::ToggleDiff)
+            .iter()
+            .all(|e| !matches!(e, Effect::Diff { .. }))
+    );
+    // The worker's answer (what `Job::Diff` computes) is cached and drawn.
+    let diff = Arc::new(items(old, new, BUDGET));
+    assert_eq!(diff.kind, Kind::TooDifferent);
+    let pair = pair.clone();
+    app::update(&mut hesti, Msg::DiffReady { pair, diff });
+    let screen = draw(&hesti, 100, 30);
+    assert!(!screen.contains("Menghitung perubahan"), "{screen}");
+    assert!(screen.contains("Terlalu berbeda"), "{screen}");
+    assert!(
+        screen.contains("Versi terkini") && screen.contains("kata10 kata11"),
+        "side by side: {screen}"
+    );
 }

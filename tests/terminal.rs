@@ -2,6 +2,8 @@
 
 mod common;
 
+use std::fmt::Write;
+
 use common::Demo;
 use common::tmux::{Tmux, wait_file, warta_line};
 
@@ -150,4 +152,59 @@ fn the_external_editor_comes_back_to_a_whole_screen() {
         "HEAD:drafts/2024-11-30-panwascam-jetis-kawal-rekapitulasi-hasil-penghitungan-suara/index.md",
     ]);
     assert!(body.contains("Ditambah dari penyunting luar."), "{body}");
+}
+
+/// SIGTERM ends warta within seconds while the diff of two huge, entirely different
+/// versions is asked for (it used to be computed while drawing, for minutes, with the
+/// signal waiting); `warta diff` of the same pair ends too, showing both versions.
+#[test]
+fn sigterm_ends_warta_while_a_huge_diff_is_asked_for() {
+    let d = Demo::new();
+    // Two ~700 KB bodies in paragraphs of 50 words, no word in common.
+    let salad = |seed: char| {
+        let mut s = String::new();
+        for i in 0..100_000 {
+            let gap = if i % 50 == 49 { "\n\n" } else { " " };
+            let _ = write!(s, "{seed}{i:x}{gap}");
+        }
+        s
+    };
+    let (a, b) = (d.tmp.path().join("a.md"), d.tmp.path().join("b.md"));
+    std::fs::write(&a, salad('a')).unwrap();
+    std::fs::write(&b, salad('b')).unwrap();
+    let slug = d.ok(
+        "sari",
+        &["new", "--title", "Uji Beda Besar", "--body-file", a.to_str().unwrap()],
+    );
+    let slug = slug.trim();
+    d.ok("sari", &["edit", slug, "--body-file", b.to_str().unwrap()]);
+    let started = std::time::Instant::now();
+    let out = d.ok("sari", &["diff", slug]);
+    assert!(out.contains("Terlalu berbeda"), "{}", &out[..out.len().min(400)]);
+    assert!(out.contains("a0 a1") && out.contains("b0 b1"), "both versions");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "warta diff ended"
+    );
+
+    let code = d.tmp.path().join("code");
+    let line = warta_line(&d.home, &format!("--repo {} --as sari", d.repo.display()), &code);
+    let t = Tmux::start("bigdiff", 100, 30, &line);
+    t.wait_for("Uji Beda Besar", 10);
+    t.keys(&["/"]);
+    t.text("Uji Beda");
+    t.keys(&["Enter", "Enter"]);
+    t.wait_for("b0 b1", 10);
+    t.keys(&["d"]);
+    // Long enough for the history to load and the diff to be under way.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let pid = t.program_pid();
+    let sent = std::time::Instant::now();
+    std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    // Generous: this checks that it ends, not how fast.
+    assert_eq!(wait_file(&code, 10), "0", "warta ended on SIGTERM");
+    assert!(sent.elapsed() < std::time::Duration::from_secs(10));
 }

@@ -78,6 +78,8 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                     state.status = Some((Severity::Error, Key::TuiNoLongerVisible.text(state.lang).to_string()));
                 }
             }
+            // The item may have changed under an open diff: compare the new pair.
+            return update_review::need_diff(state);
         }
         Msg::Applied(done) if state.editor.as_ref().is_some_and(|e| e.saving.is_some()) => {
             state.pending = state.pending.saturating_sub(1) + 1;
@@ -123,7 +125,8 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         | Msg::DiffOlder
         | Msg::DiffNewer
         | Msg::ShowHistory
-        | Msg::VersionsLoaded { .. } => return update_review::handle(state, msg),
+        | Msg::VersionsLoaded { .. }
+        | Msg::DiffReady { .. } => return update_review::handle(state, msg),
         Msg::NewItem
         | Msg::EditItem
         | Msg::Save

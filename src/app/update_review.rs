@@ -1,6 +1,7 @@
 //! `update` for reviewing: paragraph selection, threads, the diff and the history.
 
 use super::{Effect, Msg, Popup, Severity, State};
+use crate::domain::diff::Pair;
 use crate::domain::review::{ActionKind, Thread};
 use crate::i18n::Key;
 use crate::store::Request;
@@ -45,6 +46,65 @@ fn need_versions(state: &mut State) -> Vec<Effect> {
     vec![Effect::LoadHistory { slug }]
 }
 
+/// The pair of versions the diff view compares, once the older one is loaded.
+#[must_use]
+pub fn diff_pair(state: &State) -> Option<Pair> {
+    let (Some(base), None) = (state.diff_base, state.version_view) else {
+        return None;
+    };
+    let e = state.current()?;
+    let loaded = state
+        .versions
+        .as_ref()
+        .is_some_and(|(s, v)| *s == e.slug && v.get(base).is_some_and(Option::is_some));
+    loaded.then(|| Pair {
+        slug: e.slug.clone(),
+        base,
+        content: e.content.clone(),
+    })
+}
+
+/// How many diffs of the open item are kept (each pair seen, newest last).
+const KEPT_DIFFS: usize = 8;
+
+/// Ask the worker for the diff the view needs, unless it is known or on its way.
+/// The diff is never computed here: a long one would hold every key and signal.
+pub fn need_diff(state: &mut State) -> Vec<Effect> {
+    let Some(pair) = diff_pair(state) else {
+        return Vec::new();
+    };
+    if state.diffs.iter().any(|(p, _)| *p == pair) {
+        return Vec::new();
+    }
+    let old = state
+        .versions
+        .as_ref()
+        .and_then(|(_, v)| v.get(pair.base).cloned().flatten());
+    let (Some(old), Some(new)) = (old, state.current().map(|e| e.item.clone())) else {
+        return Vec::new();
+    };
+    if state.diffs.len() >= KEPT_DIFFS {
+        // The oldest finished one goes; one still computing keeps its place.
+        if let Some(i) = state.diffs.iter().position(|(_, d)| d.is_some()) {
+            state.diffs.remove(i);
+        }
+    }
+    state.diffs.push((pair.clone(), None));
+    state.pending += 1;
+    vec![Effect::Diff {
+        pair,
+        old: Box::new(old),
+        new: Box::new(new),
+    }]
+}
+
+/// The effects of `need_versions` and then `need_diff`.
+fn need_both(state: &mut State) -> Vec<Effect> {
+    let mut effects = need_versions(state);
+    effects.extend(need_diff(state));
+    effects
+}
+
 /// Handle the review messages.
 pub fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
     let count = state.current().map_or(0, |e| e.item.paragraphs().len());
@@ -86,7 +146,7 @@ pub fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
                 Some(_) => None,
                 None => default_base(state),
             };
-            return need_versions(state);
+            return need_both(state);
         }
         Msg::DiffOlder | Msg::DiffNewer => {
             let last = state.current().map_or(0, |e| e.review.events.len().saturating_sub(1));
@@ -97,7 +157,7 @@ pub fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
                 (base + 1).min(last)
             });
             state.version_view = None;
-            return need_versions(state);
+            return need_both(state);
         }
         Msg::ShowHistory => {
             let last = state.current().map_or(0, |e| e.review.events.len().saturating_sub(1));
@@ -107,6 +167,14 @@ pub fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::VersionsLoaded { slug, versions } => {
             state.pending = state.pending.saturating_sub(1);
             state.versions = Some((slug, versions));
+            return need_diff(state);
+        }
+        Msg::DiffReady { pair, diff } => {
+            state.pending = state.pending.saturating_sub(1);
+            // A diff for an item since left is dropped.
+            if let Some((_, slot)) = state.diffs.iter_mut().find(|(p, _)| *p == pair) {
+                *slot = Some(diff);
+            }
         }
         _ => {}
     }
@@ -120,4 +188,5 @@ pub fn reset(state: &mut State) {
     state.diff_base = None;
     state.version_view = None;
     state.reply_to = None;
+    state.diffs.clear();
 }

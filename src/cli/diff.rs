@@ -4,11 +4,11 @@ use std::fmt::Write;
 
 use super::show::load;
 use super::{Ctx, EXIT_REFUSED, Failure, Outcome};
-use crate::domain::diff::{changed, front_fields, plain, words};
+use crate::domain::diff::{BUDGET, Diff, changed, compare, front_fields, plain, words};
 use crate::domain::item::Item;
 use crate::domain::review::{ActionKind, Review};
 use crate::domain::text::clean_block;
-use crate::i18n::{self, Key};
+use crate::i18n::{self, Key, Lang};
 
 /// `diff SLUG [--from EVENT]`.
 #[derive(Debug, clap::Args)]
@@ -37,20 +37,32 @@ pub fn pick_event(review: &Review, from: Option<&str>) -> Option<usize> {
     }
 }
 
-/// The front-matter and body changes between two versions, as plain text.
+/// The front-matter and body changes between the version at event `base` (0-based)
+/// and `new`, as plain text. The same bounded comparison as the TUI's: words, else
+/// paragraphs with a note, else both versions whole after a note.
 #[must_use]
-pub fn describe(old: &Item, new: &Item) -> String {
+pub fn describe(lang: Lang, base: usize, old: &Item, new: &Item) -> String {
     let mut out = String::new();
     for (name, a, b) in front_fields(&old.front, &new.front) {
         let _ = writeln!(out, "{name}: {}", plain(&words(&a, &b)));
     }
-    let body = words(&old.body, &new.body);
-    if changed(&body) {
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        out.push_str(&plain(&body));
+    let body = match compare(&old.body, &new.body, BUDGET) {
+        Diff::Words(c) if changed(&c) => plain(&c),
+        Diff::Words(_) => return out,
+        Diff::Paragraphs(c) => format!("{}\n\n{}", Key::OutDiffByParagraph.text(lang), plain(&c)),
+        Diff::TooDifferent => format!(
+            "{}\n\n{}\n{}\n\n{}\n{}",
+            Key::OutDiffTooDifferent.text(lang),
+            i18n::fmt(lang, Key::OutDiffOld, &[&(base + 1)]),
+            old.body.trim_end(),
+            Key::OutDiffNew.text(lang),
+            new.body.trim_end(),
+        ),
+    };
+    if !out.is_empty() {
+        out.push('\n');
     }
+    out.push_str(&body);
     out
 }
 
@@ -79,7 +91,7 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
             &[&(idx + 1), &i18n::action(lang, ev.action), &ev.actor, &ev.at]
         )
     );
-    let text = describe(&old, &e.item);
+    let text = describe(lang, idx, &old, &e.item);
     if text.is_empty() {
         println!("{}", Key::OutDiffNone.text(lang));
     } else {

@@ -14,6 +14,7 @@ use super::action::{Done, Request};
 use super::presence::Presence;
 use super::repo::Newsroom;
 use super::snapshot::Snapshot;
+use crate::domain::diff::{ItemDiff, Pair};
 use crate::domain::item::Item;
 
 /// How often the worker looks at the branch for commits made elsewhere.
@@ -38,6 +39,15 @@ pub enum Job {
     History {
         /// The item.
         slug: String,
+    },
+    /// Compare two versions of an item (bounded by `diff::BUDGET`), off the UI thread.
+    Diff {
+        /// Which versions.
+        pair: Pair,
+        /// The older version.
+        old: Box<Item>,
+        /// The newer version.
+        new: Box<Item>,
     },
     /// Announce who this session is and what it has open (refreshed while running).
     Presence(Presence),
@@ -65,6 +75,19 @@ pub enum Report {
         /// One entry per event, in log order.
         versions: Vec<Option<Item>>,
     },
+    /// A diff asked for with `Job::Diff`.
+    Diff {
+        /// Which versions.
+        pair: Pair,
+        /// The result.
+        diff: Arc<ItemDiff>,
+    },
+}
+
+/// The diff for `Job::Diff`: pure computation, here only so that it runs on this
+/// thread and not the UI's.
+fn diff(old: &Item, new: &Item) -> Arc<ItemDiff> {
+    Arc::new(crate::domain::diff::items(old, new, crate::domain::diff::BUDGET))
 }
 
 /// Run the worker loop until `Job::Stop` or the job channel closes.
@@ -129,6 +152,12 @@ pub fn run(room: &Newsroom, jobs: &Receiver<Job>, reports: &Sender<Report>) {
             Ok(Job::History { slug }) => {
                 let versions = room.versions(&slug).unwrap_or_default();
                 if reports.send(Report::History { slug, versions }).is_err() {
+                    return;
+                }
+            }
+            Ok(Job::Diff { pair, old, new }) => {
+                let diff = diff(&old, &new);
+                if reports.send(Report::Diff { pair, diff }).is_err() {
                     return;
                 }
             }

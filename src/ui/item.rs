@@ -3,11 +3,13 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::list::relative;
 use super::markdown;
+use super::theme::Theme;
 use crate::app::State;
+use crate::domain::diff::{self, Chunk, ItemDiff, Kind};
 use crate::domain::review::{ActionKind, Status};
 use crate::domain::text::{clean_block, clean_line};
 use crate::i18n::{self, Key};
@@ -224,12 +226,32 @@ fn review_lines(state: &State, e: &Entry, located: &[Option<usize>]) -> (Vec<Lin
     (out, selected_at)
 }
 
-/// A word diff of the body against the version at event `base`.
-fn diff_lines(state: &State, e: &Entry, base: usize) -> Vec<Line<'static>> {
+/// Marks keep the meaning of a run visible without colour.
+fn mark(theme: &Theme, chunk: &Chunk) -> [Span<'static>; 3] {
+    let (text, style, open, close) = match chunk {
+        Chunk::Same(t) => (t, theme.text, "", ""),
+        Chunk::Added(t) => (t, theme.added, "[+", "+]"),
+        Chunk::Removed(t) => (t, theme.removed, "[-", "-]"),
+    };
+    [
+        Span::styled(open, theme.dim),
+        Span::styled(text.clone(), style),
+        Span::styled(close, theme.dim),
+    ]
+}
+
+/// One line of a cached diff on screen (its text is already clean).
+fn diff_line(theme: &Theme, line: &diff::Line) -> Line<'static> {
+    Line::from(line.parts.iter().flat_map(|c| mark(theme, c)).collect::<Vec<_>>())
+}
+
+/// The diff's banner, note and changed fields, and the diff itself once the worker
+/// computed it. Only reads the cache: a diff is never computed while drawing.
+fn diff_head<'s>(state: &'s State, e: &Entry, base: usize) -> (Vec<Line<'static>>, Option<&'s ItemDiff>) {
     let theme = &state.theme;
     let lang = state.lang;
     let Some(ev) = e.review.events.get(base) else {
-        return Vec::new();
+        return (Vec::new(), None);
     };
     let who = state
         .snapshot
@@ -251,63 +273,119 @@ fn diff_lines(state: &State, e: &Entry, base: usize) -> Vec<Line<'static>> {
         ),
         theme.accent,
     )];
-    let old = state
-        .versions
-        .as_ref()
-        .filter(|(s, _)| *s == e.slug)
-        .and_then(|(_, v)| v.get(base).cloned().flatten());
-    let Some(old) = old else {
-        out.push(Line::styled(Key::TuiDiffLoading.text(lang).to_string(), theme.dim));
-        return out;
+    let d = match state.shown_diff() {
+        None => {
+            out.push(Line::styled(Key::TuiDiffLoading.text(lang).to_string(), theme.dim));
+            return (out, None);
+        }
+        Some(None) => {
+            out.push(Line::styled(Key::TuiDiffComputing.text(lang).to_string(), theme.dim));
+            return (out, None);
+        }
+        Some(Some(d)) => d,
     };
-    let mark = |chunk: crate::domain::diff::Chunk| -> Vec<Span<'static>> {
-        use crate::domain::diff::Chunk;
-        let (text, style, open, close) = match chunk {
-            Chunk::Same(t) => (t, theme.text, "", ""),
-            Chunk::Added(t) => (t, theme.added, "[+", "+]"),
-            Chunk::Removed(t) => (t, theme.removed, "[-", "-]"),
-        };
-        // Marks keep the meaning visible without colour.
-        vec![
-            Span::styled(open.to_string(), theme.dim),
-            Span::styled(clean_line(&text), style),
-            Span::styled(close.to_string(), theme.dim),
-        ]
-    };
-    for (name, a, b) in crate::domain::diff::front_fields(&old.front, &e.item.front) {
+    match d.kind {
+        Kind::Words => {}
+        Kind::Paragraphs => out.push(Line::styled(Key::TuiDiffByParagraph.text(lang).to_string(), theme.warn)),
+        Kind::TooDifferent => out.push(Line::styled(
+            Key::TuiDiffTooDifferent.text(lang).to_string(),
+            theme.warn,
+        )),
+    }
+    for (name, chunks) in &d.fields {
         let mut spans = vec![Span::styled(format!("{name}: "), theme.dim)];
-        spans.extend(crate::domain::diff::words(&a, &b).into_iter().flat_map(mark));
+        spans.extend(chunks.iter().flat_map(|c| mark(theme, c)));
         out.push(Line::from(spans));
     }
     out.push(Line::default());
-    let chunks = crate::domain::diff::words(&old.body, &e.item.body);
-    if !crate::domain::diff::changed(&chunks) {
+    if !d.changed {
         out.push(Line::styled(Key::TuiNoChange.text(lang).to_string(), theme.ok));
     }
-    let mut line: Vec<Span<'static>> = Vec::new();
-    for chunk in chunks {
-        use crate::domain::diff::Chunk;
-        let (text, kind) = match chunk {
-            Chunk::Same(t) => (t, 0),
-            Chunk::Added(t) => (t, 1),
-            Chunk::Removed(t) => (t, 2),
+    (out, Some(d))
+}
+
+/// Rows a line of `width` columns takes when wrapped at `w` (an estimate: wrapping at
+/// words can take more).
+fn rows(width: usize, w: usize) -> usize {
+    width.div_ceil(w.max(1)).max(1)
+}
+
+/// The lines to draw for rows `scroll..scroll + height` of a document made of `head`,
+/// the diff lines `body` and `tail`, and how many rows of the first one lie above the
+/// view. Only the visible diff lines become screen lines, so a key in the diff of a
+/// 1 MiB item costs what a screenful costs.
+fn window(
+    theme: &Theme,
+    (head, body, tail): (Vec<Line<'static>>, &[diff::Line], Vec<Line<'static>>),
+    w: usize,
+    scroll: usize,
+    height: usize,
+) -> (Vec<Line<'static>>, usize) {
+    enum Src<'b> {
+        Ready(Line<'static>),
+        Diff(&'b diff::Line),
+    }
+    let all = head
+        .into_iter()
+        .map(Src::Ready)
+        .chain(body.iter().map(Src::Diff))
+        .chain(tail.into_iter().map(Src::Ready));
+    let (mut top, mut offset, mut out) = (0, 0, Vec::new());
+    for src in all {
+        let h = match &src {
+            Src::Ready(l) => rows(l.width(), w),
+            Src::Diff(l) => rows(l.width, w),
         };
-        for (i, part) in text.split('\n').enumerate() {
-            if i > 0 {
-                out.push(Line::from(std::mem::take(&mut line)));
-            }
-            if !part.is_empty() {
-                let piece = match kind {
-                    0 => Chunk::Same(part.to_string()),
-                    1 => Chunk::Added(part.to_string()),
-                    _ => Chunk::Removed(part.to_string()),
-                };
-                line.extend(mark(piece));
-            }
+        if top + h <= scroll {
+            top += h;
+            continue;
+        }
+        if out.is_empty() {
+            offset = scroll - top;
+        }
+        out.push(match src {
+            Src::Ready(l) => l,
+            Src::Diff(l) => diff_line(theme, l),
+        });
+        top += h;
+        if top >= scroll + height {
+            break;
         }
     }
-    out.push(Line::from(line));
-    out
+    (out, offset)
+}
+
+/// Both versions side by side, when they are too different for a diff: the head on
+/// top, then the old version left and the current one right, scrolled together.
+fn side_by_side(state: &State, frame: &mut Frame<'_>, area: Rect, head: Vec<Line<'static>>, d: &ItemDiff) {
+    let theme = &state.theme;
+    let lang = state.lang;
+    let head_rows = wrapped_height(&head, area.width).min(area.height / 2);
+    let [top, cols] = Layout::vertical([Constraint::Length(head_rows), Constraint::Min(3)]).areas(area);
+    frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), top);
+    let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(cols);
+    let base = state.diff_base.unwrap_or_default() + 1;
+    for (rect, title, lines) in [
+        (left, i18n::fmt(lang, Key::TuiDiffOld, &[&base]), &d.old),
+        (right, Key::TuiDiffNew.text(lang).to_string(), &d.lines),
+    ] {
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border)
+            .title(Span::styled(format!(" {title} "), theme.title));
+        let inner = block.inner(rect);
+        let (w, h) = (usize::from(inner.width), usize::from(inner.height));
+        let total: usize = lines.iter().map(|l| rows(l.width, w)).sum();
+        let scroll = usize::from(state.item_scroll).min(total.saturating_sub(h));
+        let (visible, offset) = window(theme, (Vec::new(), lines, Vec::new()), w, scroll, h);
+        frame.render_widget(
+            Paragraph::new(visible)
+                .block(block)
+                .wrap(Wrap { trim: false })
+                .scroll((u16::try_from(offset).unwrap_or(u16::MAX), 0)),
+            rect,
+        );
+    }
 }
 
 fn timeline_lines(state: &State, e: &Entry) -> Vec<Line<'static>> {
@@ -369,6 +447,8 @@ pub fn render_item(state: &State, frame: &mut Frame<'_>, area: Rect) {
     let paras = e.item.paragraphs();
     let located: Vec<Option<usize>> = e.state.threads.iter().map(|t| t.locate(&paras)).collect();
     let mut selected_at = None;
+    // The diff's lines, drawn a screenful at a time.
+    let mut body: &[diff::Line] = &[];
     match (state.version_view, state.diff_base) {
         (Some(ev), _) => {
             let event = e.review.events.get(ev);
@@ -398,7 +478,19 @@ pub fn render_item(state: &State, frame: &mut Frame<'_>, area: Rect) {
                 None => doc.push(Line::styled(Key::TuiDiffLoading.text(lang).to_string(), theme.dim)),
             }
         }
-        (None, Some(base)) => doc.extend(diff_lines(state, e, base)),
+        (None, Some(base)) => {
+            let (head, d) = diff_head(state, e, base);
+            doc.extend(head);
+            match d {
+                Some(d) if d.kind == Kind::TooDifferent => {
+                    side_by_side(state, frame, main, doc, d);
+                    render_side(state, e, frame, side);
+                    return;
+                }
+                Some(d) => body = &d.lines,
+                None => {}
+            }
+        }
         (None, None) => {
             let (lines, at) = review_lines(state, e, &located);
             if state.follow_paragraph && state.paragraph > 0 {
@@ -407,19 +499,38 @@ pub fn render_item(state: &State, frame: &mut Frame<'_>, area: Rect) {
             doc.extend(lines);
         }
     }
-    doc.push(Line::default());
-    doc.extend(thread_lines(state, e, &located));
+    let mut tail = vec![Line::default()];
+    tail.extend(thread_lines(state, e, &located));
     if side.is_none() {
-        doc.extend(timeline_lines(state, e));
+        tail.extend(timeline_lines(state, e));
     }
-    let max = wrapped_height(&doc, main.width).saturating_sub(main.height);
+    let w = usize::from(main.width.max(1));
+    let total = wrapped_height(&doc, main.width) as usize
+        + body.iter().map(|l| rows(l.width, w)).sum::<usize>()
+        + wrapped_height(&tail, main.width) as usize;
+    let max = total.saturating_sub(usize::from(main.height));
     // Follow the selected paragraph: keep it a little below the top.
     let scroll = match selected_at {
-        Some(at) => wrapped_height(&doc[..at], main.width).saturating_sub(2),
-        None => state.item_scroll,
+        Some(at) => usize::from(wrapped_height(&doc[..at], main.width).saturating_sub(2)),
+        None => usize::from(state.item_scroll),
     }
     .min(max);
-    frame.render_widget(Paragraph::new(doc).wrap(Wrap { trim: false }).scroll((scroll, 0)), main);
+    let (lines, scroll) = if body.is_empty() {
+        doc.extend(tail);
+        (doc, scroll)
+    } else {
+        window(theme, (doc, body, tail), w, scroll, usize::from(main.height))
+    };
+    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)),
+        main,
+    );
+    render_side(state, e, frame, side);
+}
+
+/// The metadata and timeline beside the item on a wide terminal.
+fn render_side(state: &State, e: &Entry, frame: &mut Frame<'_>, side: Option<Rect>) {
     if let Some(side) = side {
         let mut lines = meta_lines(state, e);
         lines.push(Line::default());

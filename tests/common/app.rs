@@ -33,6 +33,11 @@ pub fn run(room: &Newsroom, s: &mut State, effects: Vec<Effect>) {
                 versions: room.versions(&slug).unwrap(),
                 slug,
             },
+            // What the worker does with `Job::Diff`.
+            Effect::Diff { pair, old, new } => Msg::DiffReady {
+                pair,
+                diff: Arc::new(warta::domain::diff::items(&old, &new, warta::domain::diff::BUDGET)),
+            },
             _ => continue,
         };
         let more = app::update(s, msg);
