@@ -140,6 +140,9 @@ strings! {
     InvContentChanged => "Ditolak: isi berita berubah sejak Anda membacanya (Anda membaca {0}, sekarang {1}). Baca perubahannya dulu (tombol d, atau: warta diff), lalu putuskan lagi.", "Refused: the item changed since you read it (you read {0}, now {1}). Read the changes first (key d, or: warta diff), then decide again.";
     InvNotDamaged => "Ditolak: catatan tinjauan berita ini terbaca dengan baik; tidak ada yang perlu diperbaiki.", "Refused: this item's review log reads well; there is nothing to repair.";
     ActRepair => "perbaiki catatan", "repair log";
+    ActShared => "dibagikan", "shared";
+    InvUnknownChannel => "Ditolak: kanal \"{0}\" tidak dikenal. Pilih: website, instagram, facebook, x, whatsapp, tiktok, youtube.", "Refused: unknown channel \"{0}\". Choose: website, instagram, facebook, x, whatsapp, tiktok, youtube.";
+    InvBadUrl => "Ditolak: alamat unggahan harus berupa satu alamat http:// atau https:// tanpa spasi.", "Refused: the post's address must be one http:// or https:// address without spaces.";
     // Store errors
     ErrNotANewsroom => "Bukan redaksi warta: {0} (tidak ada repositori git dengan warta.toml). Buat dengan: warta init", "Not a warta newsroom: {0} (no git repository with warta.toml). Create one with: warta init";
     ErrAlreadyExists => "Sudah ada repositori di {0}.", "There is already a repository at {0}.";
@@ -413,6 +416,7 @@ pub fn action(lang: Lang, a: ActionKind) -> &'static str {
         ActionKind::Reply => Key::ActReply,
         ActionKind::Resolve => Key::ActResolve,
         ActionKind::Repair => Key::ActRepair,
+        ActionKind::Shared => Key::ActShared,
     }
     .text(lang)
 }
@@ -534,6 +538,8 @@ pub fn invalid(lang: Lang, i: &Invalid) -> String {
             fmt(lang, Key::InvContentChanged, &[&short(seen), &short(now)])
         }
         Invalid::NotDamaged => Key::InvNotDamaged.text(lang).to_string(),
+        Invalid::UnknownChannel(c) => fmt(lang, Key::InvUnknownChannel, &[c]),
+        Invalid::BadUrl => Key::InvBadUrl.text(lang).to_string(),
     }
 }
 

@@ -34,6 +34,8 @@ pub enum ActionKind {
     Resolve,
     /// An admin replaced a damaged log with its last readable events.
     Repair,
+    /// A post of the published item on a channel was recorded (`channel`, `url`).
+    Shared,
 }
 
 impl std::fmt::Display for ActionKind {
@@ -50,7 +52,7 @@ impl std::fmt::Display for Status {
 
 impl ActionKind {
     /// Every action, in workflow order.
-    pub const ALL: [Self; 12] = [
+    pub const ALL: [Self; 13] = [
         Self::Create,
         Self::Edit,
         Self::Submit,
@@ -63,6 +65,7 @@ impl ActionKind {
         Self::Reply,
         Self::Resolve,
         Self::Repair,
+        Self::Shared,
     ];
 
     /// The id used in logs, commit messages and commands.
@@ -81,6 +84,7 @@ impl ActionKind {
             Self::Reply => "reply",
             Self::Resolve => "resolve",
             Self::Repair => "repair",
+            Self::Shared => "shared",
         }
     }
 
@@ -121,6 +125,12 @@ pub struct Event {
     /// The opening words of that paragraph when the thread was opened.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anchor: Option<String>,
+    /// For `shared`: the channel posted on (see [`CHANNELS`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
+    /// For `shared`: the post's address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// Keys this version does not know.
     #[serde(flatten)]
     pub extra: super::item::Extra,
@@ -139,6 +149,8 @@ impl Event {
             thread: None,
             paragraph: None,
             anchor: None,
+            channel: None,
+            url: None,
             extra: super::item::Extra::default(),
         }
     }
@@ -252,6 +264,9 @@ pub struct ReviewState {
 }
 
 pub use super::limits::MAX_EVENTS;
+
+/// The channels a post may be recorded for.
+pub const CHANNELS: [&str; 7] = ["website", "instagram", "facebook", "x", "whatsapp", "tiktok", "youtube"];
 use super::limits::MAX_LOG_VALUES;
 
 impl Review {
@@ -297,6 +312,8 @@ impl Review {
             "thread",
             "paragraph",
             "anchor",
+            "channel",
+            "url",
             "message",
         ];
         toml::Table::try_from(self)
@@ -313,7 +330,7 @@ impl Review {
         for e in &self.events {
             match e.action {
                 ActionKind::Create | ActionKind::Withdraw => status = Status::Draft,
-                ActionKind::Edit | ActionKind::Repair => {}
+                ActionKind::Edit | ActionKind::Repair | ActionKind::Shared => {}
                 ActionKind::Submit => status = Status::Submitted,
                 ActionKind::RequestChanges => status = Status::ChangesRequested,
                 ActionKind::Approve => {

@@ -66,6 +66,10 @@ pub enum Invalid {
     },
     /// A repair was asked for a log that reads well.
     NotDamaged,
+    /// Not a channel posts are recorded for.
+    UnknownChannel(String),
+    /// Not an `http(s)://` address on one clean line.
+    BadUrl,
 }
 
 /// Why the rule book refuses an action.
@@ -131,6 +135,13 @@ pub enum Intent {
     Resolve {
         /// Thread number.
         thread: u32,
+    },
+    /// Record a post of the published item.
+    Shared {
+        /// One of [`CHANNELS`](super::review::CHANNELS).
+        channel: String,
+        /// The post's address (`https://…`).
+        url: String,
     },
 }
 
@@ -359,6 +370,26 @@ impl<'a> Rulebook<'a> {
                     summary: text,
                 }
             }
+            (Intent::Shared { channel, url }, Some(cur)) => {
+                let channel = channel.trim().to_ascii_lowercase();
+                if !super::review::CHANNELS.contains(&channel.as_str()) {
+                    return Err(Invalid::UnknownChannel(channel).into());
+                }
+                let url = url.trim();
+                let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
+                if !scheme_ok || url.len() > 2000 || url.contains(char::is_whitespace) || !text::is_clean_line(url) {
+                    return Err(Invalid::BadUrl.into());
+                }
+                workflow::check(ActionKind::Shared, person, &cur.facts(), &self.context(None))?;
+                let mut e = self.event(ActionKind::Shared);
+                e.channel = Some(channel.clone());
+                e.url = Some(url.to_string());
+                Planned {
+                    item: None,
+                    event: e,
+                    summary: format!("{channel} {url}"),
+                }
+            }
             (Intent::Reply { thread, .. } | Intent::Resolve { thread }, Some(cur)) => {
                 let Some(t) = cur.state.threads.iter().find(|t| t.id == *thread) else {
                     return Err(Invalid::NoThread(*thread).into());
@@ -429,6 +460,8 @@ pub fn same_event(a: &Event, b: &Event) -> bool {
         && a.thread == b.thread
         && a.paragraph == b.paragraph
         && a.anchor == b.anchor
+        && a.channel == b.channel
+        && a.url == b.url
         && a.message == b.message
 }
 
@@ -632,6 +665,56 @@ kecamatan = "babadan"
         assert!(plan("hesti", &transition(A::Reject, Some("abc")), &submitted, "abcdef0123").is_err());
         // Comments and transitions are not edits.
         assert!(plan("sari", &transition(A::Comment, None), &draft, "c").is_err());
+    }
+
+    #[test]
+    fn a_post_is_recorded_on_a_published_item_by_staff_or_its_author() {
+        use ActionKind as A;
+        let published = log(&[
+            ("sari", A::Create),
+            ("sari", A::Submit),
+            ("hesti", A::Approve),
+            ("hesti", A::Publish),
+        ]);
+        let shared = |channel: &str, url: &str| Intent::Shared {
+            channel: channel.into(),
+            url: url.into(),
+        };
+        let ok = plan(
+            "hesti",
+            &shared("Instagram", " https://instagram.com/p/abc "),
+            &published,
+            "abcdef0123",
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(ok.event.channel.as_deref(), Some("instagram"));
+        assert_eq!(ok.event.url.as_deref(), Some("https://instagram.com/p/abc"));
+        assert!(
+            plan(
+                "sari",
+                &shared("x", "https://x.com/a/status/1"),
+                &published,
+                "abcdef0123"
+            )
+            .is_ok()
+        );
+        assert_eq!(
+            plan("hesti", &shared("myspace", "https://a"), &published, "c"),
+            Err(Invalid::UnknownChannel("myspace".into()).into())
+        );
+        for url in ["javascript:alert(1)", "https://a b", "https://a\u{1b}[31m", ""] {
+            assert_eq!(
+                plan("hesti", &shared("x", url), &published, "c"),
+                Err(Invalid::BadUrl.into()),
+                "{url}"
+            );
+        }
+        let draft = log(&[("sari", A::Create)]);
+        assert!(matches!(
+            plan("hesti", &shared("x", "https://x.com/1"), &draft, "c"),
+            Err(Refusal::Denied(Denial::State { .. }))
+        ));
     }
 
     #[test]

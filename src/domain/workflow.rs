@@ -174,6 +174,16 @@ pub fn check(action: ActionKind, who: Option<&Person>, item: &ItemFacts<'_>, ctx
             state(&[S::Submitted])
         }
         A::Comment | A::Reply => Ok(()),
+        // Posting is done by the office's staff, or by the item's own author.
+        A::Shared => {
+            if !(staff || p.id == item.author) {
+                return Err(Denial::Role {
+                    action,
+                    needs: "editor, approver",
+                });
+            }
+            state(&[S::Published])
+        }
         A::Repair => {
             if p.has(Role::Admin) {
                 Ok(())

@@ -46,6 +46,15 @@ pub enum Request {
         /// `--content` on the command line). A different content refuses the action.
         seen: Option<String>,
     },
+    /// Record a post of a published item on a channel.
+    Shared {
+        /// The item.
+        slug: String,
+        /// The channel (`instagram`, `facebook`, `x`, `whatsapp`, `website`, …).
+        channel: String,
+        /// The post's address.
+        url: String,
+    },
     /// Replace a damaged review log by its last readable events (admins only).
     Repair {
         /// The item.
@@ -118,6 +127,7 @@ impl Request {
             Self::Reply { .. } => ActionKind::Reply,
             Self::Resolve { .. } => ActionKind::Resolve,
             Self::Repair { .. } => ActionKind::Repair,
+            Self::Shared { .. } => ActionKind::Shared,
         }
     }
 }
@@ -397,6 +407,13 @@ impl Newsroom {
                 Some(self.load(head, slug)?),
                 false,
             ),
+            Request::Shared { slug, channel, url } => {
+                let intent = Intent::Shared {
+                    channel: channel.clone(),
+                    url: url.clone(),
+                };
+                (slug.clone(), intent, Some(self.load(head, slug)?), false)
+            }
             Request::Repair { slug, message } => return self.plan_repair(head, &book, slug, message).map(Some),
         };
         let current = entry.as_ref().map(Entry::current);
@@ -466,7 +483,8 @@ fn request_slug(req: &Request) -> String {
         | Request::Comment { slug, .. }
         | Request::Reply { slug, .. }
         | Request::Resolve { slug, .. }
-        | Request::Repair { slug, .. } => slug.clone(),
+        | Request::Repair { slug, .. }
+        | Request::Shared { slug, .. } => slug.clone(),
     }
 }
 

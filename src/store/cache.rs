@@ -337,6 +337,8 @@ fn encode(e: &Entry, out: &mut Vec<u8>) {
         p.num(v.thread);
         p.num(v.paragraph);
         p.opt(v.anchor.as_deref());
+        p.opt(v.channel.as_deref());
+        p.opt(v.url.as_deref());
         p.str(&table_text(&v.extra));
     }
 }
@@ -373,6 +375,8 @@ fn decode(record: &[u8]) -> Result<Entry, Damaged> {
             thread: t.num()?,
             paragraph: t.num()?,
             anchor: t.opt()?,
+            channel: t.opt()?,
+            url: t.opt()?,
             extra: Extra(t.table()?),
         });
     }

@@ -650,6 +650,10 @@ impl Newsroom {
                 found.push((action, Problem::Refused(Invalid::NotDamaged)));
                 return Ok(found);
             }
+            ActionKind::Shared => Intent::Shared {
+                channel: e.channel.clone().unwrap_or_default(),
+                url: e.url.clone().unwrap_or_default(),
+            },
             other => Intent::Transition {
                 action: other,
                 message: e.message.clone(),
