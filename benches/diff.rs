@@ -106,12 +106,8 @@ fn keys(cached: &[(&str, Item, Item, Arc<warta::domain::diff::ItemDiff>)]) {
     let tmp = std::env::temp_dir().join(format!("warta-bench-diff-{}", std::process::id()));
     let room = warta::store::demo::build(&tmp).expect("demo newsroom");
     for (_, old, _, diff) in cached {
-        let mut state = State::new(
-            Lang::Id,
-            Theme::builtin("default", warta::ui::theme::Depth::TrueColor, false),
-            Some("hesti".into()),
-            Vec::new(),
-        );
+        let theme = Theme::builtin("default", warta::ui::theme::Depth::TrueColor, false);
+        let mut state = State::new(Lang::Id, Some("hesti".into()), Vec::new());
         app::update(&mut state, Msg::Loaded(Arc::new(room.snapshot().unwrap())));
         app::update(&mut state, Msg::Resize(100, 40));
         app::update(&mut state, Msg::NextQueue);
@@ -140,7 +136,7 @@ fn keys(cached: &[(&str, Item, Item, Arc<warta::domain::diff::ItemDiff>)]) {
             },
         );
         let mut terminal = Terminal::new(TestBackend::new(100, 40)).unwrap();
-        terminal.draw(|f| warta::ui::render(&state, f)).unwrap();
+        terminal.draw(|f| warta::ui::render(&state, &theme, f)).unwrap();
         let mut times = Vec::new();
         let script = [
             Msg::PageDown,
@@ -161,7 +157,7 @@ fn keys(cached: &[(&str, Item, Item, Arc<warta::domain::diff::ItemDiff>)]) {
             };
             let start = Instant::now();
             app::update(&mut state, msg);
-            terminal.draw(|f| warta::ui::render(&state, f)).unwrap();
+            terminal.draw(|f| warta::ui::render(&state, &theme, f)).unwrap();
             times.push(start.elapsed());
         }
         let (m, worst) = median(times);

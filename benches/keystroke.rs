@@ -34,21 +34,18 @@ fn percentile(sorted: &[Duration], per_mille: usize) -> Duration {
 fn main() {
     let tmp = std::env::temp_dir().join(format!("warta-bench-{}", std::process::id()));
     let room = warta::store::demo::build(&tmp).expect("demo newsroom");
-    let mut state = State::new(
-        Lang::Id,
-        Theme::builtin("default", warta::ui::theme::Depth::TrueColor, false),
-        Some("dimas".into()),
-        Vec::new(),
-    );
+    let theme = Theme::builtin("default", warta::ui::theme::Depth::TrueColor, false);
+    let mut state = State::new(Lang::Id, Some("dimas".into()), Vec::new());
     app::update(&mut state, Msg::Loaded(Arc::new(room.snapshot().unwrap())));
     app::update(&mut state, Msg::Resize(100, 40));
     app::update(&mut state, Msg::NextQueue);
     let idx = state
+        .list
         .rows
         .iter()
         .position(|r| state.snapshot.as_ref().unwrap().items[r.index].slug == SLUG)
         .unwrap();
-    state.selected = idx;
+    state.list.selected = idx;
     app::update(&mut state, Msg::EditItem);
     let text = article(50 * 1024);
     let ed = state.editor.as_mut().expect("editor open");
@@ -58,7 +55,7 @@ fn main() {
         ed.key(&KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
     }
     let mut terminal = Terminal::new(TestBackend::new(100, 40)).unwrap();
-    terminal.draw(|f| warta::ui::render(&state, f)).unwrap();
+    terminal.draw(|f| warta::ui::render(&state, &theme, f)).unwrap();
     let mut times = Vec::new();
     let mut updates = Vec::new();
     for i in 0..600 {
@@ -69,7 +66,7 @@ fn main() {
             Msg::EditorKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
         );
         let u = start.elapsed();
-        terminal.draw(|f| warta::ui::render(&state, f)).unwrap();
+        terminal.draw(|f| warta::ui::render(&state, &theme, f)).unwrap();
         let t = start.elapsed();
         if i >= 100 {
             times.push(t);

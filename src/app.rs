@@ -8,7 +8,9 @@ pub mod editor;
 pub mod keymap;
 pub mod prose;
 pub mod rows;
+mod screens;
 pub use crate::query::{Filters, Queue, Row};
+pub use screens::{ItemView, ListView, Login};
 pub mod update;
 mod update_editor;
 pub mod update_review;
@@ -23,7 +25,6 @@ use crate::store::action::Done;
 use crate::store::action::Request;
 use crate::store::journal::Journal;
 use crate::store::{Entry, Snapshot};
-use crate::ui::theme::Theme;
 
 pub use keymap::{BINDINGS, Mode};
 pub use update::update;
@@ -95,41 +96,22 @@ pub enum Severity {
 pub struct State {
     /// UI language.
     pub lang: Lang,
-    /// Colours and styles.
-    pub theme: Theme,
     /// The acting person's id (`None`: read-only).
     pub me: Option<String>,
-    /// People to choose from on the login screen.
-    pub login_choices: Vec<String>,
-    /// Selected row of the login screen.
-    pub login_selected: usize,
+    /// The login screen.
+    pub login: Login,
     /// The current screen.
     pub screen: Screen,
     /// The newsroom as last loaded (`None` while loading).
     pub snapshot: Option<Arc<Snapshot>>,
-    /// The current queue.
-    pub queue: Queue,
-    /// List filters.
-    pub filters: Filters,
-    /// The search query.
-    pub search: String,
-    /// Whether keys go to the search field.
-    pub searching: bool,
-    /// The rows of the list, derived from snapshot, queue, filters and search.
-    pub rows: Vec<Row>,
-    /// Selected row.
-    pub selected: usize,
-    /// The open item's slug.
-    pub open: Option<String>,
-    /// Scroll offset of the item view, in lines.
-    pub item_scroll: u16,
+    /// The list screen.
+    pub list: ListView,
+    /// The item screen.
+    pub item: ItemView,
     /// The popup, if any.
     pub popup: Option<Popup>,
     /// A message typed and then cancelled, offered again by the same action.
     pub stash: Option<(ActionKind, String)>,
-    /// The content id of the item when the person chose an action on it: the action
-    /// carries it, so a change made meanwhile refuses it instead of being approved unread.
-    pub deciding_on: Option<String>,
     /// The status-line message.
     pub status: Option<(Severity, String)>,
     /// Jobs sent to the worker and not answered yet.
@@ -148,21 +130,6 @@ pub struct State {
     pub editor: Option<editor::Editor>,
     /// An autosaved new item found before the newsroom finished loading.
     pub pending_offer: Option<Journal>,
-    /// The selected paragraph of the item view (1-based; 0 = none).
-    pub paragraph: usize,
-    /// Whether the view follows the selected paragraph (until the user scrolls).
-    pub follow_paragraph: bool,
-    /// The event whose version the diff compares against, while the diff is shown.
-    pub diff_base: Option<usize>,
-    /// The event whose version is shown instead of the current content.
-    pub version_view: Option<usize>,
-    /// The open item's content at each event, once loaded.
-    pub versions: Option<(String, Vec<Option<crate::domain::item::Item>>)>,
-    /// Diffs of the open item, by pair of versions: `None` while the worker computes
-    /// it. Drawing only reads these; it never computes a diff.
-    pub diffs: Vec<(Pair, Option<Arc<ItemDiff>>)>,
-    /// The thread a reply goes to.
-    pub reply_to: Option<u32>,
     /// Other sessions and what they have open.
     pub others: Vec<crate::store::presence::Presence>,
     /// When this person was last here (RFC 3339), once known.
@@ -364,30 +331,24 @@ pub enum Msg {
 impl State {
     /// A fresh state: loading, on the list (or the login screen when choices are given).
     #[must_use]
-    pub fn new(lang: Lang, theme: Theme, me: Option<String>, login_choices: Vec<String>) -> Self {
+    pub fn new(lang: Lang, me: Option<String>, login_choices: Vec<String>) -> Self {
         Self {
             lang,
-            theme,
             screen: if login_choices.is_empty() {
                 Screen::List
             } else {
                 Screen::Login
             },
             me,
-            login_choices,
-            login_selected: 0,
+            login: Login {
+                choices: login_choices,
+                selected: 0,
+            },
             snapshot: None,
-            queue: Queue::Mine,
-            filters: Filters::default(),
-            search: String::new(),
-            searching: false,
-            rows: Vec::new(),
-            selected: 0,
-            open: None,
-            item_scroll: 0,
+            list: ListView::default(),
+            item: ItemView::default(),
             popup: None,
             stash: None,
-            deciding_on: None,
             status: None,
             pending: 1,
             quit: false,
@@ -397,13 +358,6 @@ impl State {
             restricted: false,
             editor: None,
             pending_offer: None,
-            paragraph: 0,
-            follow_paragraph: false,
-            diff_base: None,
-            version_view: None,
-            versions: None,
-            diffs: Vec::new(),
-            reply_to: None,
             others: Vec::new(),
             last_seen: None,
             noticed: false,
@@ -416,7 +370,11 @@ impl State {
     #[must_use]
     pub fn shown_diff(&self) -> Option<Option<&ItemDiff>> {
         let pair = update_review::diff_pair(self)?;
-        self.diffs.iter().find(|(p, _)| *p == pair).map(|(_, d)| d.as_deref())
+        self.item
+            .diffs
+            .iter()
+            .find(|(p, _)| *p == pair)
+            .map(|(_, d)| d.as_deref())
     }
 
     /// The current input mode, for the keymap.
@@ -439,7 +397,7 @@ impl State {
             (Some(Popup::Confirm(_)), _) => Mode::Confirm,
             (Some(Popup::Compose { .. }), _) => Mode::Compose,
             (None, Screen::Login) => Mode::Login,
-            (None, Screen::List) if self.searching => Mode::Search,
+            (None, Screen::List) if self.list.searching => Mode::Search,
             (None, Screen::List) => Mode::List,
             (None, Screen::Item | Screen::Editor) => Mode::Item,
         }
@@ -459,11 +417,12 @@ impl State {
     #[must_use]
     pub fn current(&self) -> Option<&Entry> {
         let snap = self.snapshot.as_ref()?;
-        let entry = match (&self.screen, &self.open) {
+        let entry = match (&self.screen, &self.item.open) {
             (Screen::Item | Screen::Editor, Some(slug)) => snap.item(slug),
             _ => self
+                .list
                 .rows
-                .get(self.selected)
+                .get(self.list.selected)
                 .and_then(|r| snap.items.get(r.index))
                 .map(|e| &**e),
         }?;

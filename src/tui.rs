@@ -98,14 +98,14 @@ pub fn load_theme() -> Theme {
 
 /// Open the TUI on an opened newsroom, as the caller resolved at start-up.
 pub fn open(ctx: Ctx) -> Outcome {
-    let state = State::new(ctx.lang, load_theme(), ctx.who.person.clone(), Vec::new());
+    let state = State::new(ctx.lang, ctx.who.person.clone(), Vec::new());
     let hint = ctx.who.person.is_none().then(|| ctx.unknown_hint());
     run(ctx.room, state, hint)
 }
 
 /// Open the TUI as a person fixed by the server (SSH forced command), restricted.
 pub fn run_session(room: Newsroom, person: String, lang: Lang) -> Outcome {
-    let mut state = State::new(lang, load_theme(), Some(person), Vec::new());
+    let mut state = State::new(lang, Some(person), Vec::new());
     state.restricted = true;
     run(room, state, None)
 }
@@ -130,7 +130,7 @@ pub fn run_demo(room: Newsroom) -> Outcome {
         .filter(|p| p.active_on(today))
         .map(|p| p.id.clone())
         .collect();
-    run(room, State::new(lang, load_theme(), None, choices), None)
+    run(room, State::new(lang, None, choices), None)
 }
 
 fn to_msg(state: &State, inc: Incoming) -> Option<Msg> {
@@ -308,6 +308,7 @@ const AUTOSAVE: Duration = Duration::from_secs(2);
 
 fn run(room: Newsroom, mut state: State, hint: Option<String>) -> Outcome {
     use std::io::IsTerminal;
+    let theme = load_theme();
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         // `ssh host` without a terminal (or a pipe): say what to do instead of failing.
         return Err(Failure {
@@ -374,7 +375,7 @@ fn run(room: Newsroom, mut state: State, hint: Option<String>) -> Outcome {
         }
         if dirty {
             let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                let _ = terminal.draw(|f| crate::ui::render(&state, f));
+                let _ = terminal.draw(|f| crate::ui::render(&state, &theme, f));
             }));
             if drawn.is_err() {
                 break true;
@@ -392,7 +393,7 @@ fn run(room: Newsroom, mut state: State, hint: Option<String>) -> Outcome {
             }
             let here = Presence {
                 person: me,
-                item: state.open.clone().unwrap_or_default(),
+                item: state.item.open.clone().unwrap_or_default(),
                 editing: state.editor.is_some(),
             };
             if announced.as_ref() != Some(&here) {
@@ -420,7 +421,7 @@ fn run(room: Newsroom, mut state: State, hint: Option<String>) -> Outcome {
             Err(RecvTimeoutError::Disconnected) => break false,
         };
         let mut msgs: Vec<Msg> = inc.and_then(|i| to_msg(&state, i)).into_iter().collect();
-        if state.searching && matches!(msgs.first(), Some(Msg::Input(_))) {
+        if state.list.searching && matches!(msgs.first(), Some(Msg::Input(_))) {
             // The keys typed right after it, searched once (`typed_together`).
             while msgs.len() < 256 && matches!(msgs.last(), Some(Msg::Input(_))) {
                 let Ok(next) = rx.try_recv() else { break };

@@ -1,4 +1,4 @@
-//! Rendering: `render(&State, &mut Frame)`, one file per screen or popup.
+//! Rendering: `render(&State, &Theme, &mut Frame)`, one file per screen or popup.
 //!
 //! Render reads the state and nothing else: no IO, no clock, no git. Item text is shown
 //! only through widgets, after control characters are made visible.
@@ -19,14 +19,34 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::app::{Screen, Severity, State, keymap};
 use crate::domain::text::clean_line;
 use crate::i18n::{self, Key};
+use theme::Theme;
 
 /// The smallest size at which every screen is laid out properly.
 pub const MIN_SIZE: (u16, u16) = (80, 24);
 
 const SPINNER: [&str; 4] = ["◐", "◓", "◑", "◒"];
 
+/// What drawing reads: the state, and the theme it is drawn in (the theme is the
+/// terminal's business, not the state's). Derefs to the state.
+#[derive(Clone, Copy)]
+pub struct View<'a> {
+    /// The state drawn.
+    pub state: &'a State,
+    /// Colours and styles.
+    pub theme: &'a Theme,
+}
+
+impl std::ops::Deref for View<'_> {
+    type Target = State;
+    fn deref(&self) -> &State {
+        self.state
+    }
+}
+
 /// Draw the whole UI.
-pub fn render(state: &State, frame: &mut Frame<'_>) {
+pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>) {
+    let view = View { state, theme };
+    let state = &view;
     let area = frame.area();
     if let Some(reason) = &state.ended {
         // The session ended: the reason, and nothing of the newsroom.
@@ -64,7 +84,7 @@ pub fn render(state: &State, frame: &mut Frame<'_>) {
 }
 
 /// The status bar: message or key hints on the left, person and activity on the right.
-fn render_bar(state: &State, frame: &mut Frame<'_>, area: Rect) {
+fn render_bar(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     let theme = &state.theme;
     let who = match state.person() {
         Some(p) => {
@@ -98,7 +118,7 @@ fn render_bar(state: &State, frame: &mut Frame<'_>, area: Rect) {
 }
 
 /// The few keys that matter in the current mode.
-fn hints(state: &State) -> Line<'static> {
+fn hints(state: &View<'_>) -> Line<'static> {
     let mut spans = vec![Span::raw(" ")];
     let mut seen = Vec::new();
     for b in keymap::for_mode(state.mode()).filter(|b| b.hint) {
@@ -116,7 +136,7 @@ fn hints(state: &State) -> Line<'static> {
 }
 
 /// Whether an action key would be allowed on the current item (other keys always are).
-fn allowed_here(state: &State, b: &keymap::Binding) -> bool {
+fn allowed_here(state: &View<'_>, b: &keymap::Binding) -> bool {
     let crate::app::Msg::Act(action) = (b.msg)() else {
         return true;
     };

@@ -134,7 +134,7 @@ fn a_removed_person_s_session_ends_and_keeps_what_was_typed() {
     );
     assert!(why.contains("disimpan di jurnal"), "{why}");
     assert!(s.quit);
-    assert!(s.snapshot.is_none() && s.rows.is_empty() && s.editor.is_none() && s.open.is_none());
+    assert!(s.snapshot.is_none() && s.list.rows.is_empty() && s.editor.is_none() && s.item.open.is_none());
     let screen = draw(&s, 100, 30);
     assert!(screen.contains("Sesi berakhir"), "{screen}");
     for title in titles(&room) {
@@ -143,7 +143,7 @@ fn a_removed_person_s_session_ends_and_keeps_what_was_typed() {
     // Nothing comes back: neither a later snapshot nor keys.
     app::update(&mut s, Msg::Loaded(Arc::new(room.snapshot().unwrap())));
     key(&room, &mut s, KeyCode::Tab);
-    assert!(s.snapshot.is_none() && s.rows.is_empty());
+    assert!(s.snapshot.is_none() && s.list.rows.is_empty());
 }
 
 #[test]
@@ -152,7 +152,8 @@ fn an_expired_person_s_session_ends_at_the_commit_or_at_the_day() {
     let (tmp, room) = newsroom();
     let mut s = state(&room, "dimas");
     key(&room, &mut s, KeyCode::Tab);
-    s.selected = s
+    s.list.selected = s
+        .list
         .rows
         .iter()
         .position(|r| s.snapshot.as_ref().unwrap().items[r.index].slug == DIMAS_DRAFT)
@@ -177,7 +178,7 @@ fn an_expired_person_s_session_ends_at_the_commit_or_at_the_day() {
     let (tmp, room) = newsroom();
     commit_config(&tmp, |t| expiring(t, "hesti", "2099-01-31"));
     let mut s = state(&room, "hesti");
-    assert!(s.ended.is_none() && !s.rows.is_empty());
+    assert!(s.ended.is_none() && !s.list.rows.is_empty());
     app::update(&mut s, Msg::Tick("2099-02-01T12:00:00+07:00".parse().unwrap()));
     let why = s.ended.clone().expect("the session ended");
     assert!(why.contains("berakhir pada 2099-01-31"), "{why}");
@@ -195,7 +196,7 @@ fn filter_tags(room: &Newsroom, s: &mut State) -> Vec<String> {
     let mut seen = Vec::new();
     loop {
         key(room, s, KeyCode::Char('T'));
-        match &s.filters.tag {
+        match &s.list.filters.tag {
             Some(t) => seen.push(t.clone()),
             None => return seen,
         }
@@ -261,7 +262,8 @@ fn an_item_that_becomes_hidden_is_closed_at_the_next_load() {
     // fajar, an editor, reads rina's submitted Ngebel item.
     let mut s = state(&room, "fajar");
     key(&room, &mut s, KeyCode::Tab);
-    s.selected = s
+    s.list.selected = s
+        .list
         .rows
         .iter()
         .position(|r| s.snapshot.as_ref().unwrap().items[r.index].slug == NGEBEL)

@@ -29,11 +29,12 @@ fn key(room: &Newsroom, s: &mut State, code: KeyCode, mods: KeyModifiers) {
 fn open_item(room: &Newsroom, s: &mut State, slug: &str) {
     key(room, s, KeyCode::Tab, KeyModifiers::NONE);
     let idx = s
+        .list
         .rows
         .iter()
         .position(|r| s.snapshot.as_ref().unwrap().items[r.index].slug == slug)
         .unwrap();
-    s.selected = idx;
+    s.list.selected = idx;
     key(room, s, KeyCode::Char('e'), KeyModifiers::NONE);
     assert_eq!(s.screen, Screen::Editor, "{:?}", s.status);
 }
@@ -84,7 +85,8 @@ fn a_long_paragraph_wraps_at_words() {
     ed.key(&KeyEvent::new(KeyCode::End, KeyModifiers::NONE));
     let before = ed.body.cursor();
     let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    t.draw(|f| warta::ui::render(&s, f)).unwrap();
+    t.draw(|f| warta::ui::render(&s, &warta::ui::theme::Theme::plain(), f))
+        .unwrap();
     let ed = s.editor.as_mut().unwrap();
     ed.key(&KeyEvent::new(KeyCode::Up, KeyModifiers::NONE));
     let after = ed.body.cursor();
@@ -226,11 +228,12 @@ fn authors_cannot_edit_what_the_rules_forbid() {
     let mut s = state(&room, "wahyu");
     key(&room, &mut s, KeyCode::Tab, KeyModifiers::NONE);
     let idx = s
+        .list
         .rows
         .iter()
         .position(|r| s.snapshot.as_ref().unwrap().items[r.index].slug == SAMBIT)
         .unwrap();
-    s.selected = idx;
+    s.list.selected = idx;
     key(&room, &mut s, KeyCode::Char('e'), KeyModifiers::NONE);
     assert_eq!(s.screen, Screen::List, "a submitted item is closed to its author");
     assert!(s.status.as_ref().unwrap().1.contains("Diajukan"), "{:?}", s.status);
@@ -326,7 +329,8 @@ fn the_cursor_on_screen_is_where_typing_goes_in_a_long_article() {
     let mut rng = common::Rng(3);
     let mut checked = 0;
     for step in 0..400 {
-        t.draw(|f| warta::ui::render(&s, f)).unwrap();
+        t.draw(|f| warta::ui::render(&s, &warta::ui::theme::Theme::plain(), f))
+            .unwrap();
         let at = t.get_cursor_position().unwrap();
         let ed = s.editor.as_ref().unwrap();
         let ratatui_textarea::DataCursor(row, col) = ed.body.cursor();

@@ -64,7 +64,7 @@ fn the_screen_is_the_same_with_and_without_the_lean_writer() {
     for (seed, who) in [(1u64, "hesti"), (2, "sari"), (3, "fajar")] {
         let mut rng = common::Rng(seed);
         let theme = Theme::builtin("dark", Depth::Indexed256, false);
-        let mut s = State::new(Lang::Id, theme, Some(who.into()), Vec::new());
+        let mut s = State::new(Lang::Id, Some(who.into()), Vec::new());
         app::update(&mut s, Msg::Loaded(snap.clone()));
         let (mut cols, mut rows) = (100u16, 30u16);
         let (lean_tap, raw_tap) = (Tap::default(), Tap::default());
@@ -123,8 +123,8 @@ fn the_screen_is_the_same_with_and_without_the_lean_writer() {
             }
             s.quit = false;
             s.pending = 0;
-            lean.draw(|f| warta::ui::render(&s, f)).unwrap();
-            raw.draw(|f| warta::ui::render(&s, f)).unwrap();
+            lean.draw(|f| warta::ui::render(&s, &theme, f)).unwrap();
+            raw.draw(|f| warta::ui::render(&s, &theme, f)).unwrap();
             let (l, r) = (lean_tap.take(), raw_tap.take());
             lean_bytes += l.len();
             raw_bytes += r.len();

@@ -61,7 +61,8 @@ fn redact(screen: &str) -> String {
 
 fn open(room: &Newsroom, s: &mut State, slug: &str) {
     press(room, s, KeyCode::Tab);
-    s.selected = s
+    s.list.selected = s
+        .list
         .rows
         .iter()
         .position(|r| s.snapshot.as_ref().unwrap().items[r.index].slug == slug)
@@ -79,7 +80,7 @@ fn request_changes_fix_resubmit_and_see_exactly_the_change() {
     let mut hesti = state(&room, "hesti");
     open(&room, &mut hesti, NGEBEL);
     for (para, text) in [(2, "Sebutkan jumlah TPS."), (4, "Kutipan perlu nama.")] {
-        while hesti.paragraph < para {
+        while hesti.item.paragraph < para {
             press(&room, &mut hesti, KeyCode::Char(']'));
         }
         press(&room, &mut hesti, KeyCode::Char('c'));
@@ -97,7 +98,8 @@ fn request_changes_fix_resubmit_and_see_exactly_the_change() {
     // The author sees both, beside the right paragraphs.
     let mut rina = state(&room, "rina");
     assert_eq!(
-        rina.rows
+        rina.list
+            .rows
             .first()
             .map(|r| rina.snapshot.as_ref().unwrap().items[r.index].slug.clone())
             .as_deref(),
@@ -186,11 +188,11 @@ fn history_opens_the_content_as_it_was() {
     );
     press(&room, &mut s, KeyCode::Up);
     press(&room, &mut s, KeyCode::Enter);
-    assert!(s.version_view.is_some());
+    assert!(s.item.version_view.is_some());
     let screen = draw(&s, 120, 40);
     assert!(screen.contains("Versi pada #"), "{screen}");
     press(&room, &mut s, KeyCode::Esc);
-    assert!(s.version_view.is_none() && s.screen == Screen::Item);
+    assert!(s.item.version_view.is_none() && s.screen == Screen::Item);
 }
 
 /// Drawing the diff view never computes a diff: the view asks the worker (an effect),
@@ -208,7 +210,7 @@ fn the_diff_is_asked_of_the_worker_and_drawing_only_reads_it() {
     );
     // A pathological older version: every word differs (seconds of word diff).
     let mut versions = room.versions(NGEBEL).unwrap();
-    let base = hesti.diff_base.unwrap();
+    let base = hesti.item.diff_base.unwrap();
     let salad: Vec<String> = (0..20_000).map(|i| format!("kata{i:x}")).collect();
     versions[base].as_mut().unwrap().body = salad.join(" ");
     let effects = app::update(

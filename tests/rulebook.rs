@@ -397,7 +397,7 @@ fn the_tui_approves_what_was_on_screen_when_the_key_was_pressed() {
         keymap::lookup(s.mode(), &ev).map_or_else(Vec::new, |m| app::update(s, m))
     };
     key(&mut s, KeyCode::Enter);
-    assert_eq!(s.open.as_deref(), Some(SUBMITTED));
+    assert_eq!(s.item.open.as_deref(), Some(SUBMITTED));
     // The approver presses `a` and starts typing a note ...
     key(&mut s, KeyCode::Char('a'));
     for c in "Sip".chars() {

@@ -133,7 +133,7 @@ fn monkey_keys_pastes_and_resizes_never_panic() {
         .unwrap_or(100_000);
     for (seed, who) in [(1, "hesti"), (2, "dimas"), (3, "fajar")] {
         let mut rng = common::Rng(seed);
-        let mut s = State::new(Lang::Id, Theme::plain(), Some(who.into()), Vec::new());
+        let mut s = State::new(Lang::Id, Some(who.into()), Vec::new());
         app::update(&mut s, Msg::Loaded(snap.clone()));
         let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
         let keys = [
@@ -190,7 +190,7 @@ fn monkey_keys_pastes_and_resizes_never_panic() {
                 let _ = app::update(&mut s, m);
             }
             if i % 5 == 0 {
-                term.draw(|f| warta::ui::render(&s, f)).unwrap();
+                term.draw(|f| warta::ui::render(&s, &Theme::plain(), f)).unwrap();
             }
             s.quit = false;
             s.pending = 0;
@@ -309,7 +309,8 @@ fn huge_inputs_are_refused_or_handled_in_bounded_memory() {
     let _ = app::update(&mut s, Msg::Resize(100, 30));
     press(&mut s, KeyCode::Tab);
     for slug in [LINE, TAGS] {
-        s.selected = s
+        s.list.selected = s
+            .list
             .rows
             .iter()
             .position(|r| s.snapshot.as_ref().unwrap().items[r.index].slug == slug)

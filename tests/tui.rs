@@ -23,7 +23,7 @@ fn demo() -> (tempfile::TempDir, Arc<Snapshot>) {
 
 /// A state logged in as `who`, loaded, with "now" just after the demo's last event.
 fn state(snap: &Arc<Snapshot>, who: Option<&str>, lang: Lang) -> State {
-    let mut s = State::new(lang, Theme::plain(), who.map(str::to_string), Vec::new());
+    let mut s = State::new(lang, who.map(str::to_string), Vec::new());
     let last = snap
         .items
         .iter()
@@ -53,7 +53,7 @@ fn typed(s: &mut State, text: &str) {
 
 fn draw(s: &State, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| warta::ui::render(s, f)).unwrap();
+    t.draw(|f| warta::ui::render(s, &Theme::plain(), f)).unwrap();
     let buf = t.backend().buffer();
     let mut out = String::new();
     for y in 0..buf.area.height {
@@ -67,14 +67,14 @@ fn draw(s: &State, w: u16, h: u16) -> String {
 
 fn slug_at(s: &State, row: usize) -> String {
     let snap = s.snapshot.as_ref().unwrap();
-    snap.items[s.rows[row].index].slug.clone()
+    snap.items[s.list.rows[row].index].slug.clone()
 }
 
 #[test]
 fn approver_queue_holds_submitted_items_oldest_first() {
     let (_t, snap) = demo();
     let s = state(&snap, Some("hesti"), Lang::Id);
-    let statuses: Vec<Status> = s.rows.iter().map(|r| snap.items[r.index].state.status).collect();
+    let statuses: Vec<Status> = s.list.rows.iter().map(|r| snap.items[r.index].state.status).collect();
     assert_eq!(&statuses[..3], &[Status::Submitted; 3], "{statuses:?}");
     assert_eq!(slug_at(&s, 0), NGEBEL, "oldest submitted first");
 }
@@ -83,7 +83,7 @@ fn approver_queue_holds_submitted_items_oldest_first() {
 fn author_sees_changes_requested_first() {
     let (_t, snap) = demo();
     let s = state(&snap, Some("lestari"), Lang::Id);
-    assert_eq!(snap.items[s.rows[0].index].state.status, Status::ChangesRequested);
+    assert_eq!(snap.items[s.list.rows[0].index].state.status, Status::ChangesRequested);
 }
 
 #[test]
@@ -91,18 +91,26 @@ fn search_ranks_and_highlights() {
     let (_t, snap) = demo();
     let mut s = state(&snap, Some("hesti"), Lang::Id);
     key(&mut s, KeyCode::Tab); // all items
-    assert_eq!(s.queue, Queue::All);
+    assert_eq!(s.list.queue, Queue::All);
     key(&mut s, KeyCode::Char('/'));
     typed(&mut s, "logistik");
     assert!(slug_at(&s, 0).contains("logistik"), "{}", slug_at(&s, 0));
-    assert!(!s.rows[0].highlight.is_empty());
+    assert!(!s.list.rows[0].highlight.is_empty());
     // Words only in the body are found too.
     key(&mut s, KeyCode::Esc);
     key(&mut s, KeyCode::Char('/'));
     typed(&mut s, "Polorejo");
-    assert!(s.rows.iter().any(|r| snap.items[r.index].slug.contains("sosialisasi")));
+    assert!(
+        s.list
+            .rows
+            .iter()
+            .any(|r| snap.items[r.index].slug.contains("sosialisasi"))
+    );
     key(&mut s, KeyCode::Enter);
-    assert!(!s.searching && !s.search.is_empty(), "Enter keeps the results");
+    assert!(
+        !s.list.searching && !s.list.search.is_empty(),
+        "Enter keeps the results"
+    );
     key(&mut s, KeyCode::Enter);
     assert_eq!(s.screen, Screen::Item);
 }
@@ -112,7 +120,7 @@ fn request_changes_needs_a_message_and_goes_to_the_worker() {
     let (_t, snap) = demo();
     let mut s = state(&snap, Some("hesti"), Lang::Id);
     key(&mut s, KeyCode::Enter);
-    assert_eq!(s.open.as_deref(), Some(NGEBEL));
+    assert_eq!(s.item.open.as_deref(), Some(NGEBEL));
     key(&mut s, KeyCode::Char('r'));
     assert!(matches!(
         s.popup,
@@ -172,7 +180,7 @@ fn live_reload_keeps_the_selection() {
     key(&mut s, KeyCode::Tab);
     key(&mut s, KeyCode::Down);
     key(&mut s, KeyCode::Down);
-    let chosen = slug_at(&s, s.selected);
+    let chosen = slug_at(&s, s.list.selected);
     let room = warta::store::Newsroom::open(&t.path().join("news")).unwrap();
     room.apply(
         "fajar",
@@ -184,13 +192,13 @@ fn live_reload_keeps_the_selection() {
     )
     .unwrap();
     app::update(&mut s, Msg::Loaded(Arc::new(room.snapshot().unwrap())));
-    assert_eq!(slug_at(&s, s.selected), chosen);
+    assert_eq!(slug_at(&s, s.list.selected), chosen);
 }
 
 #[test]
 fn login_screen_chooses_the_person() {
     let (_t, snap) = demo();
-    let mut s = State::new(Lang::Id, Theme::plain(), None, vec!["hesti".into(), "sari".into()]);
+    let mut s = State::new(Lang::Id, None, vec!["hesti".into(), "sari".into()]);
     app::update(&mut s, Msg::Loaded(snap));
     assert_eq!(s.screen, Screen::Login);
     let screen = draw(&s, 80, 24);
@@ -249,7 +257,7 @@ fn item_text_never_reaches_the_terminal_raw() {
         )
         .unwrap();
     let mut s = state(&Arc::new(room.snapshot().unwrap()), Some("sari"), Lang::Id);
-    s.open = Some(done.slug);
+    s.item.open = Some(done.slug);
     s.screen = Screen::Item;
     let screen = draw(&s, 100, 30);
     assert!(
@@ -280,12 +288,7 @@ fn screens() {
             typed(&mut s, "Mohon lengkapi jadwal pendaftaran.");
             insta::assert_snapshot!(format!("compose_{tag}_{w}x{h}"), draw(&s, w, h));
         }
-        let mut s = State::new(
-            lang,
-            Theme::plain(),
-            None,
-            snap.config.people.iter().map(|p| p.id.clone()).collect(),
-        );
+        let mut s = State::new(lang, None, snap.config.people.iter().map(|p| p.id.clone()).collect());
         app::update(&mut s, Msg::Loaded(snap.clone()));
         insta::assert_snapshot!(format!("login_{tag}_80x24"), draw(&s, 80, 24));
     }
@@ -362,10 +365,10 @@ fn a_first_glance_shows_at_once_and_the_whole_list_follows() {
         "a glanced item is the item itself"
     );
 
-    let mut s = State::new(Lang::Id, Theme::plain(), Some("hesti".into()), Vec::new());
+    let mut s = State::new(Lang::Id, Some("hesti".into()), Vec::new());
     s.pending = 1;
     app::update(&mut s, Msg::Loaded(glance.clone()));
-    assert_eq!(s.rows.len(), 1);
+    assert_eq!(s.list.rows.len(), 1);
     assert_eq!(s.pending, 1, "still loading");
     let screen = draw(&s, 100, 30);
     assert!(screen.contains("1 berita · Memuat redaksi…"), "{screen}");
@@ -376,8 +379,8 @@ fn a_first_glance_shows_at_once_and_the_whole_list_follows() {
 
     app::update(&mut s, Msg::Loaded(full.clone()));
     assert_eq!(s.pending, 0);
-    assert_eq!(s.rows.len(), 4);
+    assert_eq!(s.list.rows.len(), 4);
     assert!(!draw(&s, 100, 30).contains("Memuat"));
     app::update(&mut s, Msg::Loaded(glance));
-    assert_eq!(s.rows.len(), 4, "a glance after the whole list is ignored");
+    assert_eq!(s.list.rows.len(), 4, "a glance after the whole list is ignored");
 }

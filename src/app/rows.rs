@@ -3,21 +3,22 @@
 use super::State;
 use crate::query::rows_for;
 
-/// Recompute `state.rows`, keeping the selected item selected when it is still listed.
+/// Recompute `state.list.rows`, keeping the selected item selected when it is still listed.
 pub fn rebuild(state: &mut State) {
     let Some(snap) = state.snapshot.clone() else {
-        state.rows.clear();
+        state.list.rows.clear();
         return;
     };
     let keep = state
+        .list
         .rows
-        .get(state.selected)
+        .get(state.list.selected)
         .map(|r| r.index)
         .and_then(|i| snap.items.get(i))
         .map(|e| e.slug.clone());
     let me = state.me.as_deref().and_then(|id| snap.config.person(id));
-    state.rows = rows_for(&snap, me, state.queue, &state.filters, &state.search);
-    state.selected = keep
-        .and_then(|slug| state.rows.iter().position(|r| snap.items[r.index].slug == slug))
-        .unwrap_or_else(|| state.selected.min(state.rows.len().saturating_sub(1)));
+    state.list.rows = rows_for(&snap, me, state.list.queue, &state.list.filters, &state.list.search);
+    state.list.selected = keep
+        .and_then(|slug| state.list.rows.iter().position(|r| snap.items[r.index].slug == slug))
+        .unwrap_or_else(|| state.list.selected.min(state.list.rows.len().saturating_sub(1)));
 }

@@ -67,12 +67,12 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                 let hidden = state
                     .snapshot
                     .as_ref()
-                    .zip(state.open.as_deref())
+                    .zip(state.item.open.as_deref())
                     .is_some_and(|(s, o)| s.item(o).is_some());
                 state.screen = Screen::List;
-                state.open = None;
+                state.item.open = None;
                 state.popup = None;
-                state.versions = None;
+                state.item.versions = None;
                 update_review::reset(state);
                 if hidden {
                     state.status = Some((Severity::Error, Key::TuiNoLongerVisible.text(state.lang).to_string()));
@@ -156,17 +156,17 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::MoveUp | Msg::MoveDown | Msg::PageUp | Msg::PageDown | Msg::Top | Msg::Bottom => movement(state, &msg),
         Msg::Open => return open(state),
         Msg::StartSearch => {
-            state.searching = true;
+            state.list.searching = true;
             state.status = None;
         }
         Msg::NextQueue => {
-            state.queue = state.queue.next();
-            state.selected = 0;
+            state.list.queue = state.list.queue.next();
+            state.list.selected = 0;
             rebuild(state);
         }
         Msg::CycleStatus => {
             let all = Status::ALL;
-            state.filters.status = match state.filters.status {
+            state.list.filters.status = match state.list.filters.status {
                 None => Some(all[0]),
                 Some(s) => all.iter().position(|x| *x == s).and_then(|i| all.get(i + 1)).copied(),
             };
@@ -178,7 +178,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                 .as_ref()
                 .map(|s| s.config.kecamatan.iter().map(|k| k.id.clone()).collect())
                 .unwrap_or_default();
-            state.filters.kecamatan = cycle(&ids, state.filters.kecamatan.as_ref());
+            state.list.filters.kecamatan = cycle(&ids, state.list.filters.kecamatan.as_ref());
             rebuild(state);
         }
         Msg::CycleTag => {
@@ -187,12 +187,12 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                 .as_ref()
                 .map(|s| visible::tags(s, state.person()))
                 .unwrap_or_default();
-            state.filters.tag = cycle(&tags, state.filters.tag.as_ref());
+            state.list.filters.tag = cycle(&tags, state.list.filters.tag.as_ref());
             rebuild(state);
         }
         Msg::ClearFilters => {
-            state.filters = super::Filters::default();
-            state.search.clear();
+            state.list.filters = super::Filters::default();
+            state.list.search.clear();
             rebuild(state);
         }
         Msg::Act(action) => return act(state, action),
@@ -203,10 +203,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::Backspace => {
             if let Some(Popup::Compose { text, .. }) = &mut state.popup {
                 text.pop();
-            } else if state.searching {
-                state.search.pop();
+            } else if state.list.searching {
+                state.list.search.pop();
                 rebuild(state);
-                state.selected = 0;
+                state.list.selected = 0;
             }
         }
     }
@@ -279,15 +279,15 @@ fn back(state: &mut State) {
         return;
     }
     match state.screen {
-        Screen::Item if state.version_view.is_some() => state.version_view = None,
+        Screen::Item if state.item.version_view.is_some() => state.item.version_view = None,
         Screen::Item => {
             state.screen = Screen::List;
-            state.open = None;
+            state.item.open = None;
             update_review::reset(state);
         }
-        Screen::List if state.searching || !state.search.is_empty() => {
-            state.searching = false;
-            state.search.clear();
+        Screen::List if state.list.searching || !state.list.search.is_empty() => {
+            state.list.searching = false;
+            state.list.search.clear();
             rebuild(state);
         }
         _ => {}
@@ -299,7 +299,7 @@ fn movement(state: &mut State, msg: &Msg) {
         let last = state
             .snapshot
             .as_ref()
-            .zip(state.open.as_ref())
+            .zip(state.item.open.as_ref())
             .and_then(|(s, o)| s.item(o))
             .map_or(0, |e| e.review.events.len().saturating_sub(1));
         *selected = match msg {
@@ -311,33 +311,33 @@ fn movement(state: &mut State, msg: &Msg) {
     match state.screen {
         Screen::Editor => {}
         Screen::Login => {
-            let n = state.login_choices.len();
+            let n = state.login.choices.len();
             match msg {
-                Msg::MoveUp => state.login_selected = state.login_selected.saturating_sub(1),
-                Msg::MoveDown => state.login_selected = (state.login_selected + 1).min(n.saturating_sub(1)),
+                Msg::MoveUp => state.login.selected = state.login.selected.saturating_sub(1),
+                Msg::MoveDown => state.login.selected = (state.login.selected + 1).min(n.saturating_sub(1)),
                 _ => {}
             }
         }
         Screen::List => {
-            let last = state.rows.len().saturating_sub(1);
+            let last = state.list.rows.len().saturating_sub(1);
             let page = usize::from(page(state));
-            state.selected = match msg {
-                Msg::MoveUp => state.selected.saturating_sub(1),
-                Msg::MoveDown => (state.selected + 1).min(last),
-                Msg::PageUp => state.selected.saturating_sub(page),
-                Msg::PageDown => (state.selected + page).min(last),
+            state.list.selected = match msg {
+                Msg::MoveUp => state.list.selected.saturating_sub(1),
+                Msg::MoveDown => (state.list.selected + 1).min(last),
+                Msg::PageUp => state.list.selected.saturating_sub(page),
+                Msg::PageDown => (state.list.selected + page).min(last),
                 Msg::Top => 0,
                 _ => last,
             };
         }
         Screen::Item => {
             let page = page(state);
-            state.follow_paragraph = false;
-            state.item_scroll = match msg {
-                Msg::MoveUp => state.item_scroll.saturating_sub(1),
-                Msg::MoveDown => state.item_scroll.saturating_add(1),
-                Msg::PageUp => state.item_scroll.saturating_sub(page),
-                Msg::PageDown => state.item_scroll.saturating_add(page),
+            state.item.follow_paragraph = false;
+            state.item.scroll = match msg {
+                Msg::MoveUp => state.item.scroll.saturating_sub(1),
+                Msg::MoveDown => state.item.scroll.saturating_add(1),
+                Msg::PageUp => state.item.scroll.saturating_sub(page),
+                Msg::PageDown => state.item.scroll.saturating_add(page),
                 Msg::Top => 0,
                 _ => u16::MAX,
             };
@@ -348,19 +348,19 @@ fn movement(state: &mut State, msg: &Msg) {
 fn open(state: &mut State) -> Vec<Effect> {
     if let Some(Popup::History { selected }) = state.popup {
         state.popup = None;
-        state.diff_base = None;
-        state.version_view = Some(selected);
+        state.item.diff_base = None;
+        state.item.version_view = Some(selected);
         return Vec::new();
     }
     match state.screen {
         Screen::Login => {
-            state.me = state.login_choices.get(state.login_selected).cloned();
-            state.login_choices.clear();
+            state.me = state.login.choices.get(state.login.selected).cloned();
+            state.login.choices.clear();
             if let Some(reason) = state.snapshot.clone().and_then(|s| visible::refusal(state, &s)) {
                 return visible::end(state, reason);
             }
             state.screen = Screen::List;
-            state.queue = Queue::Mine;
+            state.list.queue = Queue::Mine;
             rebuild(state);
             // An article left unsaved last time is offered again.
             if let Some(person) = state.me.clone() {
@@ -370,12 +370,12 @@ fn open(state: &mut State) -> Vec<Effect> {
                 }];
             }
         }
-        Screen::List if state.searching => state.searching = false,
+        Screen::List if state.list.searching => state.list.searching = false,
         Screen::List => {
             if let Some(slug) = state.current().map(|e| e.slug.clone()) {
-                state.open = Some(slug);
+                state.item.open = Some(slug);
                 state.screen = Screen::Item;
-                state.item_scroll = 0;
+                state.item.scroll = 0;
                 update_review::reset(state);
             }
         }
@@ -389,7 +389,7 @@ fn act(state: &mut State, action: ActionKind) -> Vec<Effect> {
         return Vec::new();
     };
     // What the person has on screen now is what they decide on, however long the popup stays.
-    state.deciding_on = Some(seen);
+    state.item.deciding_on = Some(seen);
     state.popup = Some(match action {
         ActionKind::RequestChanges | ActionKind::Reject | ActionKind::Comment | ActionKind::Approve => {
             let text = match state.stash.take() {
@@ -448,8 +448,8 @@ fn request(state: &mut State, action: ActionKind, message: Option<String>) -> Ve
         state.status = Some((Severity::Error, Key::DenyUnknown.text(state.lang).to_string()));
         return Vec::new();
     };
-    let paragraph = (state.screen == Screen::Item && state.paragraph > 0)
-        .then(|| u32::try_from(state.paragraph).unwrap_or(u32::MAX));
+    let paragraph = (state.screen == Screen::Item && state.item.paragraph > 0)
+        .then(|| u32::try_from(state.item.paragraph).unwrap_or(u32::MAX));
     let request = match action {
         ActionKind::Comment => Request::Comment {
             slug,
@@ -458,14 +458,14 @@ fn request(state: &mut State, action: ActionKind, message: Option<String>) -> Ve
         },
         ActionKind::Reply => Request::Reply {
             slug,
-            thread: state.reply_to.unwrap_or_default(),
+            thread: state.item.reply_to.unwrap_or_default(),
             text: message.unwrap_or_default(),
         },
         _ => Request::Transition {
             slug,
             action,
             message,
-            seen: state.deciding_on.take(),
+            seen: state.item.deciding_on.take(),
         },
     };
     state.pending += 1;
@@ -482,11 +482,11 @@ fn request(state: &mut State, action: ActionKind, message: Option<String>) -> Ve
 fn input(state: &mut State, text: &str) {
     if let Some(Popup::Compose { text: t, .. }) = &mut state.popup {
         t.push_str(text);
-    } else if state.searching {
+    } else if state.list.searching {
         // A search is one line.
-        state.search.push_str(&text.replace(['\n', '\r'], " "));
+        state.list.search.push_str(&text.replace(['\n', '\r'], " "));
         rebuild(state);
-        state.selected = 0;
+        state.list.selected = 0;
     }
 }
 

@@ -84,7 +84,7 @@ fn open_existing(state: &mut State) -> Vec<Effect> {
         &snap.config,
         tags,
     ));
-    state.open = Some(entry.slug.clone());
+    state.item.open = Some(entry.slug.clone());
     state.screen = Screen::Editor;
     state.status = None;
     // Someone else editing the same item now: say so before writing starts.
@@ -136,11 +136,11 @@ fn journal(state: &State, ed: &Editor) -> Journal {
 fn close(state: &mut State) {
     let slug = state.editor.take().and_then(|e| e.slug);
     state.screen = if slug.is_some() { Screen::Item } else { Screen::List };
-    state.open = slug;
+    state.item.open = slug;
     // The item may have become hidden while it was being written.
     if state.screen == Screen::Item && state.current().is_none() {
         state.screen = Screen::List;
-        state.open = None;
+        state.item.open = None;
     }
 }
 
@@ -364,7 +364,7 @@ pub fn saved(state: &mut State, done: &crate::store::Done) -> Vec<Effect> {
     ed.base = item.clone();
     ed.saved = item;
     ed.reload_after_save = done.merged;
-    state.open = Some(done.slug.clone());
+    state.item.open = Some(done.slug.clone());
     let key = if done.merged {
         Key::TuiSavedMerged
     } else {

@@ -14,7 +14,7 @@ fn threads_here(state: &State) -> Vec<Thread> {
         .threads
         .iter()
         .filter(|t| !t.resolved)
-        .filter(|t| state.paragraph == 0 || t.locate(&paras) == Some(state.paragraph - 1))
+        .filter(|t| state.item.paragraph == 0 || t.locate(&paras) == Some(state.item.paragraph - 1))
         .cloned()
         .collect()
 }
@@ -31,11 +31,12 @@ pub fn default_base(state: &State) -> Option<usize> {
 }
 
 fn need_versions(state: &mut State) -> Vec<Effect> {
-    let Some(slug) = state.open.clone() else {
+    let Some(slug) = state.item.open.clone() else {
         return Vec::new();
     };
     let events = state.current().map_or(0, |e| e.review.events.len());
     if state
+        .item
         .versions
         .as_ref()
         .is_some_and(|(s, v)| *s == slug && v.len() == events)
@@ -49,11 +50,12 @@ fn need_versions(state: &mut State) -> Vec<Effect> {
 /// The pair of versions the diff view compares, once the older one is loaded.
 #[must_use]
 pub fn diff_pair(state: &State) -> Option<Pair> {
-    let (Some(base), None) = (state.diff_base, state.version_view) else {
+    let (Some(base), None) = (state.item.diff_base, state.item.version_view) else {
         return None;
     };
     let e = state.current()?;
     let loaded = state
+        .item
         .versions
         .as_ref()
         .is_some_and(|(s, v)| *s == e.slug && v.get(base).is_some_and(Option::is_some));
@@ -73,23 +75,24 @@ pub fn need_diff(state: &mut State) -> Vec<Effect> {
     let Some(pair) = diff_pair(state) else {
         return Vec::new();
     };
-    if state.diffs.iter().any(|(p, _)| *p == pair) {
+    if state.item.diffs.iter().any(|(p, _)| *p == pair) {
         return Vec::new();
     }
     let old = state
+        .item
         .versions
         .as_ref()
         .and_then(|(_, v)| v.get(pair.base).cloned().flatten());
     let (Some(old), Some(new)) = (old, state.current().map(|e| e.item.clone())) else {
         return Vec::new();
     };
-    if state.diffs.len() >= KEPT_DIFFS {
+    if state.item.diffs.len() >= KEPT_DIFFS {
         // The oldest finished one goes; one still computing keeps its place.
-        if let Some(i) = state.diffs.iter().position(|(_, d)| d.is_some()) {
-            state.diffs.remove(i);
+        if let Some(i) = state.item.diffs.iter().position(|(_, d)| d.is_some()) {
+            state.item.diffs.remove(i);
         }
     }
-    state.diffs.push((pair.clone(), None));
+    state.item.diffs.push((pair.clone(), None));
     state.pending += 1;
     vec![Effect::Diff {
         pair,
@@ -110,12 +113,12 @@ pub fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
     let count = state.current().map_or(0, |e| e.item.paragraphs().len());
     match msg {
         Msg::NextParagraph => {
-            state.paragraph = (state.paragraph + 1).min(count);
-            state.follow_paragraph = true;
+            state.item.paragraph = (state.item.paragraph + 1).min(count);
+            state.item.follow_paragraph = true;
         }
         Msg::PrevParagraph => {
-            state.paragraph = state.paragraph.saturating_sub(1);
-            state.follow_paragraph = true;
+            state.item.paragraph = state.item.paragraph.saturating_sub(1);
+            state.item.follow_paragraph = true;
         }
         Msg::Reply | Msg::ResolveThread => {
             let Some(thread) = threads_here(state).first().map(|t| t.id) else {
@@ -123,14 +126,14 @@ pub fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
                 return Vec::new();
             };
             if matches!(msg, Msg::Reply) {
-                state.reply_to = Some(thread);
+                state.item.reply_to = Some(thread);
                 state.popup = Some(Popup::Compose {
                     action: ActionKind::Reply,
                     text: String::new(),
                     required: true,
                 });
             } else {
-                let (Some(slug), Some(actor)) = (state.open.clone(), state.me.clone()) else {
+                let (Some(slug), Some(actor)) = (state.item.open.clone(), state.me.clone()) else {
                     return Vec::new();
                 };
                 state.pending += 1;
@@ -141,8 +144,8 @@ pub fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             }
         }
         Msg::ToggleDiff => {
-            state.version_view = None;
-            state.diff_base = match state.diff_base {
+            state.item.version_view = None;
+            state.item.diff_base = match state.item.diff_base {
                 Some(_) => None,
                 None => default_base(state),
             };
@@ -150,13 +153,13 @@ pub fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::DiffOlder | Msg::DiffNewer => {
             let last = state.current().map_or(0, |e| e.review.events.len().saturating_sub(1));
-            let base = state.diff_base.or_else(|| default_base(state)).unwrap_or(0);
-            state.diff_base = Some(if matches!(msg, Msg::DiffOlder) {
+            let base = state.item.diff_base.or_else(|| default_base(state)).unwrap_or(0);
+            state.item.diff_base = Some(if matches!(msg, Msg::DiffOlder) {
                 base.saturating_sub(1)
             } else {
                 (base + 1).min(last)
             });
-            state.version_view = None;
+            state.item.version_view = None;
             return need_both(state);
         }
         Msg::ShowHistory => {
@@ -166,13 +169,13 @@ pub fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::VersionsLoaded { slug, versions } => {
             state.pending = state.pending.saturating_sub(1);
-            state.versions = Some((slug, versions));
+            state.item.versions = Some((slug, versions));
             return need_diff(state);
         }
         Msg::DiffReady { pair, diff } => {
             state.pending = state.pending.saturating_sub(1);
             // A diff for an item since left is dropped.
-            if let Some((_, slot)) = state.diffs.iter_mut().find(|(p, _)| *p == pair) {
+            if let Some((_, slot)) = state.item.diffs.iter_mut().find(|(p, _)| *p == pair) {
                 *slot = Some(diff);
             }
         }
@@ -183,10 +186,5 @@ pub fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
 
 /// Leaving an item forgets its review state.
 pub fn reset(state: &mut State) {
-    state.paragraph = 0;
-    state.follow_paragraph = false;
-    state.diff_base = None;
-    state.version_view = None;
-    state.reply_to = None;
-    state.diffs.clear();
+    state.item.reset();
 }

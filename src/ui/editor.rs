@@ -1,6 +1,7 @@
 //! The editor screen: the item's fields, the soft-wrapped body, word count and lint
 //! hints, and the popups for restore, leave and save conflicts.
 
+use super::View;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -9,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use super::centered;
 use crate::app::editor::{Editor, Field};
 use crate::app::prose;
-use crate::app::{Mode, State, keymap};
+use crate::app::{Mode, keymap};
 use crate::domain::diff::{Chunk, words};
 use crate::domain::item::Item;
 use crate::domain::lint::{Rule, Rules};
@@ -18,7 +19,7 @@ use crate::i18n::{self, Key};
 
 const LABEL: u16 = 11;
 
-fn label(state: &State, ed: &Editor, field: Field, text: &str) -> Paragraph<'static> {
+fn label(state: &View<'_>, ed: &Editor, field: Field, text: &str) -> Paragraph<'static> {
     let style = if ed.field == field {
         state.theme.accent
     } else {
@@ -32,7 +33,7 @@ fn row(area: Rect) -> [Rect; 2] {
 }
 
 /// Words, reading time and the lint hints that matter while typing.
-fn info_line(state: &State, ed: &Editor) -> Line<'static> {
+fn info_line(state: &View<'_>, ed: &Editor) -> Line<'static> {
     let theme = &state.theme;
     let lang = state.lang;
     let n = ed.word_count();
@@ -74,7 +75,7 @@ fn info_line(state: &State, ed: &Editor) -> Line<'static> {
 }
 
 /// Draw the editor.
-pub fn render_editor(state: &State, frame: &mut Frame<'_>, area: Rect) {
+pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     let Some(ed) = &state.editor else { return };
     let theme = &state.theme;
     let lang = state.lang;
@@ -220,7 +221,7 @@ fn text_area(field: Field, row_area: Rect) -> Rect {
     r
 }
 
-fn keys_line(state: &State, mode: Mode) -> Line<'static> {
+fn keys_line(state: &View<'_>, mode: Mode) -> Line<'static> {
     let mut spans = Vec::new();
     for b in keymap::for_mode(mode).filter(|b| b.hint) {
         spans.push(Span::styled(keymap::label(b), state.theme.accent));
@@ -232,7 +233,7 @@ fn keys_line(state: &State, mode: Mode) -> Line<'static> {
     Line::from(spans)
 }
 
-fn popup(state: &State, frame: &mut Frame<'_>, area: Rect, title: &str, lines: Vec<Line<'static>>, w: u16, h: u16) {
+fn popup(state: &View<'_>, frame: &mut Frame<'_>, area: Rect, title: &str, lines: Vec<Line<'static>>, w: u16, h: u16) {
     let rect = centered(area, w, h);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -243,7 +244,7 @@ fn popup(state: &State, frame: &mut Frame<'_>, area: Rect, title: &str, lines: V
 }
 
 /// Word-diff lines of two bodies, with marks that survive monochrome.
-fn diff_lines(state: &State, old: &str, new: &str, only_new: bool) -> Vec<Line<'static>> {
+fn diff_lines(state: &View<'_>, old: &str, new: &str, only_new: bool) -> Vec<Line<'static>> {
     let theme = &state.theme;
     let mut lines = vec![Line::default()];
     for chunk in words(old, new) {
@@ -285,7 +286,7 @@ fn changed_only(lines: Vec<Line<'static>>) -> impl Iterator<Item = Line<'static>
         .flat_map(|l| [l, Line::default()])
 }
 
-fn render_restore(state: &State, ed: &Editor, frame: &mut Frame<'_>, area: Rect) {
+fn render_restore(state: &View<'_>, ed: &Editor, frame: &mut Frame<'_>, area: Rect) {
     let Some(j) = &ed.offer else { return };
     let lang = state.lang;
     let journal_item = Item::parse(j.content.as_bytes()).unwrap_or_default();
@@ -324,7 +325,7 @@ fn render_restore(state: &State, ed: &Editor, frame: &mut Frame<'_>, area: Rect)
     );
 }
 
-fn render_conflict(state: &State, ed: &Editor, frame: &mut Frame<'_>, area: Rect) {
+fn render_conflict(state: &View<'_>, ed: &Editor, frame: &mut Frame<'_>, area: Rect) {
     let Some(c) = &ed.conflict else { return };
     let theme = &state.theme;
     let lang = state.lang;

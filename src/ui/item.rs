@@ -1,5 +1,6 @@
 //! The item view: rendered body, metadata, photos, approval state, comments and timeline.
 
+use super::View;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -15,7 +16,7 @@ use crate::domain::text::{clean_block, clean_line};
 use crate::i18n::{self, Key};
 use crate::store::Entry;
 
-fn meta_lines(state: &State, e: &Entry) -> Vec<Line<'static>> {
+fn meta_lines(state: &View<'_>, e: &Entry) -> Vec<Line<'static>> {
     let theme = &state.theme;
     let lang = state.lang;
     let snap = state.snapshot.as_ref();
@@ -122,7 +123,7 @@ fn meta_lines(state: &State, e: &Entry) -> Vec<Line<'static>> {
     out
 }
 
-fn comment_lines(state: &State, t: &crate::domain::review::Thread, indent: &str) -> Vec<Line<'static>> {
+fn comment_lines(state: &View<'_>, t: &crate::domain::review::Thread, indent: &str) -> Vec<Line<'static>> {
     let theme = &state.theme;
     let lang = state.lang;
     let state_label = if t.resolved {
@@ -155,7 +156,7 @@ fn comment_lines(state: &State, t: &crate::domain::review::Thread, indent: &str)
 }
 
 /// Threads with no paragraph, and threads whose paragraph is gone (outdated).
-fn thread_lines(state: &State, e: &Entry, located: &[Option<usize>]) -> Vec<Line<'static>> {
+fn thread_lines(state: &View<'_>, e: &Entry, located: &[Option<usize>]) -> Vec<Line<'static>> {
     let theme = &state.theme;
     let lang = state.lang;
     let loose: Vec<(usize, &crate::domain::review::Thread)> = e
@@ -192,12 +193,12 @@ fn thread_lines(state: &State, e: &Entry, located: &[Option<usize>]) -> Vec<Line
 
 /// The body as numbered paragraphs with their threads beside them; returns the lines
 /// and the line where the selected paragraph starts.
-fn review_lines(state: &State, e: &Entry, located: &[Option<usize>]) -> (Vec<Line<'static>>, usize) {
+fn review_lines(state: &View<'_>, e: &Entry, located: &[Option<usize>]) -> (Vec<Line<'static>>, usize) {
     let theme = &state.theme;
     let mut out = Vec::new();
     let mut selected_at = 0;
     for (i, p) in e.item.paragraphs().iter().enumerate() {
-        let selected = state.paragraph == i + 1;
+        let selected = state.item.paragraph == i + 1;
         if selected {
             selected_at = out.len();
         }
@@ -247,8 +248,8 @@ fn diff_line(theme: &Theme, line: &diff::Line) -> Line<'static> {
 
 /// The diff's banner, note and changed fields, and the diff itself once the worker
 /// computed it. Only reads the cache: a diff is never computed while drawing.
-fn diff_head<'s>(state: &'s State, e: &Entry, base: usize) -> (Vec<Line<'static>>, Option<&'s ItemDiff>) {
-    let theme = &state.theme;
+fn diff_head<'s>(view: &View<'s>, e: &Entry, base: usize) -> (Vec<Line<'static>>, Option<&'s ItemDiff>) {
+    let (state, theme): (&'s State, &Theme) = (view.state, view.theme);
     let lang = state.lang;
     let Some(ev) = e.review.events.get(base) else {
         return (Vec::new(), None);
@@ -268,7 +269,7 @@ fn diff_head<'s>(state: &'s State, e: &Entry, base: usize) -> (Vec<Line<'static>
                 &(base + 1),
                 &i18n::action(lang, ev.action),
                 &clean_line(&who),
-                &super::popup::local_time(state, &ev.at),
+                &super::popup::local_time(view, &ev.at),
             ],
         ),
         theme.accent,
@@ -357,14 +358,14 @@ fn window(
 
 /// Both versions side by side, when they are too different for a diff: the head on
 /// top, then the old version left and the current one right, scrolled together.
-fn side_by_side(state: &State, frame: &mut Frame<'_>, area: Rect, head: Vec<Line<'static>>, d: &ItemDiff) {
+fn side_by_side(state: &View<'_>, frame: &mut Frame<'_>, area: Rect, head: Vec<Line<'static>>, d: &ItemDiff) {
     let theme = &state.theme;
     let lang = state.lang;
     let head_rows = wrapped_height(&head, area.width).min(area.height / 2);
     let [top, cols] = Layout::vertical([Constraint::Length(head_rows), Constraint::Min(3)]).areas(area);
     frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), top);
     let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(cols);
-    let base = state.diff_base.unwrap_or_default() + 1;
+    let base = state.item.diff_base.unwrap_or_default() + 1;
     for (rect, title, lines) in [
         (left, i18n::fmt(lang, Key::TuiDiffOld, &[&base]), &d.old),
         (right, Key::TuiDiffNew.text(lang).to_string(), &d.lines),
@@ -376,7 +377,7 @@ fn side_by_side(state: &State, frame: &mut Frame<'_>, area: Rect, head: Vec<Line
         let inner = block.inner(rect);
         let (w, h) = (usize::from(inner.width), usize::from(inner.height));
         let total: usize = lines.iter().map(|l| rows(l.width, w)).sum();
-        let scroll = usize::from(state.item_scroll).min(total.saturating_sub(h));
+        let scroll = usize::from(state.item.scroll).min(total.saturating_sub(h));
         let (visible, offset) = window(theme, (Vec::new(), lines, Vec::new()), w, scroll, h);
         frame.render_widget(
             Paragraph::new(visible)
@@ -388,7 +389,7 @@ fn side_by_side(state: &State, frame: &mut Frame<'_>, area: Rect, head: Vec<Line
     }
 }
 
-fn timeline_lines(state: &State, e: &Entry) -> Vec<Line<'static>> {
+fn timeline_lines(state: &View<'_>, e: &Entry) -> Vec<Line<'static>> {
     let theme = &state.theme;
     let mut out = vec![Line::styled(
         format!("── {} ──", Key::OutFieldHistory.text(state.lang)),
@@ -425,7 +426,7 @@ fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
 }
 
 /// Draw the item view.
-pub fn render_item(state: &State, frame: &mut Frame<'_>, area: Rect) {
+pub fn render_item(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     let theme = &state.theme;
     let lang = state.lang;
     let Some(e) = state.current() else { return };
@@ -449,7 +450,7 @@ pub fn render_item(state: &State, frame: &mut Frame<'_>, area: Rect) {
     let mut selected_at = None;
     // The diff's lines, drawn a screenful at a time.
     let mut body: &[diff::Line] = &[];
-    match (state.version_view, state.diff_base) {
+    match (state.item.version_view, state.item.diff_base) {
         (Some(ev), _) => {
             let event = e.review.events.get(ev);
             let banner = event.map(|x| {
@@ -466,6 +467,7 @@ pub fn render_item(state: &State, frame: &mut Frame<'_>, area: Rect) {
             });
             doc.push(Line::styled(banner.unwrap_or_default(), theme.warn));
             let version = state
+                .item
                 .versions
                 .as_ref()
                 .filter(|(s, _)| *s == e.slug)
@@ -493,7 +495,7 @@ pub fn render_item(state: &State, frame: &mut Frame<'_>, area: Rect) {
         }
         (None, None) => {
             let (lines, at) = review_lines(state, e, &located);
-            if state.follow_paragraph && state.paragraph > 0 {
+            if state.item.follow_paragraph && state.item.paragraph > 0 {
                 selected_at = Some(doc.len() + at);
             }
             doc.extend(lines);
@@ -512,7 +514,7 @@ pub fn render_item(state: &State, frame: &mut Frame<'_>, area: Rect) {
     // Follow the selected paragraph: keep it a little below the top.
     let scroll = match selected_at {
         Some(at) => usize::from(wrapped_height(&doc[..at], main.width).saturating_sub(2)),
-        None => usize::from(state.item_scroll),
+        None => usize::from(state.item.scroll),
     }
     .min(max);
     let (lines, scroll) = if body.is_empty() {
@@ -530,7 +532,7 @@ pub fn render_item(state: &State, frame: &mut Frame<'_>, area: Rect) {
 }
 
 /// The metadata and timeline beside the item on a wide terminal.
-fn render_side(state: &State, e: &Entry, frame: &mut Frame<'_>, side: Option<Rect>) {
+fn render_side(state: &View<'_>, e: &Entry, frame: &mut Frame<'_>, side: Option<Rect>) {
     if let Some(side) = side {
         let mut lines = meta_lines(state, e);
         lines.push(Line::default());

@@ -1,19 +1,20 @@
 //! The list screen: queues, filters, search and the table of items.
 
+use super::View;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
-use crate::app::{Queue, State};
+use crate::app::Queue;
 use crate::domain::text::clean_line;
 use crate::i18n::{self, Key};
 use crate::store::Entry;
 
 /// Relative time of an RFC 3339 stamp against `now`.
 #[must_use]
-pub fn relative(state: &State, at: &str) -> String {
+pub fn relative(state: &View<'_>, at: &str) -> String {
     match at.parse::<jiff::Timestamp>() {
         Ok(t) => i18n::relative(state.lang, state.now.as_second() - t.as_second(), at),
         Err(_) => String::new(),
@@ -21,7 +22,7 @@ pub fn relative(state: &State, at: &str) -> String {
 }
 
 /// Spans of a title with the search matches highlighted.
-fn title_spans(state: &State, title: &str, highlight: &[u32]) -> Line<'static> {
+fn title_spans(state: &View<'_>, title: &str, highlight: &[u32]) -> Line<'static> {
     let title = clean_line(title);
     if highlight.is_empty() {
         return Line::from(Span::styled(title, state.theme.text));
@@ -40,7 +41,7 @@ fn title_spans(state: &State, title: &str, highlight: &[u32]) -> Line<'static> {
     Line::from(spans)
 }
 
-fn badge(state: &State, e: &Entry) -> Span<'static> {
+fn badge(state: &View<'_>, e: &Entry) -> Span<'static> {
     let mut label = i18n::status(state.lang, e.state.status).to_string();
     let mut style = state.theme.status(e.state.status);
     if e.approval_stale() {
@@ -50,7 +51,7 @@ fn badge(state: &State, e: &Entry) -> Span<'static> {
     Span::styled(label, style)
 }
 
-fn header(state: &State) -> Line<'static> {
+fn header(state: &View<'_>) -> Line<'static> {
     let theme = &state.theme;
     let mut spans = Vec::new();
     for (q, key) in [
@@ -59,7 +60,7 @@ fn header(state: &State) -> Line<'static> {
         (Queue::Published, Key::TuiQueuePublished),
     ] {
         let text = format!(" {} ", key.text(state.lang));
-        if q == state.queue {
+        if q == state.list.queue {
             spans.push(Span::styled(
                 format!("[{}]", text.trim()),
                 theme.accent.patch(theme.selected),
@@ -69,7 +70,7 @@ fn header(state: &State) -> Line<'static> {
         }
         spans.push(Span::raw(" "));
     }
-    let f = &state.filters;
+    let f = &state.list.filters;
     if let Some(s) = f.status {
         spans.push(Span::styled(
             format!(
@@ -93,23 +94,26 @@ fn header(state: &State) -> Line<'static> {
 }
 
 /// Draw the list screen.
-pub fn render_list(state: &State, frame: &mut Frame<'_>, area: Rect) {
+pub fn render_list(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     let theme = &state.theme;
     let [top, search, body] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1)]).areas(area);
     frame.render_widget(Paragraph::new(header(state)), top);
-    let search_line = if state.searching || !state.search.is_empty() {
-        let cursor = if state.searching { "▏" } else { "" };
+    let search_line = if state.list.searching || !state.list.search.is_empty() {
+        let cursor = if state.list.searching { "▏" } else { "" };
         Line::from(vec![
             Span::styled(format!(" / {} ", Key::TuiSearch.text(state.lang)), theme.accent),
-            Span::styled(format!("{}{cursor}", clean_line(&state.search)), theme.text),
+            Span::styled(format!("{}{cursor}", clean_line(&state.list.search)), theme.text),
             Span::styled(
-                format!("   {}", i18n::fmt(state.lang, Key::TuiResults, &[&state.rows.len()])),
+                format!(
+                    "   {}",
+                    i18n::fmt(state.lang, Key::TuiResults, &[&state.list.rows.len()])
+                ),
                 theme.dim,
             ),
         ])
     } else {
-        let mut text = format!(" {}", i18n::fmt(state.lang, Key::TuiResults, &[&state.rows.len()]));
+        let mut text = format!(" {}", i18n::fmt(state.lang, Key::TuiResults, &[&state.list.rows.len()]));
         // A first glance shows only the top of the list until the rest is read.
         if state.snapshot.as_ref().is_some_and(|s| s.partial) {
             text.push_str(" · ");
@@ -128,7 +132,7 @@ pub fn render_list(state: &State, frame: &mut Frame<'_>, area: Rect) {
         );
         return;
     };
-    if state.rows.is_empty() {
+    if state.list.rows.is_empty() {
         frame.render_widget(
             Paragraph::new(Span::styled(
                 format!(" {}", Key::OutNoItems.text(state.lang)),
@@ -140,6 +144,7 @@ pub fn render_list(state: &State, frame: &mut Frame<'_>, area: Rect) {
     }
     let wide = area.width >= 110;
     let rows: Vec<Row<'_>> = state
+        .list
         .rows
         .iter()
         .map(|r| {
@@ -200,6 +205,6 @@ pub fn render_list(state: &State, frame: &mut Frame<'_>, area: Rect) {
         )
         .row_highlight_style(theme.selected)
         .highlight_symbol("▶ ");
-    let mut ts = TableState::default().with_selected(Some(state.selected));
+    let mut ts = TableState::default().with_selected(Some(state.list.selected));
     frame.render_stateful_widget(table, body, &mut ts);
 }

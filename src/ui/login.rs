@@ -1,21 +1,22 @@
 //! The login screen of the demo: "Masuk sebagai…" with people and their roles.
 
+use super::View;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState};
 
 use super::centered;
-use crate::app::State;
 use crate::domain::text::clean_line;
 use crate::i18n::{self, Key};
 
 /// Draw the login screen.
-pub fn render_login(state: &State, frame: &mut Frame<'_>, area: Rect) {
+pub fn render_login(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     let theme = &state.theme;
     let Some(snap) = &state.snapshot else { return };
     let people: Vec<_> = state
-        .login_choices
+        .login
+        .choices
         .iter()
         .filter_map(|id| snap.config.person(id))
         .collect();
@@ -53,6 +54,6 @@ pub fn render_login(state: &State, frame: &mut Frame<'_>, area: Rect) {
         .block(block)
         .highlight_style(theme.selected)
         .highlight_symbol("▶ ");
-    let mut ls = ListState::default().with_selected(Some(state.login_selected));
+    let mut ls = ListState::default().with_selected(Some(state.login.selected));
     frame.render_stateful_widget(list, box_area, &mut ls);
 }

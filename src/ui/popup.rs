@@ -1,16 +1,17 @@
 //! Popups: help generated from the keymap, confirmations, and message composing.
 
+use super::View;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::centered;
-use crate::app::{Mode, Popup, Screen, State, keymap};
+use crate::app::{Mode, Popup, Screen, keymap};
 use crate::domain::text::clean_block;
 use crate::i18n::{self, Key};
 
-fn underlying_mode(state: &State) -> Mode {
+fn underlying_mode(state: &View<'_>) -> Mode {
     match state.screen {
         Screen::Login => Mode::Login,
         Screen::List => Mode::List,
@@ -21,7 +22,7 @@ fn underlying_mode(state: &State) -> Mode {
 
 /// An event's time in the newsroom's zone, e.g. "2024-09-09 10:15 WIB".
 #[must_use]
-pub fn local_time(state: &State, at: &str) -> String {
+pub fn local_time(state: &View<'_>, at: &str) -> String {
     let tz = state
         .snapshot
         .as_ref()
@@ -33,7 +34,7 @@ pub fn local_time(state: &State, at: &str) -> String {
 }
 
 /// Every event with person, role, time and message; the selected one marked.
-fn history_lines(state: &State, selected: usize) -> Vec<Line<'static>> {
+fn history_lines(state: &View<'_>, selected: usize) -> Vec<Line<'static>> {
     let theme = &state.theme;
     let lang = state.lang;
     let Some(e) = state.current() else { return Vec::new() };
@@ -79,7 +80,7 @@ fn history_lines(state: &State, selected: usize) -> Vec<Line<'static>> {
 }
 
 /// Draw the popup over `area`.
-pub fn render_popup(state: &State, frame: &mut Frame<'_>, area: Rect) {
+pub fn render_popup(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     let theme = &state.theme;
     let lang = state.lang;
     let (title, lines, w, h): (String, Vec<Line<'static>>, u16, u16) = match &state.popup {

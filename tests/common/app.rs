@@ -12,7 +12,7 @@ use warta::ui::theme::Theme;
 
 /// A loaded state for a person, in Indonesian, without colours.
 pub fn state(room: &Newsroom, who: &str) -> State {
-    let mut s = State::new(Lang::Id, Theme::plain(), Some(who.into()), Vec::new());
+    let mut s = State::new(Lang::Id, Some(who.into()), Vec::new());
     app::update(&mut s, Msg::Loaded(Arc::new(room.snapshot().unwrap())));
     s
 }
@@ -49,7 +49,7 @@ pub fn run(room: &Newsroom, s: &mut State, effects: Vec<Effect>) {
 /// The screen as text, one line per row.
 pub fn draw(s: &State, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| warta::ui::render(s, f)).unwrap();
+    t.draw(|f| warta::ui::render(s, &Theme::plain(), f)).unwrap();
     let buf = t.backend().buffer();
     (0..buf.area.height)
         .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
