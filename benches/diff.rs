@@ -113,7 +113,7 @@ fn keys(cached: &[(&str, Item, Item, Arc<warta::domain::diff::ItemDiff>)]) {
         app::update(&mut state, Msg::NextQueue);
         app::update(&mut state, Msg::Open);
         let effects = app::update(&mut state, Msg::ToggleDiff);
-        let Some(Effect::LoadHistory { slug }) = effects.into_iter().next() else {
+        let Some(Effect::LoadHistory { slug, .. }) = effects.into_iter().next() else {
             panic!("the diff asks for the history")
         };
         let events = state.current().unwrap().review.events.len();

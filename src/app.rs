@@ -5,6 +5,7 @@
 //! is returned as `Effect` data for the loop to carry out.
 
 pub mod editor;
+pub mod jobs;
 pub mod keymap;
 pub mod prose;
 pub mod rows;
@@ -114,8 +115,8 @@ pub struct State {
     pub stash: Option<(ActionKind, String)>,
     /// The status-line message.
     pub status: Option<(Severity, String)>,
-    /// Jobs sent to the worker and not answered yet.
-    pub pending: usize,
+    /// Jobs asked for and not answered yet (drives the spinner).
+    pub jobs: jobs::Jobs,
     /// Set when the user quits.
     pub quit: bool,
     /// Terminal size.
@@ -144,12 +145,26 @@ pub struct State {
 /// What the loop must do for `update`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Load a snapshot.
-    Load,
+    /// Load the newsroom (after a first glance at `glance`'s list, if given).
+    Load {
+        /// Whose remembered first rows to draw first.
+        glance: Option<String>,
+        /// The job.
+        job: jobs::JobId,
+    },
     /// Load an item's content at each event.
     LoadHistory {
         /// The item.
         slug: String,
+        /// The job.
+        job: jobs::JobId,
+    },
+    /// Swap this person's last-visit time for now; answered with `Msg::LastSeen`.
+    Greet {
+        /// Whose.
+        person: String,
+        /// The job.
+        job: jobs::JobId,
     },
     /// Write the editor's journal now.
     WriteJournal(Box<Journal>),
@@ -166,6 +181,8 @@ pub enum Effect {
         person: String,
         /// Which item ("" for the new item).
         slug: String,
+        /// The job.
+        job: jobs::JobId,
     },
     /// Edit the body in `$VISUAL`/`$EDITOR` and report with `Msg::ExternalEdited`.
     ExternalEditor {
@@ -180,6 +197,8 @@ pub enum Effect {
         old: Box<crate::domain::item::Item>,
         /// The newer version.
         new: Box<crate::domain::item::Item>,
+        /// The job.
+        job: jobs::JobId,
     },
     /// Apply an action through the worker.
     Apply {
@@ -187,6 +206,8 @@ pub enum Effect {
         actor: String,
         /// The request.
         request: Box<Request>,
+        /// The job.
+        job: jobs::JobId,
     },
 }
 
@@ -276,6 +297,8 @@ pub enum Msg {
         /// Content at each event.
         versions: Vec<Option<crate::domain::item::Item>>,
     },
+    /// Everything a job reports has arrived.
+    Finished(jobs::JobId),
     /// A diff asked for with `Effect::Diff` is ready.
     DiffReady {
         /// Which versions.
@@ -350,7 +373,7 @@ impl State {
             popup: None,
             stash: None,
             status: None,
-            pending: 1,
+            jobs: jobs::Jobs::default(),
             quit: false,
             size: (80, 24),
             now: jiff::Timestamp::now(),

@@ -96,10 +96,10 @@ fn render_bar(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
         None if state.screen == Screen::Login => String::new(),
         None => Key::TuiReadOnly.text(state.lang).to_string(),
     };
-    let busy = if state.pending > 0 {
-        format!("{} ", SPINNER[state.frame % SPINNER.len()])
-    } else {
+    let busy = if state.jobs.is_empty() {
         String::new()
+    } else {
+        format!("{} ", SPINNER[state.frame % SPINNER.len()])
     };
     let right = format!(" {busy}{who} ");
     let right_width = u16::try_from(unicode_width::UnicodeWidthStr::width(right.as_str()))

@@ -122,7 +122,7 @@ fn the_screen_is_the_same_with_and_without_the_lean_writer() {
                 let _ = app::update(&mut s, m);
             }
             s.quit = false;
-            s.pending = 0;
+            s.jobs.clear();
             lean.draw(|f| warta::ui::render(&s, &theme, f)).unwrap();
             raw.draw(|f| warta::ui::render(&s, &theme, f)).unwrap();
             let (l, r) = (lean_tap.take(), raw_tap.take());

@@ -220,7 +220,7 @@ fn the_diff_is_asked_of_the_worker_and_drawing_only_reads_it() {
             versions,
         },
     );
-    let [Effect::Diff { pair, old, new }] = effects.as_slice() else {
+    let [Effect::Diff { pair, old, new, .. }] = effects.as_slice() else {
         panic!("the diff goes to the worker: {effects:?}")
     };
     assert_eq!(pair.base, base);

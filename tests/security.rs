@@ -193,7 +193,7 @@ fn monkey_keys_pastes_and_resizes_never_panic() {
                 term.draw(|f| warta::ui::render(&s, &Theme::plain(), f)).unwrap();
             }
             s.quit = false;
-            s.pending = 0;
+            s.jobs.clear();
         }
     }
 }

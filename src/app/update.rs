@@ -54,10 +54,6 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             if let Some(reason) = visible::refusal(state, &snap) {
                 return visible::end(state, reason);
             }
-            // A first glance: the whole newsroom is still loading.
-            if !snap.partial {
-                state.pending = state.pending.saturating_sub(1);
-            }
             state.snapshot = Some(snap);
             rebuild(state);
             update_editor::loaded(state);
@@ -81,23 +77,19 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             // The item may have changed under an open diff: compare the new pair.
             return update_review::need_diff(state);
         }
+        Msg::Finished(job) => state.jobs.finish(job),
         Msg::Applied(done) if state.editor.as_ref().is_some_and(|e| e.saving.is_some()) => {
-            state.pending = state.pending.saturating_sub(1) + 1;
             return update_editor::saved(state, &done);
         }
         Msg::Applied(done) => {
-            state.pending = state.pending.saturating_sub(1);
             let text = match done.commit {
                 Some(_) => i18n::fmt(state.lang, Key::TuiDone, &[&i18n::action(state.lang, done.action)]),
                 None => Key::OutNothing.text(state.lang).to_string(),
             };
             state.status = Some((Severity::Info, text));
-            // The worker sends a fresh snapshot right after.
-            state.pending += 1;
         }
         Msg::Refused(m) | Msg::LoadFailed(m) => {
             update_editor::refused(state);
-            state.pending = state.pending.saturating_sub(1);
             state.status = Some((Severity::Error, m));
         }
         Msg::Quit => {
@@ -364,10 +356,7 @@ fn open(state: &mut State) -> Vec<Effect> {
             rebuild(state);
             // An article left unsaved last time is offered again.
             if let Some(person) = state.me.clone() {
-                return vec![Effect::LoadJournal {
-                    person,
-                    slug: String::new(),
-                }];
+                return greet(state, person);
             }
         }
         Screen::List if state.list.searching => state.list.searching = false,
@@ -468,7 +457,7 @@ fn request(state: &mut State, action: ActionKind, message: Option<String>) -> Ve
             seen: state.item.deciding_on.take(),
         },
     };
-    state.pending += 1;
+    let job = state.jobs.start();
     state.status = Some((
         Severity::Info,
         i18n::fmt(state.lang, Key::TuiWorking, &[&i18n::action(state.lang, action)]),
@@ -476,6 +465,7 @@ fn request(state: &mut State, action: ActionKind, message: Option<String>) -> Ve
     vec![Effect::Apply {
         actor,
         request: Box::new(request),
+        job,
     }]
 }
 
@@ -488,6 +478,67 @@ fn input(state: &mut State, text: &str) {
         rebuild(state);
         state.list.selected = 0;
     }
+}
+
+/// What a session asks for first: the newsroom (the person's first rows at once), and,
+/// once someone is logged in, their unsaved article and their last visit.
+pub fn start(state: &mut State) -> Vec<Effect> {
+    let job = state.jobs.start();
+    let mut effects = vec![Effect::Load {
+        glance: state.me.clone(),
+        job,
+    }];
+    if let Some(person) = state.me.clone() {
+        effects.extend(greet(state, person));
+    }
+    effects
+}
+
+/// A person is here: offer an article left unsaved last time, and swap the time of
+/// the last visit for now.
+fn greet(state: &mut State, person: String) -> Vec<Effect> {
+    let (journal, visit) = (state.jobs.start(), state.jobs.start());
+    vec![
+        Effect::LoadJournal {
+            person: person.clone(),
+            slug: String::new(),
+            job: journal,
+        },
+        Effect::Greet { person, job: visit },
+    ]
+}
+
+/// Who this session is and what it has open, for the others to see.
+#[must_use]
+pub fn presence(state: &State) -> Option<crate::store::presence::Presence> {
+    state.me.clone().map(|person| crate::store::presence::Presence {
+        person,
+        item: state.item.open.clone().unwrap_or_default(),
+        editing: state.editor.is_some(),
+    })
+}
+
+/// The top of the person's own queue, remembered at quit so the next start draws it
+/// at once (`None` while the newsroom was never loaded whole).
+#[must_use]
+pub fn first_rows(state: &State) -> Option<(String, Vec<String>)> {
+    let (me, snap) = (state.me.as_ref()?, state.snapshot.as_ref()?);
+    if snap.partial {
+        return None;
+    }
+    let rows = crate::query::rows_for(
+        snap,
+        state.person(),
+        crate::query::Queue::Mine,
+        &crate::query::Filters::default(),
+        "",
+    );
+    let slugs = rows
+        .iter()
+        .take(100)
+        .map(|r| snap.items[r.index].slug.clone())
+        .collect();
+    Some((me.clone(), slugs))
 }
 
 #[cfg(test)]

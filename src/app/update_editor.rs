@@ -62,9 +62,11 @@ fn open_new(state: &mut State) -> Vec<Effect> {
     state.editor = Some(Editor::open(None, &item, state.person(), &snap.config, tags));
     state.screen = Screen::Editor;
     state.status = None;
+    let job = state.jobs.start();
     vec![Effect::LoadJournal {
         person: me,
         slug: String::new(),
+        job,
     }]
 }
 
@@ -100,9 +102,11 @@ fn open_existing(state: &mut State) -> Vec<Effect> {
             i18n::fmt(state.lang, Key::TuiOthersEditing, &[&editing.join(", ")]),
         ));
     }
+    let job = state.jobs.start();
     vec![Effect::LoadJournal {
         person: state.me.clone().unwrap_or_default(),
         slug: entry.slug,
+        job,
     }]
 }
 
@@ -189,11 +193,12 @@ fn save(state: &mut State) -> Vec<Effect> {
         },
     };
     ed.saving = Some(item);
-    state.pending += 1;
+    let job = state.jobs.start();
     info(state, Key::TuiSaving);
     vec![Effect::Apply {
         actor,
         request: Box::new(request),
+        job,
     }]
 }
 
@@ -271,7 +276,6 @@ pub fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             }
         }
         Msg::SaveConflict { ours, theirs, marked } => {
-            state.pending = state.pending.saturating_sub(1);
             if let Some(ed) = state.editor.as_mut() {
                 ed.saving = None;
                 let parse = |t: &str| Item::parse(t.as_bytes()).unwrap_or_default();

@@ -43,8 +43,8 @@ fn need_versions(state: &mut State) -> Vec<Effect> {
     {
         return Vec::new();
     }
-    state.pending += 1;
-    vec![Effect::LoadHistory { slug }]
+    let job = state.jobs.start();
+    vec![Effect::LoadHistory { slug, job }]
 }
 
 /// The pair of versions the diff view compares, once the older one is loaded.
@@ -93,11 +93,12 @@ pub fn need_diff(state: &mut State) -> Vec<Effect> {
         }
     }
     state.item.diffs.push((pair.clone(), None));
-    state.pending += 1;
+    let job = state.jobs.start();
     vec![Effect::Diff {
         pair,
         old: Box::new(old),
         new: Box::new(new),
+        job,
     }]
 }
 
@@ -136,10 +137,11 @@ pub fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
                 let (Some(slug), Some(actor)) = (state.item.open.clone(), state.me.clone()) else {
                     return Vec::new();
                 };
-                state.pending += 1;
+                let job = state.jobs.start();
                 return vec![Effect::Apply {
                     actor,
                     request: Box::new(Request::Resolve { slug, thread }),
+                    job,
                 }];
             }
         }
@@ -168,12 +170,10 @@ pub fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             return need_versions(state);
         }
         Msg::VersionsLoaded { slug, versions } => {
-            state.pending = state.pending.saturating_sub(1);
             state.item.versions = Some((slug, versions));
             return need_diff(state);
         }
         Msg::DiffReady { pair, diff } => {
-            state.pending = state.pending.saturating_sub(1);
             // A diff for an item since left is dropped.
             if let Some((_, slot)) = state.item.diffs.iter_mut().find(|(p, _)| *p == pair) {
                 *slot = Some(diff);

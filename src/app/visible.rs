@@ -76,7 +76,7 @@ pub fn end(state: &mut State, reason: String) -> Vec<Effect> {
     state.login.choices.clear();
     state.screen = Screen::List;
     state.status = None;
-    state.pending = 0;
+    state.jobs.clear();
     state.ended = Some(text);
     state.quit = true;
     effects

@@ -118,6 +118,13 @@ fn create_temporary(dir: &Path, path: &Path, access: Access) -> std::io::Result<
     Err(last.unwrap_or_else(|| std::io::Error::other("no temporary name")))
 }
 
+/// Read a file as text and remove it (the external editor's copy of a body).
+pub fn read_and_remove(path: &Path) -> std::io::Result<String> {
+    let text = std::fs::read_to_string(path);
+    let _ = std::fs::remove_file(path);
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,6 +17,11 @@ use super::snapshot::Snapshot;
 use crate::domain::diff::{ItemDiff, Pair};
 use crate::domain::item::Item;
 
+/// Names one job the UI is waiting for: the worker reports [`Report::Finished`] with it
+/// once the job's own reports are sent, so the UI counts what is in flight job by job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct JobId(pub u64);
+
 /// How often the worker looks at the branch for commits made elsewhere.
 pub const POLL: Duration = Duration::from_millis(500);
 
@@ -25,9 +30,12 @@ pub const POLL: Duration = Duration::from_millis(500);
 pub enum Job {
     /// Read the newsroom at the branch head.
     Load,
-    /// Read just these items at the branch head, to draw a first screen before `Load`
-    /// finishes (reported as a partial snapshot).
-    Glance(Vec<String>),
+    /// Read just the items at the top of this person's list last time, to draw a
+    /// first screen before `Load` finishes (reported as a partial snapshot).
+    Glance {
+        /// Whose list.
+        person: String,
+    },
     /// Apply an action as a person.
     Apply {
         /// Person id.
@@ -82,6 +90,9 @@ pub enum Report {
         /// The result.
         diff: Arc<ItemDiff>,
     },
+    /// Everything a job reports has been sent (after a successful action, that includes
+    /// the fresh snapshot).
+    Finished(JobId),
 }
 
 /// The diff for `Job::Diff`: pure computation, here only so that it runs on this
@@ -90,8 +101,9 @@ fn diff(old: &Item, new: &Item) -> Arc<ItemDiff> {
     Arc::new(crate::domain::diff::items(old, new, crate::domain::diff::BUDGET))
 }
 
-/// Run the worker loop until `Job::Stop` or the job channel closes.
-pub fn run(room: &Newsroom, jobs: &Receiver<Job>, reports: &Sender<Report>) {
+/// Run the worker loop until `Job::Stop` or the job channel closes. A job sent with an
+/// id is followed by `Report::Finished` with that id.
+pub fn run(room: &Newsroom, jobs: &Receiver<(Job, Option<JobId>)>, reports: &Sender<Report>) {
     let mut last: Option<Oid> = None;
     let mut previous: Option<Arc<Snapshot>> = None;
     let mut me: Option<Presence> = None;
@@ -126,26 +138,34 @@ pub fn run(room: &Newsroom, jobs: &Receiver<Job>, reports: &Sender<Report>) {
         reports.send(report).is_ok()
     };
     loop {
-        match jobs.recv_timeout(POLL) {
+        let received = jobs.recv_timeout(POLL);
+        let id = received.as_ref().ok().and_then(|(_, id)| *id);
+        match received.map(|(job, _)| job) {
             Ok(Job::Load) => {
                 if !load(&mut last, &mut previous) {
                     return;
                 }
             }
-            Ok(Job::Glance(slugs)) => {
+            Ok(Job::Glance { person }) => {
                 // Nothing is kept from it: the full load that follows reads as usual.
-                if let Ok(s) = room.head().and_then(|h| room.glance_at(h, &slugs)) {
+                let slugs = super::presence::first_rows(room.state_dir(), &room.key(), &person);
+                let glance = (!slugs.is_empty()).then(|| room.head().and_then(|h| room.glance_at(h, &slugs)));
+                if let Some(Ok(s)) = glance {
                     if reports.send(Report::Loaded(Arc::new(s))).is_err() {
                         return;
                     }
                 }
             }
             Ok(Job::Apply { actor, request }) => {
-                let report = match room.apply(&actor, &request) {
-                    Ok(done) => Report::Applied(done),
-                    Err(e) => Report::Refused(e),
+                let (report, moved) = match room.apply(&actor, &request) {
+                    Ok(done) => {
+                        let moved = done.commit.is_some();
+                        (Report::Applied(done), moved)
+                    }
+                    Err(e) => (Report::Refused(e), false),
                 };
-                if reports.send(report).is_err() || !load(&mut last, &mut previous) {
+                // A refusal wrote nothing: no snapshot follows it.
+                if reports.send(report).is_err() || (moved && !load(&mut last, &mut previous)) {
                     return;
                 }
             }
@@ -182,12 +202,17 @@ pub fn run(room: &Newsroom, jobs: &Receiver<Job>, reports: &Sender<Report>) {
                 }
             }
         }
+        if let Some(id) = id {
+            if reports.send(Report::Finished(id)).is_err() {
+                return;
+            }
+        }
     }
 }
 
 /// Start the worker on its own thread; returns the job sender.
 #[must_use]
-pub fn spawn(room: Newsroom, reports: Sender<Report>) -> Sender<Job> {
+pub fn spawn(room: Newsroom, reports: Sender<Report>) -> Sender<(Job, Option<JobId>)> {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || run(&room, &rx, &reports));
     tx

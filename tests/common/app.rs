@@ -1,49 +1,56 @@
 //! Driving the app against a real newsroom without a terminal: states, effects carried
-//! out synchronously the way the loop and its worker do, and screens drawn to text.
+//! out by the TUI's own runtime (worker and file threads), and screens drawn to text.
 
+use std::collections::VecDeque;
 use std::sync::Arc;
+use std::sync::mpsc;
+use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use warta::app::{self, Effect, Msg, State};
 use warta::i18n::Lang;
-use warta::store::{Newsroom, StoreError};
+use warta::store::Newsroom;
+use warta::tui::runtime::{self, Runtime};
 use warta::ui::theme::Theme;
 
-/// A loaded state for a person, in Indonesian, without colours.
+/// A loaded state for a person, in Indonesian.
 pub fn state(room: &Newsroom, who: &str) -> State {
     let mut s = State::new(Lang::Id, Some(who.into()), Vec::new());
     app::update(&mut s, Msg::Loaded(Arc::new(room.snapshot().unwrap())));
     s
 }
 
-/// Carry out effects synchronously; store results come back as messages, followed by
-/// a fresh snapshot as the worker sends.
+/// Carry out effects with the real runtime, feeding every answer back through
+/// `update` in the order it arrives, until no job the app asked for is in flight and
+/// nothing more is waiting. The person's files go to a folder of the newsroom's own,
+/// never to the tester's home.
 pub fn run(room: &Newsroom, s: &mut State, effects: Vec<Effect>) {
+    let (tx, rx) = mpsc::channel();
+    let own = Newsroom::open(room.git_dir()).unwrap();
+    let mut rt = Runtime::start_in(own, room.git_dir().join("test-state"), Lang::Id, &tx);
+    let mut queue: VecDeque<Msg> = VecDeque::new();
     for e in effects {
-        let msg = match e {
-            Effect::Apply { actor, request } => match room.apply(&actor, &request) {
-                Ok(done) => Msg::Applied(done),
-                Err(StoreError::Conflict {
-                    ours, theirs, marked, ..
-                }) => Msg::SaveConflict { ours, theirs, marked },
-                Err(other) => Msg::Refused(warta::i18n::error(Lang::Id, &other)),
-            },
-            Effect::LoadHistory { slug } => Msg::VersionsLoaded {
-                versions: room.versions(&slug).unwrap(),
-                slug,
-            },
-            // What the worker does with `Job::Diff`.
-            Effect::Diff { pair, old, new } => Msg::DiffReady {
-                pair,
-                diff: Arc::new(warta::domain::diff::items(&old, &new, warta::domain::diff::BUDGET)),
-            },
-            _ => continue,
-        };
-        let more = app::update(s, msg);
-        run(room, s, more);
-        app::update(s, Msg::Loaded(Arc::new(room.snapshot().unwrap())));
+        queue.extend(rt.carry_out(e, s));
     }
+    loop {
+        while let Some(msg) = queue.pop_front() {
+            for e in app::update(s, msg) {
+                queue.extend(rt.carry_out(e, s));
+            }
+        }
+        let wait = if s.jobs.is_empty() {
+            Duration::from_millis(50)
+        } else {
+            Duration::from_secs(30)
+        };
+        match rx.recv_timeout(wait) {
+            Ok(inc) => queue.extend(runtime::to_msg(s, inc)),
+            Err(_) if s.jobs.is_empty() => break,
+            Err(e) => panic!("no answer from the runtime: {e}"),
+        }
+    }
+    rt.finish(None);
 }
 
 /// The screen as text, one line per row.
