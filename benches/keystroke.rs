@@ -7,9 +7,9 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use warta::app::key::{KeyCode, KeyEvent, KeyModifiers};
 use warta::app::{self, Msg, State};
 use warta::i18n::Lang;
 use warta::ui::theme::Theme;

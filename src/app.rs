@@ -6,6 +6,7 @@
 
 pub mod editor;
 pub mod jobs;
+pub mod key;
 pub mod keymap;
 pub mod prose;
 pub mod rows;
@@ -121,7 +122,8 @@ pub struct State {
     pub quit: bool,
     /// Terminal size.
     pub size: (u16, u16),
-    /// Now, for relative times (set by ticks; fixed in tests).
+    /// Now, for relative times: set by the loop at start and by ticks (the app reads no
+    /// clock; tests fix it).
     pub now: jiff::Timestamp,
     /// Animation frame of the spinner.
     pub frame: usize,
@@ -323,7 +325,7 @@ pub enum Msg {
     /// Open the external editor.
     ExternalEdit,
     /// A key for the focused editor field.
-    EditorKey(crossterm::event::KeyEvent),
+    EditorKey(key::KeyEvent),
     /// Two seconds passed since the last keystroke.
     AutosaveDue,
     /// The terminal is going away (SIGHUP, SIGTERM): save the journal first.
@@ -376,7 +378,7 @@ impl State {
             jobs: jobs::Jobs::default(),
             quit: false,
             size: (80, 24),
-            now: jiff::Timestamp::now(),
+            now: jiff::Timestamp::UNIX_EPOCH,
             frame: 0,
             restricted: false,
             editor: None,

@@ -155,7 +155,7 @@ pub fn main() -> ExitCode {
     // Object ids are checked against content by `verify` and the push hook, which judge
     // history; everything else reads objects git already checked when they arrived (as
     // git itself does), which saves hashing every object read.
-    git2::opts::strict_hash_verification(matches!(cli.command, Some(Command::Verify | Command::Hook(_))));
+    crate::store::verify_object_hashes(matches!(cli.command, Some(Command::Verify | Command::Hook(_))));
     let result = match &cli.command {
         None => open(&cli).and_then(crate::tui::open),
         Some(Command::Init(a)) => init::run(&cli, a),

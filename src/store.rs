@@ -131,6 +131,36 @@ pub enum StoreError {
 
 pub use crate::domain::rules::Invalid;
 
+/// A commit's id, as the layers above the store see it (they never see git's types).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CommitId(pub(crate) git2::Oid);
+
+impl CommitId {
+    /// The first eight hex digits, as messages show a commit.
+    #[must_use]
+    pub fn short(&self) -> String {
+        self.0.to_string()[..8].to_string()
+    }
+
+    /// Parse a full hex id; the all-zero id (a ref created or deleted) is `None`.
+    #[must_use]
+    pub fn parse(hex: &str) -> Option<Self> {
+        git2::Oid::from_str(hex).ok().filter(|o| !o.is_zero()).map(Self)
+    }
+}
+
+impl std::fmt::Display for CommitId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// Whether every object read is hashed again (`verify` and the push hook: they judge
+/// what arrived; everything else trusts what git checked when it arrived).
+pub fn verify_object_hashes(on: bool) {
+    git2::opts::strict_hash_verification(on);
+}
+
 impl From<crate::domain::rules::Refusal> for StoreError {
     fn from(r: crate::domain::rules::Refusal) -> Self {
         match r {

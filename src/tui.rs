@@ -84,6 +84,8 @@ fn run(room: Newsroom, mut state: State, hint: Option<String>) -> Outcome {
         });
     }
     let theme = load_theme();
+    // The app reads no clock: it learns the time from the loop.
+    state.now = jiff::Timestamp::now();
     let (tx, rx) = mpsc::channel::<Incoming>();
     let mut rt = Runtime::start(room, state.lang, &tx);
     let handle = runtime::spawn_inputs(&tx)?;

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use common::app::{draw, run, state};
 use common::tmux::{Tmux, wait_file};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use warta::app::key::{KeyCode, KeyEvent, KeyModifiers};
 use warta::app::{self, Effect, Msg, Popup, Screen, State, keymap};
 use warta::store::action::NewItem;
 use warta::store::{Newsroom, Request};

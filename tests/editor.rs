@@ -4,9 +4,9 @@
 mod common;
 
 use common::app::{draw, run, state};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use warta::app::key::{KeyCode, KeyEvent, KeyModifiers};
 use warta::app::{self, Msg, Screen, State, keymap};
 use warta::store::Newsroom;
 

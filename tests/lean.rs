@@ -10,10 +10,10 @@ use std::io::Write;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
+use warta::app::key::{KeyCode, KeyEvent, KeyModifiers};
 use warta::app::{self, Msg, State, keymap};
 use warta::i18n::Lang;
 use warta::tui::lean::Lean;

@@ -4,8 +4,8 @@
 mod common;
 
 use common::app::{draw, run, state};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::sync::Arc;
+use warta::app::key::{KeyCode, KeyEvent, KeyModifiers};
 
 use warta::app::{self, Effect, Msg, Screen, State, keymap};
 use warta::domain::diff::{BUDGET, Kind, items};

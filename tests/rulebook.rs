@@ -383,8 +383,8 @@ fn an_approval_is_of_the_text_that_was_read() {
 
 #[test]
 fn the_tui_approves_what_was_on_screen_when_the_key_was_pressed() {
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     use std::sync::Arc;
+    use warta::app::key::{KeyCode, KeyEvent, KeyModifiers};
     use warta::app::{self, Msg, keymap};
     use warta::domain::item::Item;
     use warta::store::Request;

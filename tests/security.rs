@@ -5,9 +5,9 @@ mod common;
 
 use std::sync::Arc;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use warta::app::key::{KeyCode, KeyEvent, KeyModifiers};
 use warta::app::{self, Msg, State, keymap};
 use warta::i18n::Lang;
 use warta::ui::theme::Theme;

@@ -3,9 +3,9 @@
 
 use std::sync::Arc;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use warta::app::key::{KeyCode, KeyEvent, KeyModifiers};
 use warta::app::{self, Effect, Msg, Popup, Queue, Screen, State, keymap};
 use warta::domain::review::{ActionKind, Status};
 use warta::i18n::Lang;

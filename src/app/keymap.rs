@@ -1,7 +1,7 @@
 //! The keymap: one table turns (mode, key) into a message, and drives the help overlay
 //! and the status-bar hints too.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::app::key::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Msg;
 use crate::domain::review::ActionKind as A;

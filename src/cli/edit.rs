@@ -55,7 +55,7 @@ pub fn read_body(ctx: &Ctx, source: &str) -> Result<String, Failure> {
     let read = if source == "-" {
         std::io::stdin().read_to_end(&mut bytes).map(drop)
     } else {
-        std::fs::read(Path::new(source)).map(|b| bytes = b)
+        crate::store::files::read(Path::new(source)).map(|b| bytes = b)
     };
     let fail = |why: String| Failure {
         code: EXIT_REFUSED,

@@ -3,8 +3,6 @@
 
 use std::io::BufRead;
 
-use git2::Oid;
-
 use super::{Cli, EXIT_REFUSED, Failure, Outcome, env_lang};
 use crate::domain::text::clean_line;
 use crate::i18n::{self, Key};
@@ -79,7 +77,7 @@ fn pre_receive(lang: i18n::Lang) -> Outcome {
         if name != branch {
             continue;
         }
-        let parse = |s: &str| Oid::from_str(s).ok().filter(|o| !o.is_zero());
+        let parse = crate::store::CommitId::parse;
         let Some(new) = parse(new) else {
             problems += 1;
             eprintln!("{}", i18n::fmt(lang, Key::HookDelete, &[&branch]));
@@ -90,7 +88,7 @@ fn pre_receive(lang: i18n::Lang) -> Outcome {
             .map_err(|e| fail(e.exit_code(), i18n::error(lang, &e)))?;
         for f in &findings {
             problems += 1;
-            let commit = f.commit.map_or_else(String::new, |c| c.to_string()[..8].to_string());
+            let commit = f.commit.map_or_else(String::new, |c| c.short());
             eprintln!("{commit} {}", clean_line(&super::verify::describe(lang, f)));
         }
     }

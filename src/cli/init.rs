@@ -25,7 +25,7 @@ pub fn run(_cli: &Cli, a: &Args) -> Outcome {
     let lang = env_lang();
     let dir = a.dir.clone().unwrap_or_else(|| PathBuf::from("."));
     let text = match &a.config {
-        Some(f) => std::fs::read_to_string(f).map_err(|e| Failure {
+        Some(f) => crate::store::files::read_text(f).map_err(|e| Failure {
             code: super::EXIT_REPO,
             message: format!("{}: {e}", f.display()),
         })?,

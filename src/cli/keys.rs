@@ -74,7 +74,7 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
         }
         return Ok(());
     };
-    let existing = std::fs::read_to_string(file).map_err(|e| Failure {
+    let existing = crate::store::files::read_text(file).map_err(|e| Failure {
         code: super::EXIT_REPO,
         message: format!("{}: {e}", file.display()),
     })?;

@@ -108,7 +108,7 @@ fn serve_git(room: &Newsroom, person: &Person, service: &str, path: &str, lang: 
         return refuse(Key::SessionGitOtherRepo, "not this newsroom");
     }
     if service == "receive-pack" {
-        let hook = std::fs::read_to_string(key.join("hooks").join("pre-receive")).unwrap_or_default();
+        let hook = crate::store::files::read_text(&key.join("hooks").join("pre-receive")).unwrap_or_default();
         if !hook.contains("hook pre-receive") {
             return refuse(Key::SessionGitNoHook, "no pre-receive hook");
         }

@@ -136,7 +136,7 @@ impl Request {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Done {
     /// The new commit, or `None` when there was nothing to change.
-    pub commit: Option<Oid>,
+    pub commit: Option<super::CommitId>,
     /// The item acted on.
     pub slug: String,
     /// What was done.
@@ -252,7 +252,7 @@ impl Newsroom {
                     let skipped = super::worktree::update(self, old_tree, tree_id, &plan.changes);
                     super::housekeeping::wrote(self.git_dir(), self.loose_written.take());
                     return Ok(Done {
-                        commit: Some(commit),
+                        commit: Some(super::CommitId(commit)),
                         slug: plan.slug,
                         action: plan.action,
                         merged: plan.merged,

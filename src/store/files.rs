@@ -125,6 +125,16 @@ pub fn read_and_remove(path: &Path) -> std::io::Result<String> {
     text
 }
 
+/// A file's bytes (a body given on the command line, a configuration file).
+pub fn read(path: &Path) -> std::io::Result<Vec<u8>> {
+    std::fs::read(path)
+}
+
+/// A file's text.
+pub fn read_text(path: &Path) -> std::io::Result<String> {
+    std::fs::read_to_string(path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -95,7 +95,7 @@ pub enum Problem {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     /// The commit at fault (`None` for files broken at the head).
-    pub commit: Option<Oid>,
+    pub commit: Option<super::CommitId>,
     /// The item concerned.
     pub slug: String,
     /// The action recorded, if any.
@@ -315,10 +315,11 @@ impl Newsroom {
     /// Check a push of the branch from `old` (`None`: the branch is new) to `new` by
     /// `pusher`: every new commit must be an action `pusher` may take, and the branch's
     /// history may only grow.
-    pub fn check_push(&self, old: Option<Oid>, new: Oid, pusher: &str) -> Result<Vec<Finding>> {
+    pub fn check_push(&self, old: Option<super::CommitId>, new: super::CommitId, pusher: &str) -> Result<Vec<Finding>> {
+        let (old, new) = (old.map(|c| c.0), new.0);
         let mut findings = Vec::new();
         let finding = |commit: Oid, problem| Finding {
-            commit: Some(commit),
+            commit: Some(super::CommitId(commit)),
             slug: String::new(),
             action: None,
             problem,
@@ -376,7 +377,7 @@ impl Newsroom {
             match &judge {
                 Some(config) => self.verify_commit(&parent, &commit, None, config, &mut findings)?,
                 None => findings.push(Finding {
-                    commit: Some(commit.id()),
+                    commit: Some(super::CommitId(commit.id())),
                     slug: String::new(),
                     action: None,
                     problem: Problem::Unjudgeable,
@@ -412,7 +413,7 @@ impl Newsroom {
         }
         if let Err(e) = self.config_at(commit.id()) {
             out.push(Finding {
-                commit: Some(commit.id()),
+                commit: Some(super::CommitId(commit.id())),
                 slug: String::new(),
                 action: None,
                 problem: Problem::ConfigInvalid(e.to_string()),
@@ -447,7 +448,7 @@ impl Newsroom {
         };
         let push = |out: &mut Vec<Finding>, slug: &str, action, problem| {
             out.push(Finding {
-                commit: Some(commit.id()),
+                commit: Some(super::CommitId(commit.id())),
                 slug: slug.to_string(),
                 action,
                 problem,

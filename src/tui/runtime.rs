@@ -39,7 +39,9 @@ pub enum Incoming {
 #[must_use]
 pub fn to_msg(state: &State, inc: Incoming) -> Option<Msg> {
     match inc {
-        Incoming::Term(Event::Key(k)) if k.kind != KeyEventKind::Release => app::keymap::lookup(state.mode(), &k),
+        Incoming::Term(Event::Key(k)) if k.kind != KeyEventKind::Release => {
+            app::keymap::lookup(state.mode(), &key_of(k))
+        }
         Incoming::Term(Event::Paste(t)) => Some(Msg::Paste(t)),
         Incoming::Term(Event::Resize(w, h)) => Some(Msg::Resize(w, h)),
         Incoming::Term(_) => None,
@@ -57,6 +59,39 @@ pub fn to_msg(state: &State, inc: Incoming) -> Option<Msg> {
         Incoming::Local(msg) => Some(msg),
         Incoming::Signal => Some(Msg::Quit),
     }
+}
+
+/// A terminal key as the app knows keys.
+#[must_use]
+pub fn key_of(k: event::KeyEvent) -> app::key::KeyEvent {
+    use app::key::{KeyCode as K, KeyModifiers as M};
+    use event::{KeyCode as C, KeyModifiers as CM};
+    let code = match k.code {
+        C::Char(c) => K::Char(c),
+        C::Enter => K::Enter,
+        C::Esc => K::Esc,
+        C::Tab => K::Tab,
+        C::BackTab => K::BackTab,
+        C::Backspace => K::Backspace,
+        C::Delete => K::Delete,
+        C::Up => K::Up,
+        C::Down => K::Down,
+        C::Left => K::Left,
+        C::Right => K::Right,
+        C::Home => K::Home,
+        C::End => K::End,
+        C::PageUp => K::PageUp,
+        C::PageDown => K::PageDown,
+        C::F(n) => K::F(n),
+        _ => K::Other,
+    };
+    let mut mods = M::NONE;
+    for (theirs, ours) in [(CM::SHIFT, M::SHIFT), (CM::CONTROL, M::CONTROL), (CM::ALT, M::ALT)] {
+        if k.modifiers.contains(theirs) {
+            mods = mods | ours;
+        }
+    }
+    app::key::KeyEvent::new(code, mods)
 }
 
 /// Work on the person's own files, done in order on the runtime's file thread.

@@ -72,12 +72,12 @@ pub fn load_theme() -> Theme {
     let dir = config_dir();
     let name = dir
         .as_ref()
-        .and_then(|d| std::fs::read_to_string(d.join("config.toml")).ok())
+        .and_then(|d| crate::store::files::read_text(&d.join("config.toml")).ok())
         .and_then(|t| t.parse::<toml::Table>().ok())
         .and_then(|t| t.get("theme").and_then(|v| v.as_str()).map(str::to_string))
         .unwrap_or_else(|| "default".into());
     let name = if no_color { "monochrome".to_string() } else { name };
-    let custom = dir.and_then(|d| std::fs::read_to_string(d.join("themes").join(format!("{name}.toml"))).ok());
+    let custom = dir.and_then(|d| crate::store::files::read_text(&d.join("themes").join(format!("{name}.toml"))).ok());
     custom
         .and_then(|t| Theme::parse(&t, depth, no_color).ok())
         .unwrap_or_else(|| Theme::builtin(&name, depth, no_color))

@@ -17,6 +17,7 @@ use warta::ui::theme::Theme;
 /// A loaded state for a person, in Indonesian.
 pub fn state(room: &Newsroom, who: &str) -> State {
     let mut s = State::new(Lang::Id, Some(who.into()), Vec::new());
+    s.now = jiff::Timestamp::now();
     app::update(&mut s, Msg::Loaded(Arc::new(room.snapshot().unwrap())));
     s
 }
