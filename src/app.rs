@@ -428,6 +428,30 @@ impl State {
         }
     }
 
+    /// Whether the person may take `action` on the current item now; else why not, in
+    /// their language. Asked before any popup opens, so nobody types a note for an
+    /// action that would be refused (the store checks again when it applies it).
+    pub fn may(&self, action: ActionKind) -> Result<(), String> {
+        let (Some(e), Some(snap)) = (self.current(), self.snapshot.as_ref()) else {
+            return Err(crate::i18n::Key::TuiLoading.text(self.lang).to_string());
+        };
+        let today = self.now.to_zoned(snap.config.timezone()).date();
+        let ctx = crate::domain::workflow::Context::new(&snap.config, today, None);
+        crate::domain::workflow::check(action, self.person(), &e.facts(), &ctx)
+            .map_err(|d| crate::i18n::denial(self.lang, &d))?;
+        if action == ActionKind::Approve {
+            let checks = crate::domain::lint::Rules::from_config(&snap.config).check(&e.item, &snap.config);
+            let failing = crate::domain::lint::blocking(&checks);
+            if !failing.is_empty() {
+                let d = crate::domain::workflow::Denial::Checklist {
+                    rules: failing.iter().map(|r| r.id()).collect(),
+                };
+                return Err(crate::i18n::denial(self.lang, &d));
+            }
+        }
+        Ok(())
+    }
+
     /// The acting person, if known.
     #[must_use]
     pub fn person(&self) -> Option<&crate::domain::config::Person> {

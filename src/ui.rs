@@ -137,15 +137,10 @@ fn hints(state: &View<'_>) -> Line<'static> {
 
 /// Whether an action key would be allowed on the current item (other keys always are).
 fn allowed_here(state: &View<'_>, b: &keymap::Binding) -> bool {
-    let crate::app::Msg::Act(action) = (b.msg)() else {
-        return true;
-    };
-    let (Some(e), Some(snap)) = (state.current(), state.snapshot.as_ref()) else {
-        return false;
-    };
-    let ctx =
-        crate::domain::workflow::Context::new(&snap.config, state.now.to_zoned(snap.config.timezone()).date(), None);
-    crate::domain::workflow::check(action, state.person(), &e.facts(), &ctx).is_ok()
+    match (b.msg)() {
+        crate::app::Msg::Act(action) => state.may(action).is_ok(),
+        _ => true,
+    }
 }
 
 /// A rectangle of at most `w` x `h` centred in `area`.

@@ -230,7 +230,7 @@ fn english_messages_when_asked() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("Refused") && err.contains("approver"), "{err}");
+    assert!(err.contains("Not allowed") && err.contains("approver"), "{err}");
 }
 
 #[test]

@@ -117,7 +117,7 @@ fn pushes_that_break_the_rules_are_refused() {
     );
     commit_as(&d, &work, "Dimas Arya Saputra", "dimas@panwascam-jetis.example", "edit");
     let (ok, err) = push(&d.home, &work, "dimas", &["-q", "origin", "main"]);
-    assert!(!ok && err.contains("Ditolak"), "{err}");
+    assert!(!ok && err.contains("Tidak diizinkan"), "{err}");
     assert_eq!(server_head(), start);
 
     // Rewriting history.

@@ -244,7 +244,7 @@ fn breaking_warta_toml_never_switches_the_rules_off() {
     let (code, out, _) = d.run(Some("hesti"), &["verify"]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("warta.toml tidak sah"), "{out}");
-    assert!(out.contains("approve(") && out.contains("Ditolak"), "{out}");
+    assert!(out.contains("approve(") && out.contains("Tidak diizinkan"), "{out}");
 }
 
 #[test]

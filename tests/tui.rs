@@ -159,6 +159,19 @@ fn request_changes_needs_a_message_and_goes_to_the_worker() {
 fn publish_asks_first_and_refusals_show_in_the_status_bar() {
     let (_t, snap) = demo();
     let mut s = state(&snap, Some("hesti"), Lang::En);
+    // A submitted item cannot be published: refused at once, before any question.
+    key(&mut s, KeyCode::Char('p'));
+    assert!(s.popup.is_none());
+    let screen = draw(&s, 80, 24);
+    assert!(screen.contains("Not allowed: \"publish\""), "{screen}");
+    // Moving on clears it: it was about the other item.
+    key(&mut s, KeyCode::Down);
+    assert!(s.status.is_none());
+    // An approved item asks first.
+    let approved = (0..s.list.rows.len())
+        .find(|&i| snap.items[s.list.rows[i].index].state.status == Status::Approved)
+        .unwrap();
+    s.list.selected = approved;
     key(&mut s, KeyCode::Char('p'));
     assert!(matches!(s.popup, Some(Popup::Confirm(ActionKind::Publish))));
     key(&mut s, KeyCode::Char('n'));
@@ -166,12 +179,9 @@ fn publish_asks_first_and_refusals_show_in_the_status_bar() {
     key(&mut s, KeyCode::Char('p'));
     let effects = key(&mut s, KeyCode::Char('y'));
     assert_eq!(effects.len(), 1);
-    app::update(
-        &mut s,
-        Msg::Refused("Refused: \"publish\" is not allowed while the item is Submitted.".into()),
-    );
+    app::update(&mut s, Msg::Refused("Not allowed: the approval is stale.".into()));
     let screen = draw(&s, 80, 24);
-    assert!(screen.contains("Refused: \"publish\""), "{screen}");
+    assert!(screen.contains("Not allowed: the approval"), "{screen}");
 }
 
 #[test]
@@ -434,4 +444,24 @@ fn jobs_are_counted_one_by_one() {
     );
     app::update(&mut s, Msg::Finished(history));
     assert!(s.jobs.is_empty());
+}
+
+/// An approver's own item: `a` is refused before a note is typed, in a word that is
+/// not a status ("Ditolak" is the rejected status).
+#[test]
+fn a_refusal_comes_before_the_note() {
+    let (_t, snap) = demo();
+    let mut s = state(&snap, Some("hesti"), Lang::Id);
+    let own = (0..s.list.rows.len())
+        .find(|&i| snap.items[s.list.rows[i].index].item.front.author == "hesti")
+        .expect("hesti has a submitted item of her own");
+    s.list.selected = own;
+    key(&mut s, KeyCode::Char('a'));
+    assert!(s.popup.is_none(), "no note is asked for");
+    let (_, message) = s.status.clone().unwrap();
+    assert!(
+        message.starts_with("Tidak diizinkan:") && message.contains("sendiri"),
+        "{message}"
+    );
+    assert!(!draw(&s, 100, 30).contains("a setujui"), "the hint is not offered");
 }

@@ -37,6 +37,14 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         visible::after_end(state, msg);
         return Vec::new();
     }
+    if matches!(
+        msg,
+        Msg::MoveUp | Msg::MoveDown | Msg::PageUp | Msg::PageDown | Msg::Top | Msg::Bottom | Msg::Open | Msg::NextQueue
+    ) && state.popup.is_none()
+    {
+        // A message was about what was on screen; moving on, it would describe another item.
+        state.status = None;
+    }
     match msg {
         Msg::Resize(w, h) => state.size = (w, h),
         Msg::Tick(now) => {
@@ -377,6 +385,11 @@ fn act(state: &mut State, action: ActionKind) -> Vec<Effect> {
     let Some(seen) = state.current().map(|e| e.content.clone()) else {
         return Vec::new();
     };
+    // Refused before anything is typed for it.
+    if let Err(why) = state.may(action) {
+        state.status = Some((Severity::Error, why));
+        return Vec::new();
+    }
     // What the person has on screen now is what they decide on, however long the popup stays.
     state.item.deciding_on = Some(seen);
     state.popup = Some(match action {
