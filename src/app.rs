@@ -416,7 +416,10 @@ impl State {
                 Mode::Editor
             };
         }
-        match (&self.popup, &self.screen) {
+        // The notices of a return visit never hold keys: the screen under them keeps its
+        // mode, and the first key both closes them and does its work.
+        let popup = self.popup.as_ref().filter(|p| !matches!(p, Popup::Notices(_)));
+        match (popup, &self.screen) {
             (Some(Popup::Help | Popup::Notices(_)), _) => Mode::Help,
             (Some(Popup::History { .. }), _) => Mode::History,
             (Some(Popup::Confirm(_)), _) => Mode::Confirm,

@@ -465,3 +465,33 @@ fn a_refusal_comes_before_the_note() {
     );
     assert!(!draw(&s, 100, 30).contains("a setujui"), "the hint is not offered");
 }
+
+/// The notices of a return visit hold no key: the first key closes them and does its
+/// own work, and typing right after goes where it was meant to.
+#[test]
+fn the_notices_never_swallow_keys() {
+    let (_t, snap) = demo();
+    let mut s = state(&snap, Some("lestari"), Lang::Id);
+    app::update(&mut s, Msg::LastSeen(Some("2025-01-01T00:00:00Z".into())));
+    assert!(matches!(s.popup, Some(Popup::Notices(_))));
+    key(&mut s, KeyCode::Tab);
+    assert!(s.popup.is_none());
+    assert_eq!(s.list.queue, Queue::All, "the key did its work");
+    let mut s = state(&snap, Some("lestari"), Lang::Id);
+    app::update(&mut s, Msg::LastSeen(Some("2025-01-01T00:00:00Z".into())));
+    key(&mut s, KeyCode::Char('/'));
+    typed(&mut s, "jetis");
+    assert_eq!(s.list.search, "jetis", "nothing typed was lost");
+}
+
+/// The first move is visible: an empty queue says what to do next, and the list's
+/// hints name `n`.
+#[test]
+fn an_empty_queue_says_what_to_do() {
+    let (_t, snap) = demo();
+    let s = state(&snap, Some("bayu"), Lang::Id);
+    assert!(s.list.rows.is_empty(), "bayu's only item waits for publication");
+    let screen = draw(&s, 100, 30);
+    assert!(screen.contains("Tekan n untuk menulis berita baru"), "{screen}");
+    assert!(screen.contains("n berita baru"), "{screen}");
+}

@@ -155,6 +155,7 @@ pub static BINDINGS: &[Binding] = &[
         KeyHelp,
         true
     ),
+    b!(LIST, KeyCode::Char('n'), || Msg::NewItem, KeyNew, true),
     b!(LIST, KeyCode::Char('/'), || Msg::StartSearch, KeySearch, true),
     b!(LIST, KeyCode::Tab, || Msg::NextQueue, KeyQueue, true),
     b!(LIST, KeyCode::Char('S'), || Msg::CycleStatus, KeyFilterStatus, false),
@@ -226,7 +227,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[Mode::History], KeyCode::Down, || Msg::MoveDown, KeyDown, false),
     b!(&[Mode::History], KeyCode::Enter, || Msg::Open, KeyOpenVersion, true),
     b!(&[Mode::History], KeyCode::Esc, || Msg::Back, KeyBack, true),
-    b!(BROWSE, KeyCode::Char('n'), || Msg::NewItem, KeyNew, true),
+    b!(ITEM, KeyCode::Char('n'), || Msg::NewItem, KeyNew, true),
     b!(BROWSE, KeyCode::Char('e'), || Msg::EditItem, KeyEdit, true),
     b!(
         &[Mode::Editor],

@@ -45,6 +45,12 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         // A message was about what was on screen; moving on, it would describe another item.
         state.status = None;
     }
+    if matches!(state.popup, Some(Popup::Notices(_))) && from_person(&msg) {
+        state.popup = None;
+        if matches!(msg, Msg::Back | Msg::ToggleHelp) {
+            return Vec::new();
+        }
+    }
     match msg {
         Msg::Resize(w, h) => state.size = (w, h),
         Msg::Tick(now) => {
@@ -491,6 +497,30 @@ fn input(state: &mut State, text: &str) {
         rebuild(state);
         state.list.selected = 0;
     }
+}
+
+/// Whether a message comes from the person (a key, a paste) rather than from the
+/// runtime, the worker or the clock.
+fn from_person(msg: &Msg) -> bool {
+    !matches!(
+        msg,
+        Msg::Resize(..)
+            | Msg::Tick(_)
+            | Msg::Loaded(_)
+            | Msg::LoadFailed(_)
+            | Msg::Applied(_)
+            | Msg::Refused(_)
+            | Msg::Others(_)
+            | Msg::LastSeen(_)
+            | Msg::VersionsLoaded { .. }
+            | Msg::DiffReady { .. }
+            | Msg::Finished(_)
+            | Msg::AutosaveDue
+            | Msg::Hangup
+            | Msg::JournalFound(_)
+            | Msg::ExternalEdited(_)
+            | Msg::SaveConflict { .. }
+    )
 }
 
 /// What a session asks for first: the newsroom (the person's first rows at once), and,

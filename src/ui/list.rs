@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use crate::app::Queue;
 use crate::domain::text::clean_line;
@@ -93,6 +93,22 @@ fn header(state: &View<'_>) -> Line<'static> {
     Line::from(spans)
 }
 
+/// What an empty list says: why it is empty, and what to do next.
+fn empty_note(state: &View<'_>) -> String {
+    use crate::domain::config::Role;
+    let l = state.lang;
+    if !state.list.search.is_empty() || state.list.filters != crate::app::Filters::default() {
+        return Key::TuiEmptyFiltered.text(l).to_string();
+    }
+    match (state.list.queue, state.person()) {
+        (crate::app::Queue::Mine, Some(p)) if p.has(Role::Approver) => Key::TuiEmptyApprover.text(l).to_string(),
+        (crate::app::Queue::Mine, Some(p)) if p.has(Role::Author) || p.has(Role::Editor) => {
+            Key::TuiEmptyAuthor.text(l).to_string()
+        }
+        _ => Key::OutNoItems.text(l).to_string(),
+    }
+}
+
 /// Draw the list screen.
 pub fn render_list(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     let theme = &state.theme;
@@ -134,10 +150,7 @@ pub fn render_list(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     };
     if state.list.rows.is_empty() {
         frame.render_widget(
-            Paragraph::new(Span::styled(
-                format!(" {}", Key::OutNoItems.text(state.lang)),
-                theme.dim,
-            )),
+            Paragraph::new(Span::styled(format!(" {}", empty_note(state)), theme.dim)).wrap(Wrap { trim: true }),
             body,
         );
         return;
