@@ -280,7 +280,14 @@ strings! {
     TuiOpenThreadsAsk => "Masih ada {0} komentar yang belum selesai. Sudah ditangani semua? Ajukan \"{1}\"?", "There are still {0} open comments. Were they all addressed? Submit \"{1}\"?";
     TuiNoThreadHere => "Tidak ada utas terbuka di sini.", "No open thread here.";
     TuiGeneralComments => "Komentar umum dan usang", "General and outdated comments";
-    TuiBadDate => "Tanggal kegiatan \"{0}\" tidak valid: tulis TTTT-BB-HH, misalnya 2024-09-09.", "Event date \"{0}\" is not valid: write YYYY-MM-DD, e.g. 2024-09-09.";
+    TuiBadDate => "Tanggal kegiatan \"{0}\" tidak dikenali. Tulis misalnya 21/05/2024, 21 Mei 2024, hari ini, atau kemarin.", "Event date \"{0}\" is not a date. Write for example 21/05/2024, 21 May 2024, hari ini (today) or kemarin (yesterday).";
+    TuiHintTitle => "Judul: singkat dan jelas, paling banyak 100 huruf.", "Title: short and clear, at most 100 characters.";
+    TuiHintKecamatan => "← → memilih kecamatan.", "← → choose the kecamatan.";
+    TuiHintDate => "Tanggal kegiatan: misalnya 21/05/2024, 21 Mei 2024, hari ini, kemarin.", "Event date: e.g. 21/05/2024, 21 May 2024, hari ini (today), kemarin (yesterday).";
+    TuiHintLocation => "Tempat kegiatan, misalnya Balai Desa Polorejo.", "Where it happened, e.g. Balai Desa Polorejo.";
+    TuiHintTags => "Tag dipisah koma, misalnya: pengawasan, pilkada-2024. Enter mengambil saran pertama.", "Tags separated by commas, e.g.: pengawasan, pilkada-2024. Enter takes the first suggestion.";
+    TuiHintPhotos => "Satu foto per baris: nama-berkas.jpg | keterangan foto.", "One photo per line: file-name.jpg | caption.";
+    TuiHintBody => "Isi berita; paragraf dipisah satu baris kosong. Ctrl-S menyimpan.", "The text; paragraphs are separated by an empty line. Ctrl-S saves.";
     TuiSaving => "Menyimpan…", "Saving…";
     TuiSaved => "Tersimpan.", "Saved.";
     TuiSavedMerged => "Tersimpan, digabung dengan suntingan orang lain.", "Saved, merged with someone else's edit.";

@@ -354,3 +354,51 @@ fn the_cursor_on_screen_is_where_typing_goes_in_a_long_article() {
         "the keys moved down the article"
     );
 }
+
+/// Dates as people type them, and the hint of the focused field on screen.
+#[test]
+fn dates_are_taken_as_typed_and_every_field_says_what_it_wants() {
+    let (_t, room) = newsroom();
+    let mut s = state(&room, "dimas");
+    open_item(&room, &mut s, DIMAS_DRAFT);
+    // From the body to the date field: Shift-Tab back over photos, tags, location.
+    for _ in 0..4 {
+        key(&room, &mut s, KeyCode::BackTab, KeyModifiers::SHIFT);
+    }
+    assert_eq!(s.editor.as_ref().unwrap().field, warta::app::editor::Field::EventDate);
+    assert!(
+        draw(&s, 160, 30).contains("21/05/2024"),
+        "the date field's hint is shown"
+    );
+    for (typed, want) in [("21/05/2024", "2024-05-21"), ("17 Agustus 2024", "2024-08-17")] {
+        let ed = s.editor.as_mut().unwrap();
+        ed.event_date = ratatui_textarea::TextArea::new(vec![typed.to_string()]);
+        key(&room, &mut s, KeyCode::Char('s'), KeyModifiers::CONTROL);
+        let saved = room.snapshot().unwrap();
+        let item = &saved.item(DIMAS_DRAFT).unwrap().item;
+        assert_eq!(
+            item.front.event_date.map(|d| d.to_string()).as_deref(),
+            Some(want),
+            "{typed}"
+        );
+    }
+    let ed = s.editor.as_mut().unwrap();
+    ed.event_date = ratatui_textarea::TextArea::new(vec!["kemarin".to_string()]);
+    let yesterday = s
+        .now
+        .to_zoned(jiff::tz::TimeZone::get("Asia/Jakarta").unwrap())
+        .date()
+        .yesterday()
+        .unwrap();
+    assert_eq!(
+        s.editor
+            .as_ref()
+            .unwrap()
+            .item()
+            .unwrap()
+            .front
+            .event_date
+            .map(|d| d.to_string()),
+        Some(yesterday.to_string())
+    );
+}

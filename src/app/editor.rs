@@ -18,7 +18,7 @@ pub enum Field {
     Title,
     /// Kecamatan (cycled with ←/→; fixed for authors).
     Kecamatan,
-    /// Event date, `YYYY-MM-DD`.
+    /// Event date, as people type it (`21/05/2024`, `21 Mei 2024`, `kemarin`; see `domain::dates`).
     EventDate,
     /// Location.
     Location,
@@ -111,6 +111,8 @@ pub struct Editor {
     pub saving: Option<Item>,
     /// Typed since the journal was last written.
     pub journal_pending: bool,
+    /// Today in the newsroom's zone, for dates typed as "hari ini" or "kemarin".
+    pub today: Option<jiff::civil::Date>,
     /// After a merged save: take the merged content from the next snapshot.
     pub reload_after_save: bool,
     /// A conflict to resolve.
@@ -165,7 +167,7 @@ fn parse_photos(text: &str) -> Vec<Photo> {
 /// Why the fields cannot become an item yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldError {
-    /// The event date is not `YYYY-MM-DD`.
+    /// The event date is not a date `domain::dates` knows.
     BadDate(String),
 }
 
@@ -202,6 +204,7 @@ impl Editor {
             known_tags,
             saving: None,
             journal_pending: false,
+            today: None,
             reload_after_save: false,
             conflict: None,
             offer: None,
@@ -273,10 +276,15 @@ impl Editor {
         let event_date = if date_text.is_empty() {
             None
         } else {
-            let ok = date_text.len() == 10 && date_text.parse::<jiff::civil::Date>().is_ok();
-            match date_text.parse::<toml::value::Datetime>() {
-                Ok(d) if ok => Some(d),
-                _ => return Err(FieldError::BadDate(date_text.to_string())),
+            // The forms people type; without a known today, only the written-out ones.
+            let today = self.today.unwrap_or(jiff::civil::Date::MIN);
+            match crate::domain::dates::parse(date_text, today).filter(|d| self.today.is_some() || *d != today) {
+                Some(d) => Some(
+                    d.to_string()
+                        .parse::<toml::value::Datetime>()
+                        .map_err(|_| FieldError::BadDate(date_text.to_string()))?,
+                ),
+                None => return Err(FieldError::BadDate(date_text.to_string())),
             }
         };
         let front = FrontMatter {

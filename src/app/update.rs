@@ -55,6 +55,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::Resize(w, h) => state.size = (w, h),
         Msg::Tick(now) => {
             state.now = now;
+            update_editor::set_today(state);
             state.frame = state.frame.wrapping_add(1);
             // An account can run out while the session is open, with no commit at all.
             if let Some(reason) = state.snapshot.clone().and_then(|s| visible::refusal(state, &s)) {

@@ -33,6 +33,17 @@ fn check(state: &State, action: ActionKind, facts: &ItemFacts<'_>) -> Result<(),
     workflow::check(action, state.person(), facts, &ctx).map_err(|d| i18n::denial(state.lang, &d))
 }
 
+/// Tell the editor what day it is in the newsroom, for "hari ini" and "kemarin".
+pub fn set_today(state: &mut State) {
+    let today = state
+        .snapshot
+        .as_ref()
+        .map(|s| state.now.to_zoned(s.config.timezone()).date());
+    if let (Some(ed), Some(today)) = (state.editor.as_mut(), today) {
+        ed.today = Some(today);
+    }
+}
+
 /// Open the editor on a new item, checked against the rules first.
 fn open_new(state: &mut State) -> Vec<Effect> {
     let Some(snap) = state.snapshot.clone() else {
@@ -60,6 +71,7 @@ fn open_new(state: &mut State) -> Vec<Effect> {
     };
     let tags = known_tags(state);
     state.editor = Some(Editor::open(None, &item, state.person(), &snap.config, tags));
+    set_today(state);
     state.screen = Screen::Editor;
     state.status = None;
     let job = state.jobs.start();
@@ -86,6 +98,7 @@ fn open_existing(state: &mut State) -> Vec<Effect> {
         &snap.config,
         tags,
     ));
+    set_today(state);
     state.item.open = Some(entry.slug.clone());
     state.screen = Screen::Editor;
     state.status = None;

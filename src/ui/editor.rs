@@ -44,6 +44,19 @@ fn info_line(state: &View<'_>, ed: &Editor) -> Line<'static> {
     if ed.dirty() {
         spans.push(Span::styled(format!("  ● {}", Key::TuiUnsaved.text(lang)), theme.warn));
     }
+    // What the focused field wants, so no format has to be guessed.
+    let hint = match ed.field {
+        Field::Title => Key::TuiHintTitle,
+        Field::Kecamatan => Key::TuiHintKecamatan,
+        Field::EventDate => Key::TuiHintDate,
+        Field::Location => Key::TuiHintLocation,
+        Field::Tags => Key::TuiHintTags,
+        Field::Photos => Key::TuiHintPhotos,
+        Field::Body => Key::TuiHintBody,
+    };
+    if ed.field != Field::Body || ed.word_count() < 5 {
+        spans.push(Span::styled(format!("  {}", hint.text(lang)), theme.accent));
+    }
     if ed.field == Field::Tags {
         let s = ed.suggestions();
         if !s.is_empty() {
