@@ -118,6 +118,7 @@ strings! {
     RuleEmptyParagraphs => "paragraf kosong", "empty paragraphs";
     RuleClosing => "penutup", "closing line";
     RuleBannedWords => "kata terlarang", "banned words";
+    RuleDoubleSpaces => "spasi ganda", "double spaces";
     LevelRequired => "wajib", "required";
     LevelRecommended => "anjuran", "recommended";
     DenyResolver => "Tidak diizinkan: utas hanya dapat diselesaikan oleh pembukanya, penulis berita, atau penyetuju.", "Not allowed: only the thread's opener, the item's author or an approver may resolve it.";
@@ -456,6 +457,7 @@ pub fn rule_name(lang: Lang, id: &str) -> &'static str {
         "body" => Key::RuleBody,
         "empty_paragraphs" => Key::RuleEmptyParagraphs,
         "closing" => Key::RuleClosing,
+        "double_spaces" => Key::RuleDoubleSpaces,
         _ => Key::RuleBannedWords,
     }
     .text(lang)

@@ -40,11 +40,13 @@ pub enum Rule {
     Closing,
     /// None of the banned words.
     BannedWords,
+    /// No two spaces between words (a typing slip that shows on the website).
+    DoubleSpaces,
 }
 
 impl Rule {
     /// Every rule.
-    pub const ALL: [Self; 10] = [
+    pub const ALL: [Self; 11] = [
         Self::TitleLength,
         Self::LeadLength,
         Self::Dateline,
@@ -55,6 +57,7 @@ impl Rule {
         Self::EmptyParagraphs,
         Self::Closing,
         Self::BannedWords,
+        Self::DoubleSpaces,
     ];
 
     /// The key in `[rules]`.
@@ -71,6 +74,7 @@ impl Rule {
             Self::EmptyParagraphs => "empty_paragraphs",
             Self::Closing => "closing",
             Self::BannedWords => "banned_words",
+            Self::DoubleSpaces => "double_spaces",
         }
     }
 
@@ -82,7 +86,8 @@ impl Rule {
             | Self::PhotoCaptions
             | Self::Closing
             | Self::EmptyParagraphs
-            | Self::BannedWords => Level::Recommended,
+            | Self::BannedWords
+            | Self::DoubleSpaces => Level::Recommended,
         }
     }
 }
@@ -233,6 +238,17 @@ impl Rules {
                         .collect();
                     (empty.is_empty(), empty.join(", "))
                 }
+                Rule::DoubleSpaces => {
+                    // Between words only: spaces that end a line are Markdown's line break.
+                    let at: Vec<String> = paras
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, p)| p.lines().any(|l| l.trim().contains("  ")))
+                        .map(|(i, _)| (i + 1).to_string())
+                        .collect();
+                    let title = item.front.title.contains("  ");
+                    (at.is_empty() && !title, at.join(", "))
+                }
                 Rule::Closing => {
                     let closing = config.newsroom.closing.trim();
                     let last = paras.last().map(|p| p.trim()).unwrap_or_default();
@@ -346,6 +362,10 @@ mod tests {
             (
                 |i| i.body = "Babadan, Panwaslu – ada hoaks di sini.\n\n(Humas)\n".into(),
                 "banned_words",
+            ),
+            (
+                |i| i.body = "Babadan, Panwaslu –  isi berita.\n\n(Humas)\n".into(),
+                "double_spaces",
             ),
         ];
         for (breaker, rule) in cases {

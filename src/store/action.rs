@@ -163,8 +163,9 @@ pub fn template(config: &Config, kecamatan: &str) -> String {
         _ => dateline.replace("{kecamatan}", ""),
     };
     if !line.is_empty() {
-        s.push_str(&line);
-        s.push_str(" \n\n");
+        // No trailing space: a person typing on after the dash types their own.
+        s.push_str(line.trim_end());
+        s.push_str("\n\n");
     }
     if !config.newsroom.closing.is_empty() {
         s.push_str(&config.newsroom.closing);
