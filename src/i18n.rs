@@ -239,6 +239,11 @@ strings! {
     KeyBack => "kembali", "back";
     KeyQuit => "keluar", "quit";
     KeyHelp => "bantuan", "help";
+    KeyEvaluation => "evaluasi", "evaluation";
+    KeyPrevPeriod => "periode lalu", "previous period";
+    KeyNextPeriod => "periode depan", "next period";
+    KeyMeasure => "ukuran", "measure";
+    KeyDrillDown => "rincian", "details";
     KeySearch => "cari", "search";
     KeyQueue => "antrean berikut", "next queue";
     KeyFilterStatus => "saring status", "filter by status";
@@ -383,10 +388,12 @@ strings! {
     RepColTargetPosts => "Target unggah", "Post target";
     RepColVerdict => "Penilaian", "Verdict";
     RepColWeekly => "Terbit per minggu", "Published per week";
+    RepColValue => "Nilai", "Value";
+    RepColWeeklyShort => "Per minggu", "Weekly";
     RepVerdictConsistent => "konsisten", "consistent";
     RepVerdictIrregular => "perlu perhatian", "needs attention";
     RepVerdictSilent => "tidak terbit", "silent";
-    RepTargets => "Target: {0} terbit/minggu, {1} unggahan/hari per kecamatan", "Targets: {0} published/week, {1} posts/day per kecamatan";
+    RepTargets => "Target: {0} terbit/minggu, {1} unggahan/hari", "Targets: {0} published/week, {1} posts/day";
     RepNoTargets => "Belum ada [targets] di warta.toml", "No [targets] in warta.toml";
     RepUnknownCaller => "Laporan hanya untuk orang yang terdaftar di redaksi ini.", "The report is only for people of this newsroom.";
     RepWritten => "Laporan HTML ditulis ke {0}", "HTML report written to {0}";
@@ -400,8 +407,6 @@ strings! {
     RepMeasureQuality => "% ajuan pertama gagal cek wajib", "% first submissions failing required checks";
     RepMeasurePosts => "unggahan tercatat", "posts recorded";
     RepComputing => "Menghitung evaluasi…", "Computing the evaluation…";
-    RepHints => "←→ periode · m ukuran · ↑↓ pilih · Enter berita · Esc kembali · ? bantuan", "←→ period · m measure · ↑↓ select · Enter items · Esc back · ? help";
-    RepHintsItems => "↑↓ pilih · Enter buka berita · Esc kembali ke peringkat", "↑↓ select · Enter open item · Esc back to the ranking";
     RepExplain => "Peringkat kecamatan menurut ukuran terpilih; garis kecil = terbitan per minggu.", "Kecamatan ranked by the chosen measure; small bars = publications per week.";
     RepItemsOf => "Berita {0} pada {1}", "Items of {0} in {1}";
     RepNoItems => "Tidak ada kegiatan pada periode ini.", "No activity in this period.";

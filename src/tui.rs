@@ -145,6 +145,7 @@ fn to_msg(state: &State, inc: Incoming) -> Option<Msg> {
         Incoming::Store(Report::History { slug, versions }) => Some(Msg::VersionsLoaded { slug, versions }),
         Incoming::Store(Report::Others(o)) => Some(Msg::Others(o)),
         Incoming::Store(Report::Diff { pair, diff }) => Some(Msg::DiffReady { pair, diff }),
+        Incoming::Store(Report::Evaluated(report)) => Some(Msg::Evaluated(report)),
         Incoming::Store(Report::Refused(crate::store::StoreError::Conflict {
             ours, theirs, marked, ..
         })) => Some(Msg::SaveConflict { ours, theirs, marked }),
@@ -179,6 +180,9 @@ impl Outside {
             }
             Effect::Diff { pair, old, new } => {
                 let _ = self.jobs.send(Job::Diff { pair, old, new });
+            }
+            Effect::Evaluate { period, today, only } => {
+                let _ = self.jobs.send(Job::Evaluate { period, today, only });
             }
             Effect::WriteJournal(j) => {
                 if let Err(e) = journal::write_journal(&self.journal_dir(&j.person), &j) {

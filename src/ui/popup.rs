@@ -16,6 +16,7 @@ fn underlying_mode(state: &State) -> Mode {
         Screen::List => Mode::List,
         Screen::Item => Mode::Item,
         Screen::Editor => Mode::Editor,
+        Screen::Evaluation => state.mode(),
     }
 }
 

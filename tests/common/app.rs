@@ -38,6 +38,11 @@ pub fn run(room: &Newsroom, s: &mut State, effects: Vec<Effect>) {
                 pair,
                 diff: Arc::new(warta::domain::diff::items(&old, &new, warta::domain::diff::BUDGET)),
             },
+            // What the worker does with `Job::Evaluate`.
+            Effect::Evaluate { period, today, only } => {
+                let snap = room.snapshot().unwrap();
+                Msg::Evaluated(Arc::new(room.report(&snap, period, today, only.as_deref())))
+            }
             _ => continue,
         };
         let more = app::update(s, msg);
