@@ -84,7 +84,13 @@ fn the_screen_explains_itself_in_english_too() {
     s.lang = warta::i18n::Lang::En;
     key(&room, &mut s, KeyCode::Char('E'));
     let screen = common::app::draw(&s, 100, 30);
-    for text in ["Publication evaluation", "Ranked by: items published", "previous period", "measure", "needs attention"] {
+    for text in [
+        "Publication evaluation",
+        "Ranked by: items published",
+        "previous period",
+        "measure",
+        "needs attention",
+    ] {
         assert!(screen.contains(text), "{text}:\n{screen}");
     }
 }

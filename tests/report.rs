@@ -1,6 +1,8 @@
 //! `warta report` on a fixture newsroom with known events (`common/evaluation.rs`): exact
 //! figures in every output format, the caller's scope, and the HTML page opened in a real
 //! headless Chromium.
+// The fixture's rows read best with the short names of the table they check.
+#![allow(clippy::many_single_char_names)]
 
 mod common;
 
@@ -12,7 +14,8 @@ use common::evaluation::fixture;
 #[test]
 fn json_figures_are_exact() {
     let f = fixture();
-    let v: serde_json::Value = serde_json::from_str(&f.ok("hesti", &["report", "--month", "2024-09", "--json"])).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&f.ok("hesti", &["report", "--month", "2024-09", "--json"])).unwrap();
     assert_eq!(v["label"], "2024-09");
     assert_eq!(v["until"], "2024-09-30");
     assert_eq!(v["weeks"].as_array().unwrap().len(), 6);
@@ -58,7 +61,10 @@ fn json_figures_are_exact() {
 #[test]
 fn csv_and_markdown_and_table() {
     let f = fixture();
-    let csv = f.ok("hesti", &["report", "--from", "2024-09-01", "--to", "2024-09-30", "--csv"]);
+    let csv = f.ok(
+        "hesti",
+        &["report", "--from", "2024-09-01", "--to", "2024-09-30", "--csv"],
+    );
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 6, "header, four rows, total:\n{csv}");
     assert!(lines[0].starts_with("period,kecamatan,name,created,submitted,published,republished,rejected,"));
@@ -66,17 +72,25 @@ fn csv_and_markdown_and_table() {
         lines[1],
         "2024-09-01..2024-09-30,babadan,Babadan,1,2,2,1,0,2,17,24,3,2,614,2,1,0.5,2,2,1,2024-09-30,0,19,2,1,1,0,0,0,0,0,0.47,0.47,0.07,0.67,irregular"
     );
-    assert!(lines[3].starts_with("2024-09-01..2024-09-30,jetis,Jetis,0,0,0,0,0,0,,,0,"), "{}", lines[3]);
+    assert!(
+        lines[3].starts_with("2024-09-01..2024-09-30,jetis,Jetis,0,0,0,0,0,0,,,0,"),
+        "{}",
+        lines[3]
+    );
     assert!(lines[3].ends_with(",silent"));
     let md = f.ok("hesti", &["report", "--month", "2024-09", "--markdown"]);
     assert!(md.starts_with("# Publication evaluation\n"), "{md}");
     assert!(md.contains("| Babadan | 1 | 2 | 2 | 1 | 0 | 17.0/24.0 | 2.0/614.0 | 0.50 | 1/2 | 0 | 19 | 2 | 47% | 67% | needs attention |"), "{md}");
-    assert!(md.contains("| Jetis | 0 | 0 | 0 | 0 | 0 | - | - | - | - | - | 30 | 0 | 0% | 0% | silent |"), "{md}");
+    assert!(
+        md.contains("| Jetis | 0 | 0 | 0 | 0 | 0 | - | - | - | - | - | 30 | 0 | 0% | 0% | silent |"),
+        "{md}"
+    );
     let table = f.ok("hesti", &["report", "--month", "2024-09"]);
     assert!(table.contains("Period 2024-09 (2024-09-01 to 2024-09-30)"), "{table}");
     assert!(table.contains("Targets: 1 published/week, 0.1 posts/day"), "{table}");
     // The October report sees the events at midnight WIB on 1 October.
-    let oct: serde_json::Value = serde_json::from_str(&f.ok("hesti", &["report", "--month", "2024-10", "--json"])).unwrap();
+    let oct: serde_json::Value =
+        serde_json::from_str(&f.ok("hesti", &["report", "--month", "2024-10", "--json"])).unwrap();
     assert_eq!(oct["rows"][0]["posts"]["x"], 1);
     assert_eq!(oct["rows"][3]["created"], 1);
 }
@@ -84,14 +98,19 @@ fn csv_and_markdown_and_table() {
 #[test]
 fn authors_see_their_kecamatan_and_strangers_nothing() {
     let f = fixture();
-    let v: serde_json::Value = serde_json::from_str(&f.ok("wahyu", &["report", "--month", "2024-09", "--json"])).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&f.ok("wahyu", &["report", "--month", "2024-09", "--json"])).unwrap();
     let rows = v["rows"].as_array().unwrap();
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["kecamatan"], "sambit");
     assert_eq!(v["total"]["created"], 1);
     let (code, _, err) = f.run("nobody", &["report"]);
     assert_ne!(code, 0);
-    let out = common::warta(&f.home, &f.repo).env("WARTA_LANG", "en").args(["report"]).output().unwrap();
+    let out = common::warta(&f.home, &f.repo)
+        .env("WARTA_LANG", "en")
+        .args(["report"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(String::from_utf8_lossy(&out.stderr).contains("only for people of this newsroom"));
     let (code, _, err) = f.run("hesti", &["report", "--month", "2024-13"]);
@@ -102,18 +121,22 @@ fn authors_see_their_kecamatan_and_strangers_nothing() {
 fn chromium() -> PathBuf {
     ["chromium", "chromium-browser", "google-chrome"]
         .iter()
-        .filter_map(|name| {
-            std::env::var_os("PATH")
-                .and_then(|p| std::env::split_paths(&p).map(|d| d.join(name)).find(|p| p.is_file()))
+        .find_map(|name| {
+            std::env::var_os("PATH").and_then(|p| std::env::split_paths(&p).map(|d| d.join(name)).find(|p| p.is_file()))
         })
-        .next()
         .expect("chromium is installed (.ci/run installs it)")
 }
 
 fn headless(home: &Path, args: &[&str]) -> std::process::Output {
     Command::new(chromium())
         .env("HOME", home)
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars"])
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--hide-scrollbars",
+        ])
         .args(args)
         .output()
         .unwrap()
@@ -123,7 +146,10 @@ fn headless(home: &Path, args: &[&str]) -> std::process::Output {
 fn html_report_renders_in_headless_chromium() {
     let f = fixture();
     let page = f.tmp.path().join("out/evaluasi.html");
-    let (code, out, err) = f.run("hesti", &["report", "--month", "2024-09", "--html", page.to_str().unwrap()]);
+    let (code, out, err) = f.run(
+        "hesti",
+        &["report", "--month", "2024-09", "--html", page.to_str().unwrap()],
+    );
     assert_eq!(code, 0, "{err}");
     assert!(out.is_empty(), "only the file is written: {out}");
     assert!(err.contains("HTML report written to"), "{err}");
@@ -134,18 +160,43 @@ fn html_report_renders_in_headless_chromium() {
     let dom = headless(&f.home, &["--dump-dom", &url]);
     let dom = String::from_utf8_lossy(&dom.stdout);
     assert!(dom.contains("<svg class=\"bars\""), "{dom}");
-    assert_eq!(dom.matches("<svg class=\"spark\"").count(), 4, "a sparkline per kecamatan row");
+    assert_eq!(
+        dom.matches("<svg class=\"spark\"").count(),
+        4,
+        "a sparkline per kecamatan row"
+    );
     assert!(dom.contains("Babadan") && dom.contains("needs attention") && dom.contains("silent"));
     // Printed, it is one page.
     let pdf = f.tmp.path().join("out/evaluasi.pdf");
-    let printed = headless(&f.home, &["--no-pdf-header-footer", &format!("--print-to-pdf={}", pdf.display()), &url]);
+    let printed = headless(
+        &f.home,
+        &[
+            "--no-pdf-header-footer",
+            &format!("--print-to-pdf={}", pdf.display()),
+            &url,
+        ],
+    );
     assert!(pdf.is_file(), "{}", String::from_utf8_lossy(&printed.stderr));
     let bytes = std::fs::read(&pdf).unwrap();
-    let pages = bytes.windows(b"/Type /Page\n".len()).filter(|w| w.starts_with(b"/Type /Page") && !w.starts_with(b"/Type /Pages")).count();
+    let pages = bytes
+        .windows(b"/Type /Page\n".len())
+        .filter(|w| w.starts_with(b"/Type /Page") && !w.starts_with(b"/Type /Pages"))
+        .count();
     assert_eq!(pages, 1, "the report prints on one page");
     // And a screenshot is a real picture.
     let png = f.tmp.path().join("out/evaluasi.png");
-    headless(&f.home, &["--window-size=1400,900", &format!("--screenshot={}", png.display()), &url]);
+    headless(
+        &f.home,
+        &[
+            "--window-size=1400,900",
+            &format!("--screenshot={}", png.display()),
+            &url,
+        ],
+    );
     let shot = std::fs::read(&png).unwrap();
-    assert!(shot.starts_with(b"\x89PNG") && shot.len() > 10_000, "{} bytes", shot.len());
+    assert!(
+        shot.starts_with(b"\x89PNG") && shot.len() > 10_000,
+        "{} bytes",
+        shot.len()
+    );
 }

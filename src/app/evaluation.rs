@@ -46,7 +46,10 @@ impl Evaluation {
     /// The rows in ranked order (indexes into `report.rows`).
     #[must_use]
     pub fn ranked(&self) -> Vec<usize> {
-        self.report.as_ref().map(|r| rank(&r.rows, self.measure)).unwrap_or_default()
+        self.report
+            .as_ref()
+            .map(|r| rank(&r.rows, self.measure))
+            .unwrap_or_default()
     }
 }
 
@@ -93,12 +96,14 @@ pub fn update(state: &mut State, msg: Msg) -> Result<Vec<Effect>, Msg> {
             if !allowed(state) {
                 return Ok(Vec::new());
             }
-            let Some(today) = today(state) else { return Ok(Vec::new()) };
+            let Some(today) = today(state) else {
+                return Ok(Vec::new());
+            };
             // Last month: the one an evaluation meeting looks back on.
-            let period = state
-                .evaluation
-                .as_ref()
-                .map_or_else(|| Period::month_of(today.first_of_month().yesterday().unwrap_or(today)), |e| e.period);
+            let period = state.evaluation.as_ref().map_or_else(
+                || Period::month_of(today.first_of_month().yesterday().unwrap_or(today)),
+                |e| e.period,
+            );
             let measure = state.evaluation.as_ref().map_or(Measure::Published, |e| e.measure);
             state.evaluation = Some(Evaluation {
                 period,
@@ -152,7 +157,11 @@ pub fn update(state: &mut State, msg: Msg) -> Result<Vec<Effect>, Msg> {
     };
     match msg {
         Msg::Evaluation(Intent::PrevPeriod | Intent::NextPeriod) => {
-            let step = if matches!(msg, Msg::Evaluation(Intent::PrevPeriod)) { -1 } else { 1 };
+            let step = if matches!(msg, Msg::Evaluation(Intent::PrevPeriod)) {
+                -1
+            } else {
+                1
+            };
             ev.period = ev.period.shift(step);
             return Ok(ask(state));
         }

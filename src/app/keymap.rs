@@ -335,18 +335,54 @@ pub static BINDINGS: &[Binding] = &[
         KeyMergeByHand,
         true
     ),
-    b!(LIST, KeyCode::Char('E'), || Msg::Evaluation(Intent::Open), KeyEvaluation, true),
+    b!(
+        LIST,
+        KeyCode::Char('E'),
+        || Msg::Evaluation(Intent::Open),
+        KeyEvaluation,
+        true
+    ),
     b!(EVAL, KeyCode::Up, || Msg::MoveUp, KeyUp, false),
     b!(EVAL, KeyCode::Down, || Msg::MoveDown, KeyDown, false),
     b!(EVAL, KeyCode::Char('k'), || Msg::MoveUp, KeyUp, false),
     b!(EVAL, KeyCode::Char('j'), || Msg::MoveDown, KeyDown, false),
     b!(EVAL, KeyCode::Home, || Msg::Top, KeyTop, false),
     b!(EVAL, KeyCode::End, || Msg::Bottom, KeyBottom, false),
-    b!(EVAL, KeyCode::Left, || Msg::Evaluation(Intent::PrevPeriod), KeyPrevPeriod, true),
-    b!(EVAL, KeyCode::Right, || Msg::Evaluation(Intent::NextPeriod), KeyNextPeriod, true),
-    b!(EVAL, KeyCode::Char('h'), || Msg::Evaluation(Intent::PrevPeriod), KeyPrevPeriod, false),
-    b!(EVAL, KeyCode::Char('l'), || Msg::Evaluation(Intent::NextPeriod), KeyNextPeriod, false),
-    b!(&[Mode::Evaluation], KeyCode::Char('m'), || Msg::Evaluation(Intent::NextMeasure), KeyMeasure, true),
+    b!(
+        EVAL,
+        KeyCode::Left,
+        || Msg::Evaluation(Intent::PrevPeriod),
+        KeyPrevPeriod,
+        true
+    ),
+    b!(
+        EVAL,
+        KeyCode::Right,
+        || Msg::Evaluation(Intent::NextPeriod),
+        KeyNextPeriod,
+        true
+    ),
+    b!(
+        EVAL,
+        KeyCode::Char('h'),
+        || Msg::Evaluation(Intent::PrevPeriod),
+        KeyPrevPeriod,
+        false
+    ),
+    b!(
+        EVAL,
+        KeyCode::Char('l'),
+        || Msg::Evaluation(Intent::NextPeriod),
+        KeyNextPeriod,
+        false
+    ),
+    b!(
+        &[Mode::Evaluation],
+        KeyCode::Char('m'),
+        || Msg::Evaluation(Intent::NextMeasure),
+        KeyMeasure,
+        true
+    ),
     b!(&[Mode::Evaluation], KeyCode::Enter, || Msg::Open, KeyDrillDown, true),
     b!(&[Mode::EvaluationItems], KeyCode::Enter, || Msg::Open, KeyOpen, true),
     b!(EVAL, KeyCode::Esc, || Msg::Back, KeyBack, true),

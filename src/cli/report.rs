@@ -99,7 +99,11 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
 #[must_use]
 pub fn scope(me: &crate::domain::config::Person) -> Option<&str> {
     let wide = [Role::Editor, Role::Approver, Role::Admin].iter().any(|r| me.has(*r));
-    if wide { None } else { Some(me.kecamatan.as_deref().unwrap_or("-")) }
+    if wide {
+        None
+    } else {
+        Some(me.kecamatan.as_deref().unwrap_or("-"))
+    }
 }
 
 /// A row's display name.
@@ -187,14 +191,23 @@ fn heading(report: &Report, lang: Lang) -> (String, String) {
     let period = i18n::fmt(
         lang,
         Key::RepPeriod,
-        &[&report.label, &report.period.from, &report.period.to, &report.until, &report.timezone],
+        &[
+            &report.label,
+            &report.period.from,
+            &report.period.to,
+            &report.until,
+            &report.timezone,
+        ],
     );
     let targets = match (report.targets.published_per_week, report.targets.posts_per_day) {
         (None, None) => Key::RepNoTargets.text(lang).to_string(),
         (p, d) => i18n::fmt(
             lang,
             Key::RepTargets,
-            &[&p.map_or_else(|| "-".into(), |v| v.to_string()), &d.map_or_else(|| "-".into(), |v| v.to_string())],
+            &[
+                &p.map_or_else(|| "-".into(), |v| v.to_string()),
+                &d.map_or_else(|| "-".into(), |v| v.to_string()),
+            ],
         ),
     };
     (period, targets)
@@ -207,7 +220,14 @@ fn channels(report: &Report) -> Vec<String> {
         .filter(|c| report.total.posts.contains_key(**c))
         .map(ToString::to_string)
         .collect();
-    out.extend(report.total.posts.keys().filter(|c| !CHANNELS.contains(&c.as_str())).cloned());
+    out.extend(
+        report
+            .total
+            .posts
+            .keys()
+            .filter(|c| !CHANNELS.contains(&c.as_str()))
+            .cloned(),
+    );
     out
 }
 
@@ -217,7 +237,13 @@ fn width(s: &str) -> usize {
 
 fn aligned(head: &[String], rows: &[Vec<String>]) -> String {
     let widths: Vec<usize> = (0..head.len())
-        .map(|i| rows.iter().map(|r| width(&r[i])).chain([width(&head[i])]).max().unwrap_or(0))
+        .map(|i| {
+            rows.iter()
+                .map(|r| width(&r[i]))
+                .chain([width(&head[i])])
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     let mut out = String::new();
     for r in std::iter::once(head).chain(rows.iter().map(Vec::as_slice)) {
@@ -274,7 +300,7 @@ pub fn markdown(report: &Report, lang: Lang) -> String {
     let mut out = format!("# {}\n\n{period}  \n{targets}\n\n", Key::RepTitle.text(lang));
     let line = |cells: &[String]| format!("| {} |\n", cells.iter().map(|c| esc(c)).collect::<Vec<_>>().join(" | "));
     out.push_str(&line(&head));
-    out.push_str(&format!("|{}\n", " --- |".repeat(head.len())));
+    let _ = writeln!(out, "|{}", " --- |".repeat(head.len()));
     for r in &rows {
         out.push_str(&line(r));
     }
@@ -285,7 +311,7 @@ pub fn markdown(report: &Report, lang: Lang) -> String {
             .chain(chans.iter().cloned())
             .collect();
         out.push_str(&line(&head));
-        out.push_str(&format!("|{}\n", " --- |".repeat(head.len())));
+        let _ = writeln!(out, "|{}", " --- |".repeat(head.len()));
         for r in report.rows.iter().chain([&report.total]) {
             let cells: Vec<String> = std::iter::once(row_name(r, lang))
                 .chain(chans.iter().map(|c| r.posts.get(c).copied().unwrap_or(0).to_string()))
@@ -386,7 +412,11 @@ pub fn csv(report: &Report) -> String {
             r.longest_gap_days.to_string(),
             r.posts_total.to_string(),
         ];
-        cells.extend(CHANNELS.iter().map(|c| r.posts.get(*c).copied().unwrap_or(0).to_string()));
+        cells.extend(
+            CHANNELS
+                .iter()
+                .map(|c| r.posts.get(*c).copied().unwrap_or(0).to_string()),
+        );
         cells.push(opt(target("published_per_week").map(|t| t.actual)));
         cells.push(opt(target("published_per_week").map(|t| t.ratio)));
         cells.push(opt(target("posts_per_day").map(|t| t.actual)));

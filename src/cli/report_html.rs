@@ -44,7 +44,11 @@ fn sparkline(weekly: &[usize], max: usize, fill: &str) -> String {
         weekly.len() * w
     );
     for (i, n) in weekly.iter().enumerate() {
-        let bar = if *n == 0 { 1 } else { (n * (h - 2)).div_ceil(max.max(1)).max(2) };
+        let bar = if *n == 0 {
+            1
+        } else {
+            (n * (h - 2)).div_ceil(max.max(1)).max(2)
+        };
         let colour = if *n == 0 { "#cccccc" } else { fill };
         let _ = write!(
             svg,
@@ -65,8 +69,7 @@ fn bar_chart(report: &Report, lang: Lang) -> String {
     let label_w = 190.0;
     let (bar_h, gap) = (16.0, 6.0);
     let chart_w = 520.0;
-    #[allow(clippy::cast_precision_loss)]
-    let days = ((report.until - report.period.from).get_days() + 1).max(0) as f64;
+    let days = f64::from(((report.until - report.period.from).get_days() + 1).max(0));
     let target = report.targets.published_per_week.map(|t| t * days / 7.0);
     #[allow(clippy::cast_precision_loss)]
     let max = rows
@@ -123,14 +126,23 @@ pub fn page(report: &Report, newsroom: &str, lang: Lang) -> String {
     let period = i18n::fmt(
         lang,
         Key::RepPeriod,
-        &[&report.label, &report.period.from, &report.period.to, &report.until, &report.timezone],
+        &[
+            &report.label,
+            &report.period.from,
+            &report.period.to,
+            &report.until,
+            &report.timezone,
+        ],
     );
     let targets = match (report.targets.published_per_week, report.targets.posts_per_day) {
         (None, None) => Key::RepNoTargets.text(lang).to_string(),
         (p, d) => i18n::fmt(
             lang,
             Key::RepTargets,
-            &[&p.map_or_else(|| "-".into(), |v| v.to_string()), &d.map_or_else(|| "-".into(), |v| v.to_string())],
+            &[
+                &p.map_or_else(|| "-".into(), |v| v.to_string()),
+                &d.map_or_else(|| "-".into(), |v| v.to_string()),
+            ],
         ),
     };
     let max_week = report
@@ -148,6 +160,7 @@ pub fn page(report: &Report, newsroom: &str, lang: Lang) -> String {
 <style>
 @page {{ size: A4 landscape; margin: 9mm; }}
 body {{ font-family: "DejaVu Sans", Arial, sans-serif; font-size: 9.5px; color: #111; margin: 0; }}
+@media screen {{ body {{ margin: 14px; }} }}
 h1 {{ font-size: 17px; margin: 0 0 2px; }}
 .sub {{ color: #444; margin: 0 0 6px; }}
 .top {{ display: flex; gap: 18px; align-items: flex-start; }}
@@ -191,7 +204,11 @@ tr.total td {{ font-weight: 700; border-top: 2px solid #888; }}
         .filter(|c| report.total.posts.contains_key(*c))
         .collect();
     if !chans.is_empty() {
-        let _ = write!(html, "<div><b>{}</b><table><tr><th></th>", esc(Key::RepColPosts.text(lang)));
+        let _ = write!(
+            html,
+            "<div><b>{}</b><table><tr><th></th>",
+            esc(Key::RepColPosts.text(lang))
+        );
         for c in &chans {
             let _ = write!(html, "<th>{}</th>", esc(c));
         }

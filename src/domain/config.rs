@@ -353,7 +353,11 @@ impl Config {
         }
         let mut targets = Targets::default();
         for (name, raw_value, slot) in [
-            ("published_per_week", &raw.targets.published_per_week, &mut targets.published_per_week),
+            (
+                "published_per_week",
+                &raw.targets.published_per_week,
+                &mut targets.published_per_week,
+            ),
             ("posts_per_day", &raw.targets.posts_per_day, &mut targets.posts_per_day),
         ] {
             if let Some(v) = raw_value {
@@ -501,7 +505,10 @@ mod tests {
 
     #[test]
     fn targets_are_read_and_validated() {
-        let c = Config::parse(&format!("{BASE}[targets]\npublished_per_week = 3\nposts_per_day = 0.5\n")).unwrap();
+        let c = Config::parse(&format!(
+            "{BASE}[targets]\npublished_per_week = 3\nposts_per_day = 0.5\n"
+        ))
+        .unwrap();
         assert_eq!(c.targets.published_per_week, Some(3.0));
         assert_eq!(c.targets.posts_per_day, Some(0.5));
         assert_eq!(Config::parse(BASE).unwrap().targets, Targets::default());

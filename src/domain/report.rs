@@ -76,8 +76,12 @@ impl Period {
         let bad = || PeriodError(format!("{text:?} is not a week like 2024-W36"));
         let (y, w) = text.split_once('-').ok_or_else(bad)?;
         let w = w.trim_start_matches(['W', 'w']);
-        let iso = jiff::civil::ISOWeekDate::new(y.parse().map_err(|_| bad())?, w.parse().map_err(|_| bad())?, Weekday::Monday)
-            .map_err(|_| bad())?;
+        let iso = jiff::civil::ISOWeekDate::new(
+            y.parse().map_err(|_| bad())?,
+            w.parse().map_err(|_| bad())?,
+            Weekday::Monday,
+        )
+        .map_err(|_| bad())?;
         Ok(Self::week_of(iso.date()))
     }
 
@@ -94,7 +98,10 @@ impl Period {
 
     /// The days from `from` to `to`, both included.
     pub fn range(from: &str, to: &str) -> Result<Self, PeriodError> {
-        let day = |t: &str| t.parse::<Date>().map_err(|_| PeriodError(format!("{t:?} is not a date like 2024-09-01")));
+        let day = |t: &str| {
+            t.parse::<Date>()
+                .map_err(|_| PeriodError(format!("{t:?} is not a date like 2024-09-01")))
+        };
         let (from, to) = (day(from)?, day(to)?);
         if to < from {
             return Err(PeriodError(format!("{to} is before {from}")));
@@ -166,9 +173,8 @@ fn monday_of(day: Date) -> Date {
 }
 
 fn days_between(a: Date, b: Date) -> i64 {
-    // Civil days: no time zone or DST can make this off by one.
-    i64::from(b.to_zoned(TimeZone::UTC).map_or(0, |z| z.timestamp().as_second() / 86_400))
-        - i64::from(a.to_zoned(TimeZone::UTC).map_or(0, |z| z.timestamp().as_second() / 86_400))
+    // Civil dates: no time zone or DST can make this off by one.
+    i64::from((b - a).get_days())
 }
 
 /// One item as the report needs it.
@@ -523,13 +529,21 @@ impl Acc {
         let mut longest = 0;
         if judged {
             let mut prev = cx.period.from.saturating_sub(1.days());
-            for d in self.publish_days.iter().filter(|d| cx.period.from <= **d && **d <= cx.until) {
+            for d in self
+                .publish_days
+                .iter()
+                .filter(|d| cx.period.from <= **d && **d <= cx.until)
+            {
                 longest = longest.max(days_between(prev, *d) - 1);
                 prev = *d;
             }
             longest = longest.max(days_between(prev, cx.until));
         }
-        let elapsed = if judged { days_between(cx.period.from, cx.until) + 1 } else { 0 };
+        let elapsed = if judged {
+            days_between(cx.period.from, cx.until) + 1
+        } else {
+            0
+        };
         let posts_total = self.posts.values().sum();
         let mut attained = Vec::new();
         if let Some(t) = targets.filter(|_| elapsed > 0) {
@@ -537,7 +551,11 @@ impl Acc {
             let days = elapsed as f64;
             #[allow(clippy::cast_precision_loss)]
             let measures = [
-                ("published_per_week", t.published_per_week, self.published as f64 / days * 7.0),
+                (
+                    "published_per_week",
+                    t.published_per_week,
+                    self.published as f64 / days * 7.0,
+                ),
                 ("posts_per_day", t.posts_per_day, posts_total as f64 / days),
             ];
             for (name, target, actual) in measures {
@@ -635,7 +653,11 @@ pub fn compute(inputs: &Inputs<'_>) -> Report {
         ..Acc::default()
     };
     // Rows in config order; items of no or an unknown kecamatan after them.
-    let mut order: Vec<(String, String)> = config.kecamatan.iter().map(|k| (k.id.clone(), k.name.clone())).collect();
+    let mut order: Vec<(String, String)> = config
+        .kecamatan
+        .iter()
+        .map(|k| (k.id.clone(), k.name.clone()))
+        .collect();
     let mut accs: Vec<Acc> = order.iter().map(|_| fresh()).collect();
     let mut index: HashMap<String, usize> = order.iter().enumerate().map(|(i, (id, _))| (id.clone(), i)).collect();
     let mut total = fresh();
@@ -742,8 +764,9 @@ impl Measure {
             Self::DaysSince => r.days_since_publication.map(|d| d as f64),
             Self::LongestGap => Some(r.longest_gap_days as f64),
             Self::ToApproval => r.to_approval.median_hours,
-            Self::Quality => (r.quality.measured > 0)
-                .then(|| round2(r.quality.failing as f64 * 100.0 / r.quality.measured as f64)),
+            Self::Quality => {
+                (r.quality.measured > 0).then(|| round2(r.quality.failing as f64 * 100.0 / r.quality.measured as f64))
+            }
             Self::Posts => Some(r.posts_total as f64),
         }
     }
@@ -796,11 +819,7 @@ pub fn verdict(report: &Report, r: &Row) -> Verdict {
     }
     let judged_weeks = report.weeks.iter().filter(|w| **w <= report.until).count();
     let every_week = r.weekly.iter().take(judged_weeks).all(|n| *n > 0);
-    let target_met = r
-        .targets
-        .iter()
-        .find(|a| a.name == "published_per_week")
-        .map(|a| a.met);
+    let target_met = r.targets.iter().find(|a| a.name == "published_per_week").map(|a| a.met);
     if target_met.unwrap_or(every_week) && every_week {
         Verdict::Consistent
     } else {
@@ -813,11 +832,12 @@ mod ser {
     use jiff::civil::Date;
     use serde::Serializer;
 
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde hands a reference
     pub fn date<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(d)
     }
 
-    #[allow(clippy::ref_option)]
+    #[allow(clippy::ref_option, clippy::trivially_copy_pass_by_ref)] // serde hands a reference
     pub fn opt_date<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
         match d {
             Some(d) => s.collect_str(d),

@@ -4,6 +4,8 @@
 //! Reads `State::evaluation` only; the ranking of a few dozen rows is the one thing
 //! computed here.
 
+use std::fmt::Write as _;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -40,6 +42,9 @@ fn shown(m: Measure, r: &Row) -> String {
         Some(v) => format!("{v:.1}"),
     }
 }
+
+/// A column's figure of a row.
+type Figure = fn(&Row) -> String;
 
 fn width(s: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(s)
@@ -78,10 +83,16 @@ pub fn render_evaluation(state: &State, frame: &mut Frame<'_>, area: Rect) {
                 (p, d) => i18n::fmt(
                     lang,
                     Key::RepTargets,
-                    &[&p.map_or_else(|| "-".into(), |v| v.to_string()), &d.map_or_else(|| "-".into(), |v| v.to_string())],
+                    &[
+                        &p.map_or_else(|| "-".into(), |v| v.to_string()),
+                        &d.map_or_else(|| "-".into(), |v| v.to_string()),
+                    ],
                 ),
             };
-            (format!(" {measure} · {targets}"), format!(" {}", Key::RepExplain.text(lang)))
+            (
+                format!(" {measure} · {targets}"),
+                format!(" {}", Key::RepExplain.text(lang)),
+            )
         }
         None => (format!(" {measure}"), format!(" {}", Key::RepComputing.text(lang))),
     };
@@ -112,11 +123,13 @@ fn render_ranking(state: &State, ev: &Evaluation, report: &Report, frame: &mut F
     let weekly = Key::RepColWeeklyShort.text(lang);
     let spark_w = if wide { (weeks * 2).min(26) } else { weeks.min(14) }.max(width(weekly));
     // From 90 columns the ranking also shows the figures a meeting asks about first.
-    let extra: Vec<(Key, fn(&Row) -> String)> = if wide {
+    let extra: Vec<(Key, Figure)> = if wide {
         vec![
             (Key::RepColPublished, |r| r.published.to_string()),
             (Key::RepColPosts, |r| r.posts_total.to_string()),
-            (Key::RepColDaysSince, |r| r.days_since_publication.map_or_else(|| "-".into(), |d| d.to_string())),
+            (Key::RepColDaysSince, |r| {
+                r.days_since_publication.map_or_else(|| "-".into(), |d| d.to_string())
+            }),
             (Key::RepColGap, |r| r.longest_gap_days.to_string()),
             (Key::RepColTargetPublished, |r| {
                 r.targets
@@ -136,7 +149,7 @@ fn render_ranking(state: &State, ev: &Evaluation, report: &Report, frame: &mut F
         Key::RepColValue.text(lang),
     );
     for (k, _) in &extra {
-        header.push_str(&format!("{:>w$} ", k.text(lang), w = extra_w(*k)));
+        let _ = write!(header, "{:>w$} ", k.text(lang), w = extra_w(*k));
     }
     let verdict_w = [Verdict::Consistent, Verdict::Irregular, Verdict::Silent]
         .iter()
@@ -159,7 +172,11 @@ fn render_ranking(state: &State, ev: &Evaluation, report: &Report, frame: &mut F
         let r = &report.rows[i];
         let v = verdict(report, r);
         let selected = place == ev.selected;
-        let base = if selected { state.theme.selected } else { state.theme.text };
+        let base = if selected {
+            state.theme.selected
+        } else {
+            state.theme.text
+        };
         let mut text = format!(
             " {:>2} {} {:>value_w$} ",
             place + 1,
@@ -167,22 +184,31 @@ fn render_ranking(state: &State, ev: &Evaluation, report: &Report, frame: &mut F
             shown(ev.measure, r)
         );
         for (k, value) in &extra {
-            text.push_str(&format!("{:>w$} ", value(r), w = extra_w(*k)));
+            let _ = write!(text, "{:>w$} ", value(r), w = extra_w(*k));
         }
         lines.push(Line::from(vec![
             Span::styled(text, base),
             Span::styled(" ".repeat(spark_w + 1), base),
-            Span::styled(i18n::verdict(lang, v).to_string(), verdict_style(state, v).patch(if selected {
-                state.theme.selected
-            } else {
-                Style::default()
-            })),
+            Span::styled(
+                i18n::verdict(lang, v).to_string(),
+                verdict_style(state, v).patch(if selected {
+                    state.theme.selected
+                } else {
+                    Style::default()
+                }),
+            ),
         ]));
         let y = table.y + u16::try_from(lines.len() - 1).unwrap_or(0);
         sparks.push((Rect::new(spark_x, y, u16::try_from(spark_w).unwrap_or(0), 1), r, v));
     }
     frame.render_widget(Paragraph::new(lines), table);
-    let max = report.rows.iter().flat_map(|r| r.weekly.iter().copied()).max().unwrap_or(0).max(1) as u64;
+    let max = report
+        .rows
+        .iter()
+        .flat_map(|r| r.weekly.iter().copied())
+        .max()
+        .unwrap_or(0)
+        .max(1) as u64;
     for (rect, r, v) in sparks {
         let rect = rect.intersection(table);
         if rect.width == 0 {
@@ -196,10 +222,7 @@ fn render_ranking(state: &State, ev: &Evaluation, report: &Report, frame: &mut F
             .flat_map(|n| std::iter::repeat_n(*n as u64, per.max(1)))
             .collect();
         frame.render_widget(
-            Sparkline::default()
-                .data(&data)
-                .max(max)
-                .style(verdict_style(state, v)),
+            Sparkline::default().data(&data).max(max).style(verdict_style(state, v)),
             rect,
         );
     }
@@ -231,7 +254,10 @@ fn render_chart(state: &State, ev: &Evaluation, report: &Report, ranked: &[usize
         .borders(Borders::LEFT)
         .border_style(state.theme.border)
         .title(Span::styled(
-            format!(" {}", i18n::fmt(lang, Key::RepBarTitle, &[&i18n::measure(lang, ev.measure)])),
+            format!(
+                " {}",
+                i18n::fmt(lang, Key::RepBarTitle, &[&i18n::measure(lang, ev.measure)])
+            ),
             state.theme.title,
         ));
     let inner = block.inner(area);
@@ -282,7 +308,11 @@ fn render_items(state: &State, ev: &Evaluation, report: &Report, row: &Row, fram
     let lang = state.lang;
     let v = verdict(report, row);
     let dash = |o: Option<i64>| o.map_or_else(|| "-".into(), |d| d.to_string());
-    let posts: Vec<String> = row.posts.iter().map(|(c, n)| format!("{} {n}", clean_line(c))).collect();
+    let posts: Vec<String> = row
+        .posts
+        .iter()
+        .map(|(c, n)| format!("{} {n}", clean_line(c)))
+        .collect();
     let targets: Vec<String> = row
         .targets
         .iter()
@@ -298,7 +328,10 @@ fn render_items(state: &State, ev: &Evaluation, report: &Report, row: &Row, fram
     let facts = vec![
         Line::from(vec![
             Span::styled(
-                format!(" {}  ", i18n::fmt(lang, Key::RepItemsOf, &[&row_name(row, lang), &report.label])),
+                format!(
+                    " {}  ",
+                    i18n::fmt(lang, Key::RepItemsOf, &[&row_name(row, lang), &report.label])
+                ),
                 state.theme.title,
             ),
             Span::styled(i18n::verdict(lang, v).to_string(), verdict_style(state, v)),
@@ -342,7 +375,11 @@ fn render_items(state: &State, ev: &Evaluation, report: &Report, row: &Row, fram
             format!(
                 " {}: {} · {}",
                 Key::RepColPosts.text(lang),
-                if posts.is_empty() { Key::RepNone.text(lang).to_string() } else { posts.join(", ") },
+                if posts.is_empty() {
+                    Key::RepNone.text(lang).to_string()
+                } else {
+                    posts.join(", ")
+                },
                 targets.join(" · ")
             ),
             state.theme.dim,
@@ -352,7 +389,10 @@ fn render_items(state: &State, ev: &Evaluation, report: &Report, row: &Row, fram
     frame.render_widget(Paragraph::new(facts).wrap(Wrap { trim: false }), top);
     if row.items.is_empty() {
         frame.render_widget(
-            Paragraph::new(Span::styled(format!(" {}", Key::RepNoItems.text(lang)), state.theme.dim)),
+            Paragraph::new(Span::styled(
+                format!(" {}", Key::RepNoItems.text(lang)),
+                state.theme.dim,
+            )),
             list,
         );
         return;
@@ -368,7 +408,11 @@ fn render_items(state: &State, ev: &Evaluation, report: &Report, row: &Row, fram
         .take(room)
         .map(|(i, it)| {
             let selected = i == ev.item_selected;
-            let base = if selected { state.theme.selected } else { state.theme.text };
+            let base = if selected {
+                state.theme.selected
+            } else {
+                state.theme.text
+            };
             let mut note = Vec::new();
             if !it.published.is_empty() {
                 let days: Vec<String> = it.published.iter().map(ToString::to_string).collect();
@@ -384,7 +428,11 @@ fn render_items(state: &State, ev: &Evaluation, report: &Report, row: &Row, fram
             Line::from(vec![
                 Span::styled(
                     format!(" {} ", fit(i18n::status(lang, it.status), status_w)),
-                    state.theme.status(it.status).patch(if selected { state.theme.selected } else { Style::default() }),
+                    state.theme.status(it.status).patch(if selected {
+                        state.theme.selected
+                    } else {
+                        Style::default()
+                    }),
                 ),
                 Span::styled(clean_line(&it.title), base),
                 Span::styled(format!("  {}", note.join(" · ")), state.theme.dim),

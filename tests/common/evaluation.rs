@@ -56,7 +56,9 @@ fn index(title: &str, kec: &str, tags: &str) -> String {
 
 fn events(rows: &[(&str, &str, &str)]) -> String {
     rows.iter()
-        .map(|(at, action, extra)| format!("[[events]]\nat = \"{at}\"\nactor = \"hesti\"\naction = \"{action}\"\n{extra}\n"))
+        .map(|(at, action, extra)| {
+            format!("[[events]]\nat = \"{at}\"\nactor = \"hesti\"\naction = \"{action}\"\n{extra}\n")
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -87,14 +89,26 @@ pub fn fixture() -> Fixture {
     write(&repo.join("warta.toml"), CONFIG);
     // The versions first submitted: A without tags (fails a required rule), B fine.
     write(&repo.join("drafts/2024-08-31-a/index.md"), &index("A", "babadan", ""));
-    write(&repo.join("drafts/2024-09-02-b/index.md"), &index("B", "babadan", "\"pilkada\""));
+    write(
+        &repo.join("drafts/2024-09-02-b/index.md"),
+        &index("B", "babadan", "\"pilkada\""),
+    );
     g(&["add", "-A"]);
     g(&["commit", "-q", "-m", "init"]);
     let content = |slug: &str| g(&["rev-parse", &format!("HEAD:drafts/{slug}")]).trim().to_string();
     let (ta, tb) = (content("2024-08-31-a"), content("2024-09-02-b"));
-    write(&repo.join("drafts/2024-08-31-a/index.md"), &index("A", "babadan", "\"pilkada\""));
-    write(&repo.join("drafts/2024-09-10-c/index.md"), &index("C", "sambit", "\"x\""));
-    write(&repo.join("drafts/2024-07-01-d/index.md"), &index("D", "sambit", "\"x\""));
+    write(
+        &repo.join("drafts/2024-08-31-a/index.md"),
+        &index("A", "babadan", "\"pilkada\""),
+    );
+    write(
+        &repo.join("drafts/2024-09-10-c/index.md"),
+        &index("C", "sambit", "\"x\""),
+    );
+    write(
+        &repo.join("drafts/2024-07-01-d/index.md"),
+        &index("D", "sambit", "\"x\""),
+    );
     write(&repo.join("drafts/2024-10-01-e/index.md"), &index("E", "", "\"x\""));
     let c = |id: &str| format!("content = \"{id}\"");
     let (cta, ctb) = (c(&ta), c(&tb));
@@ -105,9 +119,21 @@ pub fn fixture() -> Fixture {
             ("2024-08-31T17:30:00Z", "submit", &cta),
             ("2024-09-01T10:30:00+07:00", "approve", &cta),
             ("2024-09-01T12:30:00+07:00", "publish", &cta),
-            ("2024-09-02T08:00:00+07:00", "shared", "channel = \"instagram\"\nurl = \"https://i.example/1\""),
-            ("2024-09-02T09:00:00+07:00", "shared", "channel = \"website\"\nurl = \"https://w.example/1\""),
-            ("2024-09-02T09:30:00+07:00", "comment", "thread = 1\nmessage = \"ralat\""),
+            (
+                "2024-09-02T08:00:00+07:00",
+                "shared",
+                "channel = \"instagram\"\nurl = \"https://i.example/1\"",
+            ),
+            (
+                "2024-09-02T09:00:00+07:00",
+                "shared",
+                "channel = \"website\"\nurl = \"https://w.example/1\"",
+            ),
+            (
+                "2024-09-02T09:30:00+07:00",
+                "comment",
+                "thread = 1\nmessage = \"ralat\"",
+            ),
             ("2024-09-10T08:00:00+07:00", "approve", &cta),
             ("2024-09-10T09:00:00+07:00", "publish", &cta),
         ]),
@@ -121,14 +147,22 @@ pub fn fixture() -> Fixture {
             ("2024-09-04T10:00:00+07:00", "submit", &ctb),
             ("2024-09-05T10:00:00+07:00", "approve", &ctb),
             ("2024-09-30T23:59:59+07:00", "publish", &ctb),
-            ("2024-09-30T17:00:00Z", "shared", "channel = \"x\"\nurl = \"https://x.example/1\""),
+            (
+                "2024-09-30T17:00:00Z",
+                "shared",
+                "channel = \"x\"\nurl = \"https://x.example/1\"",
+            ),
         ]),
     );
     write(
         &repo.join("reviews/2024-09-10-c.toml"),
         &events(&[
             ("2024-09-10T08:00:00+07:00", "create", ""),
-            ("2024-09-10T09:00:00+07:00", "submit", "content = \"0000000000000000000000000000000000000000\""),
+            (
+                "2024-09-10T09:00:00+07:00",
+                "submit",
+                "content = \"0000000000000000000000000000000000000000\"",
+            ),
             ("2024-09-11T09:00:00+07:00", "reject", "message = \"m\""),
         ]),
     );
@@ -173,4 +207,3 @@ impl Fixture {
         out
     }
 }
-
