@@ -213,6 +213,29 @@ pub fn wants_first_version(events: &[Event], period: Period, tz: &TimeZone) -> b
         .is_some_and(|d| period.contains(d))
 }
 
+/// The required checklist rules an item fails (rule ids): what the report counts for an
+/// item as it was at its first submission.
+#[must_use]
+pub fn failing_rules(rules: &Rules, item: &Item, config: &Config) -> Vec<String> {
+    lint::blocking(&rules.check(item, config))
+        .into_iter()
+        .map(|r| r.id().to_string())
+        .collect()
+}
+
+/// What the checklist's outcome depends on besides the item: the `[rules]` table and the
+/// dateline and closing lines. A cache of [`failing_rules`] keyed by content id is valid
+/// only while this stays the same.
+#[must_use]
+pub fn rules_fingerprint(config: &Config) -> String {
+    format!(
+        "{}\n{}\n{}",
+        toml::to_string(&config.rules).unwrap_or_default(),
+        config.newsroom.dateline,
+        config.newsroom.closing
+    )
+}
+
 /// Everything the computation reads.
 pub struct Inputs<'a> {
     /// The newsroom's config (kecamatan, targets, checklist rules, time zone).
@@ -223,9 +246,10 @@ pub struct Inputs<'a> {
     pub today: Date,
     /// Every item.
     pub items: Vec<Source<'a>>,
-    /// Items as they were at their first submission, by content id (see
-    /// [`first_submit_content`]); a missing one is counted as not measured.
-    pub first_versions: &'a HashMap<String, Item>,
+    /// The required rules failing on each item as it was at its first submission (see
+    /// [`failing_rules`]), by the content id that submission pinned
+    /// ([`first_submit_content`]); a missing one is counted as not measured.
+    pub first_failures: &'a HashMap<String, Vec<String>>,
     /// Only this kecamatan (an author's own); `None`: all of them.
     pub only: Option<&'a str>,
 }
@@ -371,7 +395,65 @@ pub struct Report {
 /// The calendar day of an RFC 3339 time in a zone.
 #[must_use]
 pub fn day_of(at: &str, tz: &TimeZone) -> Option<Date> {
-    Some(at.parse::<Timestamp>().ok()?.to_zoned(tz.clone()).date())
+    instant(at, tz).map(|(_, d)| d)
+}
+
+/// Seconds since the epoch and the calendar day in `tz` of an RFC 3339 time.
+///
+/// warta writes `YYYY-MM-DDTHH:MM:SS±HH:MM` (or `Z`); that shape is read by hand, which is
+/// most of what makes a year's report fast (100,000 events); anything else goes through
+/// jiff's parser.
+fn instant(at: &str, tz: &TimeZone) -> Option<(i64, Date)> {
+    let secs = fast_seconds(at).or_else(|| at.parse::<Timestamp>().ok().map(Timestamp::as_second))?;
+    let ts = Timestamp::from_second(secs).ok()?;
+    let local = secs + i64::from(tz.to_offset(ts).seconds());
+    Some((secs, civil_from_days(local.div_euclid(86_400))?))
+}
+
+fn fast_seconds(at: &str) -> Option<i64> {
+    let b = at.as_bytes();
+    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<i64> {
+        b[r].iter()
+            .try_fold(0i64, |n, &c| c.is_ascii_digit().then(|| n * 10 + i64::from(c - b'0')))
+    };
+    let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (h, mi, s) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || s > 59 {
+        return None;
+    }
+    let offset = match &b[19..] {
+        b"Z" => 0,
+        [sign @ (b'+' | b'-'), _, _, b':', _, _] => {
+            let o = num(20..22)? * 3600 + num(23..25)? * 60;
+            if *sign == b'-' { -o } else { o }
+        }
+        _ => return None,
+    };
+    // Days from civil (Howard Hinnant's algorithm), then the time of day, less the offset.
+    let yy = if mo <= 2 { y - 1 } else { y };
+    let era = yy.div_euclid(400);
+    let yoe = yy - era * 400;
+    let mp = (mo + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(days * 86_400 + h * 3600 + mi * 60 + s - offset)
+}
+
+fn civil_from_days(z: i64) -> Option<Date> {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    Date::new(i16::try_from(y).ok()?, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
 }
 
 /// What one item adds to a row: collected per item, then merged.
@@ -399,9 +481,7 @@ struct Ctx<'a> {
     until: Date,
     tz: TimeZone,
     weeks: &'a [Date],
-    rules: Rules,
-    config: &'a Config,
-    first_versions: &'a HashMap<String, Item>,
+    first_failures: &'a HashMap<String, Vec<String>>,
 }
 
 impl Acc {
@@ -409,8 +489,8 @@ impl Acc {
         let p = cx.period;
         let (mut touched, mut submitted, mut rejected) = (false, false, false);
         let mut published_days = Vec::new();
-        let mut last_submit: Option<Timestamp> = None;
-        let mut last_approve: Option<Timestamp> = None;
+        let mut last_submit: Option<i64> = None;
+        let mut last_approve: Option<i64> = None;
         let mut published_before = false;
         let mut first_submit_in_period: Option<bool> = None;
         let mut rounds = 0usize;
@@ -428,8 +508,9 @@ impl Acc {
             ) {
                 continue;
             }
-            let Ok(t) = e.at.parse::<Timestamp>() else { continue };
-            let day = t.to_zoned(cx.tz.clone()).date();
+            let Some((t, day)) = instant(&e.at, &cx.tz) else {
+                continue;
+            };
             if day > p.to {
                 break;
             }
@@ -450,7 +531,7 @@ impl Acc {
                 }
                 ActionKind::Approve => {
                     if let Some(sub) = last_submit.take().filter(|_| inside) {
-                        self.to_approval.push(t.as_second() - sub.as_second());
+                        self.to_approval.push(t - sub);
                     }
                     last_approve = Some(t);
                 }
@@ -461,7 +542,7 @@ impl Acc {
                 ActionKind::Publish => {
                     if inside {
                         if let Some(a) = last_approve {
-                            self.to_publication.push(t.as_second() - a.as_second());
+                            self.to_publication.push(t - a);
                         }
                         if published_before {
                             self.republished += 1;
@@ -493,13 +574,10 @@ impl Acc {
             self.rounds_total += rounds;
             self.rounds_max = self.rounds_max.max(rounds);
             self.quality.first_submissions += 1;
-            let version = first_submit_content(s.events).and_then(|c| cx.first_versions.get(c));
-            if let Some(item) = version {
+            let known = first_submit_content(s.events).and_then(|c| cx.first_failures.get(c));
+            if let Some(rules) = known {
                 self.quality.measured += 1;
-                failing = lint::blocking(&cx.rules.check(item, cx.config))
-                    .into_iter()
-                    .map(|r| r.id().to_string())
-                    .collect();
+                failing.clone_from(rules);
                 if !failing.is_empty() {
                     self.quality.failing += 1;
                 }
@@ -517,6 +595,33 @@ impl Acc {
                 rounds,
                 failing,
             });
+        }
+    }
+
+    /// Add another's figures (not its items).
+    fn merge(&mut self, o: &Acc) {
+        self.created += o.created;
+        self.submitted += o.submitted;
+        self.published += o.published;
+        self.republished += o.republished;
+        self.rejected += o.rejected;
+        self.to_approval.extend_from_slice(&o.to_approval);
+        self.to_publication.extend_from_slice(&o.to_publication);
+        self.rounds_items += o.rounds_items;
+        self.rounds_total += o.rounds_total;
+        self.rounds_max = self.rounds_max.max(o.rounds_max);
+        self.quality.first_submissions += o.quality.first_submissions;
+        self.quality.measured += o.quality.measured;
+        self.quality.failing += o.quality.failing;
+        for (k, n) in &o.quality.by_rule {
+            *self.quality.by_rule.entry(k.clone()).or_default() += n;
+        }
+        self.publish_days.extend_from_slice(&o.publish_days);
+        for (k, n) in &o.posts {
+            *self.posts.entry(k.clone()).or_default() += n;
+        }
+        for (w, n) in self.weekly.iter_mut().zip(&o.weekly) {
+            *w += n;
         }
     }
 
@@ -644,9 +749,7 @@ pub fn compute(inputs: &Inputs<'_>) -> Report {
         until,
         tz: config.timezone(),
         weeks: &weeks,
-        rules: Rules::from_config(config),
-        config,
-        first_versions: inputs.first_versions,
+        first_failures: inputs.first_failures,
     };
     let fresh = || Acc {
         weekly: vec![0; weeks.len()],
@@ -671,8 +774,12 @@ pub fn compute(inputs: &Inputs<'_>) -> Report {
             accs.push(fresh());
             order.len() - 1
         });
-        accs[i].add(s, &cx);
-        total.add(s, &cx);
+        // Each item is read once and its share added to its row and to the total.
+        let mut one = fresh();
+        one.add(s, &cx);
+        total.merge(&one);
+        accs[i].merge(&one);
+        accs[i].items.append(&mut one.items);
     }
     let mut rows: Vec<Row> = order
         .iter()
@@ -683,7 +790,6 @@ pub fn compute(inputs: &Inputs<'_>) -> Report {
     // Kabupaten-wide and unknown rows keep a stable order after the configured ones.
     let configured = config.kecamatan.len().min(rows.len());
     rows[configured..].sort_by(|a, b| a.kecamatan.cmp(&b.kecamatan));
-    total.items.clear();
     let total = total.finish("*", "", &cx, None);
     Report {
         period,

@@ -122,6 +122,12 @@ fn fixture() -> Fixture {
 }
 
 fn run(f: &Fixture, period: Period, today: Date, only: Option<&str>) -> Report {
+    let rules = Rules::from_config(&f.config);
+    let failures: HashMap<String, Vec<String>> = f
+        .versions
+        .iter()
+        .map(|(id, item)| (id.clone(), failing_rules(&rules, item, &f.config)))
+        .collect();
     let items = f
         .logs
         .iter()
@@ -138,7 +144,7 @@ fn run(f: &Fixture, period: Period, today: Date, only: Option<&str>) -> Report {
         period,
         today,
         items,
-        first_versions: &f.versions,
+        first_failures: &failures,
         only,
     })
 }
@@ -352,4 +358,22 @@ fn ranking_puts_the_best_first_and_the_unmeasured_last() {
     // Fewer days since the last publication is better; never published goes last.
     assert_eq!(rank(&r.rows, Measure::DaysSince), [0, 1, 2, 3]);
     assert_eq!(Measure::Quality.value(&r.rows[0]), Some(50.0));
+}
+
+#[test]
+fn times_are_read_by_hand_as_jiff_reads_them() {
+    let tz = TimeZone::get("Asia/Jakarta").unwrap();
+    for at in [
+        "2024-08-31T17:30:00Z",
+        "2024-09-30T23:59:59+07:00",
+        "2024-02-29T00:00:00-05:30",
+        "1999-12-31T23:59:59+14:00",
+        "2024-09-30T17:00:00.5Z",
+    ] {
+        let slow = at.parse::<Timestamp>().unwrap();
+        let want = (slow.as_second(), slow.to_zoned(tz.clone()).date());
+        assert_eq!(instant(at, &tz), Some(want), "{at}");
+    }
+    assert_eq!(instant("2024-13-01T00:00:00Z", &tz), None);
+    assert_eq!(instant("yesterday", &tz), None);
 }
