@@ -200,3 +200,25 @@ fn html_report_renders_in_headless_chromium() {
         shot.len()
     );
 }
+
+#[test]
+fn the_checklist_cache_follows_the_rules() {
+    let f = fixture();
+    let failing = |f: &common::evaluation::Fixture| {
+        let v: serde_json::Value =
+            serde_json::from_str(&f.ok("hesti", &["report", "--month", "2024-09", "--json"])).unwrap();
+        v["rows"][0]["quality"]["failing"].as_u64().unwrap()
+    };
+    assert_eq!(failing(&f), 1);
+    let cache = f.repo.join(".git/warta-cache/quality");
+    assert!(cache.is_file(), "the outcomes are kept");
+    assert_eq!(failing(&f), 1, "and read back");
+    // Tags no longer required: the kept outcome is not used.
+    let config = std::fs::read_to_string(f.repo.join("warta.toml")).unwrap() + "\n[rules]\ntags = \"off\"\n";
+    std::fs::write(f.repo.join("warta.toml"), config).unwrap();
+    common::git(&f.home, &f.repo, &["commit", "-qam", "rules"]);
+    assert_eq!(failing(&f), 0);
+    // A damaged cache is ignored and written again.
+    std::fs::write(&cache, "warta-quality-cache 0000\nnonsense").unwrap();
+    assert_eq!(failing(&f), 0);
+}
