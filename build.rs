@@ -39,18 +39,25 @@ fn main() {
 /// A fingerprint of the sources that define what the snapshot cache holds: when they
 /// change, caches written by older builds are ignored instead of misread.
 fn cache_schema() {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for file in [
+    let fingerprint = |files: &[&str]| {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for file in files {
+            println!("cargo:rerun-if-changed={file}");
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+            for b in std::fs::read(path).unwrap_or_default() {
+                h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        h
+    };
+    let h = fingerprint(&[
         "src/store/cache.rs",
         "src/store/snapshot.rs",
         "src/domain/item.rs",
         "src/domain/review.rs",
-    ] {
-        println!("cargo:rerun-if-changed={file}");
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
-        for b in std::fs::read(path).unwrap_or_default() {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
+    ]);
     println!("cargo:rustc-env=WARTA_CACHE_SCHEMA={h:016x}");
+    // The evaluation's cache of checklist outcomes (store/evaluation.rs).
+    let h = fingerprint(&["src/domain/lint.rs", "src/domain/item.rs", "src/store/evaluation.rs"]);
+    println!("cargo:rustc-env=WARTA_LINT_SCHEMA={h:016x}");
 }

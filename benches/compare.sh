@@ -99,6 +99,13 @@ gitcomment=$(median_ms "$gitcomment_cmd")
 cold=$(runs=3 median_ms "$cold_cmd")
 peak_kb=$(/usr/bin/time -f %M "$warta" --repo "$repo" --as hesti list --json 2>&1 >/dev/null | tail -1)
 keystroke=$(cargo bench --quiet --bench keystroke 2>/dev/null | awk '/^  median/ {print $2; exit}')
+# The evaluation report of a year, as a user runs it (open + snapshot + report), and in
+# process with the evaluation screen's first draw (bench report).
+report_cmd="'$warta' --repo '$repo' --as hesti report --from 2024-01-01 --to 2024-12-31 --json"
+report_t=$(median_ms "$report_cmd")
+reports=$(WARTA_BENCH_REPO="$repo" cargo bench --quiet --bench report 2>/dev/null)
+report_in=$(echo "$reports" | awk '/report 2024/ {for (i = 1; i <= NF; i++) if ($i == "median") {print $(i + 1); exit}}')
+eval_draw=$(echo "$reports" | awk '/first draw/ {for (i = 1; i <= NF; i++) if ($i == "median") {print $(i + 1); exit}}')
 
 # In a real terminal (tmux, 100x30): time to the first frame that lists items, and
 # bytes the program writes to the terminal per character typed into a long paragraph.
@@ -195,6 +202,9 @@ done
 printf '| %-44s | %-12s | %-34s | %-8s | %s\n' "one item's history (log --json)" "$log ms" "git log -- paths: $gitlog ms" "$(ratio "$log" "$gitlog")" "<= 50 ms"
 printf '| %-44s | %-12s | %-34s | %-8s | %s\n' "one action (comment: open + commit + CAS)" "$comment ms" "git plumbing, same change: $gitcomment ms" "$(ratio "$comment" "$gitcomment")" "<= 20 ms"
 printf '| %-44s | %-12s | %-34s | %-8s | %s\n' "loose objects written per action" "$loose_per_action KiB" "-" "-" "-"
+printf '| %-44s | %-12s | %-34s | %-8s | %s\n' "a year's report (report --from --to --json)" "$report_t ms" "-" "-" "<= 300 ms"
+printf '| %-44s | %-12s | %-34s | %-8s | %s\n' "the same, in process (bench report)" "$report_in ms" "-" "-" "-"
+printf '| %-44s | %-12s | %-34s | %-8s | %s\n' "Evaluasi screen: open to first full draw" "$eval_draw ms" "-" "-" "<= 100 ms"
 printf '| %-44s | %-12s | %-34s | %-8s | %s\n' "editor keystroke, 50 KB article (median)" "$keystroke" "-" "-" "<= 1 ms"
 printf '| %-44s | %-12s | %-34s | %-8s | %s\n' "peak memory, list --json" "$((peak_kb / 1024)) MB" "-" "-" "<= 150 MB"
 printf '| %-44s | %-12s | %-34s | %-8s | %s\n' "peak memory, TUI (whole list, then quit)" "$((tui_kb / 1024)) MB" "-" "-" "<= 150 MB"

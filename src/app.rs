@@ -5,6 +5,7 @@
 //! is returned as `Effect` data for the loop to carry out.
 
 pub mod editor;
+pub mod evaluation;
 pub mod jobs;
 pub mod key;
 pub mod keymap;
@@ -42,6 +43,8 @@ pub enum Screen {
     Item,
     /// Writing an item.
     Editor,
+    /// "Evaluasi": each kecamatan's publishing over a period (`app/evaluation.rs`).
+    Evaluation,
 }
 
 /// A popup over the current screen.
@@ -142,6 +145,8 @@ pub struct State {
     /// Why the session ended (the person was removed or expired): once set, nothing of
     /// the newsroom is kept and the loop stops.
     pub ended: Option<String>,
+    /// The evaluation screen, once opened.
+    pub evaluation: Option<evaluation::Evaluation>,
 }
 
 /// What the loop must do for `update`.
@@ -199,6 +204,17 @@ pub enum Effect {
         old: Box<crate::domain::item::Item>,
         /// The newer version.
         new: Box<crate::domain::item::Item>,
+        /// The job.
+        job: jobs::JobId,
+    },
+    /// Compute the evaluation report on the worker; answered with `Msg::Evaluated`.
+    Evaluate {
+        /// The period.
+        period: crate::domain::report::Period,
+        /// Today in the newsroom's zone.
+        today: jiff::civil::Date,
+        /// Only this kecamatan (an author's own).
+        only: Option<String>,
         /// The job.
         job: jobs::JobId,
     },
@@ -351,6 +367,10 @@ pub enum Msg {
     TakeTheirs,
     /// Conflict: merge by hand.
     MergeByHand,
+    /// A key of the evaluation screen.
+    Evaluation(evaluation::Intent),
+    /// The evaluation report asked for with `Effect::Evaluate`.
+    Evaluated(Arc<crate::domain::report::Report>),
 }
 
 impl State {
@@ -387,6 +407,7 @@ impl State {
             last_seen: None,
             noticed: false,
             ended: None,
+            evaluation: None,
         }
     }
 
@@ -428,6 +449,10 @@ impl State {
             (None, Screen::List) if self.list.searching => Mode::Search,
             (None, Screen::List) => Mode::List,
             (None, Screen::Item | Screen::Editor) => Mode::Item,
+            (None, Screen::Evaluation) if self.evaluation.as_ref().is_some_and(|e| e.drill.is_some()) => {
+                Mode::EvaluationItems
+            }
+            (None, Screen::Evaluation) => Mode::Evaluation,
         }
     }
 

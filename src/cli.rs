@@ -15,6 +15,8 @@ mod keys;
 mod list;
 mod log;
 mod people;
+pub mod report;
+mod report_html;
 mod session;
 mod show;
 mod verify;
@@ -82,6 +84,8 @@ pub enum Command {
     Check(check::Args),
     /// Replay the whole history and report every commit that broke a rule.
     Verify,
+    /// Evaluate each kecamatan's publishing over a period (default: last month).
+    Report(report::Args),
     /// Admins: put a damaged review log back to its last readable events (recorded).
     Repair(act::RequiredArgs),
     /// Print the `authorized_keys` lines that force `warta session PERSON` for each key.
@@ -207,5 +211,6 @@ fn dispatch(ctx: &Ctx, cmd: &Command) -> Outcome {
         Command::Diff(a) => diff::run(ctx, a),
         Command::Check(a) => check::run(ctx, a),
         Command::Verify => verify::run(ctx),
+        Command::Report(a) => report::run(ctx, a),
     }
 }

@@ -243,6 +243,11 @@ strings! {
     KeyBack => "kembali", "back";
     KeyQuit => "keluar", "quit";
     KeyHelp => "bantuan", "help";
+    KeyEvaluation => "evaluasi", "evaluation";
+    KeyPrevPeriod => "periode lalu", "previous period";
+    KeyNextPeriod => "periode depan", "next period";
+    KeyMeasure => "ukuran", "measure";
+    KeyDrillDown => "rincian", "details";
     KeySearch => "cari", "search";
     KeyQueue => "antrean berikut", "next queue";
     KeyFilterStatus => "saring status", "filter by status";
@@ -372,6 +377,52 @@ strings! {
     VerUnjudgeable => "tidak ada warta.toml yang sah untuk menilai commit ini", "no valid warta.toml to judge this commit by";
     VerUnexpected => "berkas yang tidak pernah ditulis warta: {0} (tautan simbolik, folder di dalam berita, atau nama lain)", "a file warta never writes: {0} (a symlink, a folder inside an item, or another name)";
     VerUnreadable => "commit ini membuat {0} tidak terbaca: {1}", "this commit leaves {0} unreadable: {1}";
+    // Evaluation report (warta report, the Evaluasi screen)
+    RepTitle => "Evaluasi kehumasan", "Publication evaluation";
+    RepPeriod => "Periode {0} ({1} s.d. {2}), dinilai sampai {3}, zona {4}", "Period {0} ({1} to {2}), judged up to {3}, zone {4}";
+    RepKabupaten => "(tingkat kabupaten)", "(kabupaten-wide)";
+    RepTotal => "Jumlah", "Total";
+    RepColKecamatan => "Kecamatan", "Kecamatan";
+    RepColCreated => "Dibuat", "Created";
+    RepColSubmitted => "Diajukan", "Submitted";
+    RepColPublished => "Terbit", "Published";
+    RepColRepublished => "Koreksi", "Corrections";
+    RepColRejected => "Ditolak", "Rejected";
+    RepColToApproval => "Ke setuju (jam)", "To approval (h)";
+    RepColToPublication => "Ke terbit (jam)", "To publish (h)";
+    RepColRounds => "Revisi", "Changes";
+    RepColQuality => "Gagal cek", "Failed checks";
+    RepColDaysSince => "Hari sejak", "Days since";
+    RepColGap => "Jeda maks", "Max gap";
+    RepColPosts => "Unggahan", "Posts";
+    RepColTargetPublished => "Target terbit", "Publish target";
+    RepColTargetPosts => "Target unggah", "Post target";
+    RepColVerdict => "Penilaian", "Verdict";
+    RepColWeekly => "Terbit per minggu", "Published per week";
+    RepColValue => "Nilai", "Value";
+    RepColWeeklyShort => "Per minggu", "Weekly";
+    RepVerdictConsistent => "konsisten", "consistent";
+    RepVerdictIrregular => "perlu perhatian", "needs attention";
+    RepVerdictSilent => "tidak terbit", "silent";
+    RepTargets => "Target: {0} terbit/minggu, {1} unggahan/hari", "Targets: {0} published/week, {1} posts/day";
+    RepNoTargets => "Belum ada [targets] di warta.toml", "No [targets] in warta.toml";
+    RepUnknownCaller => "Laporan hanya untuk orang yang terdaftar di redaksi ini.", "The report is only for people of this newsroom.";
+    RepWritten => "Laporan HTML ditulis ke {0}", "HTML report written to {0}";
+    RepLegend => "Konsisten: terbit tiap minggu dan memenuhi target; perlu perhatian: ada minggu tanpa terbitan atau di bawah target. Ke setuju / Ke terbit: median/p90 jam dari ajuan ke persetujuan dan dari persetujuan ke terbit. Revisi: rata-rata permintaan revisi per berita yang pertama diajukan dalam periode. Gagal cek: ajuan pertama yang gagal aturan wajib / yang diperiksa. Hari sejak: hari sejak terbit terakhir. Jeda maks: hari berturut-turut terpanjang tanpa terbitan. Koreksi: terbit ulang berita yang sudah pernah terbit.", "Consistent: published every week and met the target; needs attention: a week without publication or below target. To approval / To publish: median/p90 hours from submission to approval and from approval to publication. Changes: mean requests for changes per item first submitted in the period. Failed checks: first submissions failing a required rule / those checked. Days since: days since the last publication. Max gap: longest run of days without one. Corrections: items published again.";
+    RepMeasure => "Urut menurut: {0}", "Ranked by: {0}";
+    RepMeasurePublished => "berita terbit", "items published";
+    RepMeasureAttainment => "capaian target terbit (%)", "publishing target attained (%)";
+    RepMeasureDaysSince => "hari sejak terbit terakhir", "days since last publication";
+    RepMeasureLongestGap => "jeda terpanjang (hari)", "longest gap (days)";
+    RepMeasureToApproval => "median jam sampai disetujui", "median hours to approval";
+    RepMeasureQuality => "% ajuan pertama gagal cek wajib", "% first submissions failing required checks";
+    RepMeasurePosts => "unggahan tercatat", "posts recorded";
+    RepComputing => "Menghitung evaluasi…", "Computing the evaluation…";
+    RepExplain => "Peringkat kecamatan menurut ukuran terpilih; garis kecil = terbitan per minggu.", "Kecamatan ranked by the chosen measure; small bars = publications per week.";
+    RepItemsOf => "Berita {0} pada {1}", "Items of {0} in {1}";
+    RepNoItems => "Tidak ada kegiatan pada periode ini.", "No activity in this period.";
+    RepBarTitle => "Grafik: {0}", "Chart: {0}";
+    RepNone => "tidak ada", "none";
 }
 
 /// The text of a key with `{0}`, `{1}`… replaced by `args`.
@@ -459,6 +510,34 @@ pub fn rule_name(lang: Lang, id: &str) -> &'static str {
         "closing" => Key::RuleClosing,
         "double_spaces" => Key::RuleDoubleSpaces,
         _ => Key::RuleBannedWords,
+    }
+    .text(lang)
+}
+
+/// The label of a report verdict.
+#[must_use]
+pub fn verdict(lang: Lang, v: crate::domain::report::Verdict) -> &'static str {
+    use crate::domain::report::Verdict;
+    match v {
+        Verdict::Consistent => Key::RepVerdictConsistent,
+        Verdict::Irregular => Key::RepVerdictIrregular,
+        Verdict::Silent => Key::RepVerdictSilent,
+    }
+    .text(lang)
+}
+
+/// The label of a report measure.
+#[must_use]
+pub fn measure(lang: Lang, m: crate::domain::report::Measure) -> &'static str {
+    use crate::domain::report::Measure;
+    match m {
+        Measure::Published => Key::RepMeasurePublished,
+        Measure::Attainment => Key::RepMeasureAttainment,
+        Measure::DaysSince => Key::RepMeasureDaysSince,
+        Measure::LongestGap => Key::RepMeasureLongestGap,
+        Measure::ToApproval => Key::RepMeasureToApproval,
+        Measure::Quality => Key::RepMeasureQuality,
+        Measure::Posts => Key::RepMeasurePosts,
     }
     .text(lang)
 }

@@ -7,6 +7,7 @@
 pub mod action;
 pub mod cache;
 pub mod demo;
+pub mod evaluation;
 pub mod files;
 pub mod history;
 mod housekeeping;

@@ -4,6 +4,7 @@
 //! only through widgets, after control characters are made visible.
 
 pub mod editor;
+pub mod evaluation;
 pub mod item;
 pub mod list;
 pub mod login;
@@ -76,6 +77,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>) {
         Screen::List => list::render_list(state, frame, main),
         Screen::Item => item::render_item(state, frame, main),
         Screen::Editor => editor::render_editor(state, frame, main),
+        Screen::Evaluation => evaluation::render_evaluation(state, frame, main),
     }
     render_bar(state, frame, bar);
     if state.popup.is_some() {

@@ -4,6 +4,7 @@
 use crate::app::key::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Msg;
+use super::evaluation::Intent;
 use crate::domain::review::ActionKind as A;
 use crate::i18n::Key as T;
 
@@ -34,6 +35,10 @@ pub enum Mode {
     EditorRestore,
     /// Resolving a save conflict.
     EditorConflict,
+    /// The evaluation's ranking.
+    Evaluation,
+    /// One kecamatan's items in the evaluation.
+    EvaluationItems,
 }
 
 /// One binding.
@@ -70,7 +75,10 @@ const ANY: &[Mode] = &[
     Mode::EditorLeave,
     Mode::EditorRestore,
     Mode::EditorConflict,
+    Mode::Evaluation,
+    Mode::EvaluationItems,
 ];
+const EVAL: &[Mode] = &[Mode::Evaluation, Mode::EvaluationItems];
 
 macro_rules! b {
     ($modes:expr, $code:expr, $msg:expr, $help:ident, $hint:expr) => {
@@ -329,6 +337,59 @@ pub static BINDINGS: &[Binding] = &[
         true
     ),
     b!(
+        LIST,
+        KeyCode::Char('E'),
+        || Msg::Evaluation(Intent::Open),
+        KeyEvaluation,
+        true
+    ),
+    b!(EVAL, KeyCode::Up, || Msg::MoveUp, KeyUp, false),
+    b!(EVAL, KeyCode::Down, || Msg::MoveDown, KeyDown, false),
+    b!(EVAL, KeyCode::Char('k'), || Msg::MoveUp, KeyUp, false),
+    b!(EVAL, KeyCode::Char('j'), || Msg::MoveDown, KeyDown, false),
+    b!(EVAL, KeyCode::Home, || Msg::Top, KeyTop, false),
+    b!(EVAL, KeyCode::End, || Msg::Bottom, KeyBottom, false),
+    b!(
+        EVAL,
+        KeyCode::Left,
+        || Msg::Evaluation(Intent::PrevPeriod),
+        KeyPrevPeriod,
+        true
+    ),
+    b!(
+        EVAL,
+        KeyCode::Right,
+        || Msg::Evaluation(Intent::NextPeriod),
+        KeyNextPeriod,
+        true
+    ),
+    b!(
+        EVAL,
+        KeyCode::Char('h'),
+        || Msg::Evaluation(Intent::PrevPeriod),
+        KeyPrevPeriod,
+        false
+    ),
+    b!(
+        EVAL,
+        KeyCode::Char('l'),
+        || Msg::Evaluation(Intent::NextPeriod),
+        KeyNextPeriod,
+        false
+    ),
+    b!(
+        &[Mode::Evaluation],
+        KeyCode::Char('m'),
+        || Msg::Evaluation(Intent::NextMeasure),
+        KeyMeasure,
+        true
+    ),
+    b!(&[Mode::Evaluation], KeyCode::Enter, || Msg::Open, KeyDrillDown, true),
+    b!(&[Mode::EvaluationItems], KeyCode::Enter, || Msg::Open, KeyOpen, true),
+    b!(EVAL, KeyCode::Esc, || Msg::Back, KeyBack, true),
+    b!(EVAL, KeyCode::Char('q'), || Msg::Back, KeyBack, false),
+    b!(EVAL, KeyCode::Char('?'), || Msg::ToggleHelp, KeyHelp, true),
+    b!(
         ANY,
         KeyCode::Char('c'),
         KeyModifiers::CONTROL,
@@ -375,6 +436,8 @@ pub fn label(b: &Binding) -> String {
         KeyCode::Char(c) => c.to_string(),
         KeyCode::Up => "↑".into(),
         KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
         KeyCode::PageUp => "PgUp".into(),
         KeyCode::PageDown => "PgDn".into(),
         KeyCode::Home => "Home".into(),

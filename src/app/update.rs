@@ -51,6 +51,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             return Vec::new();
         }
     }
+    let msg = match super::evaluation::update(state, msg) {
+        Ok(effects) => return effects,
+        Err(msg) => msg,
+    };
     match msg {
         Msg::Resize(w, h) => state.size = (w, h),
         Msg::Tick(now) => {
@@ -159,6 +163,8 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                 Some(Popup::Help)
             };
         }
+        // Handled by `evaluation::update` above; here only when it is not open.
+        Msg::Evaluation(_) | Msg::Evaluated(_) => {}
         Msg::Back => back(state),
         Msg::MoveUp | Msg::MoveDown | Msg::PageUp | Msg::PageDown | Msg::Top | Msg::Bottom => movement(state, &msg),
         Msg::Open => return open(state),
@@ -316,7 +322,7 @@ fn movement(state: &mut State, msg: &Msg) {
         return;
     }
     match state.screen {
-        Screen::Editor => {}
+        Screen::Editor | Screen::Evaluation => {}
         Screen::Login => {
             let n = state.login.choices.len();
             match msg {
@@ -383,7 +389,7 @@ fn open(state: &mut State) -> Vec<Effect> {
                 update_review::reset(state);
             }
         }
-        Screen::Item | Screen::Editor => {}
+        Screen::Item | Screen::Editor | Screen::Evaluation => {}
     }
     Vec::new()
 }
@@ -521,6 +527,7 @@ fn from_person(msg: &Msg) -> bool {
             | Msg::JournalFound(_)
             | Msg::ExternalEdited(_)
             | Msg::SaveConflict { .. }
+            | Msg::Evaluated(_)
     )
 }
 

@@ -136,6 +136,27 @@ pub struct Config {
     pub tags: Vec<String>,
     /// The `[rules]` table, as written.
     pub rules: toml::Table,
+    /// The `[targets]` table: what each Panwascam should reach (the evaluation report).
+    pub targets: Targets,
+}
+
+/// The `[targets]` table: output each kecamatan should reach, for `warta report`.
+///
+/// Each is a positive number no larger than 1,000 (an absurd target is a typo); an absent
+/// one is simply not judged.
+#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]
+pub struct Targets {
+    /// New items published per week.
+    pub published_per_week: Option<f64>,
+    /// Posts recorded (`shared` events) per day.
+    pub posts_per_day: Option<f64>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawTargets {
+    published_per_week: Option<Spanned<f64>>,
+    posts_per_day: Option<Spanned<f64>>,
 }
 
 /// A problem in `warta.toml`.
@@ -162,6 +183,8 @@ struct RawConfig {
     tags: RawTags,
     #[serde(default)]
     rules: toml::Table,
+    #[serde(default)]
+    targets: RawTargets,
 }
 
 #[derive(Deserialize, Default)]
@@ -328,12 +351,34 @@ impl Config {
                 language: p.language,
             });
         }
+        let mut targets = Targets::default();
+        for (name, raw_value, slot) in [
+            (
+                "published_per_week",
+                &raw.targets.published_per_week,
+                &mut targets.published_per_week,
+            ),
+            ("posts_per_day", &raw.targets.posts_per_day, &mut targets.posts_per_day),
+        ] {
+            if let Some(v) = raw_value {
+                let n = *v.get_ref();
+                if !(n > 0.0 && n <= 1000.0) {
+                    return Err(err(
+                        v.span(),
+                        format!("targets.{name}"),
+                        "must be a number above 0 and at most 1000",
+                    ));
+                }
+                *slot = Some(n);
+            }
+        }
         Ok(Self {
             newsroom: raw.newsroom,
             kecamatan,
             people,
             tags: raw.tags.vocabulary,
             rules: raw.rules,
+            targets,
         })
     }
 
@@ -455,6 +500,28 @@ mod tests {
             let e = Config::parse(&text).unwrap_err();
             assert_eq!(e.line, line, "{e}");
             assert!(e.key.contains(key) && e.to_string().contains(word), "{e}");
+        }
+    }
+
+    #[test]
+    fn targets_are_read_and_validated() {
+        let c = Config::parse(&format!(
+            "{BASE}[targets]\npublished_per_week = 3\nposts_per_day = 0.5\n"
+        ))
+        .unwrap();
+        assert_eq!(c.targets.published_per_week, Some(3.0));
+        assert_eq!(c.targets.posts_per_day, Some(0.5));
+        assert_eq!(Config::parse(BASE).unwrap().targets, Targets::default());
+        for (body, line, key) in [
+            ("published_per_week = 0", 9, "targets.published_per_week"),
+            ("posts_per_day = -1", 9, "targets.posts_per_day"),
+            ("posts_per_day = 5000", 9, "targets.posts_per_day"),
+            ("posts_per_day = nan", 9, "targets.posts_per_day"),
+            ("published_per_week = \"3\"", 9, "warta.toml"),
+            ("per_month = 3", 9, "warta.toml"),
+        ] {
+            let e = Config::parse(&format!("{BASE}[targets]\n{body}\n")).unwrap_err();
+            assert_eq!((e.line, e.key.as_str()), (line, key), "{body}: {e}");
         }
     }
 }

@@ -57,6 +57,15 @@ pub enum Job {
         /// The newer version.
         new: Box<Item>,
     },
+    /// Compute the evaluation report on the latest snapshot (`domain::report`).
+    Evaluate {
+        /// The period.
+        period: crate::domain::report::Period,
+        /// Today in the newsroom's zone.
+        today: jiff::civil::Date,
+        /// Only this kecamatan.
+        only: Option<String>,
+    },
     /// Announce who this session is and what it has open (refreshed while running).
     Presence(Presence),
     /// Stop the worker.
@@ -93,6 +102,8 @@ pub enum Report {
     /// Everything a job reports has been sent (after a successful action, that includes
     /// the fresh snapshot).
     Finished(JobId),
+    /// The report asked for with `Job::Evaluate`.
+    Evaluated(Arc<crate::domain::report::Report>),
 }
 
 /// The diff for `Job::Diff`: pure computation, here only so that it runs on this
@@ -179,6 +190,17 @@ pub fn run(room: &Newsroom, jobs: &Receiver<(Job, Option<JobId>)>, reports: &Sen
                 let diff = diff(&old, &new);
                 if reports.send(Report::Diff { pair, diff }).is_err() {
                     return;
+                }
+            }
+            Ok(Job::Evaluate { period, today, only }) => {
+                if previous.is_none() && !load(&mut last, &mut previous) {
+                    return;
+                }
+                if let Some(snap) = &previous {
+                    let report = Arc::new(room.report(snap, period, today, only.as_deref()));
+                    if reports.send(Report::Evaluated(report)).is_err() {
+                        return;
+                    }
                 }
             }
             Ok(Job::Presence(p)) => {

@@ -52,6 +52,7 @@ pub fn to_msg(state: &State, inc: Incoming) -> Option<Msg> {
         Incoming::Store(Report::Others(o)) => Some(Msg::Others(o)),
         Incoming::Store(Report::Diff { pair, diff }) => Some(Msg::DiffReady { pair, diff }),
         Incoming::Store(Report::Finished(job)) => Some(Msg::Finished(job)),
+        Incoming::Store(Report::Evaluated(report)) => Some(Msg::Evaluated(report)),
         Incoming::Store(Report::Refused(StoreError::Conflict {
             ours, theirs, marked, ..
         })) => Some(Msg::SaveConflict { ours, theirs, marked }),
@@ -226,6 +227,12 @@ impl Runtime {
             Effect::LoadHistory { slug, job } => self.job(Job::History { slug }, Some(job)),
             Effect::Apply { actor, request, job } => self.job(Job::Apply { actor, request }, Some(job)),
             Effect::Diff { pair, old, new, job } => self.job(Job::Diff { pair, old, new }, Some(job)),
+            Effect::Evaluate {
+                period,
+                today,
+                only,
+                job,
+            } => self.job(Job::Evaluate { period, today, only }, Some(job)),
             Effect::WriteJournal(j) => self.file(FileJob::WriteJournal(j)),
             Effect::DropJournal { person, slug } => self.file(FileJob::DropJournal { person, slug }),
             Effect::LoadJournal { person, slug, job } => self.file(FileJob::LoadJournal { person, slug, job }),

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod app;
+pub mod evaluation;
 pub mod tmux;
 
 use std::path::{Path, PathBuf};
