@@ -7,6 +7,7 @@ pub mod config;
 pub mod diff;
 pub mod item;
 pub mod limits;
+pub mod publish;
 pub mod lint;
 pub mod review;
 pub mod rules;
