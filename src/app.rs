@@ -8,6 +8,7 @@ pub mod editor;
 pub mod keymap;
 pub mod prose;
 pub mod rows;
+pub mod share;
 pub use crate::query::{Filters, Queue, Row};
 pub mod update;
 mod update_editor;
@@ -172,6 +173,8 @@ pub struct State {
     /// Why the session ended (the person was removed or expired): once set, nothing of
     /// the newsroom is kept and the loop stops.
     pub ended: Option<String>,
+    /// The "Bagikan" screen of a published item, while open.
+    pub share: Option<share::Share>,
 }
 
 /// What the loop must do for `update`.
@@ -221,6 +224,8 @@ pub enum Effect {
         /// The request.
         request: Box<Request>,
     },
+    /// Put text on the terminal's clipboard (OSC 52).
+    Clipboard(String),
 }
 
 /// Every input `update` understands.
@@ -228,6 +233,12 @@ pub enum Effect {
 pub enum Msg {
     /// Move the selection or scroll up.
     MoveUp,
+    /// The after-publish command ended: `Some(text)` says how it failed.
+    AfterPublish(Option<String>),
+    /// Open the "Bagikan" screen of the current (published) item.
+    OpenShare,
+    /// Copy the selected channel's text on the "Bagikan" screen.
+    ShareCopy,
     /// Move the selection or scroll down.
     MoveDown,
     /// A page up.
@@ -408,6 +419,7 @@ impl State {
             last_seen: None,
             noticed: false,
             ended: None,
+            share: None,
         }
     }
 
@@ -432,6 +444,9 @@ impl State {
             } else {
                 Mode::Editor
             };
+        }
+        if self.popup.is_none() && self.share.is_some() && self.screen == Screen::Item {
+            return Mode::Share;
         }
         match (&self.popup, &self.screen) {
             (Some(Popup::Help | Popup::Notices(_)), _) => Mode::Help,

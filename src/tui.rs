@@ -25,6 +25,7 @@ use crate::store::presence::{self, Presence};
 use crate::store::worker::{self, Job, Report};
 use crate::ui::theme::{Depth, Theme};
 
+pub mod clipboard;
 pub mod lean;
 
 use lean::Lean;
@@ -142,6 +143,13 @@ fn to_msg(state: &State, inc: Incoming) -> Option<Msg> {
         Incoming::Store(Report::Loaded(s)) => Some(Msg::Loaded(s)),
         Incoming::Store(Report::LoadFailed(e)) => Some(Msg::LoadFailed(i18n::error(state.lang, &e))),
         Incoming::Store(Report::Applied(d)) => Some(Msg::Applied(d)),
+        Incoming::Store(Report::AfterPublish(ran)) => Some(Msg::AfterPublish(ran.failure.map(|why| {
+            i18n::fmt(
+                state.lang,
+                i18n::Key::OutAfterPublishFailed,
+                &[&why, &ran.log.display()],
+            )
+        }))),
         Incoming::Store(Report::History { slug, versions }) => Some(Msg::VersionsLoaded { slug, versions }),
         Incoming::Store(Report::Others(o)) => Some(Msg::Others(o)),
         Incoming::Store(Report::Diff { pair, diff }) => Some(Msg::DiffReady { pair, diff }),
@@ -194,6 +202,7 @@ impl Outside {
                 });
             }
             Effect::ExternalEditor { body } => return Some(external_editor(&self.state_dir, &body, state.lang)),
+            Effect::Clipboard(text) => clipboard::copy(&text),
         }
         None
     }

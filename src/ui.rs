@@ -9,6 +9,7 @@ pub mod list;
 pub mod login;
 pub mod markdown;
 pub mod popup;
+pub mod share;
 pub mod theme;
 
 use ratatui::Frame;
@@ -56,6 +57,9 @@ pub fn render(state: &State, frame: &mut Frame<'_>) {
         Screen::List => list::render_list(state, frame, main),
         Screen::Item => item::render_item(state, frame, main),
         Screen::Editor => editor::render_editor(state, frame, main),
+    }
+    if let (Screen::Item, Some(s)) = (&state.screen, &state.share) {
+        share::render_share(state, s, frame, main);
     }
     render_bar(state, frame, bar);
     if state.popup.is_some() {

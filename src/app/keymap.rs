@@ -34,6 +34,8 @@ pub enum Mode {
     EditorRestore,
     /// Resolving a save conflict.
     EditorConflict,
+    /// The "Bagikan" screen: channel texts and the post's address.
+    Share,
 }
 
 /// One binding.
@@ -70,6 +72,7 @@ const ANY: &[Mode] = &[
     Mode::EditorLeave,
     Mode::EditorRestore,
     Mode::EditorConflict,
+    Mode::Share,
 ];
 
 macro_rules! b {
@@ -97,6 +100,15 @@ macro_rules! b {
 
 /// Every default binding.
 pub static BINDINGS: &[Binding] = &[
+    b!(ITEM, KeyCode::Char('B'), || Msg::OpenShare, KeyShare, true),
+    b!(&[Mode::Share], KeyCode::Up, || Msg::MoveUp, KeyShareChannel, false),
+    b!(&[Mode::Share], KeyCode::Down, || Msg::MoveDown, KeyShareChannel, true),
+    b!(&[Mode::Share], KeyCode::PageDown, || Msg::PageDown, KeyPageDown, false),
+    b!(&[Mode::Share], KeyCode::PageUp, || Msg::PageUp, KeyPageUp, false),
+    b!(&[Mode::Share], KeyCode::Tab, || Msg::ShareCopy, KeyShareCopy, true),
+    b!(&[Mode::Share], KeyCode::Enter, || Msg::Confirm, KeyShareRecord, true),
+    b!(&[Mode::Share], KeyCode::Backspace, || Msg::Backspace, KeyBackspace, false),
+    b!(&[Mode::Share], KeyCode::Esc, || Msg::Back, KeyBack, true),
     b!(MOVE, KeyCode::Up, || Msg::MoveUp, KeyUp, false),
     b!(MOVE, KeyCode::Down, || Msg::MoveDown, KeyDown, false),
     b!(
@@ -353,7 +365,7 @@ pub fn lookup(mode: Mode, key: &KeyEvent) -> Option<Msg> {
         return Some((b.msg)());
     }
     match (mode, key.code) {
-        (Mode::Search | Mode::Compose, KeyCode::Char(c)) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+        (Mode::Search | Mode::Compose | Mode::Share, KeyCode::Char(c)) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
             Some(Msg::Input(c))
         }
         (Mode::Editor, _) => Some(Msg::EditorKey(*key)),

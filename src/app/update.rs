@@ -37,7 +37,13 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         visible::after_end(state, msg);
         return Vec::new();
     }
+    if let Some(effects) = super::share::update(state, &msg) {
+        return effects;
+    }
     match msg {
+        Msg::OpenShare => super::share::open(state),
+        Msg::ShareCopy | Msg::AfterPublish(None) => {}
+        Msg::AfterPublish(Some(failure)) => state.status = Some((Severity::Error, failure)),
         Msg::Resize(w, h) => state.size = (w, h),
         Msg::Tick(now) => {
             state.now = now;

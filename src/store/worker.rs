@@ -75,6 +75,8 @@ pub enum Report {
         /// One entry per event, in log order.
         versions: Vec<Option<Item>>,
     },
+    /// The after-publish command of a publish made here ended (see `after_publish`).
+    AfterPublish(super::after_publish::Ran),
     /// A diff asked for with `Job::Diff`.
     Diff {
         /// Which versions.
@@ -142,7 +144,10 @@ pub fn run(room: &Newsroom, jobs: &Receiver<Job>, reports: &Sender<Report>) {
             }
             Ok(Job::Apply { actor, request }) => {
                 let report = match room.apply(&actor, &request) {
-                    Ok(done) => Report::Applied(done),
+                    Ok(done) => {
+                        after_publish(room, &done, reports);
+                        Report::Applied(done)
+                    }
                     Err(e) => Report::Refused(e),
                 };
                 if reports.send(report).is_err() || !load(&mut last, &mut previous) {
@@ -182,6 +187,20 @@ pub fn run(room: &Newsroom, jobs: &Receiver<Job>, reports: &Sender<Report>) {
                 }
             }
         }
+    }
+}
+
+/// After a publish commit, run `[publish] command` on a thread of its own (a site build
+/// and upload can take minutes; the worker goes on) and report how it ended.
+fn after_publish(room: &Newsroom, done: &Done, reports: &Sender<Report>) {
+    if done.action != crate::domain::review::ActionKind::Publish || done.commit.is_none() {
+        return;
+    }
+    if let Ok(Some(plan)) = room.after_publish(&done.slug) {
+        let reports = reports.clone();
+        std::thread::spawn(move || {
+            let _ = reports.send(Report::AfterPublish(plan.run()));
+        });
     }
 }
 

@@ -1,0 +1,77 @@
+//! The cost of exporting the website from a large newsroom: the whole site into an empty
+//! folder (standalone HTML and Hugo), then one newly published item into that folder
+//! (the incremental case an after-publish command runs). Give the newsroom in
+//! `WARTA_BENCH_REPO` (e.g. `target/bench-newsroom-10000-100000`, made by
+//! `benches/compare.sh` or `examples/gen-newsroom.rs`); run with
+//! `cargo bench --bench export`. The newsroom gains one publish commit per run.
+
+use std::time::Instant;
+
+use warta::domain::review::{ActionKind, Status};
+use warta::store::export::Format;
+use warta::store::{Newsroom, Request};
+
+fn main() {
+    let Some(repo) = std::env::var_os("WARTA_BENCH_REPO") else {
+        eprintln!("export: set WARTA_BENCH_REPO to a newsroom (see the file's docs)");
+        return;
+    };
+    let room = Newsroom::open(std::path::Path::new(&repo)).expect("a newsroom");
+    let out = tempfile::tempdir().expect("a temp dir");
+    for (name, format) in [("html", Format::Html), ("hugo", Format::Hugo)] {
+        let dir = out.path().join(name);
+        let start = Instant::now();
+        let done = room.export(format, &dir).expect("export");
+        println!(
+            "  whole site ({name}): {:.2} s for {} published items ({} pages more)",
+            start.elapsed().as_secs_f64(),
+            done.items,
+            done.pages
+        );
+        let start = Instant::now();
+        let done = room.export(format, &dir).expect("export");
+        println!(
+            "  nothing changed ({name}): {:.3} s, {} items written",
+            start.elapsed().as_secs_f64(),
+            done.written.len()
+        );
+    }
+    let snap = room.snapshot().expect("a snapshot");
+    let approved = snap
+        .items
+        .iter()
+        .find(|e| e.state.status == Status::Approved && e.approval_valid())
+        .map(|e| e.slug.clone());
+    let Some(slug) = approved else {
+        println!("  one newly published item: no approved item left to publish");
+        return;
+    };
+    let approver = snap
+        .config
+        .people
+        .iter()
+        .find(|p| p.has(warta::domain::config::Role::Approver) && p.id != snap.item(&slug).map_or("", |e| e.item.front.author.as_str()))
+        .map(|p| p.id.clone())
+        .expect("an approver");
+    drop(snap);
+    room.apply(
+        &approver,
+        &Request::Transition {
+            slug: slug.clone(),
+            action: ActionKind::Publish,
+            message: None,
+            seen: None,
+        },
+    )
+    .expect("publish");
+    for (name, format) in [("html", Format::Html), ("hugo", Format::Hugo)] {
+        let start = Instant::now();
+        let done = room.export(format, &out.path().join(name)).expect("export");
+        println!(
+            "  one newly published item ({name}): {:.3} s, {} item written, {} pages more",
+            start.elapsed().as_secs_f64(),
+            done.written.len(),
+            done.pages
+        );
+    }
+}
