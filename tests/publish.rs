@@ -297,6 +297,9 @@ fn captions_stay_within_limits_and_a_post_is_recorded() {
     let log = d.json("fajar", &["log", PUBLISHED, "--json"]);
     let last = log.as_array().unwrap().last().unwrap().clone();
     assert_eq!(last["action"], "shared", "{last}");
+    assert_eq!(last["channel"], "instagram", "{last}");
+    assert_eq!(last["url"], url, "{last}");
+    assert!(d.ok("fajar", &["log", PUBLISHED]).contains(&format!("instagram {url}")));
     let (code, out, err) = d.run(Some("fajar"), &["verify"]);
     assert_eq!(code, 0, "{out}{err}");
 }

@@ -103,7 +103,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(ITEM, KeyCode::Char('B'), || Msg::OpenShare, KeyShare, true),
     b!(&[Mode::Share], KeyCode::Up, || Msg::MoveUp, KeyShareChannel, false),
     b!(&[Mode::Share], KeyCode::Down, || Msg::MoveDown, KeyShareChannel, true),
-    b!(&[Mode::Share], KeyCode::PageDown, || Msg::PageDown, KeyPageDown, false),
+    b!(&[Mode::Share], KeyCode::PageDown, || Msg::PageDown, KeyPageDown, true),
     b!(&[Mode::Share], KeyCode::PageUp, || Msg::PageUp, KeyPageUp, false),
     b!(&[Mode::Share], KeyCode::Tab, || Msg::ShareCopy, KeyShareCopy, true),
     b!(&[Mode::Share], KeyCode::Enter, || Msg::Confirm, KeyShareRecord, true),
