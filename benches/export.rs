@@ -46,16 +46,19 @@ fn main() {
         println!("  one newly published item: no approved item left to publish");
         return;
     };
-    let approver = snap
+    let publisher = snap
         .config
         .people
         .iter()
-        .find(|p| p.has(warta::domain::config::Role::Approver) && p.id != snap.item(&slug).map_or("", |e| e.item.front.author.as_str()))
+        .find(|p| {
+            p.has(warta::domain::config::Role::Approver)
+                && p.id != snap.item(&slug).map_or("", |e| e.item.front.author.as_str())
+        })
         .map(|p| p.id.clone())
         .expect("an approver");
     drop(snap);
     room.apply(
-        &approver,
+        &publisher,
         &Request::Transition {
             slug: slug.clone(),
             action: ActionKind::Publish,

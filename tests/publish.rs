@@ -33,6 +33,7 @@ fn tool(name: &str) -> Option<PathBuf> {
 }
 
 /// A PNG of `w`×`h`: warm red top half, teal bottom half (stored deflate, no crates).
+#[allow(clippy::many_single_char_names)]
 fn png(w: u32, h: u32) -> Vec<u8> {
     fn crc(bytes: &[u8]) -> u32 {
         let mut c = 0xffff_ffffu32;
@@ -118,7 +119,10 @@ fn html_export_holds_only_published_items_and_rewrites_only_what_changed() {
     let first = export(&d, "html", &site);
     assert!(first.contains("3 berita terbit, 3 ditulis"), "{first}");
     assert!(site.join("berita").join(PUBLISHED).join("index.html").is_file());
-    assert!(!site.join("berita").join(APPROVED).exists(), "approved is not published");
+    assert!(
+        !site.join("berita").join(APPROVED).exists(),
+        "approved is not published"
+    );
     let home = read(&site.join("index.html"));
     assert!(home.contains(&format!("berita/{PUBLISHED}/index.html")));
     assert!(read(&site.join("atom.xml")).contains(&format!("https://ponorogo.bawaslu.example/berita/{PUBLISHED}/")));
@@ -136,7 +140,11 @@ fn html_export_holds_only_published_items_and_rewrites_only_what_changed() {
     let after = export(&d, "html", &site);
     assert!(after.contains("4 berita terbit, 1 ditulis"), "{after}");
     assert!(after.contains("foto-2.jpg"), "a missing photo is noted: {after}");
-    assert_eq!(std::fs::metadata(&page).unwrap().modified().unwrap(), mtime, "others untouched");
+    assert_eq!(
+        std::fs::metadata(&page).unwrap().modified().unwrap(),
+        mtime,
+        "others untouched"
+    );
     let item = read(&site.join("berita").join(APPROVED).join("index.html"));
     assert!(item.contains("<img src=\"foto-1.jpg\""), "{item}");
     assert!(item.contains("<figcaption>Tim patroli Panwaslu"), "{item}");
@@ -183,7 +191,11 @@ fn standalone_site_passes_the_html_checker() {
     let config = d.tmp.path().join("htmlvalidate.json");
     // `long-title` is a search-engine style hint (≤ 70 characters); news headlines here
     // are longer and stay whole. Every other recommended rule applies.
-    std::fs::write(&config, r#"{"extends":["html-validate:recommended"],"rules":{"long-title":"off"}}"#).unwrap();
+    std::fs::write(
+        &config,
+        r#"{"extends":["html-validate:recommended"],"rules":{"long-title":"off"}}"#,
+    )
+    .unwrap();
     let mut pages = Vec::new();
     let mut stack = vec![site.clone()];
     while let Some(dir) = stack.pop() {
@@ -197,7 +209,12 @@ fn standalone_site_passes_the_html_checker() {
         }
     }
     assert!(pages.len() > 10, "{pages:?}");
-    let out = Command::new(checker).arg("-c").arg(&config).args(&pages).output().unwrap();
+    let out = Command::new(checker)
+        .arg("-c")
+        .arg(&config)
+        .args(&pages)
+        .output()
+        .unwrap();
     assert!(
         out.status.success(),
         "{}{}",
@@ -215,18 +232,28 @@ fn hugo_builds_the_exported_demo_without_errors_or_warnings() {
     export(&d, "hugo", &out_dir);
     let bundle = out_dir.join("content/berita").join(APPROVED);
     let index = read(&bundle.join("index.md"));
-    assert!(index.contains("kecamatan = [\"Babadan\"]") && index.contains("[[resources]]"), "{index}");
+    assert!(
+        index.contains("kecamatan = [\"Babadan\"]") && index.contains("[[resources]]"),
+        "{index}"
+    );
     assert!(bundle.join("foto-1.jpg").is_file());
     let out = Command::new(hugo)
         .current_dir(&out_dir)
         .env("HOME", &d.home)
         .output()
         .unwrap();
-    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(out.status.success(), "{text}");
     assert!(!text.contains("WARN") && !text.contains("ERROR"), "{text}");
     let page = read(&out_dir.join("public/berita").join(APPROVED).join("index.html"));
-    assert!(page.contains("foto-1.jpg") && page.contains("<figcaption>Tim patroli Panwaslu"), "{page}");
+    assert!(
+        page.contains("foto-1.jpg") && page.contains("<figcaption>Tim patroli Panwaslu"),
+        "{page}"
+    );
     assert!(out_dir.join("public/kecamatan/babadan/index.html").is_file());
 }
 
@@ -272,7 +299,11 @@ fn chromium_shows_the_item_with_its_photo_and_caption() {
         .output()
         .unwrap();
     let dom = String::from_utf8_lossy(&out.stdout);
-    assert!(dom.contains("width=320 caption=Tim patroli Panwaslu Kecamatan Babadan"), "{dom}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        dom.contains("width=320 caption=Tim patroli Panwaslu Kecamatan Babadan"),
+        "{dom}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -284,7 +315,10 @@ fn captions_stay_within_limits_and_a_post_is_recorded() {
     assert!(ig.contains("tautan di bio") && ig.contains("#BawasluPonorogo"), "{ig}");
     let wa = d.ok("sari", &["caption", PUBLISHED, "--for", "whatsapp"]);
     assert!(wa.starts_with("*Panwascam Babadan Gelar"), "{wa}");
-    assert!(wa.trim_end().ends_with(&format!("https://ponorogo.bawaslu.example/berita/{PUBLISHED}/")));
+    assert!(
+        wa.trim_end()
+            .ends_with(&format!("https://ponorogo.bawaslu.example/berita/{PUBLISHED}/"))
+    );
     let x = d.ok("sari", &["caption", PUBLISHED, "--for", "x"]);
     assert!(warta::domain::publish::caption::x_length(x.trim_end()) <= 280, "{x}");
 

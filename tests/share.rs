@@ -36,7 +36,10 @@ fn bagikan_shows_each_channel_copies_clean_text_and_records_the_post() {
     key(&mut s, KeyCode::Char('B'));
     let screen = common::app::draw(&s, 100, 30);
     assert!(screen.contains("Bagikan: Panwascam Babadan"), "{screen}");
-    assert!(screen.contains("▶ Instagram") && screen.contains("/2200 karakter"), "{screen}");
+    assert!(
+        screen.contains("▶ Instagram") && screen.contains("/2200 karakter"),
+        "{screen}"
+    );
     assert!(
         screen.contains("Panwaslu Kecamatan Babadan mengajak"),
         "the text itself is on screen: {screen}"

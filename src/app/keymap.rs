@@ -107,7 +107,13 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[Mode::Share], KeyCode::PageUp, || Msg::PageUp, KeyPageUp, false),
     b!(&[Mode::Share], KeyCode::Tab, || Msg::ShareCopy, KeyShareCopy, true),
     b!(&[Mode::Share], KeyCode::Enter, || Msg::Confirm, KeyShareRecord, true),
-    b!(&[Mode::Share], KeyCode::Backspace, || Msg::Backspace, KeyBackspace, false),
+    b!(
+        &[Mode::Share],
+        KeyCode::Backspace,
+        || Msg::Backspace,
+        KeyBackspace,
+        false
+    ),
     b!(&[Mode::Share], KeyCode::Esc, || Msg::Back, KeyBack, true),
     b!(MOVE, KeyCode::Up, || Msg::MoveUp, KeyUp, false),
     b!(MOVE, KeyCode::Down, || Msg::MoveDown, KeyDown, false),
@@ -365,7 +371,9 @@ pub fn lookup(mode: Mode, key: &KeyEvent) -> Option<Msg> {
         return Some((b.msg)());
     }
     match (mode, key.code) {
-        (Mode::Search | Mode::Compose | Mode::Share, KeyCode::Char(c)) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+        (Mode::Search | Mode::Compose | Mode::Share, KeyCode::Char(c))
+            if !key.modifiers.contains(KeyModifiers::CONTROL) =>
+        {
             Some(Msg::Input(c))
         }
         (Mode::Editor, _) => Some(Msg::EditorKey(*key)),

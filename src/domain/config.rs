@@ -187,7 +187,8 @@ pub fn is_base_url(s: &str) -> bool {
     rest.is_some_and(|r| {
         let host = r.split('/').next().unwrap_or("");
         !host.is_empty()
-            && r.chars().all(|c| c.is_ascii_graphic() && !matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`' | '#' | '?'))
+            && r.chars()
+                .all(|c| c.is_ascii_graphic() && !matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`' | '#' | '?'))
     })
 }
 
@@ -579,14 +580,24 @@ mod tests {
                 "site.base_url",
                 "",
             ),
-            (format!("{BASE}[site]\nurl = \"https://a\"\n"), 9, "warta.toml", "unknown field"),
+            (
+                format!("{BASE}[site]\nurl = \"https://a\"\n"),
+                9,
+                "warta.toml",
+                "unknown field",
+            ),
             (
                 format!("{BASE}[social]\nhashtags = [\"ok\", \"two words\"]\n"),
                 1,
                 "social.hashtags",
                 "letters",
             ),
-            (format!("{BASE}[publish]\ncmd = \"x\"\n"), 9, "warta.toml", "unknown field"),
+            (
+                format!("{BASE}[publish]\ncmd = \"x\"\n"),
+                9,
+                "warta.toml",
+                "unknown field",
+            ),
         ];
         for (text, line, key, word) in cases {
             let e = Config::parse(&text).unwrap_err();

@@ -4,6 +4,8 @@
 //! Pure: callers hand in the item, its log and the names of the files in its folder;
 //! they get text back. Writing files is the store's job (`store/export.rs`).
 
+use std::fmt::Write;
+
 pub mod caption;
 pub mod html;
 pub mod hugo;
@@ -48,8 +50,16 @@ impl Site {
         Some(Self {
             title: super::text::clean_line(&title),
             base_url: config.site.base_url.clone(),
-            lang: if config.newsroom.language.starts_with("en") { "en" } else { "id" },
-            kecamatan: config.kecamatan.iter().map(|k| (k.id.clone(), k.name.clone())).collect(),
+            lang: if config.newsroom.language.starts_with("en") {
+                "en"
+            } else {
+                "id"
+            },
+            kecamatan: config
+                .kecamatan
+                .iter()
+                .map(|k| (k.id.clone(), k.name.clone()))
+                .collect(),
             hashtags: config.social.hashtags.clone(),
         })
     }
@@ -69,9 +79,12 @@ impl Site {
     /// A key that changes whenever something every page shows changes.
     #[must_use]
     pub fn fingerprint(&self) -> String {
-        let mut s = format!("{EXPORT_VERSION}\u{1f}{}\u{1f}{}\u{1f}{}", self.title, self.base_url, self.lang);
+        let mut s = format!(
+            "{EXPORT_VERSION}\u{1f}{}\u{1f}{}\u{1f}{}",
+            self.title, self.base_url, self.lang
+        );
         for (id, name) in &self.kecamatan {
-            s.push_str(&format!("\u{1f}{id}={name}"));
+            let _ = write!(s, "\u{1f}{id}={name}");
         }
         format!("{:016x}", fnv(s.as_bytes()))
     }
@@ -247,7 +260,11 @@ impl Page {
     pub fn date_text(&self, words: &Words) -> String {
         let d = self.published.get(..10).unwrap_or("");
         let mut parts = d.split('-').map(|p| p.parse::<usize>().unwrap_or(0));
-        let (y, m, day) = (parts.next().unwrap_or(0), parts.next().unwrap_or(0), parts.next().unwrap_or(0));
+        let (y, m, day) = (
+            parts.next().unwrap_or(0),
+            parts.next().unwrap_or(0),
+            parts.next().unwrap_or(0),
+        );
         match words.months.get(m.wrapping_sub(1)) {
             Some(month) => format!("{day} {month} {y}"),
             None => d.to_string(),
@@ -313,7 +330,7 @@ pub fn url_part(s: &str) -> String {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
             out.push(char::from(b));
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            let _ = write!(out, "%{b:02X}");
         }
     }
     out
@@ -359,26 +376,34 @@ pub fn body_html(body: &str) -> String {
         match ev {
             Event::Start(tag) => match tag {
                 Tag::Paragraph => out.push_str("<p>"),
-                Tag::Heading { level, .. } => out.push_str(&format!("<h{}>", (level as usize + 1).min(6))),
+                Tag::Heading { level, .. } => {
+                    let _ = write!(out, "<h{}>", (level as usize + 1).min(6));
+                }
                 Tag::BlockQuote(_) => out.push_str("<blockquote>\n"),
                 Tag::CodeBlock(_) => out.push_str("<pre><code>"),
                 Tag::List(Some(1)) => out.push_str("<ol>\n"),
-                Tag::List(Some(n)) => out.push_str(&format!("<ol start=\"{n}\">\n")),
+                Tag::List(Some(n)) => {
+                    let _ = writeln!(out, "<ol start=\"{n}\">");
+                }
                 Tag::List(None) => out.push_str("<ul>\n"),
                 Tag::Item => out.push_str("<li>"),
                 Tag::Emphasis => out.push_str("<em>"),
                 Tag::Strong => out.push_str("<strong>"),
                 Tag::Strikethrough => out.push_str("<del>"),
-                Tag::Link { dest_url, .. } => out.push_str(&format!("<a href=\"{}\">", escape(&safe_href(&dest_url)))),
+                Tag::Link { dest_url, .. } => {
+                    let _ = write!(out, "<a href=\"{}\">", escape(&safe_href(&dest_url)));
+                }
                 Tag::Image { dest_url, .. } => {
                     in_image += 1;
-                    out.push_str(&format!("<a href=\"{}\">", escape(&safe_href(&dest_url))));
+                    let _ = write!(out, "<a href=\"{}\">", escape(&safe_href(&dest_url)));
                 }
                 _ => {}
             },
             Event::End(tag) => match tag {
                 TagEnd::Paragraph => out.push_str("</p>\n"),
-                TagEnd::Heading(level) => out.push_str(&format!("</h{}>\n", (level as usize + 1).min(6))),
+                TagEnd::Heading(level) => {
+                    let _ = writeln!(out, "</h{}>", (level as usize + 1).min(6));
+                }
                 TagEnd::BlockQuote(_) => out.push_str("</blockquote>\n"),
                 TagEnd::CodeBlock => out.push_str("</code></pre>\n"),
                 TagEnd::List(true) => out.push_str("</ol>\n"),
@@ -395,7 +420,9 @@ pub fn body_html(body: &str) -> String {
                 _ => {}
             },
             Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) => out.push_str(&escape(&t)),
-            Event::Code(t) => out.push_str(&format!("<code>{}</code>", escape(&t))),
+            Event::Code(t) => {
+                let _ = write!(out, "<code>{}</code>", escape(&t));
+            }
             Event::SoftBreak => out.push('\n'),
             Event::HardBreak => out.push_str("<br>\n"),
             Event::Rule => out.push_str("<hr>\n"),
@@ -425,7 +452,9 @@ mod tests {
 
     #[test]
     fn raw_html_and_script_links_never_reach_the_page() {
-        let html = body_html("Halo <script>alert(1)</script>\n\n[x](javascript:alert(1)) [y](https://a.example/?q=1&r=2)\n\n# Sub");
+        let html = body_html(
+            "Halo <script>alert(1)</script>\n\n[x](javascript:alert(1)) [y](https://a.example/?q=1&r=2)\n\n# Sub",
+        );
         assert!(!html.contains("<script"), "{html}");
         assert!(html.contains("&lt;script&gt;"));
         assert!(html.contains("<a href=\"#\">x</a>"));

@@ -195,7 +195,8 @@ impl Newsroom {
         }
         manifest.pages = hashes;
         manifest.format = format.id().into();
-        let json = serde_json::to_vec(&manifest).map_err(|e| StoreError::io(dir.join(MANIFEST), std::io::Error::other(e)))?;
+        let json =
+            serde_json::to_vec(&manifest).map_err(|e| StoreError::io(dir.join(MANIFEST), std::io::Error::other(e)))?;
         write(dir, MANIFEST, &json)?;
         Ok(done)
     }
@@ -223,7 +224,11 @@ fn html_pages(site: &Site, pages: &[(&Entry, Page)]) -> Vec<(String, String)> {
         ("style.css".to_string(), html::STYLE.to_string()),
     ];
     for (id, items) in &groups.kecamatan {
-        let name = site.kecamatan.iter().find(|(k, _)| k == id).map_or(id.as_str(), |(_, n)| n.as_str());
+        let name = site
+            .kecamatan
+            .iter()
+            .find(|(k, _)| k == id)
+            .map_or(id.as_str(), |(_, n)| n.as_str());
         out.push((
             format!("kecamatan/{id}/index.html"),
             html::list_page(site, &format!("{}{name}", w.kecamatan_prefix), items),
@@ -292,7 +297,8 @@ fn inside(dir: &Path, rel: &str) -> Option<PathBuf> {
 }
 
 fn write(dir: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
-    let path = inside(dir, rel).ok_or_else(|| StoreError::io(dir.join(rel), std::io::ErrorKind::InvalidInput.into()))?;
+    let path =
+        inside(dir, rel).ok_or_else(|| StoreError::io(dir.join(rel), std::io::ErrorKind::InvalidInput.into()))?;
     write_atomic(&path, bytes, Access::Shared).map_err(|e| StoreError::io(&path, e))
 }
 

@@ -66,7 +66,11 @@ pub fn render_share(state: &State, share: &Share, frame: &mut Frame<'_>, area: R
         .enumerate()
         .map(|(i, (c, t))| {
             let mark = if i == share.selected { "▶ " } else { "  " };
-            let style = if i == share.selected { theme.selected } else { theme.text };
+            let style = if i == share.selected {
+                theme.selected
+            } else {
+                theme.text
+            };
             Line::from(vec![
                 Span::styled(format!("{mark}{:<10}", c.name()), style),
                 Span::styled(measure(lang, *c, t), theme.dim),
@@ -86,13 +90,13 @@ pub fn render_share(state: &State, share: &Share, frame: &mut Frame<'_>, area: R
         .lines()
         .map(|l| unicode_width::UnicodeWidthStr::width(l).div_ceil(width).max(1))
         .sum();
-    let last = u16::try_from(lines.saturating_sub(usize::from(text.height) / 2)).unwrap_or(u16::MAX);
+    let end = u16::try_from(lines.saturating_sub(usize::from(text.height) / 2)).unwrap_or(u16::MAX);
     // The text was cleaned when it was made; it is shown exactly as it is copied.
     frame.render_widget(
         Paragraph::new(body.to_string())
             .style(theme.text)
             .wrap(Wrap { trim: false })
-            .scroll((share.scroll.min(last), 0)),
+            .scroll((share.scroll.min(end), 0)),
         text,
     );
     frame.render_widget(

@@ -6,7 +6,7 @@
 //! - Instagram: at most 2,200 characters and 30 hashtags; links in captions are not
 //!   clickable, so the text says where the story is (the link in the bio, and the
 //!   address written out).
-//! - WhatsApp: `*bold*` title, the lead, and the link.
+//! - `WhatsApp`: `*bold*` title, the lead, and the link.
 //! - Facebook: title, lead, link and a few hashtags.
 //!
 //! Texts hold no control characters, bidi overrides or invisible characters: they are
@@ -23,7 +23,7 @@ pub enum Channel {
     Facebook,
     /// X (Twitter) post.
     X,
-    /// WhatsApp message (groups, channels).
+    /// `WhatsApp` message (groups, channels).
     Whatsapp,
 }
 
@@ -129,7 +129,11 @@ fn camel(tag: &str) -> String {
 }
 
 fn take_tags(tags: &[String], n: usize) -> String {
-    tags.iter().take(n).map(|t| format!("#{t}")).collect::<Vec<_>>().join(" ")
+    tags.iter()
+        .take(n)
+        .map(|t| format!("#{t}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn one_line(s: &str) -> String {
@@ -186,12 +190,16 @@ pub fn instagram_length(text: &str) -> usize {
 /// The number of `#` hashtags in a text.
 #[must_use]
 pub fn hashtag_count(text: &str) -> usize {
-    text.split_whitespace().filter(|w| w.starts_with('#') && w.len() > 1).count()
+    text.split_whitespace()
+        .filter(|w| w.starts_with('#') && w.len() > 1)
+        .count()
 }
 
 fn x_text(title: &str, lead: &str, url: &str, tags: &[String]) -> String {
     let mut n = tags.len().min(X_HASHTAGS);
-    let build = |title: &str, lead: &str, n: usize| join(&[title.to_string(), lead.to_string(), url.to_string(), take_tags(tags, n)]);
+    let build = |title: &str, lead: &str, n: usize| {
+        join(&[title.to_string(), lead.to_string(), url.to_string(), take_tags(tags, n)])
+    };
     // Give up, in order: the lead, hashtags one by one, then the end of the title.
     let with_lead = build(title, lead, n);
     if x_length(&with_lead) <= X_LIMIT {
@@ -276,7 +284,10 @@ mod tests {
             title: title.into(),
             published: "2024-09-09T10:00:00+07:00".into(),
             kecamatan: None,
-            tags: (0..tags).map(|i| format!("tag-{i}")).chain(["pilkada-2024".into()]).collect(),
+            tags: (0..tags)
+                .map(|i| format!("tag-{i}"))
+                .chain(["pilkada-2024".into()])
+                .collect(),
             summary: "Ringkasan\u{202e} singkat.".into(),
             location: String::new(),
             body: (0..paragraphs)
@@ -294,7 +305,11 @@ mod tests {
     #[test]
     fn every_channel_stays_within_its_limits_and_carries_the_address() {
         let long_title = "Judul panjang sekali ".repeat(30);
-        for (title, paragraphs, tags) in [("Judul", 3, 2), (long_title.as_str(), 200, 60), ("Judul 中文 🎉", 50, 40)] {
+        for (title, paragraphs, tags) in [
+            ("Judul", 3, 2),
+            (long_title.as_str(), 200, 60),
+            ("Judul 中文 🎉", 50, 40),
+        ] {
             let p = page(title, paragraphs, tags);
             let s = site();
             let x = caption(&p, &s, Channel::X);
@@ -308,7 +323,10 @@ mod tests {
             assert!(wa.starts_with('*') && wa.lines().next().unwrap().ends_with('*'));
             assert!(wa.ends_with("/berita/2024-09-09-sosialisasi/"));
             for t in [&x, &ig, &wa, &caption(&p, &s, Channel::Facebook)] {
-                assert!(!t.chars().any(|c| c != '\n' && crate::domain::text::is_dangerous(c)), "{t:?}");
+                assert!(
+                    !t.chars().any(|c| c != '\n' && crate::domain::text::is_dangerous(c)),
+                    "{t:?}"
+                );
             }
         }
     }
@@ -321,7 +339,10 @@ mod tests {
 
     #[test]
     fn x_counts_a_link_as_23() {
-        assert_eq!(x_length("ab https://example.com/a/very/long/path/that/goes/on"), 2 + 1 + 23);
+        assert_eq!(
+            x_length("ab https://example.com/a/very/long/path/that/goes/on"),
+            2 + 1 + 23
+        );
         assert_eq!(x_length("中"), 2);
     }
 }

@@ -11,6 +11,8 @@
 //! atom.xml  sitemap.xml  style.css
 //! ```
 
+use std::fmt::Write;
+
 use std::collections::BTreeMap;
 
 use super::{Page, Site, body_html, escape, path_word, url_part};
@@ -74,14 +76,15 @@ fn meta(site: &Site, root: &str, page: &Page) -> String {
         escape(&page.date_text(site.words()))
     );
     if let Some((id, name)) = &page.kecamatan {
-        s.push_str(&format!(
+        let _ = write!(
+            s,
             " · <a href=\"{root}kecamatan/{id}/index.html\">{}{}</a>",
             site.words().kecamatan_prefix,
             escape(name)
-        ));
+        );
     }
     if !page.location.is_empty() {
-        s.push_str(&format!(" · {}", escape(&page.location)));
+        let _ = write!(s, " · {}", escape(&page.location));
     }
     s.push_str("</p>\n");
     s
@@ -93,11 +96,12 @@ fn tag_list(root: &str, tags: &[String]) -> String {
     }
     let mut s = String::from("<ul class=\"tags\">\n");
     for t in tags {
-        s.push_str(&format!(
-            "<li><a href=\"{root}tag/{}/index.html\">#{}</a></li>\n",
+        let _ = writeln!(
+            s,
+            "<li><a href=\"{root}tag/{}/index.html\">#{}</a></li>",
             path_word(t),
             escape(t)
-        ));
+        );
     }
     s.push_str("</ul>\n");
     s
@@ -108,7 +112,11 @@ fn tag_list(root: &str, tags: &[String]) -> String {
 #[must_use]
 pub fn item_page(site: &Site, page: &Page) -> String {
     let root = "../../";
-    let mut main = format!("<article>\n<h1>{}</h1>\n{}", escape(&page.title), meta(site, root, page));
+    let mut main = format!(
+        "<article>\n<h1>{}</h1>\n{}",
+        escape(&page.title),
+        meta(site, root, page)
+    );
     let mut figures = page.figures.iter();
     if let Some(f) = figures.next() {
         main.push_str(&figure(&url_part(&f.file), &f.caption));
@@ -125,13 +133,14 @@ pub fn item_page(site: &Site, page: &Page) -> String {
 fn item_list(site: &Site, root: &str, pages: &[&Page], with_summary: bool) -> String {
     let mut s = String::from("<ul class=\"items\">\n");
     for p in pages {
-        s.push_str(&format!(
+        let _ = write!(
+            s,
             "<li><a href=\"{root}berita/{}/index.html\">{}</a><time datetime=\"{}\">{}</time>",
             p.slug,
             escape(&p.title),
             escape(&p.published),
             escape(&p.date_text(site.words()))
-        ));
+        );
         if with_summary && !p.summary.is_empty() {
             s.push_str(&escape(&p.summary));
         }
@@ -159,7 +168,11 @@ pub fn groups<'a>(pages: &[&'a Page]) -> Groups<'a> {
             g.kecamatan.entry(id.clone()).or_default().push(p);
         }
         for t in &p.tags {
-            g.tags.entry(path_word(t)).or_insert_with(|| (t.clone(), Vec::new())).1.push(p);
+            g.tags
+                .entry(path_word(t))
+                .or_insert_with(|| (t.clone(), Vec::new()))
+                .1
+                .push(p);
         }
     }
     g
@@ -173,26 +186,28 @@ pub fn home(site: &Site, pages: &[&Page], groups: &Groups<'_>) -> String {
     let latest: Vec<&Page> = pages.iter().take(LATEST).copied().collect();
     main.push_str(&item_list(site, "", &latest, true));
     if !groups.kecamatan.is_empty() {
-        main.push_str(&format!("<h2>{}</h2>\n<ul class=\"tags\">\n", w.kecamatan));
+        let _ = writeln!(main, "<h2>{}</h2>\n<ul class=\"tags\">", w.kecamatan);
         for (id, name) in &site.kecamatan {
             if let Some(items) = groups.kecamatan.get(id) {
-                main.push_str(&format!(
-                    "<li><a href=\"kecamatan/{id}/index.html\">{} ({})</a></li>\n",
+                let _ = writeln!(
+                    main,
+                    "<li><a href=\"kecamatan/{id}/index.html\">{} ({})</a></li>",
                     escape(name),
                     items.len()
-                ));
+                );
             }
         }
         main.push_str("</ul>\n");
     }
     if !groups.tags.is_empty() {
-        main.push_str(&format!("<h2>{}</h2>\n<ul class=\"tags\">\n", w.tags));
+        let _ = writeln!(main, "<h2>{}</h2>\n<ul class=\"tags\">", w.tags);
         for (word, (tag, items)) in &groups.tags {
-            main.push_str(&format!(
-                "<li><a href=\"tag/{word}/index.html\">#{} ({})</a></li>\n",
+            let _ = writeln!(
+                main,
+                "<li><a href=\"tag/{word}/index.html\">#{} ({})</a></li>",
                 escape(tag),
                 items.len()
-            ));
+            );
         }
         main.push_str("</ul>\n");
     }
@@ -225,12 +240,13 @@ pub fn atom(site: &Site, pages: &[&Page]) -> String {
     );
     for p in pages.iter().take(LATEST) {
         let url = escape(&site.item_url(&p.slug));
-        s.push_str(&format!(
-            "<entry>\n<title>{}</title>\n<id>{url}</id>\n<link href=\"{url}\"/>\n<updated>{}</updated>\n<summary>{}</summary>\n</entry>\n",
+        let _ = writeln!(
+            s,
+            "<entry>\n<title>{}</title>\n<id>{url}</id>\n<link href=\"{url}\"/>\n<updated>{}</updated>\n<summary>{}</summary>\n</entry>",
             escape(&p.title),
             escape(&p.published),
             escape(&p.summary)
-        ));
+        );
     }
     s.push_str("</feed>\n");
     s
@@ -243,13 +259,16 @@ pub fn sitemap(site: &Site, pages: &[&Page], groups: &Groups<'_>) -> String {
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     let mut url = |loc: String, lastmod: Option<&str>| {
-        s.push_str(&format!("<url><loc>{}</loc>", escape(&loc)));
+        let _ = write!(s, "<url><loc>{}</loc>", escape(&loc));
         if let Some(m) = lastmod {
-            s.push_str(&format!("<lastmod>{}</lastmod>", escape(m)));
+            let _ = write!(s, "<lastmod>{}</lastmod>", escape(m));
         }
         s.push_str("</url>\n");
     };
-    url(format!("{}/", site.base_url), pages.first().map(|p| p.published.as_str()));
+    url(
+        format!("{}/", site.base_url),
+        pages.first().map(|p| p.published.as_str()),
+    );
     for p in pages {
         url(site.item_url(&p.slug), Some(&p.published));
     }

@@ -13,7 +13,16 @@ use super::{Page, Site};
 use crate::domain::item::emit_toml;
 
 /// Front-matter keys in the order they are written.
-const ORDER: [&str; 8] = ["title", "date", "slug", "kecamatan", "tags", "summary", "description", "cover"];
+const ORDER: [&str; 8] = [
+    "title",
+    "date",
+    "slug",
+    "kecamatan",
+    "tags",
+    "summary",
+    "description",
+    "cover",
+];
 
 /// `content/berita/<slug>/index.md`.
 #[must_use]
@@ -25,7 +34,10 @@ pub fn bundle_index(page: &Page) -> String {
     if let Some((_, name)) = &page.kecamatan {
         t.insert("kecamatan".into(), toml::Value::Array(vec![s(name)]));
     }
-    t.insert("tags".into(), toml::Value::Array(page.tags.iter().map(|x| s(x)).collect()));
+    t.insert(
+        "tags".into(),
+        toml::Value::Array(page.tags.iter().map(|x| s(x)).collect()),
+    );
     if !page.summary.is_empty() {
         t.insert("summary".into(), s(&page.summary));
         t.insert("description".into(), s(&page.summary));
@@ -49,7 +61,11 @@ pub fn bundle_index(page: &Page) -> String {
             .collect();
         t.insert("resources".into(), toml::Value::Array(resources));
     }
-    format!("+++\n{}+++\n{}", emit_toml(&t, &ORDER), neutralise_shortcodes(&page.body))
+    format!(
+        "+++\n{}+++\n{}",
+        emit_toml(&t, &ORDER),
+        neutralise_shortcodes(&page.body)
+    )
 }
 
 /// Hugo runs `{{< … >}}` and `{{% … %}}` in content as shortcodes: an author's text must
@@ -90,7 +106,10 @@ pub fn section_index(site: &Site) -> String {
 
 /// The theme's files: path under the output folder, text.
 pub const THEME: [(&str, &str); 6] = [
-    ("themes/warta/theme.toml", "name = \"warta\"\nlicense = \"MIT\"\ndescription = \"The theme warta exports with its items\"\n"),
+    (
+        "themes/warta/theme.toml",
+        "name = \"warta\"\nlicense = \"MIT\"\ndescription = \"The theme warta exports with its items\"\n",
+    ),
     ("themes/warta/layouts/_default/baseof.html", BASEOF),
     ("themes/warta/layouts/_default/single.html", SINGLE),
     ("themes/warta/layouts/_default/list.html", LIST),
