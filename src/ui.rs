@@ -121,8 +121,15 @@ fn hints(state: &State) -> Line<'static> {
 
 /// Whether an action key would be allowed on the current item (other keys always are).
 fn allowed_here(state: &State, b: &keymap::Binding) -> bool {
-    let crate::app::Msg::Act(action) = (b.msg)() else {
-        return true;
+    let action = match (b.msg)() {
+        crate::app::Msg::Act(action) => action,
+        // Sharing is offered on published items only.
+        crate::app::Msg::OpenShare => {
+            return state
+                .current()
+                .is_some_and(|e| e.state.status == crate::domain::review::Status::Published);
+        }
+        _ => return true,
     };
     let (Some(e), Some(snap)) = (state.current(), state.snapshot.as_ref()) else {
         return false;

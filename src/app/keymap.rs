@@ -100,21 +100,6 @@ macro_rules! b {
 
 /// Every default binding.
 pub static BINDINGS: &[Binding] = &[
-    b!(ITEM, KeyCode::Char('B'), || Msg::OpenShare, KeyShare, true),
-    b!(&[Mode::Share], KeyCode::Up, || Msg::MoveUp, KeyShareChannel, false),
-    b!(&[Mode::Share], KeyCode::Down, || Msg::MoveDown, KeyShareChannel, true),
-    b!(&[Mode::Share], KeyCode::PageDown, || Msg::PageDown, KeyPageDown, true),
-    b!(&[Mode::Share], KeyCode::PageUp, || Msg::PageUp, KeyPageUp, false),
-    b!(&[Mode::Share], KeyCode::Tab, || Msg::ShareCopy, KeyShareCopy, true),
-    b!(&[Mode::Share], KeyCode::Enter, || Msg::Confirm, KeyShareRecord, true),
-    b!(
-        &[Mode::Share],
-        KeyCode::Backspace,
-        || Msg::Backspace,
-        KeyBackspace,
-        false
-    ),
-    b!(&[Mode::Share], KeyCode::Esc, || Msg::Back, KeyBack, true),
     b!(MOVE, KeyCode::Up, || Msg::MoveUp, KeyUp, false),
     b!(MOVE, KeyCode::Down, || Msg::MoveDown, KeyDown, false),
     b!(
@@ -353,6 +338,22 @@ pub static BINDINGS: &[Binding] = &[
         KeyQuit,
         false
     ),
+    // The "Bagikan" screen, last so that the other keys keep their places in help.
+    b!(ITEM, KeyCode::Char('B'), || Msg::OpenShare, KeyShare, true),
+    b!(&[Mode::Share], KeyCode::Up, || Msg::MoveUp, KeyShareChannel, false),
+    b!(&[Mode::Share], KeyCode::Down, || Msg::MoveDown, KeyShareChannel, true),
+    b!(&[Mode::Share], KeyCode::PageDown, || Msg::PageDown, KeyPageDown, true),
+    b!(&[Mode::Share], KeyCode::PageUp, || Msg::PageUp, KeyPageUp, false),
+    b!(&[Mode::Share], KeyCode::Tab, || Msg::ShareCopy, KeyShareCopy, true),
+    b!(&[Mode::Share], KeyCode::Enter, || Msg::Confirm, KeyShareRecord, true),
+    b!(
+        &[Mode::Share],
+        KeyCode::Backspace,
+        || Msg::Backspace,
+        KeyBackspace,
+        false
+    ),
+    b!(&[Mode::Share], KeyCode::Esc, || Msg::Back, KeyBack, true),
 ];
 
 fn same_key(b: &Binding, key: &KeyEvent) -> bool {
