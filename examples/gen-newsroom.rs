@@ -516,7 +516,8 @@ fn config_text() -> String {
          title_length = {{ level = \"required\", max = 120 }}\n\
          lead_length = {{ level = \"recommended\", max_words = 45 }}\n\
          dateline = \"recommended\"\nphoto_captions = \"recommended\"\nclosing = \"recommended\"\n\
-         banned_words = {{ level = \"required\", words = [\"goblok\", \"bangsat\", \"tolol\"] }}\n",
+         banned_words = {{ level = \"required\", words = [\"goblok\", \"bangsat\", \"tolol\"] }}\n\n\
+         [site]\nbase_url = \"https://bawaslu.example\"\n\n[social]\nhashtags = [\"BawasluPonorogo\"]\n",
         tags.join(", ")
     );
     s

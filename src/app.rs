@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod prose;
 pub mod rows;
 mod screens;
+pub mod share;
 pub use crate::query::{Filters, Queue, Row};
 pub use screens::{ItemView, ListView, Login};
 pub mod update;
@@ -147,6 +148,8 @@ pub struct State {
     pub ended: Option<String>,
     /// The evaluation screen, once opened.
     pub evaluation: Option<evaluation::Evaluation>,
+    /// The "Bagikan" screen of a published item, while open.
+    pub share: Option<share::Share>,
 }
 
 /// What the loop must do for `update`.
@@ -227,6 +230,8 @@ pub enum Effect {
         /// The job.
         job: jobs::JobId,
     },
+    /// Put text on the terminal's clipboard (OSC 52).
+    Clipboard(String),
 }
 
 /// Every input `update` understands.
@@ -234,6 +239,12 @@ pub enum Effect {
 pub enum Msg {
     /// Move the selection or scroll up.
     MoveUp,
+    /// The after-publish command ended: `Some(text)` says how it failed.
+    AfterPublish(Option<String>),
+    /// Open the "Bagikan" screen of the current (published) item.
+    OpenShare,
+    /// Copy the selected channel's text on the "Bagikan" screen.
+    ShareCopy,
     /// Move the selection or scroll down.
     MoveDown,
     /// A page up.
@@ -408,6 +419,7 @@ impl State {
             noticed: false,
             ended: None,
             evaluation: None,
+            share: None,
         }
     }
 
@@ -440,6 +452,9 @@ impl State {
         // The notices of a return visit never hold keys: the screen under them keeps its
         // mode, and the first key both closes them and does its work.
         let popup = self.popup.as_ref().filter(|p| !matches!(p, Popup::Notices(_)));
+        if popup.is_none() && self.share.is_some() && self.screen == Screen::Item {
+            return Mode::Share;
+        }
         match (popup, &self.screen) {
             (Some(Popup::Help | Popup::Notices(_)), _) => Mode::Help,
             (Some(Popup::History { .. }), _) => Mode::History,

@@ -5,10 +5,12 @@
 //! repository or config error.
 
 mod act;
+mod caption;
 mod check;
 mod demo;
 mod diff;
 mod edit;
+mod export;
 mod hook;
 mod init;
 mod keys;
@@ -68,8 +70,14 @@ pub enum Command {
     Approve(act::MessageArgs),
     /// Reject a submitted item for good.
     Reject(act::RequiredArgs),
-    /// Publish an approved item.
+    /// Publish an approved item (then runs `[publish] command` of warta.toml, if set).
     Publish(act::MessageArgs),
+    /// Write the published items as a website: a Hugo content tree or a standalone site.
+    Export(export::Args),
+    /// The social media text of a published item, ready to paste.
+    Caption(caption::Args),
+    /// Record where a published item was posted (a `shared` event).
+    Shared(caption::SharedArgs),
     /// Ask the author for changes.
     RequestChanges(act::RequiredArgs),
     /// Comment on an item, or on one paragraph of it.
@@ -195,7 +203,10 @@ fn dispatch(ctx: &Ctx, cmd: &Command) -> Outcome {
         Command::Submit(a) => act::transition(ctx, &a.slug, A::Submit, a.message.clone(), a.content.as_ref()),
         Command::Withdraw(a) => act::transition(ctx, &a.slug, A::Withdraw, a.message.clone(), a.content.as_ref()),
         Command::Approve(a) => act::transition(ctx, &a.slug, A::Approve, a.message.clone(), a.content.as_ref()),
-        Command::Publish(a) => act::transition(ctx, &a.slug, A::Publish, a.message.clone(), a.content.as_ref()),
+        Command::Publish(a) => act::publish(ctx, a),
+        Command::Export(a) => export::run(ctx, a),
+        Command::Caption(a) => caption::run(ctx, a),
+        Command::Shared(a) => caption::shared(ctx, a),
         Command::Reject(a) => act::transition(ctx, &a.slug, A::Reject, Some(a.message.clone()), a.content.as_ref()),
         Command::RequestChanges(a) => act::transition(
             ctx,

@@ -9,6 +9,7 @@ pub mod diff;
 pub mod item;
 pub mod limits;
 pub mod lint;
+pub mod publish;
 pub mod report;
 pub mod review;
 pub mod rules;

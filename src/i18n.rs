@@ -6,6 +6,7 @@
 use crate::domain::config::Role;
 use crate::domain::review::{ActionKind, Status};
 use crate::domain::workflow::Denial;
+use crate::store::export::ExportProblem;
 use crate::store::journal::StateProblem;
 use crate::store::{Invalid, StoreError};
 
@@ -164,6 +165,14 @@ strings! {
     WhoUnknown => "Anda belum terdaftar di warta.toml (login: {0}, email: {1}): akses hanya-baca. Minta admin menambahkan Anda di [[people]] dengan logins = [\"{0}\"].", "You are not in warta.toml (login: {0}, email: {1}): read-only access. Ask an admin to add you under [[people]] with logins = [\"{0}\"].";
     // CLI output
     OutCreated => "Dibuat: {0}", "Created: {0}";
+    ErrExportNoBaseUrl => "Alamat situs belum diatur: tambahkan [site] base_url = \"https://…\" di warta.toml.", "The website's address is not set: add [site] base_url = \"https://…\" to warta.toml.";
+    ErrExportNotOurs => "Folder {0} berisi berkas lain dan bukan hasil ekspor warta; pilih folder kosong.", "Folder {0} holds other files and no warta export; choose an empty folder.";
+    ErrExportOther => "Folder {0} berisi ekspor {1}; pilih folder lain.", "Folder {0} holds a {1} export; choose another folder.";
+    OutExported => "Ekspor ke {0}: {1} berita terbit, {2} ditulis, {3} dihapus, {4} halaman lain diperbarui.", "Exported to {0}: {1} published items, {2} written, {3} removed, {4} other pages updated.";
+    OutPhotoMissing => "{0}: foto {1} tidak ada di folder berita, dilewati.", "{0}: photo {1} is not in the item's folder; skipped.";
+    OutAfterPublishOk => "Perintah setelah terbit selesai; keluarannya di {0}.", "The after-publish command finished; its output is in {0}.";
+    OutAfterPublishFailed => "Perintah setelah terbit gagal ({0}); berita tetap terbit. Keluarannya di {1}.", "The after-publish command failed ({0}); the item stays published. Its output is in {1}.";
+    InvNotPublished => "{0} belum terbit: teks media sosial dan catatan unggahan hanya untuk berita terbit.", "{0} is not published: social media texts and post records are for published items only.";
     OutDone => "{0}: {1} (commit {2})", "{0}: {1} (commit {2})";
     OutNothing => "Tidak ada perubahan; tidak ada commit.", "Nothing changed; no commit.";
     OutMerged => "Digabung dengan suntingan orang lain yang terjadi bersamaan.", "Merged with a concurrent edit by someone else.";
@@ -262,6 +271,18 @@ strings! {
     KeyPublish => "terbitkan", "publish";
     KeyComment => "komentar", "comment";
     KeyBackspace => "hapus huruf", "delete a character";
+    KeyShare => "bagikan", "share";
+    KeyShareChannel => "kanal", "channel";
+    KeyShareCopy => "salin", "copy";
+    KeyShareRecord => "catat alamat", "record address";
+    TuiShareTitle => "Bagikan: {0}", "Share: {0}";
+    TuiShareUrl => "Alamat unggahan {0}: ", "Address of the {0} post: ";
+    TuiShareCount => "{0}/{1} karakter", "{0}/{1} characters";
+    TuiShareTags => "{0}/{1} tagar", "{0}/{1} hashtags";
+    TuiShareByHand => "Teks di bawah bisa juga disalin manual (pilih dengan tetikus).", "The text below can also be copied by hand (select it with the mouse).";
+    TuiShareCopied => "Teks {0} disalin ke papan klip (OSC 52); bila tidak berhasil, salin manual dari layar.", "The {0} text was copied to the clipboard (OSC 52); if it did not arrive, copy it from the screen.";
+    TuiShareNeedUrl => "Tempel dulu alamat unggahannya (https://…), lalu Enter.", "Paste the post's address (https://…) first, then Enter.";
+    TuiShareShared => "Sudah dibagikan: {0}", "Shared so far: {0}";
     KeySend => "kirim", "send";
     KeyNewline => "baris baru", "new line";
     KeyYes => "ya", "yes";
@@ -598,6 +619,11 @@ pub fn error(lang: Lang, e: &StoreError) -> String {
             StateProblem::NotAFolder => fmt(lang, Key::ErrStateNotFolder, &[path]),
         },
         StoreError::DamagedJournal { path, kept } => fmt(lang, Key::ErrJournalDamaged, &[path, kept]),
+        StoreError::Export { path, problem } => match problem {
+            ExportProblem::NoBaseUrl => Key::ErrExportNoBaseUrl.text(lang).to_string(),
+            ExportProblem::NotOurs => fmt(lang, Key::ErrExportNotOurs, &[path]),
+            ExportProblem::OtherFormat(f) => fmt(lang, Key::ErrExportOther, &[path, f]),
+        },
     };
     clean_line(&line)
 }

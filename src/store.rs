@@ -5,9 +5,11 @@
 //! work tree in step. Everything above it works on plain data.
 
 pub mod action;
+pub mod after_publish;
 pub mod cache;
 pub mod demo;
 pub mod evaluation;
+pub mod export;
 pub mod files;
 pub mod history;
 mod housekeeping;
@@ -120,6 +122,14 @@ pub enum StoreError {
         /// What is wrong with it.
         problem: journal::StateProblem,
     },
+    /// An export folder is not used.
+    #[error("export to {path}: {problem:?}")]
+    Export {
+        /// The folder.
+        path: String,
+        /// Why.
+        problem: export::ExportProblem,
+    },
     /// A journal that could not be read was moved aside.
     #[error("journal {path} is damaged; kept as {kept}")]
     DamagedJournal {
@@ -177,6 +187,7 @@ impl StoreError {
     pub fn exit_code(&self) -> u8 {
         match self {
             Self::Denied(_) | Self::Invalid(_) | Self::Broken { .. } => crate::exit::REFUSED,
+            Self::Export { problem, .. } if *problem != export::ExportProblem::NoBaseUrl => crate::exit::REFUSED,
             Self::Conflict { .. } | Self::TooManyRetries(_) => crate::exit::CONFLICT,
             _ => crate::exit::REPO,
         }

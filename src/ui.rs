@@ -10,6 +10,7 @@ pub mod list;
 pub mod login;
 pub mod markdown;
 pub mod popup;
+pub mod share;
 pub mod theme;
 
 use ratatui::Frame;
@@ -79,6 +80,9 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>) {
         Screen::Editor => editor::render_editor(state, frame, main),
         Screen::Evaluation => evaluation::render_evaluation(state, frame, main),
     }
+    if let (Screen::Item, Some(s)) = (&state.screen, &state.share) {
+        share::render_share(state, s, frame, main);
+    }
     render_bar(state, frame, bar);
     if state.popup.is_some() {
         popup::render_popup(state, frame, main);
@@ -141,6 +145,10 @@ fn hints(state: &View<'_>) -> Line<'static> {
 fn allowed_here(state: &View<'_>, b: &keymap::Binding) -> bool {
     match (b.msg)() {
         crate::app::Msg::Act(action) => state.may(action).is_ok(),
+        // Sharing is offered on published items only.
+        crate::app::Msg::OpenShare => state
+            .current()
+            .is_some_and(|e| e.state.status == crate::domain::review::Status::Published),
         _ => true,
     }
 }

@@ -39,6 +39,8 @@ pub enum Mode {
     Evaluation,
     /// One kecamatan's items in the evaluation.
     EvaluationItems,
+    /// The "Bagikan" screen: channel texts and the post's address.
+    Share,
 }
 
 /// One binding.
@@ -77,6 +79,7 @@ const ANY: &[Mode] = &[
     Mode::EditorConflict,
     Mode::Evaluation,
     Mode::EvaluationItems,
+    Mode::Share,
 ];
 const EVAL: &[Mode] = &[Mode::Evaluation, Mode::EvaluationItems];
 
@@ -397,6 +400,22 @@ pub static BINDINGS: &[Binding] = &[
         KeyQuit,
         false
     ),
+    // The "Bagikan" screen, last so that the other keys keep their places in help.
+    b!(ITEM, KeyCode::Char('B'), || Msg::OpenShare, KeyShare, true),
+    b!(&[Mode::Share], KeyCode::Up, || Msg::MoveUp, KeyShareChannel, false),
+    b!(&[Mode::Share], KeyCode::Down, || Msg::MoveDown, KeyShareChannel, true),
+    b!(&[Mode::Share], KeyCode::PageDown, || Msg::PageDown, KeyPageDown, true),
+    b!(&[Mode::Share], KeyCode::PageUp, || Msg::PageUp, KeyPageUp, false),
+    b!(&[Mode::Share], KeyCode::Tab, || Msg::ShareCopy, KeyShareCopy, true),
+    b!(&[Mode::Share], KeyCode::Enter, || Msg::Confirm, KeyShareRecord, true),
+    b!(
+        &[Mode::Share],
+        KeyCode::Backspace,
+        || Msg::Backspace,
+        KeyBackspace,
+        false
+    ),
+    b!(&[Mode::Share], KeyCode::Esc, || Msg::Back, KeyBack, true),
 ];
 
 fn same_key(b: &Binding, key: &KeyEvent) -> bool {
@@ -415,7 +434,9 @@ pub fn lookup(mode: Mode, key: &KeyEvent) -> Option<Msg> {
         return Some((b.msg)());
     }
     match (mode, key.code) {
-        (Mode::Search | Mode::Compose, KeyCode::Char(c)) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+        (Mode::Search | Mode::Compose | Mode::Share, KeyCode::Char(c))
+            if !key.modifiers.contains(KeyModifiers::CONTROL) =>
+        {
             Some(Msg::Input(c))
         }
         (Mode::Editor, _) => Some(Msg::EditorKey(*key)),

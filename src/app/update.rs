@@ -55,7 +55,12 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         Ok(effects) => return effects,
         Err(msg) => msg,
     };
+    if let Some(effects) = super::share::update(state, &msg) {
+        return effects;
+    }
     match msg {
+        Msg::OpenShare => super::share::open(state),
+        Msg::AfterPublish(Some(failure)) => state.status = Some((Severity::Error, failure)),
         Msg::Resize(w, h) => state.size = (w, h),
         Msg::Tick(now) => {
             state.now = now;
@@ -163,8 +168,9 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                 Some(Popup::Help)
             };
         }
-        // Handled by `evaluation::update` above; here only when it is not open.
-        Msg::Evaluation(_) | Msg::Evaluated(_) => {}
+        // Handled by `evaluation::update` and `share::update` above; here only when their
+        // screens are not open.
+        Msg::Evaluation(_) | Msg::Evaluated(_) | Msg::ShareCopy | Msg::AfterPublish(None) => {}
         Msg::Back => back(state),
         Msg::MoveUp | Msg::MoveDown | Msg::PageUp | Msg::PageDown | Msg::Top | Msg::Bottom => movement(state, &msg),
         Msg::Open => return open(state),
@@ -528,6 +534,7 @@ fn from_person(msg: &Msg) -> bool {
             | Msg::ExternalEdited(_)
             | Msg::SaveConflict { .. }
             | Msg::Evaluated(_)
+            | Msg::AfterPublish(_)
     )
 }
 

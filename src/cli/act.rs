@@ -110,6 +110,39 @@ pub fn transition(
     .map(drop)
 }
 
+/// `publish`: the transition, then the after-publish command when `warta.toml` sets
+/// one. Its failure is reported on stderr and changes nothing: the item stays
+/// published and warta exits 0, since the publish itself succeeded.
+pub fn publish(ctx: &Ctx, a: &MessageArgs) -> Outcome {
+    let done = apply(
+        ctx,
+        &Request::Transition {
+            slug: a.slug.clone(),
+            action: ActionKind::Publish,
+            message: a.message.clone(),
+            seen: a.content.as_ref().map(|s| s.trim().to_ascii_lowercase()),
+        },
+    )?;
+    if done.commit.is_none() {
+        return Ok(());
+    }
+    let plan = match ctx.room.after_publish(&done.slug) {
+        Ok(Some(plan)) => plan,
+        Ok(None) => return Ok(()),
+        Err(e) => {
+            eprintln!("{}", ctx.fail(&e).message);
+            return Ok(());
+        }
+    };
+    let ran = plan.run();
+    let log = ran.log.display().to_string();
+    match ran.failure {
+        None => eprintln!("{}", i18n::fmt(ctx.lang, Key::OutAfterPublishOk, &[&log])),
+        Some(why) => eprintln!("{}", i18n::fmt(ctx.lang, Key::OutAfterPublishFailed, &[&why, &log])),
+    }
+    Ok(())
+}
+
 /// `repair SLUG -m REASON`: an admin puts a damaged log back to its last readable events.
 pub fn repair(ctx: &Ctx, a: &RequiredArgs) -> Outcome {
     apply(

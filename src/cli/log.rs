@@ -30,6 +30,8 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
                     "content": ev.content,
                     "thread": ev.thread,
                     "paragraph": ev.paragraph,
+                    "channel": ev.channel.as_deref().map(clean_line),
+                    "url": ev.url.as_deref().map(clean_line),
                     "commit": commits.get(i).copied().flatten().map(|c| c.to_string()),
                 })
             })
@@ -48,6 +50,11 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
             .map(|m| format!(": {}", clean_line(m)))
             .unwrap_or_default();
         let thread = ev.thread.map(|t| format!(" #{t}")).unwrap_or_default();
+        // A post: where, and its address.
+        let msg = match (&ev.channel, &ev.url) {
+            (Some(c), Some(u)) => format!("{msg}: {} {}", clean_line(c), clean_line(u)),
+            _ => msg,
+        };
         println!(
             "{:>3}  {}  {:<16} {}{}{}",
             i + 1,

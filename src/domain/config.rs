@@ -138,6 +138,12 @@ pub struct Config {
     pub rules: toml::Table,
     /// The `[targets]` table: what each Panwascam should reach (the evaluation report).
     pub targets: Targets,
+    /// The `[site]` table: where published items live on the web.
+    pub site: SiteSettings,
+    /// The `[social]` table: hashtags every social media text carries.
+    pub social: SocialSettings,
+    /// The `[publish]` table: what runs after each publish.
+    pub publish: PublishSettings,
 }
 
 /// The `[targets]` table: output each kecamatan should reach, for `warta report`.
@@ -157,6 +163,60 @@ pub struct Targets {
 struct RawTargets {
     published_per_week: Option<Spanned<f64>>,
     posts_per_day: Option<Spanned<f64>>,
+}
+
+/// The `[site]` table.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteSettings {
+    /// The website's address (`https://…`), without a trailing `/`; empty when not set.
+    /// An item lives at `<base_url>/berita/<slug>/`.
+    #[serde(default)]
+    pub base_url: String,
+    /// The website's name; the newsroom's name when empty.
+    #[serde(default)]
+    pub title: String,
+}
+
+/// The `[social]` table.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SocialSettings {
+    /// Hashtags added to every post after the item's own, written without `#`.
+    #[serde(default)]
+    pub hashtags: Vec<String>,
+}
+
+/// The `[publish]` table.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublishSettings {
+    /// A shell command run after each publish commit on the machine that holds the
+    /// newsroom (`sh -c`), with `WARTA_SLUG` in its environment; empty: none.
+    #[serde(default)]
+    pub command: String,
+}
+
+/// At most this many hashtags in `[social] hashtags` (Instagram's limit per post).
+pub const MAX_SOCIAL_HASHTAGS: usize = 30;
+
+/// Whether `s` is an acceptable `[site] base_url`: `http(s)://host…`, no spaces, quotes,
+/// angle brackets or control characters (it is written into HTML, XML and posts).
+#[must_use]
+pub fn is_base_url(s: &str) -> bool {
+    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split('/').next().unwrap_or("");
+        !host.is_empty()
+            && r.chars()
+                .all(|c| c.is_ascii_graphic() && !matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`' | '#' | '?'))
+    })
+}
+
+/// Whether `s` is an acceptable hashtag word (without `#`): letters, digits and `_`.
+#[must_use]
+pub fn is_hashtag(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_')
 }
 
 /// A problem in `warta.toml`.
@@ -185,6 +245,11 @@ struct RawConfig {
     rules: toml::Table,
     #[serde(default)]
     targets: RawTargets,
+    site: SiteSettings,
+    #[serde(default)]
+    social: SocialSettings,
+    #[serde(default)]
+    publish: PublishSettings,
 }
 
 #[derive(Deserialize, Default)]
@@ -372,6 +437,41 @@ impl Config {
                 *slot = Some(n);
             }
         }
+        let mut site = raw.site;
+        site.base_url = site.base_url.trim().trim_end_matches('/').to_string();
+        let whole = |key: &str, problem: String| ConfigError {
+            line: 1,
+            key: key.into(),
+            problem,
+        };
+        if !site.base_url.is_empty() && !is_base_url(&site.base_url) {
+            return Err(whole(
+                "site.base_url",
+                format!("{:?} is not an http:// or https:// address", site.base_url),
+            ));
+        }
+        if !super::text::is_clean_line(&site.title) {
+            return Err(whole("site.title", "control characters".into()));
+        }
+        let mut social = raw.social;
+        for h in &mut social.hashtags {
+            *h = h.trim().trim_start_matches('#').to_string();
+            if !is_hashtag(h) {
+                return Err(whole(
+                    "social.hashtags",
+                    format!("{h:?}: a hashtag holds only letters, digits and _"),
+                ));
+            }
+        }
+        if social.hashtags.len() > MAX_SOCIAL_HASHTAGS {
+            return Err(whole(
+                "social.hashtags",
+                format!("at most {MAX_SOCIAL_HASHTAGS} hashtags"),
+            ));
+        }
+        if raw.publish.command.contains('\0') {
+            return Err(whole("publish.command", "a NUL character".into()));
+        }
         Ok(Self {
             newsroom: raw.newsroom,
             kecamatan,
@@ -379,6 +479,9 @@ impl Config {
             tags: raw.tags.vocabulary,
             rules: raw.rules,
             targets,
+            site,
+            social,
+            publish: raw.publish,
         })
     }
 
@@ -444,6 +547,20 @@ mod tests {
     }
 
     #[test]
+    fn site_social_and_publish_are_read_and_normalised() {
+        let c = Config::parse(&format!(
+            "{BASE}[site]\nbase_url = \"https://bawaslu.example/ \"\n[social]\nhashtags = [\"#BawasluPonorogo\", \"AwasiPilkada\"]\n[publish]\ncommand = \"make site\"\n"
+        ))
+        .unwrap();
+        assert_eq!(c.site.base_url, "https://bawaslu.example");
+        assert_eq!(c.social.hashtags, ["BawasluPonorogo", "AwasiPilkada"]);
+        assert_eq!(c.publish.command, "make site");
+        let plain = Config::parse(BASE).unwrap();
+        assert_eq!(plain.site, SiteSettings::default());
+        assert!(plain.publish.command.is_empty());
+    }
+
+    #[test]
     fn errors_name_key_and_line() {
         let cases = [
             (
@@ -495,6 +612,36 @@ mod tests {
                 "date",
             ),
             (format!("{BASE}{}", person("active_until = 2025-02-30")), 15, "", ""),
+            (
+                format!("{BASE}[site]\nbase_url = \"ftp://x\"\n"),
+                1,
+                "site.base_url",
+                "not an http",
+            ),
+            (
+                format!("{BASE}[site]\nbase_url = \"https://a.example/<script>\"\n"),
+                1,
+                "site.base_url",
+                "",
+            ),
+            (
+                format!("{BASE}[site]\nurl = \"https://a\"\n"),
+                9,
+                "warta.toml",
+                "unknown field",
+            ),
+            (
+                format!("{BASE}[social]\nhashtags = [\"ok\", \"two words\"]\n"),
+                1,
+                "social.hashtags",
+                "letters",
+            ),
+            (
+                format!("{BASE}[publish]\ncmd = \"x\"\n"),
+                9,
+                "warta.toml",
+                "unknown field",
+            ),
         ];
         for (text, line, key, word) in cases {
             let e = Config::parse(&text).unwrap_err();

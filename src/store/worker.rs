@@ -92,6 +92,8 @@ pub enum Report {
         /// One entry per event, in log order.
         versions: Vec<Option<Item>>,
     },
+    /// The after-publish command of a publish made here ended (see `after_publish`).
+    AfterPublish(super::after_publish::Ran),
     /// A diff asked for with `Job::Diff`.
     Diff {
         /// Which versions.
@@ -170,6 +172,7 @@ pub fn run(room: &Newsroom, jobs: &Receiver<(Job, Option<JobId>)>, reports: &Sen
             Ok(Job::Apply { actor, request }) => {
                 let (report, moved) = match room.apply(&actor, &request) {
                     Ok(done) => {
+                        after_publish(room, &done, reports);
                         let moved = done.commit.is_some();
                         (Report::Applied(done), moved)
                     }
@@ -229,6 +232,20 @@ pub fn run(room: &Newsroom, jobs: &Receiver<(Job, Option<JobId>)>, reports: &Sen
                 return;
             }
         }
+    }
+}
+
+/// After a publish commit, run `[publish] command` on a thread of its own (a site build
+/// and upload can take minutes; the worker goes on) and report how it ended.
+fn after_publish(room: &Newsroom, done: &Done, reports: &Sender<Report>) {
+    if done.action != crate::domain::review::ActionKind::Publish || done.commit.is_none() {
+        return;
+    }
+    if let Ok(Some(plan)) = room.after_publish(&done.slug) {
+        let reports = reports.clone();
+        std::thread::spawn(move || {
+            let _ = reports.send(Report::AfterPublish(plan.run()));
+        });
     }
 }
 

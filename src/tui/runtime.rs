@@ -48,6 +48,13 @@ pub fn to_msg(state: &State, inc: Incoming) -> Option<Msg> {
         Incoming::Store(Report::Loaded(s)) => Some(Msg::Loaded(s)),
         Incoming::Store(Report::LoadFailed(e)) => Some(Msg::LoadFailed(i18n::error(state.lang, &e))),
         Incoming::Store(Report::Applied(d)) => Some(Msg::Applied(d)),
+        Incoming::Store(Report::AfterPublish(ran)) => Some(Msg::AfterPublish(ran.failure.map(|why| {
+            i18n::fmt(
+                state.lang,
+                i18n::Key::OutAfterPublishFailed,
+                &[&why, &ran.log.display()],
+            )
+        }))),
         Incoming::Store(Report::History { slug, versions }) => Some(Msg::VersionsLoaded { slug, versions }),
         Incoming::Store(Report::Others(o)) => Some(Msg::Others(o)),
         Incoming::Store(Report::Diff { pair, diff }) => Some(Msg::DiffReady { pair, diff }),
@@ -237,6 +244,7 @@ impl Runtime {
             Effect::DropJournal { person, slug } => self.file(FileJob::DropJournal { person, slug }),
             Effect::LoadJournal { person, slug, job } => self.file(FileJob::LoadJournal { person, slug, job }),
             Effect::Greet { person, job } => self.file(FileJob::Greet { person, job }),
+            Effect::Clipboard(text) => super::clipboard::copy(&text),
             Effect::ExternalEditor { body } => {
                 return Some(external_editor(&self.places.state_dir, &body, state.lang));
             }

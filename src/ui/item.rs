@@ -413,6 +413,12 @@ fn timeline_lines(state: &View<'_>, e: &Entry) -> Vec<Line<'static>> {
         {
             spans.push(Span::styled(format!(": {}", clean_line(m)), theme.dim));
         }
+        if let (Some(c), Some(u)) = (&ev.channel, &ev.url) {
+            spans.push(Span::styled(
+                format!(": {} {}", clean_line(c), clean_line(u)),
+                theme.dim,
+            ));
+        }
         out.push(Line::from(spans));
     }
     out
