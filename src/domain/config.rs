@@ -245,6 +245,7 @@ struct RawConfig {
     rules: toml::Table,
     #[serde(default)]
     targets: RawTargets,
+    #[serde(default)]
     site: SiteSettings,
     #[serde(default)]
     social: SocialSettings,
