@@ -263,7 +263,8 @@ fn hangup_keeps_every_typed_character_for_the_next_session() {
     }
     t.keys(&["End"]);
     let typed = "“Semua berjalan tertib,” ujarnya. 👍🏽 🇮🇩 café";
-    t.text(typed);
+    // The template's dateline ends at the dash: the space is the person's own.
+    t.text(&format!(" {typed}"));
     t.wait_for("tertib", 5);
     let pid = t.program_pid();
     std::process::Command::new("kill")
