@@ -495,3 +495,27 @@ fn an_empty_queue_says_what_to_do() {
     assert!(screen.contains("Tekan n untuk menulis berita baru"), "{screen}");
     assert!(screen.contains("n berita baru"), "{screen}");
 }
+
+/// Submitting a draft shows what the checklist flags and asks first.
+#[test]
+fn submit_shows_the_checklist_first() {
+    let tmp = tempfile::tempdir().unwrap();
+    let room = warta::store::demo::build(&tmp.path().join("news")).unwrap();
+    let new = warta::store::action::NewItem {
+        title: "Uji".into(),
+        ..Default::default()
+    };
+    let done = room.apply("sari", &Request::Create(new)).unwrap();
+    let snap = Arc::new(room.snapshot().unwrap());
+    let mut s = state(&snap, Some("sari"), Lang::Id);
+    let row = (0..s.list.rows.len())
+        .find(|&i| snap.items[s.list.rows[i].index].slug == done.slug)
+        .unwrap();
+    s.list.selected = row;
+    assert!(key(&mut s, KeyCode::Char('s')).is_empty(), "nothing is sent yet");
+    assert!(matches!(s.popup, Some(Popup::Confirm(ActionKind::Submit))));
+    let screen = draw(&s, 100, 30);
+    assert!(screen.contains("Daftar periksa menandai"), "{screen}");
+    assert!(screen.contains("✗ isi berita") && screen.contains("✗ tag"), "{screen}");
+    assert_eq!(key(&mut s, KeyCode::Char('y')).len(), 1, "y submits all the same");
+}

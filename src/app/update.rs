@@ -427,8 +427,9 @@ fn act(state: &mut State, action: ActionKind) -> Vec<Effect> {
             }
         }
         ActionKind::Publish | ActionKind::Withdraw => Popup::Confirm(action),
-        // Resubmitting with open threads asks whether they were addressed.
-        ActionKind::Submit if state.current().is_some_and(|e| e.open_threads() > 0) => Popup::Confirm(action),
+        // Submitting asks first: whether open threads were addressed, and what the
+        // checklist flags.
+        ActionKind::Submit => Popup::Confirm(action),
         _ => return request(state, action, None),
     });
     Vec::new()

@@ -283,7 +283,9 @@ impl Rules {
 /// Whether a paragraph is only the template's dateline or closing.
 fn is_boilerplate(p: &str, config: &Config) -> bool {
     let p = p.trim();
-    p.is_empty() || p == config.newsroom.dateline.trim() || p == config.newsroom.closing.trim()
+    // A dateline with nothing after its dash (the template of any kecamatan) is no text.
+    let bare_dateline = ['–', '—', '-'].iter().any(|d| p.ends_with(*d)) && p.len() < 120;
+    p.is_empty() || bare_dateline || p == config.newsroom.dateline.trim() || p == config.newsroom.closing.trim()
 }
 
 /// The required rules an item fails.

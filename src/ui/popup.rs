@@ -80,6 +80,25 @@ fn history_lines(state: &View<'_>, selected: usize) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// The checklist rules the current item fails: name, detail, whether required.
+fn failing_checks(state: &View<'_>) -> Vec<(String, String, bool)> {
+    let (Some(e), Some(snap)) = (state.current(), state.snapshot.as_ref()) else {
+        return Vec::new();
+    };
+    crate::domain::lint::Rules::from_config(&snap.config)
+        .check(&e.item, &snap.config)
+        .into_iter()
+        .filter(|c| !c.passed)
+        .map(|c| {
+            (
+                i18n::rule_name(state.lang, c.rule.id()).to_string(),
+                crate::domain::text::clean_line(&c.detail),
+                c.level == crate::domain::lint::Level::Required,
+            )
+        })
+        .collect()
+}
+
 /// Draw the popup over `area`.
 pub fn render_popup(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     let theme = &state.theme;
@@ -157,12 +176,24 @@ pub fn render_popup(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
             } else {
                 i18n::fmt(lang, Key::TuiConfirm, &[&i18n::action(lang, *action), &title])
             };
-            let lines = vec![
-                Line::styled(q, theme.text),
-                Line::default(),
-                Line::styled(Key::TuiConfirmKeys.text(lang).to_string(), theme.dim),
-            ];
-            (i18n::action(lang, *action).to_string(), lines, 60, 7)
+            let mut lines = vec![Line::styled(q, theme.text), Line::default()];
+            // Before submitting: what the checklist would flag, so nothing goes out unseen.
+            let failing = if *action == crate::domain::review::ActionKind::Submit {
+                failing_checks(state)
+            } else {
+                Vec::new()
+            };
+            if !failing.is_empty() {
+                lines.push(Line::styled(Key::TuiSubmitChecklist.text(lang).to_string(), theme.warn));
+                for (name, detail, required) in &failing {
+                    let mark = if *required { "✗" } else { "!" };
+                    lines.push(Line::styled(format!("  {mark} {name} {detail}"), theme.warn));
+                }
+                lines.push(Line::default());
+            }
+            lines.push(Line::styled(Key::TuiConfirmKeys.text(lang).to_string(), theme.dim));
+            let h = u16::try_from(lines.len()).unwrap_or(20).saturating_add(2);
+            (i18n::action(lang, *action).to_string(), lines, 70, h)
         }
         Some(Popup::Compose { action, text, required }) => {
             let hint = if *required {
