@@ -426,10 +426,9 @@ fn act(state: &mut State, action: ActionKind) -> Vec<Effect> {
                 required: action != ActionKind::Approve,
             }
         }
-        ActionKind::Publish | ActionKind::Withdraw => Popup::Confirm(action),
-        // Submitting asks first: whether open threads were addressed, and what the
-        // checklist flags.
-        ActionKind::Submit => Popup::Confirm(action),
+        // Hard to undo, so asked first. Submitting also shows whether open threads were
+        // addressed and what the checklist flags.
+        ActionKind::Publish | ActionKind::Withdraw | ActionKind::Submit => Popup::Confirm(action),
         _ => return request(state, action, None),
     });
     Vec::new()
