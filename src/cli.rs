@@ -14,6 +14,7 @@ mod init;
 mod keys;
 mod list;
 mod log;
+mod migrate;
 mod people;
 mod session;
 mod show;
@@ -87,6 +88,8 @@ pub enum Command {
     Verify,
     /// Admins: put a damaged review log back to its last readable events (recorded).
     Repair(act::RequiredArgs),
+    /// Admins: move every item of an older newsroom into date folders (one recorded commit).
+    Migrate,
     /// Print the `authorized_keys` lines that force `warta session PERSON` for each key.
     Keys(keys::Args),
     /// The forced command of an SSH key: the TUI as PERSON, restricted.
@@ -333,5 +336,6 @@ fn dispatch(ctx: &Ctx, cmd: &Command) -> Outcome {
         Command::Diff(a) => diff::run(ctx, a),
         Command::Check(a) => check::run(ctx, a),
         Command::Verify => verify::run(ctx),
+        Command::Migrate => migrate::run(ctx),
     }
 }

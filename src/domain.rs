@@ -6,6 +6,7 @@
 pub mod config;
 pub mod diff;
 pub mod item;
+pub mod layout;
 pub mod limits;
 pub mod lint;
 pub mod review;

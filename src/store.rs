@@ -12,9 +12,11 @@ mod housekeeping;
 pub mod identity;
 pub mod journal;
 pub mod merge;
+pub mod migrate;
 pub mod presence;
 mod rawtree;
 pub mod repo;
+mod shards;
 pub mod snapshot;
 mod trailers;
 mod tree;
@@ -106,6 +108,13 @@ pub enum StoreError {
         /// The body with both versions of the conflicting parts, marked.
         marked: String,
     },
+    /// The newsroom's items are still in the flat layout: nothing is written until an
+    /// admin runs `warta migrate`.
+    #[error("this newsroom still uses the old flat layout: an admin must run `warta migrate`")]
+    Unmigrated,
+    /// Only an admin may migrate a newsroom.
+    #[error("only an admin may run `warta migrate`")]
+    MigrateNeedsAdmin,
     /// The branch kept moving under us.
     #[error("gave up after {0} attempts: the branch kept changing")]
     TooManyRetries(u32),
@@ -127,7 +136,7 @@ impl StoreError {
     #[must_use]
     pub fn exit_code(&self) -> u8 {
         match self {
-            Self::Denied(_) | Self::Invalid(_) | Self::Broken { .. } => 1,
+            Self::Denied(_) | Self::Invalid(_) | Self::Broken { .. } | Self::MigrateNeedsAdmin => 1,
             Self::Conflict { .. } | Self::TooManyRetries(_) => 3,
             _ => 4,
         }

@@ -5,6 +5,7 @@ mod common;
 
 use std::path::Path;
 use std::sync::Arc;
+use warta::domain::layout;
 
 use warta::domain::review::{ActionKind, Status};
 use warta::samples;
@@ -57,7 +58,7 @@ fn bare_and_work_tree_newsrooms_work_alike() {
         assert_eq!(e.item.front.kecamatan, "babadan");
         let reopened = Newsroom::open(&tmp.path().join("n")).unwrap();
         assert_eq!(reopened.snapshot().unwrap().items.len(), 1);
-        let file = tmp.path().join("n").join("drafts").join(&slug).join("index.md");
+        let file = tmp.path().join("n").join(layout::index_path(&slug));
         assert_eq!(file.exists(), !bare, "work tree updated only when there is one");
     }
 }
@@ -68,15 +69,15 @@ fn work_tree_files_with_local_changes_are_never_overwritten() {
     let dir = tmp.path().join("n");
     let room = newsroom(&dir, false);
     let slug = create(&room, "sari", "Patroli Masa Tenang", "Satu.\n");
-    let file = dir.join("drafts").join(&slug).join("index.md");
+    let file = dir.join(layout::index_path(&slug));
     let local = format!("{}\nLOCAL NOTE\n", std::fs::read_to_string(&file).unwrap());
     std::fs::write(&file, &local).unwrap();
     let base = room.snapshot().unwrap().item(&slug).unwrap().item.clone();
     let done = edit(&room, "sari", &slug, &base, "Dua.\n").unwrap();
-    assert_eq!(done.skipped, vec![format!("drafts/{slug}/index.md")]);
+    assert_eq!(done.skipped, vec![layout::index_path(&slug)]);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), local, "local change kept");
     // The review log had no local change, so it was updated.
-    let log = std::fs::read_to_string(dir.join("reviews").join(format!("{slug}.toml"))).unwrap();
+    let log = std::fs::read_to_string(dir.join(layout::review_path(&slug))).unwrap();
     assert!(log.contains("action = \"edit\""));
     assert_eq!(room.snapshot().unwrap().item(&slug).unwrap().item.body, "Dua.\n");
 }

@@ -1,6 +1,5 @@
 //! A snapshot: every item of the newsroom at one commit, plus the files that are broken.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use git2::{ObjectType, Oid, Tree};
@@ -9,8 +8,10 @@ use super::Result;
 use super::cache;
 use super::rawtree;
 use super::repo::Newsroom;
+use super::shards::Listing;
 use crate::domain::config::Config;
 use crate::domain::item::Item;
+use crate::domain::layout::Layout;
 use crate::domain::review::{Review, ReviewState, Status};
 use crate::domain::slug;
 use crate::domain::workflow::ItemFacts;
@@ -26,11 +27,11 @@ const CACHE_SLACK: usize = 32;
 /// One item as read from a commit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
-    /// The folder name under `drafts/`.
+    /// The item folder's name (see `domain::layout` for where it lies).
     pub slug: String,
     /// The parsed `index.md`.
     pub item: Item,
-    /// Tree id of `drafts/<slug>/`: the content hash approvals pin.
+    /// Tree id of the item's folder: the content hash approvals pin.
     pub content: String,
     /// The review log.
     pub review: Review,
@@ -184,30 +185,32 @@ impl Newsroom {
         };
         let cached_bytes: usize = disk.iter().flatten().flat_map(|d| d.values()).map(|(_, n)| n).sum();
         let (mut reread, mut stale_bytes) = (0usize, 0usize);
-        let (drafts, reviews) = self.grown_trees(commit)?;
-        let reviews = review_ids(&reviews)?;
-        let mut items = Vec::new();
-        let mut broken = Vec::new();
-        for entry in rawtree::entries(&drafts) {
-            let entry = entry?;
-            let Ok(name) = std::str::from_utf8(entry.name) else {
-                continue;
-            };
-            if !entry.is_tree() {
-                continue;
-            }
-            if !slug::is_valid(name) {
+        let listing = self.list_items(self.repo.find_commit(commit)?.tree_id())?;
+        let reviews = listing.review_ids();
+        let mut items: Vec<Arc<Entry>> = Vec::new();
+        let mut broken = strays_broken(&listing);
+        let mut seen = std::collections::HashSet::with_capacity(listing.drafts.len());
+        // In date folders first: a flat copy of the same item (planted with plain git)
+        // is reported, not read.
+        let ordered = listing
+            .drafts
+            .iter()
+            .filter(|d| d.layout == Layout::Sharded)
+            .chain(listing.drafts.iter().filter(|d| d.layout == Layout::Flat));
+        for placed in ordered {
+            let name = placed.slug.as_str();
+            if !seen.insert(name) {
                 broken.push(Broken {
                     slug: name.to_string(),
-                    path: format!("drafts/{name}"),
+                    path: placed.layout.draft_dir(name),
                     line: 1,
-                    reason: "folder name is not a valid slug".into(),
+                    reason: "the item is also in the folder of its date".into(),
                 });
                 continue;
             }
             let review = reviews.get(name).copied();
             let review_id = review.map(|id| id.to_string()).unwrap_or_default();
-            let content = entry.id.to_string();
+            let content = placed.id.to_string();
             let same = |o: &Entry| o.content == content && o.review_id == review_id;
             if let Some(old) = previous.and_then(|p| p.shared(name)).filter(|o| same(o)) {
                 items.push(Arc::clone(old));
@@ -222,8 +225,8 @@ impl Newsroom {
                 None => {}
             }
             reread += 1;
-            let folder = self.repo.find_tree(entry.id)?;
-            match read_entry(self, name, &folder, review) {
+            let folder = self.repo.find_tree(placed.id)?;
+            match read_entry(self, name, placed.layout, &folder, review) {
                 Ok(e) => items.push(Arc::new(e)),
                 Err(b) => broken.push(b),
             }
@@ -249,16 +252,10 @@ impl Newsroom {
     /// A partial snapshot of just these items at a commit (those that exist and read).
     pub fn glance_at(&self, commit: Oid, slugs: &[String]) -> Result<Snapshot> {
         let config = self.config_at(commit)?;
-        // The big `drafts/` and `reviews/` trees are read once for all the items.
-        let (drafts, reviews) = self.grown_trees(commit)?;
-        let reviews = review_ids(&reviews)?;
+        let root = self.repo.find_commit(commit)?.tree_id();
         let mut items = Vec::new();
-        for s in slugs.iter().filter(|s| slug::is_valid(s)) {
-            let Some(folder) = rawtree::find(&drafts, s)?.filter(rawtree::RawEntry::is_tree) else {
-                continue;
-            };
-            let folder = self.repo.find_tree(folder.id)?;
-            if let Ok(e) = read_entry(self, s, &folder, reviews.get(s.as_str()).copied()) {
+        for s in slugs {
+            if let Some(Ok(e)) = self.entry_in(root, s)? {
                 items.push(Arc::new(e));
             }
         }
@@ -275,47 +272,42 @@ impl Newsroom {
 
     /// Read one item at a commit: `Ok(None)` when it does not exist.
     pub fn entry_at(&self, commit: Oid, slug: &str) -> Result<Option<std::result::Result<Entry, Broken>>> {
+        self.entry_in(self.repo.find_commit(commit)?.tree_id(), slug)
+    }
+
+    /// Read one item of root tree `root`, in whichever layout it is stored.
+    fn entry_in(&self, root: Oid, slug: &str) -> Result<Option<std::result::Result<Entry, Broken>>> {
         // Only slugs name items; anything else (`..`, `/`, NUL) names nothing.
-        if !slug::is_valid(slug) {
-            return Ok(None);
-        }
-        let (drafts, reviews) = self.grown_trees(commit)?;
-        let Some(folder) = rawtree::find(&drafts, slug)?.filter(rawtree::RawEntry::is_tree) else {
+        let Some((folder, layout)) = self.item_folder(root, slug)? else {
             return Ok(None);
         };
-        let folder = self.repo.find_tree(folder.id)?;
-        let review = rawtree::find(&reviews, &format!("{slug}.toml"))?.map(|e| e.id);
-        Ok(Some(read_entry(self, slug, &folder, review)))
+        let folder = self.repo.find_tree(folder)?;
+        let review = self.log_entry(root, slug)?.map(|(_, id, _)| id);
+        Ok(Some(read_entry(self, slug, layout, &folder, review)))
     }
 }
 
-/// Review log ids by slug, from the bytes of a `reviews/` tree (`<slug>.toml`).
-fn review_ids(reviews: &[u8]) -> Result<HashMap<&str, Oid>> {
-    let mut ids = HashMap::new();
-    for e in rawtree::entries(reviews) {
-        let e = e?;
-        if let Some(slug) = std::str::from_utf8(e.name).ok().and_then(|n| n.strip_suffix(".toml")) {
-            ids.insert(slug, e.id);
-        }
-    }
-    Ok(ids)
-}
-
-/// The bytes of one tree, shared with the process's memo of the big trees.
-type TreeBytes = Arc<[u8]>;
-
-impl Newsroom {
-    /// The bytes of the `drafts/` and `reviews/` trees at a commit (empty when missing).
-    fn grown_trees(&self, commit: Oid) -> Result<(TreeBytes, TreeBytes)> {
-        let root = self.repo.find_commit(commit)?.tree_id();
-        let tree = |name: &str| -> Result<TreeBytes> {
-            match self.path_entry(root, name)? {
-                Some((mode, id)) if mode == rawtree::TREE_MODE => self.tree_bytes(id, Some(name)),
-                _ => Ok(Arc::from(Vec::new())),
+/// The folders under `drafts/` that are not where warta puts items, as broken files.
+fn strays_broken(listing: &Listing) -> Vec<Broken> {
+    listing
+        .strays
+        .iter()
+        .filter(|s| s.mode == rawtree::TREE_MODE && s.path.starts_with("drafts/"))
+        .map(|s| {
+            let name = s.path.rsplit('/').next().unwrap_or_default();
+            let reason = if slug::is_valid(name) {
+                "the item is not in the folder of its date"
+            } else {
+                "folder name is not a valid slug"
+            };
+            Broken {
+                slug: name.to_string(),
+                path: s.path.clone(),
+                line: 1,
+                reason: reason.into(),
             }
-        };
-        Ok((tree("drafts")?, tree("reviews")?))
-    }
+        })
+        .collect()
 }
 
 /// A blob of at most `max` bytes. Its size is read from the object's header first, so a
@@ -331,6 +323,7 @@ fn bounded_blob(room: &Newsroom, id: Oid, max: usize) -> std::result::Result<git
 fn read_entry(
     room: &Newsroom,
     slug: &str,
+    layout: Layout,
     folder: &Tree<'_>,
     review_id: Option<Oid>,
 ) -> std::result::Result<Entry, Broken> {
@@ -340,7 +333,7 @@ fn read_entry(
         line,
         reason,
     };
-    let index_path = format!("drafts/{slug}/index.md");
+    let index_path = layout.index_path(slug);
     let index_id = folder
         .get_name("index.md")
         // A symlink is a blob too; its target is never followed or read as an item.
@@ -355,7 +348,7 @@ fn read_entry(
         )
     })?;
     let item = Item::parse(blob.content()).map_err(|e| broken(index_path.clone(), e.line(), e.to_string()))?;
-    let review_path = format!("reviews/{slug}.toml");
+    let review_path = layout.review_path(slug);
     let review = match review_id {
         None => Review::default(),
         Some(id) => {
