@@ -258,47 +258,68 @@ fn snapshot_cache_changes_nothing_but_speed() {
     use warta::store::cache;
     let d = common::Demo::new();
     let room = Newsroom::open(&d.repo).unwrap();
-    let file = cache::path(room.git_dir());
-    let _ = std::fs::remove_file(&file);
+    let dir = cache::path(room.git_dir());
+    let _ = std::fs::remove_dir_all(&dir);
     let cold = room.snapshot().unwrap();
-    assert!(file.exists(), "a cold open writes the cache");
-    assert_eq!(cache::load(&file).unwrap().len(), cold.items.len());
+    assert!(dir.exists(), "a cold open writes the cache");
+    assert_eq!(cache::load(&dir).len(), cold.items.len());
     let warm = Newsroom::open(&d.repo).unwrap().snapshot().unwrap();
     assert_eq!(warm.items, cold.items);
     assert_eq!(warm.broken, cold.broken);
 
     // Damage: detected, ignored, rewritten.
+    let file = dir.join(cache::shard_of(&cold.items[0].slug));
     let mut bytes = std::fs::read(&file).unwrap();
     let mid = bytes.len() / 2;
     bytes[mid] ^= 0x20;
     std::fs::write(&file, &bytes).unwrap();
     let after = Newsroom::open(&d.repo).unwrap().snapshot().unwrap();
     assert_eq!(after.items, cold.items);
-    assert!(cache::load(&file).is_some(), "the damaged cache was rebuilt");
+    assert_eq!(
+        cache::load(&dir).len(),
+        cold.items.len(),
+        "the damaged shard was rebuilt"
+    );
 
     // Planted: an entry whose ids match is used as it is...
     let mut planted = cold.items.clone();
     Arc::make_mut(&mut planted[0]).item.front.title = "Judul dari cache".into();
-    cache::save(&file, &planted).unwrap();
+    cache::save(&dir, &planted, None).unwrap();
     let from_cache = Newsroom::open(&d.repo).unwrap().snapshot().unwrap();
     assert_eq!(from_cache.items[0].item.front.title, "Judul dari cache");
     // ...and one whose folder changed since is read again from git.
     Arc::make_mut(&mut planted[0]).content = "0".repeat(40);
-    cache::save(&file, &planted).unwrap();
+    cache::save(&dir, &planted, None).unwrap();
     let reread = Newsroom::open(&d.repo).unwrap().snapshot().unwrap();
     assert!(
         reread.items == cold.items,
         "an entry whose ids do not match must be read from git"
     );
 
-    // An action after the cache was written shows up.
+    // An action after the cache was written shows up, and only the file of that
+    // item's day is written again (each write is a new file renamed into place).
     let slug = cold.items[0].slug.clone();
     d.ok("hesti", &["comment", &slug, "-m", "Tambahkan foto kegiatan."]);
+    let files = || -> std::collections::BTreeMap<String, u64> {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (e.file_name().into_string().unwrap(), e.metadata().unwrap().ino())
+            })
+            .collect()
+    };
+    let before = files();
     let later = Newsroom::open(&d.repo).unwrap().snapshot().unwrap();
     assert_eq!(
         later.item(&slug).unwrap().review.events.len(),
         cold.items[0].review.events.len() + 1
     );
+    let after = files();
+    let rewritten: Vec<&String> = after.keys().filter(|k| before.get(*k) != after.get(*k)).collect();
+    assert_eq!(rewritten, vec![cache::shard_of(&slug)], "{before:?} {after:?}");
+    assert_eq!(before.len(), after.len());
 }
 
 /// The trailer index finds the same history as walking the chain, whether it is

@@ -1,5 +1,6 @@
 //! A snapshot: every item of the newsroom at one commit, plus the files that are broken.
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use git2::{ObjectType, Oid, Tree};
@@ -18,11 +19,6 @@ use crate::domain::workflow::ItemFacts;
 
 // A 600-word article is ~5 KB; 1 MiB is a mistake or an attack.
 pub use crate::domain::limits::{MAX_ITEM_BYTES, MAX_REVIEW_BYTES};
-
-/// How many items the cache may lag behind before it is rewritten: re-reading a few
-/// items costs less than writing the whole cache again. It is also rewritten when it
-/// holds items that are gone, or when a quarter of its bytes are out of date.
-const CACHE_SLACK: usize = 32;
 
 /// One item as read from a commit.
 #[derive(Debug, Clone, PartialEq)]
@@ -177,14 +173,14 @@ impl Newsroom {
 
     fn read_snapshot(&self, commit: Oid, previous: Option<&Snapshot>, use_cache: bool) -> Result<Snapshot> {
         let config = self.config_at(commit)?;
-        let cache_path = cache::path(self.git_dir());
-        // Outer None: not used; inner None: missing or damaged.
+        let cache_dir = cache::path(self.git_dir());
+        // `None`: not used (an earlier snapshot is at hand, or `verify`).
         let mut disk = match previous {
-            None if use_cache => Some(cache::load(&cache_path)),
+            None if use_cache => Some(cache::load(&cache_dir)),
             _ => None,
         };
-        let cached_bytes: usize = disk.iter().flatten().flat_map(|d| d.values()).map(|(_, n)| n).sum();
-        let (mut reread, mut stale_bytes) = (0usize, 0usize);
+        // The shards of the cache that no longer match the tree, to be rewritten.
+        let mut stale: BTreeSet<String> = BTreeSet::new();
         let listing = self.list_items(self.repo.find_commit(commit)?.tree_id())?;
         let reviews = listing.review_ids();
         let mut items: Vec<Arc<Entry>> = Vec::new();
@@ -216,17 +212,20 @@ impl Newsroom {
                 items.push(Arc::clone(old));
                 continue;
             }
-            match disk.as_mut().and_then(|d| d.as_mut()?.remove(name)) {
-                Some((old, _)) if same(&old) => {
-                    items.push(Arc::new(old));
-                    continue;
-                }
-                Some((_, bytes)) => stale_bytes += bytes,
-                None => {}
+            let cached = disk.as_mut().and_then(|d| d.remove(name));
+            let had = cached.is_some();
+            if let Some(old) = cached.filter(|o| same(o)) {
+                items.push(Arc::new(old));
+                continue;
             }
-            reread += 1;
             let folder = self.repo.find_tree(placed.id)?;
-            match read_entry(self, name, placed.layout, &folder, review) {
+            let read = read_entry(self, name, placed.layout, &folder, review);
+            // Its shard changes if it held the item, or will hold it now (a broken
+            // item that was never cached changes nothing).
+            if disk.is_some() && (had || read.is_ok()) {
+                stale.insert(cache::shard_of(name).to_string());
+            }
+            match read {
                 Ok(e) => items.push(Arc::new(e)),
                 Err(b) => broken.push(b),
             }
@@ -234,10 +233,10 @@ impl Newsroom {
         items.sort_by(|a, b| a.slug.cmp(&b.slug));
         if let Some(disk) = &disk {
             // What is left in the cache are items no longer in the tree.
-            let gone = disk.as_ref().map_or(0, std::collections::HashMap::len);
-            if disk.is_none() || gone > 0 || reread > CACHE_SLACK || stale_bytes * 4 > cached_bytes {
+            stale.extend(disk.keys().map(|slug| cache::shard_of(slug).to_string()));
+            if !stale.is_empty() {
                 // A cache that cannot be written (read-only repository) is simply not kept.
-                let _ = cache::save(&cache_path, &items);
+                let _ = cache::save(&cache_dir, &items, Some(&stale));
             }
         }
         Ok(Snapshot {
