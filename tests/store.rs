@@ -262,7 +262,8 @@ fn snapshot_cache_changes_nothing_but_speed() {
     let _ = std::fs::remove_dir_all(&dir);
     let cold = room.snapshot().unwrap();
     assert!(dir.exists(), "a cold open writes the cache");
-    assert_eq!(cache::load(&dir).len(), cold.items.len());
+    let cached = |dir: &Path| cache::load(dir).values().map(|s| s.entries.len()).sum::<usize>();
+    assert_eq!(cached(&dir), cold.items.len());
     let warm = Newsroom::open(&d.repo).unwrap().snapshot().unwrap();
     assert_eq!(warm.items, cold.items);
     assert_eq!(warm.broken, cold.broken);
@@ -284,17 +285,39 @@ fn snapshot_cache_changes_nothing_but_speed() {
     // Planted: an entry whose ids match is used as it is...
     let mut planted = cold.items.clone();
     Arc::make_mut(&mut planted[0]).item.front.title = "Judul dari cache".into();
-    cache::save(&dir, &planted, None).unwrap();
+    cache::save(&dir, &planted, None, &std::collections::HashMap::new()).unwrap();
     let from_cache = Newsroom::open(&d.repo).unwrap().snapshot().unwrap();
     assert_eq!(from_cache.items[0].item.front.title, "Judul dari cache");
     // ...and one whose folder changed since is read again from git.
     Arc::make_mut(&mut planted[0]).content = "0".repeat(40);
-    cache::save(&dir, &planted, None).unwrap();
+    cache::save(&dir, &planted, None, &std::collections::HashMap::new()).unwrap();
     let reread = Newsroom::open(&d.repo).unwrap().snapshot().unwrap();
     assert!(
         reread.items == cold.items,
         "an entry whose ids do not match must be read from git"
     );
+
+    // A day whose folders kept their tree ids is taken from its file whole, without
+    // reading the folders (the file's entries are not checked one by one then).
+    let warm = Newsroom::open(&d.repo).unwrap().snapshot().unwrap();
+    assert_eq!(warm.items, cold.items);
+    let day = cache::shard_of(&cold.items[0].slug).to_string();
+    let mut days = cache::load(&dir);
+    let trees = days[&day].trees.expect("a whole day knows its folders");
+    let mut entries = days.remove(&day).unwrap().entries;
+    entries[0].item.front.title = "Judul dari hari utuh".into();
+    entries[0].content = "0".repeat(40);
+    cache::save(
+        &dir,
+        &entries,
+        Some(&[day.clone()].into()),
+        &[(day.clone(), trees)].into(),
+    )
+    .unwrap();
+    let whole = Newsroom::open(&d.repo).unwrap().snapshot().unwrap();
+    assert!(whole.items.iter().any(|e| e.item.front.title == "Judul dari hari utuh"));
+    std::fs::remove_file(dir.join(&day)).unwrap();
+    assert_eq!(Newsroom::open(&d.repo).unwrap().snapshot().unwrap().items, cold.items);
 
     // An action after the cache was written shows up, and only the file of that
     // item's day is written again (each write is a new file renamed into place).

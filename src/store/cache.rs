@@ -20,6 +20,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use git2::Oid;
 use toml::value::Datetime;
 
 use super::snapshot::Entry;
@@ -69,10 +70,24 @@ fn is_shard_name(name: &str) -> bool {
     name.len() == 10 && slug::is_valid(&format!("{name}-x"))
 }
 
-/// The cached entries by slug, from every shard that reads (a missing, damaged or
-/// foreign shard is skipped: its items are read from git).
+/// The tree ids of one day's folders, `drafts/YYYY/MM/DD` and `reviews/YYYY/MM/DD`.
+pub type DayTrees = (Option<Oid>, Option<Oid>);
+
+/// One day's file: its entries, and the tree ids of the day's folders it was made
+/// from when it holds the whole day (every item of those folders, none broken). Such a
+/// file is used whole while the folders keep their ids, without reading them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shard {
+    /// The day's folders, when the file holds the whole day.
+    pub trees: Option<DayTrees>,
+    /// The cached items of the day.
+    pub entries: Vec<Entry>,
+}
+
+/// The cached days, from every file that reads (a missing, damaged or foreign file is
+/// skipped: its items are read from git).
 #[must_use]
-pub fn load(dir: &Path) -> HashMap<String, Entry> {
+pub fn load(dir: &Path) -> HashMap<String, Shard> {
     load_within(dir, Limits::KEPT)
 }
 
@@ -90,7 +105,7 @@ impl Limits {
     };
 }
 
-fn load_within(dir: &Path, limits: Limits) -> HashMap<String, Entry> {
+fn load_within(dir: &Path, limits: Limits) -> HashMap<String, Shard> {
     let mut out = HashMap::new();
     let Ok(listing) = std::fs::read_dir(dir) else {
         return out;
@@ -108,34 +123,37 @@ fn load_within(dir: &Path, limits: Limits) -> HashMap<String, Entry> {
             continue;
         }
         total += len;
-        let Some(entries) = load_file(&dir.join(&name)) else {
+        let Some(shard) = load_file(&dir.join(&name)) else {
             continue;
         };
         // An entry filed under another day is damage, not data.
-        if entries.iter().any(|e| shard_of(&e.slug) != name) {
+        if shard.entries.iter().any(|e| shard_of(&e.slug) != name) {
             continue;
         }
-        out.extend(entries.into_iter().map(|e| (e.slug.clone(), e)));
+        out.insert(name, shard);
     }
     out
 }
 
 /// Write the shards named in `only` (every shard when `None`) from `entries`, the whole
-/// newsroom's items: a shard without items loses its file, and one that would not be
-/// read back (see [`MAX_SHARD`], [`MAX_TOTAL`]) is not written. Failures are the
-/// caller's to ignore: a read-only repository simply has no cache.
-pub fn save<E: std::borrow::Borrow<Entry>>(
+/// newsroom's items, each with its day's folders from `trees` when it holds the whole
+/// day. A shard without items loses its file, and one that would not be read back (see
+/// [`MAX_SHARD`], [`MAX_TOTAL`]) is not written. Failures are the caller's to ignore: a
+/// read-only repository simply has no cache.
+pub fn save<E: std::borrow::Borrow<Entry>, S: std::hash::BuildHasher>(
     dir: &Path,
     entries: &[E],
     only: Option<&std::collections::BTreeSet<String>>,
+    trees: &HashMap<String, DayTrees, S>,
 ) -> std::io::Result<()> {
-    save_within(dir, entries, only, Limits::KEPT)
+    save_within(dir, entries, only, trees, Limits::KEPT)
 }
 
-fn save_within<E: std::borrow::Borrow<Entry>>(
+fn save_within<E: std::borrow::Borrow<Entry>, S: std::hash::BuildHasher>(
     dir: &Path,
     entries: &[E],
     only: Option<&std::collections::BTreeSet<String>>,
+    trees: &HashMap<String, DayTrees, S>,
     limits: Limits,
 ) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
@@ -170,7 +188,8 @@ fn save_within<E: std::borrow::Borrow<Entry>>(
     for (name, list) in shards {
         let file = dir.join(name);
         let old = sizes.remove(name).unwrap_or(0);
-        let len = encoded_len(&list)?;
+        let header = header_trees(trees.get(name));
+        let len = encoded_len(&list, &header)?;
         let others: u64 = sizes.values().sum();
         if len > limits.shard || others + len > limits.total {
             if old > 0 {
@@ -178,14 +197,38 @@ fn save_within<E: std::borrow::Borrow<Entry>>(
             }
             continue;
         }
-        save_file(&file, &list)?;
+        save_file(&file, &list, &header)?;
         sizes.insert(name.to_string(), len);
     }
     Ok(())
 }
 
+/// The header field naming a day's folders: `-` when the file does not hold the whole
+/// day, else `<drafts id>:<reviews id>` with `0` for a missing folder.
+fn header_trees(trees: Option<&DayTrees>) -> String {
+    let id = |o: Option<Oid>| o.map_or_else(|| "0".to_string(), |o| o.to_string());
+    trees.map_or_else(|| "-".to_string(), |(d, r)| format!("{}:{}", id(*d), id(*r)))
+}
+
+/// The day's folders from a header field written by [`header_trees`]: `Ok(None)` for
+/// `-`, `Err(())` for a field that is neither.
+fn parse_trees(field: &str) -> Result<Option<DayTrees>, ()> {
+    if field == "-" {
+        return Ok(None);
+    }
+    let (d, r) = field.split_once(':').ok_or(())?;
+    let id = |s: &str| -> Result<Option<Oid>, ()> {
+        if s == "0" {
+            Ok(None)
+        } else {
+            Oid::from_str(s).ok().filter(|_| s.len() == 40).map(Some).ok_or(())
+        }
+    };
+    Ok(Some((id(d)?, id(r)?)))
+}
+
 /// The size of a shard's file: its header and records.
-fn encoded_len(entries: &[&Entry]) -> std::io::Result<u64> {
+fn encoded_len(entries: &[&Entry], trees: &str) -> std::io::Result<u64> {
     let mut record = Vec::new();
     let mut len = 0u64;
     for e in entries {
@@ -194,12 +237,12 @@ fn encoded_len(entries: &[&Entry]) -> std::io::Result<u64> {
         u32::try_from(record.len()).map_err(std::io::Error::other)?;
         len += 4 + record.len() as u64;
     }
-    Ok(len + format!("{MAGIC} {SCHEMA} {len} {:016x}\n", 0).len() as u64)
+    Ok(len + format!("{MAGIC} {SCHEMA} {trees} {len} {:016x}\n", 0).len() as u64)
 }
 
 /// The entries of one shard's file, or `None` when it is missing, from another version
 /// or damaged.
-fn load_file(path: &Path) -> Option<Vec<Entry>> {
+fn load_file(path: &Path) -> Option<Shard> {
     use std::io::{BufReader, Read};
     let mut file = std::fs::File::open(path).ok()?;
     if file.metadata().ok()?.len() > MAX_SHARD {
@@ -219,6 +262,7 @@ fn load_file(path: &Path) -> Option<Vec<Entry>> {
     let (Some(MAGIC), Some(SCHEMA)) = (fields.next(), fields.next()) else {
         return None;
     };
+    let trees = parse_trees(fields.next()?).ok()?;
     let len: u64 = fields.next()?.parse().ok()?;
     let checksum_expected = u64::from_str_radix(fields.next()?, 16).ok()?;
     if fields.next().is_some() {
@@ -256,11 +300,11 @@ fn load_file(path: &Path) -> Option<Vec<Entry>> {
     if seen != len || sum.finish() != checksum_expected {
         return None;
     }
-    Some(out)
+    Some(Shard { trees, entries: out })
 }
 
 /// Write one shard's file atomically (temporary file, then rename).
-fn save_file(path: &Path, entries: &[&Entry]) -> std::io::Result<()> {
+fn save_file(path: &Path, entries: &[&Entry], trees: &str) -> std::io::Result<()> {
     use std::io::{Seek, SeekFrom, Write};
     // The body is made twice, a record at a time, instead of held whole: once for its
     // length, which the header holds and the checksum starts from, once to write it.
@@ -271,7 +315,7 @@ fn save_file(path: &Path, entries: &[&Entry]) -> std::io::Result<()> {
         encode(e, &mut record);
         len += 4 + record.len() as u64;
     }
-    let header = format!("{MAGIC} {SCHEMA} {len} ");
+    let header = format!("{MAGIC} {SCHEMA} {trees} {len} ");
     replace_with(path, |file| {
         let mut sum = Checksum::new(len);
         let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut *file);
@@ -661,6 +705,18 @@ mod tests {
     }
 
     /// The entry of `entry()` on another day.
+    /// Every cached entry by slug.
+    fn all(days: HashMap<String, Shard>) -> HashMap<String, Entry> {
+        days.into_values()
+            .flat_map(|s| s.entries)
+            .map(|e| (e.slug.clone(), e))
+            .collect()
+    }
+
+    fn none() -> HashMap<String, DayTrees> {
+        HashMap::new()
+    }
+
     fn on(day: &str) -> Entry {
         let mut e = entry();
         e.slug = format!("{day}-rapat-pleno");
@@ -672,10 +728,21 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let cache = path(dir.path());
         let e = entry();
-        save(&cache, std::slice::from_ref(&e), None).unwrap();
+        save(&cache, std::slice::from_ref(&e), None, &none()).unwrap();
         assert!(cache.join("2024-11-26").exists(), "one file for the day of the slug");
         let back = load(&cache);
-        assert_eq!(back.get("2024-11-26-rapat-pleno"), Some(&e));
+        assert_eq!(back["2024-11-26"].trees, None);
+        assert_eq!(all(back).get("2024-11-26-rapat-pleno"), Some(&e));
+        // The day's folders, when the file holds the whole day, come back too.
+        let trees = (Some(Oid::from_bytes(&[7; 20]).unwrap()), None);
+        save(
+            &cache,
+            std::slice::from_ref(&e),
+            None,
+            &[("2024-11-26".to_string(), trees)].into(),
+        )
+        .unwrap();
+        assert_eq!(load(&cache)["2024-11-26"].trees, Some(trees));
     }
 
     #[test]
@@ -683,7 +750,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let cache = path(dir.path());
         let other = on("2024-11-27");
-        save(&cache, &[entry(), other.clone()], None).unwrap();
+        save(&cache, &[entry(), other.clone()], None, &none()).unwrap();
         let file = cache.join("2024-11-26");
         let good = std::fs::read(&file).unwrap();
         let mut flipped = good.clone();
@@ -703,7 +770,7 @@ mod tests {
             ("an item of another day", filed_elsewhere.clone()),
         ] {
             std::fs::write(&file, bytes).unwrap();
-            let back = load(&cache);
+            let back = all(load(&cache));
             assert!(!back.contains_key("2024-11-26-rapat-pleno"), "{what} must not be read");
             assert_eq!(back.get(&other.slug), Some(&other), "{what}: the other day still reads");
         }
@@ -714,21 +781,21 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let cache = path(dir.path());
         let (a, b, c) = (entry(), on("2024-11-27"), on("2024-11-28"));
-        save(&cache, &[a.clone(), b.clone(), c.clone()], None).unwrap();
+        save(&cache, &[a.clone(), b.clone(), c.clone()], None, &none()).unwrap();
         // Mark the other days' files: a save of one day must leave them as they are.
         std::fs::write(cache.join("2024-11-27"), b"untouched").unwrap();
         let mut changed = a.clone();
         changed.item.front.title = "Judul baru".into();
         let only: std::collections::BTreeSet<String> = ["2024-11-26".to_string(), "2024-11-28".to_string()].into();
         // Day 28's item is gone: its file goes.
-        save(&cache, &[changed.clone(), b], Some(&only)).unwrap();
+        save(&cache, &[changed.clone(), b], Some(&only), &none()).unwrap();
         assert_eq!(std::fs::read(cache.join("2024-11-27")).unwrap(), b"untouched");
         assert!(!cache.join("2024-11-28").exists(), "a day without items keeps no file");
-        assert_eq!(load(&cache).get(&a.slug), Some(&changed));
+        assert_eq!(all(load(&cache)).get(&a.slug), Some(&changed));
         // The single file of earlier versions is removed.
         let legacy = cache.parent().unwrap().join("snapshot");
         std::fs::write(&legacy, b"old").unwrap();
-        save(&cache, &[c], Some(&only)).unwrap();
+        save(&cache, &[c], Some(&only), &none()).unwrap();
         assert!(!legacy.exists());
     }
 
@@ -740,24 +807,31 @@ mod tests {
         let mut entries: Vec<Entry> = days.iter().map(|d| on(d)).collect();
         // One day much bigger than the others.
         entries[1].item.body = "kata ".repeat(2_000);
-        let one = encoded_len(&[&entries[0]]).unwrap();
+        let one = encoded_len(&[&entries[0]], "-").unwrap();
         let limits = Limits {
             shard: one * 2,
             total: one * 2 + one / 2,
         };
-        save_within(&cache, &entries, None, limits).unwrap();
+        save_within(&cache, &entries, None, &none(), limits).unwrap();
         let on_disk: Vec<String> = std::fs::read_dir(&cache)
             .unwrap()
             .map(|e| e.unwrap().file_name().into_string().unwrap())
             .collect();
         // The big day is over the shard limit, the fourth over the total: not written.
         assert_eq!(on_disk.len(), 2, "{on_disk:?}");
-        let back = load_within(&cache, limits);
+        let back = all(load_within(&cache, limits));
         assert_eq!(back.len(), on_disk.len(), "every file written is read");
         // Grown past the limit later (another process, bigger items): read in name
         // order while it fits, never more.
-        save_within(&cache, &entries[3..], Some(&[days[3].to_string()].into()), Limits::KEPT).unwrap();
-        assert_eq!(load_within(&cache, limits).len(), 2);
+        save_within(
+            &cache,
+            &entries[3..],
+            Some(&[days[3].to_string()].into()),
+            &none(),
+            Limits::KEPT,
+        )
+        .unwrap();
+        assert_eq!(all(load_within(&cache, limits)).len(), 2);
     }
 
     #[test]

@@ -1,15 +1,16 @@
 //! A snapshot: every item of the newsroom at one commit, plus the files that are broken.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use git2::{ObjectType, Oid, Tree};
 
 use super::Result;
 use super::cache;
+use super::cache::DayTrees;
 use super::rawtree;
 use super::repo::Newsroom;
-use super::shards::Listing;
+use super::shards::{Listing, Placed};
 use crate::domain::config::Config;
 use crate::domain::item::Item;
 use crate::domain::layout::Layout;
@@ -120,9 +121,22 @@ pub struct Snapshot {
     /// Only some items, read to draw the first screen at once; the whole newsroom follows.
     /// Every entry in it is complete and current; what is missing is the other items.
     pub partial: bool,
+    /// The days whose folders this snapshot holds whole, with their tree ids: a reload
+    /// takes such a day as it is while its folders keep their ids.
+    days: HashMap<String, DayTrees>,
 }
 
 impl Snapshot {
+    /// The items of one day (`YYYY-MM-DD`): slugs begin with their date, so they are
+    /// one run of the sorted list.
+    fn day_range(&self, day: &str) -> std::ops::Range<usize> {
+        let start = self.items.partition_point(|e| e.slug.as_str() < day);
+        let end = self
+            .items
+            .partition_point(|e| e.slug.as_bytes() < format!("{day}.").as_bytes());
+        start..end.max(start)
+    }
+
     /// An item by slug.
     #[must_use]
     pub fn item(&self, slug: &str) -> Option<&Entry> {
@@ -174,69 +188,84 @@ impl Newsroom {
     fn read_snapshot(&self, commit: Oid, previous: Option<&Snapshot>, use_cache: bool) -> Result<Snapshot> {
         let config = self.config_at(commit)?;
         let cache_dir = cache::path(self.git_dir());
-        // `None`: not used (an earlier snapshot is at hand, or `verify`).
-        let mut disk = match previous {
-            None if use_cache => Some(cache::load(&cache_dir)),
-            _ => None,
+        let mut r = Reading {
+            room: self,
+            previous,
+            // `None`: not used (an earlier snapshot is at hand, or `verify`).
+            disk: match previous {
+                None if use_cache => Some(cache::load(&cache_dir)),
+                _ => None,
+            },
+            stale: BTreeSet::new(),
+            items: Vec::new(),
+            broken: Vec::new(),
+            seen: HashSet::new(),
         };
-        // The shards of the cache that no longer match the tree, to be rewritten.
-        let mut stale: BTreeSet<String> = BTreeSet::new();
-        let listing = self.list_items(self.repo.find_commit(commit)?.tree_id())?;
-        let reviews = listing.review_ids();
-        let mut items: Vec<Arc<Entry>> = Vec::new();
-        let mut broken = strays_broken(&listing);
-        let mut seen = std::collections::HashSet::with_capacity(listing.drafts.len());
-        // In date folders first: a flat copy of the same item (planted with plain git)
-        // is reported, not read.
-        let ordered = listing
-            .drafts
-            .iter()
-            .filter(|d| d.layout == Layout::Sharded)
-            .chain(listing.drafts.iter().filter(|d| d.layout == Layout::Flat));
-        for placed in ordered {
-            let name = placed.slug.as_str();
-            if !seen.insert(name) {
-                broken.push(Broken {
-                    slug: name.to_string(),
-                    path: placed.layout.draft_dir(name),
-                    line: 1,
-                    reason: "the item is also in the folder of its date".into(),
-                });
+        let (days, above) = self.outline(self.repo.find_commit(commit)?.tree_id())?;
+        r.broken = strays_broken(&above);
+        // The days whose folders the snapshot holds whole, by their tree ids.
+        let mut whole: HashMap<String, DayTrees> = HashMap::new();
+        for (day, trees) in &days {
+            // A day whose folders kept their ids is taken whole, without reading them:
+            // from the snapshot before, else from the cache.
+            if let Some(p) = previous.filter(|p| p.days.get(day) == Some(trees)) {
+                let range = p.day_range(day);
+                r.seen.extend(p.items[range.clone()].iter().map(|e| e.slug.clone()));
+                r.items.extend(p.items[range].iter().cloned());
+                whole.insert(day.clone(), *trees);
                 continue;
             }
-            let review = reviews.get(name).copied();
-            let review_id = review.map(|id| id.to_string()).unwrap_or_default();
-            let content = placed.id.to_string();
-            let same = |o: &Entry| o.content == content && o.review_id == review_id;
-            if let Some(old) = previous.and_then(|p| p.shared(name)).filter(|o| same(o)) {
-                items.push(Arc::clone(old));
-                continue;
+            if let Some(shard) = r.disk.as_mut().and_then(|d| d.remove_entry(day.as_str())) {
+                if shard.1.trees == Some(*trees) {
+                    r.seen.extend(shard.1.entries.iter().map(|e| e.slug.clone()));
+                    r.items.extend(shard.1.entries.into_iter().map(Arc::new));
+                    whole.insert(day.clone(), *trees);
+                    continue;
+                }
+                // Read the day, reusing what still matches.
+                r.disk.as_mut().map(|d| d.insert(shard.0, shard.1));
             }
-            let cached = disk.as_mut().and_then(|d| d.remove(name));
-            let had = cached.is_some();
-            if let Some(old) = cached.filter(|o| same(o)) {
-                items.push(Arc::new(old));
-                continue;
+            let listing = self.list_day(day, *trees)?;
+            let broken_before = r.broken.len();
+            r.broken.extend(strays_broken(&listing));
+            let reviews = listing.review_ids();
+            for placed in &listing.drafts {
+                r.read(placed, reviews.get(placed.slug.as_str()).copied())?;
             }
-            let folder = self.repo.find_tree(placed.id)?;
-            let read = read_entry(self, name, placed.layout, &folder, review);
-            // Its shard changes if it held the item, or will hold it now (a broken
-            // item that was never cached changes nothing).
-            if disk.is_some() && (had || read.is_ok()) {
-                stale.insert(cache::shard_of(name).to_string());
+            if let Some(shard) = r.disk.as_mut().and_then(|d| d.remove(day.as_str())) {
+                // Entries left over are items gone from the day.
+                if !shard.entries.is_empty() {
+                    r.stale.insert(day.clone());
+                }
             }
-            match read {
-                Ok(e) => items.push(Arc::new(e)),
-                Err(b) => broken.push(b),
+            if r.broken.len() == broken_before {
+                whole.insert(day.clone(), *trees);
+                // The file learns the day's ids, so the next open skips the day.
+                if r.disk.is_some() {
+                    r.stale.insert(day.clone());
+                }
             }
         }
+        // Items stored flat (a newsroom not migrated yet), after those in date folders:
+        // a flat copy of an item that is also in its date folder is reported, not read.
+        let reviews = above.review_ids();
+        for placed in &above.drafts {
+            r.read(placed, reviews.get(placed.slug.as_str()).copied())?;
+        }
+        let Reading {
+            disk,
+            mut stale,
+            mut items,
+            broken,
+            ..
+        } = r;
         items.sort_by(|a, b| a.slug.cmp(&b.slug));
-        if let Some(disk) = &disk {
-            // What is left in the cache are items no longer in the tree.
-            stale.extend(disk.keys().map(|slug| cache::shard_of(slug).to_string()));
+        if let Some(disk) = disk {
+            // What is left in the cache are days or items no longer in the tree.
+            stale.extend(disk.into_iter().filter(|(_, s)| !s.entries.is_empty()).map(|(d, _)| d));
             if !stale.is_empty() {
                 // A cache that cannot be written (read-only repository) is simply not kept.
-                let _ = cache::save(&cache_dir, &items, Some(&stale));
+                let _ = cache::save(&cache_dir, &items, Some(&stale), &whole);
             }
         }
         Ok(Snapshot {
@@ -245,6 +274,7 @@ impl Newsroom {
             items,
             broken,
             partial: false,
+            days: whole,
         })
     }
 
@@ -266,6 +296,7 @@ impl Newsroom {
             items,
             broken: Vec::new(),
             partial: true,
+            days: HashMap::new(),
         })
     }
 
@@ -283,6 +314,65 @@ impl Newsroom {
         let folder = self.repo.find_tree(folder)?;
         let review = self.log_entry(root, slug)?.map(|(_, id, _)| id);
         Ok(Some(read_entry(self, slug, layout, &folder, review)))
+    }
+}
+
+/// One snapshot being read: what it may reuse, and what it has found so far.
+struct Reading<'a> {
+    room: &'a Newsroom,
+    previous: Option<&'a Snapshot>,
+    disk: Option<HashMap<String, cache::Shard>>,
+    /// The days of the cache that no longer match the tree, to be written again.
+    stale: BTreeSet<String>,
+    items: Vec<Arc<Entry>>,
+    broken: Vec<Broken>,
+    seen: HashSet<String>,
+}
+
+impl Reading<'_> {
+    /// Take one item: as it was in the snapshot before or in the cache when its folder
+    /// and log kept their ids, else read from git.
+    fn read(&mut self, placed: &Placed, review: Option<Oid>) -> Result<()> {
+        let name = placed.slug.as_str();
+        if !self.seen.insert(name.to_string()) {
+            self.broken.push(Broken {
+                slug: name.to_string(),
+                path: placed.layout.draft_dir(name),
+                line: 1,
+                reason: "the item is also in the folder of its date".into(),
+            });
+            return Ok(());
+        }
+        let review_id = review.map(|id| id.to_string()).unwrap_or_default();
+        let content = placed.id.to_string();
+        let same = |o: &Entry| o.content == content && o.review_id == review_id;
+        if let Some(old) = self.previous.and_then(|p| p.shared(name)).filter(|o| same(o)) {
+            self.items.push(Arc::clone(old));
+            return Ok(());
+        }
+        let day = cache::shard_of(name);
+        let cached = self.disk.as_mut().and_then(|d| {
+            let shard = d.get_mut(day)?;
+            let at = shard.entries.iter().position(|e| e.slug == name)?;
+            Some(shard.entries.swap_remove(at))
+        });
+        let had = cached.is_some();
+        if let Some(old) = cached.filter(|o| same(o)) {
+            self.items.push(Arc::new(old));
+            return Ok(());
+        }
+        let folder = self.room.repo.find_tree(placed.id)?;
+        let read = read_entry(self.room, name, placed.layout, &folder, review);
+        // Its day changes if it held the item, or will hold it now (a broken item that
+        // was never cached changes nothing).
+        if self.disk.is_some() && (had || read.is_ok()) {
+            self.stale.insert(day.to_string());
+        }
+        match read {
+            Ok(e) => self.items.push(Arc::new(e)),
+            Err(b) => self.broken.push(b),
+        }
+        Ok(())
     }
 }
 
