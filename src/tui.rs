@@ -287,12 +287,11 @@ fn run(room: Newsroom, mut state: State, hint: Option<String>) -> Outcome {
         state_dir: room.state_dir().to_path_buf(),
         jobs: worker::spawn(room, report_tx),
     };
-    // The top of this person's list from last time, read at once; then everything.
+    // The top of this person's list from last time, read at once (on a first start,
+    // the newest items); then everything.
     if let Some(me) = &state.me {
         let first = presence::first_rows(&outside.state_dir, &outside.newsroom, me);
-        if !first.is_empty() {
-            let _ = outside.jobs.send(Job::Glance(first));
-        }
+        let _ = outside.jobs.send(Job::Glance(first));
     }
     let _ = outside.jobs.send(Job::Load);
     let handle = spawn_inputs(&tx, report_rx)?;

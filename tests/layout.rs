@@ -301,3 +301,36 @@ fn the_command_line_migrates_and_the_hook_takes_the_migration_from_an_admin_only
     let out = common::warta(&d.home, &server).args(["verify"]).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
 }
+
+#[test]
+fn a_first_glance_without_saved_rows_reads_the_newest_days_only() {
+    use warta::store::action::NewItem;
+    let tmp = tempfile::tempdir().unwrap();
+    let room = Newsroom::init(&tmp.path().join("news"), true, warta::samples::CONFIG).unwrap();
+    let tz = room.config_at(room.head().unwrap()).unwrap().timezone();
+    // 130 items over 13 days, 10 a day.
+    for i in 0..130u32 {
+        let at = jiff::civil::date(2024, 10, 1 + i8::try_from(i / 10).unwrap())
+            .at(9, 0, 0, 0)
+            .to_zoned(tz.clone())
+            .unwrap();
+        let req = Request::Create(NewItem {
+            title: format!("Berita nomor {i}"),
+            body: Some("Isi.\n".into()),
+            ..NewItem::default()
+        });
+        room.apply_at("sari", &req, Some(&at)).unwrap();
+    }
+    let head = room.head().unwrap();
+    let glance = room.glance_at(head, &[]).unwrap();
+    assert!(glance.partial);
+    let slugs: Vec<&str> = glance.items.iter().map(|e| e.slug.as_str()).collect();
+    // Whole days from the newest back, until at least 100 items: 10 days.
+    assert_eq!(slugs.len(), 100, "{slugs:?}");
+    assert!(slugs.iter().all(|s| *s >= "2024-10-04"), "{slugs:?}");
+    let whole = room.snapshot().unwrap();
+    assert_eq!(whole.items.len(), 130);
+    for e in &glance.items {
+        assert_eq!(Some(&**e), whole.item(&e.slug), "a glance row is the item as it is");
+    }
+}

@@ -21,6 +21,9 @@ use crate::domain::workflow::ItemFacts;
 // A 600-word article is ~5 KB; 1 MiB is a mistake or an attack.
 pub use crate::domain::limits::{MAX_ITEM_BYTES, MAX_REVIEW_BYTES};
 
+/// How many of the newest items a first glance without saved rows reads.
+pub const GLANCE: usize = 100;
+
 /// One item as read from a commit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
@@ -278,7 +281,10 @@ impl Newsroom {
         })
     }
 
-    /// A partial snapshot of just these items at a commit (those that exist and read).
+    /// A partial snapshot of just these items at a commit (those that exist and read);
+    /// with no slugs (a person's very first start), the newest items: the latest day
+    /// folders until [`GLANCE`] items, so the first screen never waits for the whole
+    /// newsroom.
     pub fn glance_at(&self, commit: Oid, slugs: &[String]) -> Result<Snapshot> {
         let config = self.config_at(commit)?;
         let root = self.repo.find_commit(commit)?.tree_id();
@@ -286,6 +292,23 @@ impl Newsroom {
         for s in slugs {
             if let Some(Ok(e)) = self.entry_in(root, s)? {
                 items.push(Arc::new(e));
+            }
+        }
+        if slugs.is_empty() {
+            let (days, _) = self.outline(root)?;
+            for (day, trees) in days.iter().rev() {
+                if items.len() >= GLANCE {
+                    break;
+                }
+                let listing = self.list_day(day, *trees)?;
+                let reviews = listing.review_ids();
+                for placed in &listing.drafts {
+                    let folder = self.repo.find_tree(placed.id)?;
+                    let review = reviews.get(placed.slug.as_str()).copied();
+                    if let Ok(e) = read_entry(self, &placed.slug, placed.layout, &folder, review) {
+                        items.push(Arc::new(e));
+                    }
+                }
             }
         }
         items.sort_by(|a, b| a.slug.cmp(&b.slug));
