@@ -176,8 +176,10 @@ impl Newsroom {
     /// Read every item at a commit, reusing the items of `previous` whose folder tree
     /// and review log are unchanged (ids compare, nothing is re-read or re-parsed).
     ///
-    /// Without `previous`, the on-disk cache (see `cache`) plays its part, and is
-    /// rewritten when it was missing, damaged or more than a few items behind.
+    /// A day whose folders kept their tree ids is taken whole from `previous` without
+    /// reading them. Without `previous`, the on-disk cache (see `cache`) plays that
+    /// part, and the files of the days that changed (or were missing or damaged) are
+    /// written again.
     pub fn snapshot_reusing(&self, commit: Oid, previous: Option<&Snapshot>) -> Result<Snapshot> {
         self.read_snapshot(commit, previous, !cache::disabled())
     }
