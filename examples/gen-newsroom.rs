@@ -37,7 +37,7 @@ use warta::domain::item::{FrontMatter, Item, Photo, word_count};
 use warta::domain::lint::{self, Rules};
 use warta::domain::review::{ActionKind, Event, Review, Status, anchor_of};
 use warta::domain::workflow::{self, Context, ItemFacts};
-use warta::domain::{slug, text};
+use warta::domain::{layout, slug, text};
 
 const USAGE: &str = "usage: gen-newsroom --items N --commits M [--seed S] DIR";
 
@@ -1201,7 +1201,7 @@ struct ItemState {
     status: Status,
     edited: bool,
     valid: bool,
-    /// Tree id of `drafts/<slug>/`.
+    /// Tree id of the item's folder.
     content: String,
     /// Thread openers (person index) and whether the thread is resolved.
     threads: Vec<(usize, bool)>,
@@ -1695,15 +1695,15 @@ fn write_commit(out: &mut impl Write, config: &Config, c: &Commit, t: i64) -> st
     if let Some(index) = &c.index {
         write!(
             out,
-            "M 100644 inline drafts/{}/index.md\ndata {}\n{index}\n",
-            c.slug,
+            "M 100644 inline {}\ndata {}\n{index}\n",
+            layout::index_path(&c.slug),
             index.len()
         )?;
     }
     write!(
         out,
-        "M 100644 inline reviews/{}.toml\ndata {}\n{}\n\n",
-        c.slug,
+        "M 100644 inline {}\ndata {}\n{}\n\n",
+        layout::review_path(&c.slug),
         c.review.len(),
         c.review
     )

@@ -16,6 +16,7 @@ mod init;
 mod keys;
 mod list;
 mod log;
+mod migrate;
 mod people;
 pub mod report;
 mod report_html;
@@ -96,6 +97,8 @@ pub enum Command {
     Report(report::Args),
     /// Admins: put a damaged review log back to its last readable events (recorded).
     Repair(act::RequiredArgs),
+    /// Admins: move every item of an older newsroom into date folders (one recorded commit).
+    Migrate,
     /// Print the `authorized_keys` lines that force `warta session PERSON` for each key.
     Keys(keys::Args),
     /// The forced command of an SSH key: the TUI as PERSON, restricted.
@@ -223,5 +226,6 @@ fn dispatch(ctx: &Ctx, cmd: &Command) -> Outcome {
         Command::Check(a) => check::run(ctx, a),
         Command::Verify => verify::run(ctx),
         Command::Report(a) => report::run(ctx, a),
+        Command::Migrate => migrate::run(ctx),
     }
 }

@@ -7,6 +7,7 @@ pub mod config;
 pub mod dates;
 pub mod diff;
 pub mod item;
+pub mod layout;
 pub mod limits;
 pub mod lint;
 pub mod publish;

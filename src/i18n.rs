@@ -156,6 +156,8 @@ strings! {
     ErrIo => "Galat berkas {0}: {1}", "File error {0}: {1}";
     ErrBroken => "Berkas rusak {0} baris {1}: {2}", "Broken file {0} line {1}: {2}";
     ErrConflict => "Bentrok: orang lain mengubah bagian yang sama dari \"{0}\". Versi Anda disimpan di {1}; tidak ada yang hilang.", "Conflict: someone else changed the same part of \"{0}\". Your version is saved in {1}; nothing is lost.";
+    ErrUnmigrated => "Redaksi ini masih memakai susunan folder lama (semua berita langsung di drafts/). Admin perlu menjalankan sekali: warta migrate", "This newsroom still uses the old folder layout (every item directly under drafts/). An admin needs to run once: warta migrate";
+    ErrMigrateAdmin => "Ditolak: hanya admin yang boleh menjalankan warta migrate.", "Refused: only an admin may run warta migrate.";
     ErrRetries => "Gagal setelah {0} percobaan: cabang terus berubah. Coba lagi.", "Gave up after {0} attempts: the branch kept changing. Try again.";
     ErrStateNotOwned => "Folder status {0} milik pengguna lain (uid {1}); warta tidak menyimpan teks Anda di sana. Atur XDG_STATE_HOME atau HOME ke folder milik Anda.", "The state folder {0} belongs to another user (uid {1}); warta does not keep your text there. Set XDG_STATE_HOME or HOME to a folder of your own.";
     ErrStateOpen => "Folder status {0} dapat ditulis semua orang (mode {1}); warta tidak menyimpan teks Anda di sana. Hapus folder itu, atau periksa isinya lalu jalankan: chmod 700 {0}", "The state folder {0} is writable by everyone (mode {1}); warta does not keep your text there. Remove it, or check what is in it and run: chmod 700 {0}";
@@ -197,6 +199,8 @@ strings! {
     OutDiffOld => "── Versi pada peristiwa #{0} ──", "── Version at event #{0} ──";
     OutDiffNew => "── Versi terkini ──", "── Current version ──";
     OutNoEvent => "Peristiwa \"{0}\" tidak ada dalam riwayat berita ini.", "No event \"{0}\" in this item's history.";
+    OutMigrated => "Dipindahkan ke folder per tanggal: {0} berita, {1} catatan (commit {2}).", "Moved into date folders: {0} items, {1} logs (commit {2}).";
+    OutMigrateNothing => "Redaksi ini sudah memakai folder per tanggal; tidak ada yang dipindah.", "This newsroom already uses date folders; nothing to move.";
     OutVerifyOk => "Riwayat bersih: {0} commit diperiksa, tidak ada pelanggaran.", "History is clean: {0} commits checked, no violations.";
     OutVerifyBad => "{0} masalah ditemukan dalam {1} commit.", "{0} problems found in {1} commits.";
     OutBodyRead => "Tidak dapat membaca isi dari {0}: {1}", "Cannot read the body from {0}: {1}";
@@ -398,6 +402,7 @@ strings! {
     VerConfigInvalid => "commit ini membuat warta.toml tidak sah: {0}", "this commit leaves warta.toml invalid: {0}";
     VerUnjudgeable => "tidak ada warta.toml yang sah untuk menilai commit ini", "no valid warta.toml to judge this commit by";
     VerUnexpected => "berkas yang tidak pernah ditulis warta: {0} (tautan simbolik, folder di dalam berita, atau nama lain)", "a file warta never writes: {0} (a symlink, a folder inside an item, or another name)";
+    VerMigration => "commit ini memindahkan berita antar-susunan folder tetapi bukan migrasi warta yang utuh oleh admin (isi dan catatan sama, hanya dipindah).", "this commit moves items between folder layouts but is not a whole warta migration by an admin (same items and logs, only moved).";
     VerUnreadable => "commit ini membuat {0} tidak terbaca: {1}", "this commit leaves {0} unreadable: {1}";
     // Evaluation report (warta report, the Evaluasi screen)
     RepTitle => "Evaluasi kehumasan", "Publication evaluation";
@@ -625,6 +630,8 @@ pub fn error(lang: Lang, e: &StoreError) -> String {
             ExportProblem::NotOurs => fmt(lang, Key::ErrExportNotOurs, &[path]),
             ExportProblem::OtherFormat(f) => fmt(lang, Key::ErrExportOther, &[path, f]),
         },
+        StoreError::Unmigrated => Key::ErrUnmigrated.text(lang).to_string(),
+        StoreError::MigrateNeedsAdmin => Key::ErrMigrateAdmin.text(lang).to_string(),
     };
     clean_line(&line)
 }

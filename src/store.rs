@@ -16,10 +16,12 @@ mod housekeeping;
 pub mod identity;
 pub mod journal;
 pub mod merge;
+pub mod migrate;
 pub mod presence;
 mod rawtree;
 mod reflock;
 pub mod repo;
+mod shards;
 pub mod snapshot;
 mod trailers;
 mod tree;
@@ -111,6 +113,13 @@ pub enum StoreError {
         /// The body with both versions of the conflicting parts, marked.
         marked: String,
     },
+    /// The newsroom's items are still in the flat layout: nothing is written until an
+    /// admin runs `warta migrate`.
+    #[error("this newsroom still uses the old flat layout: an admin must run `warta migrate`")]
+    Unmigrated,
+    /// Only an admin may migrate a newsroom.
+    #[error("only an admin may run `warta migrate`")]
+    MigrateNeedsAdmin,
     /// The branch kept moving under us.
     #[error("gave up after {0} attempts: the branch kept changing")]
     TooManyRetries(u32),
@@ -186,7 +195,7 @@ impl StoreError {
     #[must_use]
     pub fn exit_code(&self) -> u8 {
         match self {
-            Self::Denied(_) | Self::Invalid(_) | Self::Broken { .. } => crate::exit::REFUSED,
+            Self::Denied(_) | Self::Invalid(_) | Self::Broken { .. } | Self::MigrateNeedsAdmin => crate::exit::REFUSED,
             Self::Export { problem, .. } if *problem != export::ExportProblem::NoBaseUrl => crate::exit::REFUSED,
             Self::Conflict { .. } | Self::TooManyRetries(_) => crate::exit::CONFLICT,
             _ => crate::exit::REPO,

@@ -3,6 +3,7 @@
 mod common;
 
 use common::Demo;
+use warta::domain::layout;
 
 const BODY: &str = "Babadan, Panwaslu Kecamatan Babadan – Panwascam Babadan mengawasi pemutakhiran data pemilih, Senin (09/09/2024).\n\n“Kami pastikan setiap warga yang memenuhi syarat tercatat,” tegasnya.\n\nPengawasan dilakukan di Desa Polorejo bersama PKD.\n\nKegiatan berlangsung tertib hingga sore hari.\n\n(Humas)\n";
 
@@ -94,7 +95,7 @@ fn whole_story_from_draft_to_published() {
         "--format=%an|%s|%(trailers:key=Warta-Actor,valueonly)",
         "-12",
         "--",
-        &format!("reviews/{slug}.toml"),
+        &layout::review_path(slug),
     ]);
     let lines: Vec<&str> = log.lines().filter(|l| !l.trim().is_empty()).collect();
     let expect = [
@@ -132,7 +133,7 @@ fn whole_story_from_draft_to_published() {
 
 impl Demo {
     fn body_of(&self, slug: &str) -> String {
-        let text = self.git(&["show", &format!("main:drafts/{slug}/index.md")]);
+        let text = self.git(&["show", &format!("main:{}", layout::index_path(slug))]);
         text.splitn(3, "+++\n").nth(2).unwrap().to_string()
     }
 }
@@ -144,7 +145,7 @@ fn verify_reports_an_approval_committed_with_plain_git() {
     let (code, _, _) = d.run(Some("hesti"), &["verify"]);
     assert_eq!(code, 0);
     // rina (an author) appends an approval to the log by hand and commits it as herself.
-    let path = d.repo.join(format!("reviews/{slug}.toml"));
+    let path = d.repo.join(layout::review_path(slug));
     let mut log = std::fs::read_to_string(&path).unwrap();
     log.push_str("\n[[events]]\nat = \"2024-10-08T09:00:00+07:00\"\nactor = \"rina\"\naction = \"approve\"\n");
     std::fs::write(&path, log).unwrap();
@@ -244,13 +245,13 @@ fn broken_items_are_listed_and_do_not_stop_the_others() {
         ("2024-01-05-crlf", b"+++\r\ntitle = \"a\"\r\n+++\r\nbody\r\n", "CRLF"),
     ];
     for (slug, bytes, _) in cases {
-        let dir = d.repo.join("drafts").join(slug);
+        let dir = d.repo.join(layout::draft_dir(slug));
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("index.md"), bytes).unwrap();
     }
     // A good item whose review log names an unknown status.
     let good = "2024-11-30-panwascam-jetis-kawal-rekapitulasi-hasil-penghitungan-suara";
-    let log = d.repo.join(format!("reviews/{good}.toml"));
+    let log = d.repo.join(layout::review_path(good));
     std::fs::write(
         &log,
         "[[events]]\nat = \"t\"\nactor = \"dimas\"\naction = \"teleported\"\n",

@@ -8,6 +8,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use warta::app::key::{KeyCode, KeyEvent, KeyModifiers};
 use warta::app::{self, Msg, Screen, State, keymap};
+use warta::domain::layout;
 use warta::store::Newsroom;
 
 const SAMBIT: &str = "2024-11-25-panwascam-sambit-kawal-distribusi-logistik-pilkada-2024";
@@ -285,7 +286,7 @@ fn hangup_keeps_every_typed_character_for_the_next_session() {
         .git(&["log", "-1", "--format=%(trailers:key=Warta-Item,valueonly)"])
         .trim()
         .to_string();
-    let text = d.git(&["show", &format!("main:drafts/{slug}/index.md")]);
+    let text = d.git(&["show", &format!("main:{}", layout::index_path(&slug))]);
     assert!(
         text.contains(&format!("Babadan, Panwaslu Kecamatan Babadan – {typed}\n")),
         "{text}"

@@ -5,6 +5,7 @@ mod common;
 
 use std::path::Path;
 use std::process::Command;
+use warta::domain::layout;
 
 const SARI_ITEM: &str = "2024-09-23-panwascam-babadan-ikut-pantau-rapat-pleno-pengundian-nomor";
 const DIMAS_DRAFT: &str = "2024-11-30-panwascam-jetis-kawal-rekapitulasi-hasil-penghitungan-suara";
@@ -42,7 +43,7 @@ fn commit_as(d: &common::Demo, dir: &Path, name: &str, email: &str, msg: &str) {
 }
 
 fn append_event(dir: &Path, slug: &str, event: &str) {
-    let path = dir.join(format!("reviews/{slug}.toml"));
+    let path = dir.join(layout::review_path(slug));
     let mut log = std::fs::read_to_string(&path).unwrap();
     log.push_str(event);
     std::fs::write(path, log).unwrap();
@@ -105,7 +106,7 @@ fn pushes_that_break_the_rules_are_refused() {
 
     // Editing another kecamatan's item.
     common::git(&d.home, &work, &["reset", "-q", "--hard", "origin/main"]);
-    let index = work.join(format!("drafts/{SARI_ITEM}/index.md"));
+    let index = work.join(layout::index_path(SARI_ITEM));
     let text = std::fs::read_to_string(&index)
         .unwrap()
         .replace("(Humas)", "Tambahan dari Jetis.\n\n(Humas)");

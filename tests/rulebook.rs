@@ -5,6 +5,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use warta::domain::layout;
 
 const PUBLISHED: &str = "2024-09-09-panwascam-babadan-gelar-sosialisasi-pengawasan-partisipatif";
 const REJECTED: &str = "2024-09-23-panwascam-babadan-ikut-pantau-rapat-pleno-pengundian-nomor";
@@ -135,7 +136,7 @@ fn an_admin_repairs_a_damaged_log_and_the_hook_accepts_the_repair() {
     // A log damaged with plain git before the server checked pushes.
     append(
         &d.repo,
-        &format!("reviews/{APPROVED}.toml"),
+        &layout::review_path(APPROVED),
         "\n[[events]]\naction = \"teleport\"\n",
     );
     commit_as(&d, &d.repo, ADMIN, "broken by hand");
@@ -219,7 +220,7 @@ fn breaking_warta_toml_never_switches_the_rules_off() {
         commit_as(&d, w, ADMIN, "config");
         append(
             w,
-            &format!("reviews/{SUBMITTED}.toml"),
+            &layout::review_path(SUBMITTED),
             &event("hesti", "approve", "content = \"0000000\"\n"),
         );
         commit_as(&d, w, HESTI, "approve");
@@ -233,11 +234,7 @@ fn breaking_warta_toml_never_switches_the_rules_off() {
     // verify on such a history reports the same, with no commit skipped.
     std::fs::write(d.repo.join("warta.toml"), format!("{config}\n[[[broken\n")).unwrap();
     commit_as(&d, &d.repo, ADMIN, "config");
-    append(
-        &d.repo,
-        &format!("reviews/{SUBMITTED}.toml"),
-        &event("sari", "approve", ""),
-    );
+    append(&d.repo, &layout::review_path(SUBMITTED), &event("sari", "approve", ""));
     commit_as(&d, &d.repo, SARI, "approve");
     std::fs::write(d.repo.join("warta.toml"), &config).unwrap();
     commit_as(&d, &d.repo, ADMIN, "config");
@@ -263,7 +260,7 @@ fn verify_and_the_hook_judge_every_commit_as_a_live_action() {
     let draft = draft.trim().to_string();
     let server = Server::new(&d);
     let w = &server.work;
-    let index = |slug: &str| w.join(format!("drafts/{slug}/index.md"));
+    let index = |slug: &str| w.join(layout::index_path(slug));
     let edit_index = |slug: &str, from: &str, to: &str| {
         let text = std::fs::read_to_string(index(slug)).unwrap();
         assert!(text.contains(from), "{text}");
@@ -271,26 +268,26 @@ fn verify_and_the_hook_judge_every_commit_as_a_live_action() {
     };
 
     // A second `create` on a rejected item: it would start again as a draft.
-    append(w, &format!("reviews/{REJECTED}.toml"), &event("sari", "create", ""));
+    append(w, &layout::review_path(REJECTED), &event("sari", "create", ""));
     commit_as(&d, w, SARI, "create");
     server.refused(&d, "sari", &["sudah ada"]);
 
     // An edit and a publish in one commit, by the approver.
     edit_index(APPROVED, "Masa Tenang", "Masa Tenang (diubah)");
-    append(w, &format!("reviews/{APPROVED}.toml"), &event("hesti", "edit", ""));
-    append(w, &format!("reviews/{APPROVED}.toml"), &event("hesti", "publish", ""));
+    append(w, &layout::review_path(APPROVED), &event("hesti", "edit", ""));
+    append(w, &layout::review_path(APPROVED), &event("hesti", "publish", ""));
     commit_as(&d, w, HESTI, "edit+publish");
     server.refused(&d, "hesti", &["tepat satu tindakan"]);
 
     // An edit that moves the author's draft to another kecamatan.
     edit_index(&draft, "kecamatan = \"babadan\"", "kecamatan = \"jetis\"");
-    append(w, &format!("reviews/{draft}.toml"), &event("sari", "edit", ""));
+    append(w, &layout::review_path(&draft), &event("sari", "edit", ""));
     commit_as(&d, w, SARI, "edit");
     server.refused(&d, "sari", &["kecamatannya sendiri"]);
 
     // An edit that hands the item to someone else.
     edit_index(&draft, "author = \"sari\"", "author = \"bayu\"");
-    append(w, &format!("reviews/{draft}.toml"), &event("sari", "edit", ""));
+    append(w, &layout::review_path(&draft), &event("sari", "edit", ""));
     commit_as(&d, w, SARI, "edit");
     server.refused(&d, "sari", &["penulis berita tidak dapat diubah"]);
 
@@ -300,13 +297,13 @@ fn verify_and_the_hook_judge_every_commit_as_a_live_action() {
         ("\"pengawasan\"", "\"penga\\u001b[31mwasan\""),
     ] {
         edit_index(&draft, from, to);
-        append(w, &format!("reviews/{draft}.toml"), &event("sari", "edit", ""));
+        append(w, &layout::review_path(&draft), &event("sari", "edit", ""));
         commit_as(&d, w, SARI, "edit");
         server.refused(&d, "sari", &["karakter kendali"]);
     }
 
     // A symlink and a stray file under drafts/ and reviews/.
-    std::os::unix::fs::symlink("/etc/passwd", w.join(format!("drafts/{draft}/foto.jpg"))).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", w.join(layout::file_path(&draft, "foto.jpg"))).unwrap();
     std::fs::write(w.join("reviews/catatan.txt"), "x").unwrap();
     commit_as(&d, w, SARI, "files");
     server.refused(&d, "sari", &["tautan simbolik", "reviews/catatan.txt"]);
@@ -314,7 +311,7 @@ fn verify_and_the_hook_judge_every_commit_as_a_live_action() {
     // A comment with a thread number of its own choosing.
     append(
         w,
-        &format!("reviews/{draft}.toml"),
+        &layout::review_path(&draft),
         &event("sari", "comment", "thread = 7\nmessage = \"cek\"\n"),
     );
     commit_as(&d, w, SARI, "comment");
@@ -323,7 +320,7 @@ fn verify_and_the_hook_judge_every_commit_as_a_live_action() {
     // What a live action would write passes.
     append(
         w,
-        &format!("reviews/{draft}.toml"),
+        &layout::review_path(&draft),
         &event("sari", "comment", "thread = 1\nmessage = \"cek\"\n"),
     );
     commit_as(&d, w, SARI, "comment");
@@ -331,11 +328,7 @@ fn verify_and_the_hook_judge_every_commit_as_a_live_action() {
     assert!(ok, "{err}");
 
     // verify reports the same class in a history written with plain git.
-    append(
-        &d.repo,
-        &format!("reviews/{REJECTED}.toml"),
-        &event("sari", "create", ""),
-    );
+    append(&d.repo, &layout::review_path(REJECTED), &event("sari", "create", ""));
     commit_as(&d, &d.repo, SARI, "create");
     let (code, out, _) = d.run(Some("hesti"), &["verify"]);
     assert_eq!(code, 1, "{out}");

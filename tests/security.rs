@@ -4,6 +4,7 @@
 mod common;
 
 use std::sync::Arc;
+use warta::domain::layout;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -65,7 +66,7 @@ fn symlinks_in_the_work_tree_are_never_followed() {
     let d = common::Demo::new();
     let outside = d.tmp.path().join("outside");
     std::fs::create_dir_all(&outside).unwrap();
-    let folder = d.repo.join("drafts").join(DRAFT);
+    let folder = d.repo.join(layout::draft_dir(DRAFT));
     // Make the item's folder a symlink to a directory outside, holding a pristine copy.
     std::fs::copy(folder.join("index.md"), outside.join("index.md")).unwrap();
     let before = std::fs::read_to_string(outside.join("index.md")).unwrap();
@@ -78,12 +79,12 @@ fn symlinks_in_the_work_tree_are_never_followed() {
         "nothing written outside"
     );
     // A committed symlink as index.md is a broken item, never read through.
-    let dir = d.repo.join("drafts/2024-01-01-tautan");
+    let dir = d.repo.join(layout::draft_dir("2024-01-01-tautan"));
     std::fs::create_dir_all(&dir).unwrap();
     std::os::unix::fs::symlink("/etc/passwd", dir.join("index.md")).unwrap();
     std::fs::remove_file(&folder).unwrap();
     d.git(&["checkout", "--", "."]);
-    d.git(&["add", "drafts/2024-01-01-tautan"]);
+    d.git(&["add", &layout::draft_dir("2024-01-01-tautan")]);
     d.git(&["-c", "user.name=X", "-c", "user.email=x@x", "commit", "-qm", "link"]);
     let out = d.ok("hesti", &["list"]);
     let line = out
@@ -104,7 +105,7 @@ fn oversized_items_are_refused_with_nothing_written() {
     assert!(err.contains("melebihi batas"), "{err}");
     assert_eq!(d.head(), before);
     // A huge file committed by hand is listed as broken; the rest still loads.
-    let dir = d.repo.join("drafts/2024-01-01-besar");
+    let dir = d.repo.join(layout::draft_dir("2024-01-01-besar"));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(
         dir.join("index.md"),
@@ -242,22 +243,22 @@ fn huge_inputs_are_refused_or_handled_in_bounded_memory() {
     };
     let mut giant = front("Raksasa", "").into_bytes();
     giant.extend(std::iter::repeat_n(b'a', 100 << 20));
-    write(&format!("drafts/{GIANT}/index.md"), &giant);
+    write(&layout::index_path(GIANT), &giant);
     drop(giant);
     write(
-        &format!("drafts/{DRAFT}/foto-besar.jpg"),
+        &layout::file_path(DRAFT, "foto-besar.jpg"),
         &(0..100u32 << 20).map(|i| (i % 251) as u8).collect::<Vec<u8>>(),
     );
     write(
-        &format!("drafts/{LINE}/index.md"),
+        &layout::index_path(LINE),
         format!("{}{}\n", front("Satu baris", ""), "kata ".repeat(200_000)).as_bytes(),
     );
     let tags: Vec<String> = (0..10_000).map(|i| format!("\"tag-{i}\"")).collect();
     write(
-        &format!("drafts/{TAGS}/index.md"),
+        &layout::index_path(TAGS),
         format!("{}Isi singkat.\n", front("Sepuluh ribu tag", &tags.join(", "))).as_bytes(),
     );
-    let log = d.repo.join(format!("reviews/{DRAFT}.toml"));
+    let log = d.repo.join(layout::review_path(DRAFT));
     let mut text = std::fs::read_to_string(&log).unwrap();
     for i in 0..100_000 {
         use std::fmt::Write;

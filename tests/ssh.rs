@@ -7,6 +7,7 @@ use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
 use std::time::Duration;
+use warta::domain::layout;
 
 use common::Demo;
 use common::tmux::Tmux;
@@ -286,7 +287,7 @@ fn admins_push_over_ssh_and_the_hook_judges_them() {
     assert!(ok, "{err}");
     assert_ne!(server_head(), start);
     // ...and an approval forged in the approver's name is refused: the pusher is the admin.
-    let log = work.join(format!("reviews/{DRAFT}.toml"));
+    let log = work.join(layout::review_path(DRAFT));
     let mut text = std::fs::read_to_string(&log).unwrap();
     text.push_str("\n[[events]]\nat = \"2024-12-01T09:00:00+07:00\"\nactor = \"hesti\"\naction = \"comment\"\nthread = 9\nmessage = \"palsu\"\n");
     std::fs::write(&log, text).unwrap();

@@ -5,6 +5,7 @@ mod common;
 
 use std::path::Path;
 use std::sync::Arc;
+use warta::domain::layout;
 
 use warta::domain::review::{ActionKind, Status};
 use warta::samples;
@@ -57,7 +58,7 @@ fn bare_and_work_tree_newsrooms_work_alike() {
         assert_eq!(e.item.front.kecamatan, "babadan");
         let reopened = Newsroom::open(&tmp.path().join("n")).unwrap();
         assert_eq!(reopened.snapshot().unwrap().items.len(), 1);
-        let file = tmp.path().join("n").join("drafts").join(&slug).join("index.md");
+        let file = tmp.path().join("n").join(layout::index_path(&slug));
         assert_eq!(file.exists(), !bare, "work tree updated only when there is one");
     }
 }
@@ -68,15 +69,15 @@ fn work_tree_files_with_local_changes_are_never_overwritten() {
     let dir = tmp.path().join("n");
     let room = newsroom(&dir, false);
     let slug = create(&room, "sari", "Patroli Masa Tenang", "Satu.\n");
-    let file = dir.join("drafts").join(&slug).join("index.md");
+    let file = dir.join(layout::index_path(&slug));
     let local = format!("{}\nLOCAL NOTE\n", std::fs::read_to_string(&file).unwrap());
     std::fs::write(&file, &local).unwrap();
     let base = room.snapshot().unwrap().item(&slug).unwrap().item.clone();
     let done = edit(&room, "sari", &slug, &base, "Dua.\n").unwrap();
-    assert_eq!(done.skipped, vec![format!("drafts/{slug}/index.md")]);
+    assert_eq!(done.skipped, vec![layout::index_path(&slug)]);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), local, "local change kept");
     // The review log had no local change, so it was updated.
-    let log = std::fs::read_to_string(dir.join("reviews").join(format!("{slug}.toml"))).unwrap();
+    let log = std::fs::read_to_string(dir.join(layout::review_path(&slug))).unwrap();
     assert!(log.contains("action = \"edit\""));
     assert_eq!(room.snapshot().unwrap().item(&slug).unwrap().item.body, "Dua.\n");
 }
@@ -257,47 +258,91 @@ fn snapshot_cache_changes_nothing_but_speed() {
     use warta::store::cache;
     let d = common::Demo::new();
     let room = Newsroom::open(&d.repo).unwrap();
-    let file = cache::path(room.git_dir());
-    let _ = std::fs::remove_file(&file);
+    let dir = cache::path(room.git_dir());
+    let _ = std::fs::remove_dir_all(&dir);
     let cold = room.snapshot().unwrap();
-    assert!(file.exists(), "a cold open writes the cache");
-    assert_eq!(cache::load(&file).unwrap().len(), cold.items.len());
+    assert!(dir.exists(), "a cold open writes the cache");
+    let cached = |dir: &Path| cache::load(dir).values().map(|s| s.entries.len()).sum::<usize>();
+    assert_eq!(cached(&dir), cold.items.len());
     let warm = Newsroom::open(&d.repo).unwrap().snapshot().unwrap();
     assert_eq!(warm.items, cold.items);
     assert_eq!(warm.broken, cold.broken);
 
     // Damage: detected, ignored, rewritten.
+    let file = dir.join(cache::shard_of(&cold.items[0].slug));
     let mut bytes = std::fs::read(&file).unwrap();
     let mid = bytes.len() / 2;
     bytes[mid] ^= 0x20;
     std::fs::write(&file, &bytes).unwrap();
     let after = Newsroom::open(&d.repo).unwrap().snapshot().unwrap();
     assert_eq!(after.items, cold.items);
-    assert!(cache::load(&file).is_some(), "the damaged cache was rebuilt");
+    assert_eq!(
+        cache::load(&dir).len(),
+        cold.items.len(),
+        "the damaged shard was rebuilt"
+    );
 
     // Planted: an entry whose ids match is used as it is...
     let mut planted = cold.items.clone();
     Arc::make_mut(&mut planted[0]).item.front.title = "Judul dari cache".into();
-    cache::save(&file, &planted).unwrap();
+    cache::save(&dir, &planted, None, &std::collections::HashMap::new()).unwrap();
     let from_cache = Newsroom::open(&d.repo).unwrap().snapshot().unwrap();
     assert_eq!(from_cache.items[0].item.front.title, "Judul dari cache");
     // ...and one whose folder changed since is read again from git.
     Arc::make_mut(&mut planted[0]).content = "0".repeat(40);
-    cache::save(&file, &planted).unwrap();
+    cache::save(&dir, &planted, None, &std::collections::HashMap::new()).unwrap();
     let reread = Newsroom::open(&d.repo).unwrap().snapshot().unwrap();
     assert!(
         reread.items == cold.items,
         "an entry whose ids do not match must be read from git"
     );
 
-    // An action after the cache was written shows up.
+    // A day whose folders kept their tree ids is taken from its file whole, without
+    // reading the folders (the file's entries are not checked one by one then).
+    let warm = Newsroom::open(&d.repo).unwrap().snapshot().unwrap();
+    assert_eq!(warm.items, cold.items);
+    let day = cache::shard_of(&cold.items[0].slug).to_string();
+    let mut days = cache::load(&dir);
+    let trees = days[&day].trees.expect("a whole day knows its folders");
+    let mut entries = days.remove(&day).unwrap().entries;
+    entries[0].item.front.title = "Judul dari hari utuh".into();
+    entries[0].content = "0".repeat(40);
+    cache::save(
+        &dir,
+        &entries,
+        Some(&[day.clone()].into()),
+        &[(day.clone(), trees)].into(),
+    )
+    .unwrap();
+    let whole = Newsroom::open(&d.repo).unwrap().snapshot().unwrap();
+    assert!(whole.items.iter().any(|e| e.item.front.title == "Judul dari hari utuh"));
+    std::fs::remove_file(dir.join(&day)).unwrap();
+    assert_eq!(Newsroom::open(&d.repo).unwrap().snapshot().unwrap().items, cold.items);
+
+    // An action after the cache was written shows up, and only the file of that
+    // item's day is written again (each write is a new file renamed into place).
     let slug = cold.items[0].slug.clone();
     d.ok("hesti", &["comment", &slug, "-m", "Tambahkan foto kegiatan."]);
+    let files = || -> std::collections::BTreeMap<String, u64> {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (e.file_name().into_string().unwrap(), e.metadata().unwrap().ino())
+            })
+            .collect()
+    };
+    let before = files();
     let later = Newsroom::open(&d.repo).unwrap().snapshot().unwrap();
     assert_eq!(
         later.item(&slug).unwrap().review.events.len(),
         cold.items[0].review.events.len() + 1
     );
+    let after = files();
+    let rewritten: Vec<&String> = after.keys().filter(|k| before.get(*k) != after.get(*k)).collect();
+    assert_eq!(rewritten, vec![cache::shard_of(&slug)], "{before:?} {after:?}");
+    assert_eq!(before.len(), after.len());
 }
 
 /// The trailer index finds the same history as walking the chain, whether it is

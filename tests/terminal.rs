@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use common::Demo;
 use common::tmux::{Tmux, wait_file, warta_line};
+use warta::domain::layout;
 
 const NGEBEL: &str = "2024-10-07-panwascam-ngebel-buka-pendaftaran-pengawas-tps-warga-diimbau";
 
@@ -147,10 +148,8 @@ fn the_external_editor_comes_back_to_a_whole_screen() {
     t.wait_for("Tugas saya", 5);
     t.keys(&["q"]);
     assert_eq!(wait_file(&code, 10), "0", "{}", t.screen());
-    let body = d.git(&[
-        "show",
-        "HEAD:drafts/2024-11-30-panwascam-jetis-kawal-rekapitulasi-hasil-penghitungan-suara/index.md",
-    ]);
+    let path = layout::index_path("2024-11-30-panwascam-jetis-kawal-rekapitulasi-hasil-penghitungan-suara");
+    let body = d.git(&["show", &format!("HEAD:{path}")]);
     assert!(body.contains("Ditambah dari penyunting luar."), "{body}");
 }
 

@@ -24,6 +24,7 @@ pub fn describe(lang: crate::i18n::Lang, f: &crate::store::history::Finding) -> 
         Problem::Unjudgeable => Key::VerUnjudgeable.text(lang).to_string(),
         Problem::Unexpected(p) => i18n::fmt(lang, Key::VerUnexpected, &[p]),
         Problem::Unreadable { path, reason } => i18n::fmt(lang, Key::VerUnreadable, &[path, reason]),
+        Problem::Migration => Key::VerMigration.text(lang).to_string(),
     }
 }
 

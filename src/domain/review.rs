@@ -1,4 +1,5 @@
-//! `reviews/<slug>.toml`: an item's append-only event log, and what is derived from it.
+//! An item's review log (`reviews/YYYY/MM/DD/<slug>.toml`, see `layout`): its
+//! append-only event log, and what is derived from it.
 //!
 //! Status, approval and comment threads are computed from the events, never stored twice.
 

@@ -18,7 +18,7 @@ use crate::domain::item::{FrontMatter, Item, Photo};
 use crate::domain::review::ActionKind;
 use crate::domain::rules::{Intent, Rulebook};
 use crate::domain::workflow;
-use crate::domain::{slug, text};
+use crate::domain::{layout, slug, text};
 
 /// What a person asks the store to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -220,6 +220,7 @@ impl Newsroom {
         loop {
             attempts += 1;
             let head = self.head()?;
+            self.require_current_layout(head)?;
             let config = self.config_at(head)?;
             let now = at.cloned().unwrap_or_else(|| now(&config));
             let Some(plan) = self.plan(head, &config, actor, req, &now)? else {
@@ -318,7 +319,7 @@ impl Newsroom {
                     .unwrap_or_default();
                 let date = now.date().to_string();
                 let slug = slug::make(&date, title, |s| {
-                    self.tree_id(head, &format!("drafts/{s}")).ok().flatten().is_some()
+                    self.tree_id(head, &layout::draft_dir(s)).ok().flatten().is_some()
                 });
                 let created: toml::value::Datetime = book
                     .at()
@@ -342,7 +343,7 @@ impl Newsroom {
                 (slug.clone(), Intent::Create { slug, item }, None, false)
             }
             Request::Import { slug, item } => {
-                if slug::is_valid(slug) && self.tree_id(head, &format!("drafts/{slug}"))?.is_some() {
+                if slug::is_valid(slug) && self.tree_id(head, &layout::draft_dir(slug))?.is_some() {
                     return Ok(None);
                 }
                 let intent = Intent::Create {
@@ -435,8 +436,8 @@ impl Newsroom {
     /// An admin's repair of a damaged log: back to its last readable events, plus a
     /// `repair` event. Refused when the log reads well.
     fn plan_repair(&self, head: Oid, book: &Rulebook<'_>, slug: &str, message: &str) -> Result<Plan> {
-        let path = format!("reviews/{slug}.toml");
-        if self.tree_id(head, &format!("drafts/{slug}"))?.is_none() && self.read_bytes(head, &path)?.is_none() {
+        let path = layout::review_path(slug);
+        if self.tree_id(head, &layout::draft_dir(slug))?.is_none() && self.read_bytes(head, &path)?.is_none() {
             return Err(StoreError::Invalid(Invalid::UnknownItem(slug.to_string())));
         }
         if self.readable_log(head, slug)?.is_some() {
@@ -462,13 +463,13 @@ impl Newsroom {
         let mut changes = Vec::new();
         if let Some(item) = item {
             changes.push(Change {
-                path: format!("drafts/{slug}/index.md"),
+                path: layout::index_path(slug),
                 blob: Some(self.repo.blob(item.serialize().as_bytes()).map_err(write_error)?),
             });
         }
         // The rule book has checked that the log reads back under the readers' limits.
         changes.push(Change {
-            path: format!("reviews/{slug}.toml"),
+            path: layout::review_path(slug),
             blob: Some(self.repo.blob(review.serialize().as_bytes()).map_err(write_error)?),
         });
         Ok(changes)

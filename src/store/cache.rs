@@ -6,14 +6,21 @@
 //! truncated or altered file is detected (length and checksum in the header, then the
 //! parse), ignored and rewritten. Actions, `verify` and the push hook never read it.
 //!
-//! File: `<git dir>/warta-cache/snapshot`: one header line
+//! Folder: `<git dir>/warta-cache/snapshots/`, one file per day of slugs (`2024-09-09`),
+//! the same fan-out as the items' folders: after an action only the file of that item's
+//! day is stale, and only it is rewritten (a few hundred kilobytes at 100,000 items,
+//! instead of the whole cache). Each file: one header line
 //! (`warta-snapshot-cache <schema> <length> <checksum>`), then one record per item, each
 //! a 4-byte length and the item's fields as length-prefixed strings. Reading it is
 //! little more than copying the strings out, which is what makes a warm open fast.
+//!
+//! Bounded: a shard over 64 MiB and shards past 1 GiB in all are neither written nor
+//! read (the same rule on both sides), so the cache is never written to be ignored.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use git2::Oid;
 use toml::value::Datetime;
 
 use super::snapshot::Entry;
@@ -24,13 +31,25 @@ use crate::domain::slug;
 const MAGIC: &str = "warta-snapshot-cache";
 /// Changes whenever the sources of the cached types change (computed by `build.rs`).
 const SCHEMA: &str = env!("WARTA_CACHE_SCHEMA");
-/// A cache larger than this is not read (10,000 items take about 60 MB).
+/// A framed file larger than this is not read, and not written.
 const MAX_BYTES: u64 = 1 << 30;
+/// A shard larger than this is neither written nor read: a day whose items are that big
+/// is read from git each time.
+const MAX_SHARD: u64 = 64 << 20;
+/// The whole cache is kept under this: shards are read in name order while they fit,
+/// and a shard that would push the total past it is not written (10,000 items take
+/// about 70 MB, 100,000 about 700 MB).
+const MAX_TOTAL: u64 = 1 << 30;
 
-/// Where the cache of a newsroom lives.
+/// Where the cache of a newsroom lives: a folder with one file per day of slugs.
 #[must_use]
 pub fn path(git_dir: &Path) -> PathBuf {
-    git_dir.join("warta-cache").join("snapshot")
+    git_dir.join("warta-cache").join("snapshots")
+}
+
+/// The file of the single-file cache of earlier versions, removed when found.
+fn legacy_path(git_dir_cache: &Path) -> Option<PathBuf> {
+    Some(git_dir_cache.parent()?.join("snapshot"))
 }
 
 /// Whether the cache is switched off (`WARTA_NO_CACHE=1`, for measuring a cold open).
@@ -39,13 +58,194 @@ pub fn disabled() -> bool {
     std::env::var_os("WARTA_NO_CACHE").is_some_and(|v| !v.is_empty() && v != "0")
 }
 
-/// The cached entries by slug, each with the bytes it took in the file, or `None` when
-/// the file is missing, from another version or damaged.
+/// The shard an item's entry is kept in: the date its slug begins with. An action
+/// changes one item, so it makes one shard stale, whose file is all that is rewritten.
 #[must_use]
-pub fn load(path: &Path) -> Option<HashMap<String, (Entry, usize)>> {
+pub fn shard_of(slug: &str) -> &str {
+    slug.get(..10).unwrap_or(slug)
+}
+
+/// Whether a file name in the cache folder is a shard's (`YYYY-MM-DD`).
+fn is_shard_name(name: &str) -> bool {
+    name.len() == 10 && slug::is_valid(&format!("{name}-x"))
+}
+
+/// The tree ids of one day's folders, `drafts/YYYY/MM/DD` and `reviews/YYYY/MM/DD`.
+pub type DayTrees = (Option<Oid>, Option<Oid>);
+
+/// One day's file: its entries, and the tree ids of the day's folders it was made
+/// from when it holds the whole day (every item of those folders, none broken). Such a
+/// file is used whole while the folders keep their ids, without reading them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shard {
+    /// The day's folders, when the file holds the whole day.
+    pub trees: Option<DayTrees>,
+    /// The cached items of the day.
+    pub entries: Vec<Entry>,
+}
+
+/// The cached days, from every file that reads (a missing, damaged or foreign file is
+/// skipped: its items are read from git).
+#[must_use]
+pub fn load(dir: &Path) -> HashMap<String, Shard> {
+    load_within(dir, Limits::KEPT)
+}
+
+/// How much of the cache is kept: the largest shard, and all shards together.
+#[derive(Debug, Clone, Copy)]
+struct Limits {
+    shard: u64,
+    total: u64,
+}
+
+impl Limits {
+    const KEPT: Self = Self {
+        shard: MAX_SHARD,
+        total: MAX_TOTAL,
+    };
+}
+
+fn load_within(dir: &Path, limits: Limits) -> HashMap<String, Shard> {
+    let mut out = HashMap::new();
+    let Ok(listing) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    let mut files: Vec<(String, u64)> = listing
+        .filter_map(Result::ok)
+        .filter_map(|e| Some((e.file_name().into_string().ok()?, e.metadata().ok()?.len())))
+        .filter(|(name, _)| is_shard_name(name))
+        .collect();
+    files.sort();
+    let mut total = 0u64;
+    for (name, len) in files {
+        // The same rule as `save`'s: what it would not have written is not read.
+        if len > limits.shard || total + len > limits.total {
+            continue;
+        }
+        total += len;
+        let Some(shard) = load_file(&dir.join(&name)) else {
+            continue;
+        };
+        // An entry filed under another day is damage, not data.
+        if shard.entries.iter().any(|e| shard_of(&e.slug) != name) {
+            continue;
+        }
+        out.insert(name, shard);
+    }
+    out
+}
+
+/// Write the shards named in `only` (every shard when `None`) from `entries`, the whole
+/// newsroom's items, each with its day's folders from `trees` when it holds the whole
+/// day. A shard without items loses its file, and one that would not be read back (see
+/// [`MAX_SHARD`], [`MAX_TOTAL`]) is not written. Failures are the caller's to ignore: a
+/// read-only repository simply has no cache.
+pub fn save<E: std::borrow::Borrow<Entry>, S: std::hash::BuildHasher>(
+    dir: &Path,
+    entries: &[E],
+    only: Option<&std::collections::BTreeSet<String>>,
+    trees: &HashMap<String, DayTrees, S>,
+) -> std::io::Result<()> {
+    save_within(dir, entries, only, trees, Limits::KEPT)
+}
+
+fn save_within<E: std::borrow::Borrow<Entry>, S: std::hash::BuildHasher>(
+    dir: &Path,
+    entries: &[E],
+    only: Option<&std::collections::BTreeSet<String>>,
+    trees: &HashMap<String, DayTrees, S>,
+    limits: Limits,
+) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    if let Some(legacy) = legacy_path(dir) {
+        let _ = std::fs::remove_file(legacy);
+    }
+    let mut sizes: HashMap<String, u64> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .filter_map(|e| Some((e.file_name().into_string().ok()?, e.metadata().ok()?.len())))
+        .filter(|(name, _)| is_shard_name(name))
+        .collect();
+    let mut shards: std::collections::BTreeMap<&str, Vec<&Entry>> = std::collections::BTreeMap::new();
+    for e in entries {
+        let e = e.borrow();
+        if only.is_none_or(|o| o.contains(shard_of(&e.slug))) {
+            shards.entry(shard_of(&e.slug)).or_default().push(e);
+        }
+    }
+    let emptied: Vec<String> = match only {
+        Some(o) => o.iter().filter(|s| !shards.contains_key(s.as_str())).cloned().collect(),
+        None => sizes
+            .keys()
+            .filter(|s| !shards.contains_key(s.as_str()))
+            .cloned()
+            .collect(),
+    };
+    for name in emptied {
+        if sizes.remove(&name).is_some() {
+            std::fs::remove_file(dir.join(&name))?;
+        }
+    }
+    for (name, list) in shards {
+        let file = dir.join(name);
+        let old = sizes.remove(name).unwrap_or(0);
+        let header = header_trees(trees.get(name));
+        let len = encoded_len(&list, &header)?;
+        let others: u64 = sizes.values().sum();
+        if len > limits.shard || others + len > limits.total {
+            if old > 0 {
+                std::fs::remove_file(&file)?;
+            }
+            continue;
+        }
+        save_file(&file, &list, &header)?;
+        sizes.insert(name.to_string(), len);
+    }
+    Ok(())
+}
+
+/// The header field naming a day's folders: `-` when the file does not hold the whole
+/// day, else `<drafts id>:<reviews id>` with `0` for a missing folder.
+fn header_trees(trees: Option<&DayTrees>) -> String {
+    let id = |o: Option<Oid>| o.map_or_else(|| "0".to_string(), |o| o.to_string());
+    trees.map_or_else(|| "-".to_string(), |(d, r)| format!("{}:{}", id(*d), id(*r)))
+}
+
+/// The day's folders from a header field written by [`header_trees`]: `Ok(None)` for
+/// `-`, `Err(())` for a field that is neither.
+fn parse_trees(field: &str) -> Result<Option<DayTrees>, ()> {
+    if field == "-" {
+        return Ok(None);
+    }
+    let (d, r) = field.split_once(':').ok_or(())?;
+    let id = |s: &str| -> Result<Option<Oid>, ()> {
+        if s == "0" {
+            Ok(None)
+        } else {
+            Oid::from_str(s).ok().filter(|_| s.len() == 40).map(Some).ok_or(())
+        }
+    };
+    Ok(Some((id(d)?, id(r)?)))
+}
+
+/// The size of a shard's file: its header and records.
+fn encoded_len(entries: &[&Entry], trees: &str) -> std::io::Result<u64> {
+    let mut record = Vec::new();
+    let mut len = 0u64;
+    for e in entries {
+        record.clear();
+        encode(e, &mut record);
+        u32::try_from(record.len()).map_err(std::io::Error::other)?;
+        len += 4 + record.len() as u64;
+    }
+    Ok(len + format!("{MAGIC} {SCHEMA} {trees} {len} {:016x}\n", 0).len() as u64)
+}
+
+/// The entries of one shard's file, or `None` when it is missing, from another version
+/// or damaged.
+fn load_file(path: &Path) -> Option<Shard> {
     use std::io::{BufReader, Read};
     let mut file = std::fs::File::open(path).ok()?;
-    if file.metadata().ok()?.len() > MAX_BYTES {
+    if file.metadata().ok()?.len() > MAX_SHARD {
         return None;
     }
     // The header is short: read it a byte at a time so the body starts at the file's position.
@@ -62,6 +262,7 @@ pub fn load(path: &Path) -> Option<HashMap<String, (Entry, usize)>> {
     let (Some(MAGIC), Some(SCHEMA)) = (fields.next(), fields.next()) else {
         return None;
     };
+    let trees = parse_trees(fields.next()?).ok()?;
     let len: u64 = fields.next()?.parse().ok()?;
     let checksum_expected = u64::from_str_radix(fields.next()?, 16).ok()?;
     if fields.next().is_some() {
@@ -72,7 +273,7 @@ pub fn load(path: &Path) -> Option<HashMap<String, (Entry, usize)>> {
     let mut reader = BufReader::with_capacity(1 << 16, file.take(len));
     let mut sum = Checksum::new(len);
     let (mut seen, mut record) = (0u64, Vec::new());
-    let mut out = HashMap::new();
+    let mut out = Vec::new();
     let mut size = [0u8; 4];
     loop {
         match reader.read_exact(&mut size) {
@@ -94,30 +295,27 @@ pub fn load(path: &Path) -> Option<HashMap<String, (Entry, usize)>> {
         if !slug::is_valid(&entry.slug) {
             return None;
         }
-        out.insert(entry.slug.clone(), (entry, n + 4));
+        out.push(entry);
     }
     if seen != len || sum.finish() != checksum_expected {
         return None;
     }
-    Some(out)
+    Some(Shard { trees, entries: out })
 }
 
-/// Write the cache atomically (temporary file, then rename). Failures are the caller's
-/// to ignore: a read-only repository simply has no cache.
-pub fn save<E: std::borrow::Borrow<Entry>>(path: &Path, entries: &[E]) -> std::io::Result<()> {
+/// Write one shard's file atomically (temporary file, then rename).
+fn save_file(path: &Path, entries: &[&Entry], trees: &str) -> std::io::Result<()> {
     use std::io::{Seek, SeekFrom, Write};
-    // The body is made twice, a record at a time, instead of held whole (72 MB for
-    // 10,000 items, and twice that with its header): once for its length, which the
-    // header holds and the checksum starts from, once to write it.
+    // The body is made twice, a record at a time, instead of held whole: once for its
+    // length, which the header holds and the checksum starts from, once to write it.
     let mut record = Vec::new();
     let mut len = 0u64;
     for e in entries {
         record.clear();
-        encode(e.borrow(), &mut record);
-        u32::try_from(record.len()).map_err(std::io::Error::other)?;
+        encode(e, &mut record);
         len += 4 + record.len() as u64;
     }
-    let header = format!("{MAGIC} {SCHEMA} {len} ");
+    let header = format!("{MAGIC} {SCHEMA} {trees} {len} ");
     replace_with(path, |file| {
         let mut sum = Checksum::new(len);
         let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut *file);
@@ -125,7 +323,7 @@ pub fn save<E: std::borrow::Borrow<Entry>>(path: &Path, entries: &[E]) -> std::i
         out.write_all(format!("{:016x}\n", 0).as_bytes())?;
         for e in entries {
             record.clear();
-            encode(e.borrow(), &mut record);
+            encode(e, &mut record);
             let n = u32::try_from(record.len())
                 .map_err(std::io::Error::other)?
                 .to_le_bytes();
@@ -440,6 +638,10 @@ pub(crate) fn read_framed(path: &Path, magic: &str) -> Option<(Vec<String>, Vec<
 /// Write `body` under a header of magic, schema, `extra` fields, length and checksum,
 /// atomically.
 pub(crate) fn write_framed(path: &Path, magic: &str, extra: &[&str], body: &[u8]) -> std::io::Result<()> {
+    // What `read_framed` would refuse is not written.
+    if body.len() as u64 + 1024 > MAX_BYTES {
+        return Err(std::io::Error::other("too large to be read back"));
+    }
     let mut bytes = format!("{magic} {SCHEMA} ").into_bytes();
     for f in extra {
         bytes.extend_from_slice(f.as_bytes());
@@ -499,21 +701,54 @@ mod tests {
         }
     }
 
-    #[test]
-    fn an_entry_comes_back_exactly() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = path(dir.path());
-        let e = entry();
-        save(&file, std::slice::from_ref(&e)).unwrap();
-        let back = load(&file).expect("cache reads back");
-        assert_eq!(back.get("2024-11-26-rapat-pleno").map(|(entry, _)| entry), Some(&e));
+    /// The entry of `entry()` on another day.
+    /// Every cached entry by slug.
+    fn all(days: HashMap<String, Shard>) -> HashMap<String, Entry> {
+        days.into_values()
+            .flat_map(|s| s.entries)
+            .map(|e| (e.slug.clone(), e))
+            .collect()
+    }
+
+    fn none() -> HashMap<String, DayTrees> {
+        HashMap::new()
+    }
+
+    fn on(day: &str) -> Entry {
+        let mut e = entry();
+        e.slug = format!("{day}-rapat-pleno");
+        e
     }
 
     #[test]
-    fn a_damaged_or_foreign_cache_is_not_read() {
+    fn an_entry_comes_back_exactly() {
         let dir = tempfile::tempdir().unwrap();
-        let file = path(dir.path());
-        save(&file, &[entry()]).unwrap();
+        let cache = path(dir.path());
+        let e = entry();
+        save(&cache, std::slice::from_ref(&e), None, &none()).unwrap();
+        assert!(cache.join("2024-11-26").exists(), "one file for the day of the slug");
+        let back = load(&cache);
+        assert_eq!(back["2024-11-26"].trees, None);
+        assert_eq!(all(back).get("2024-11-26-rapat-pleno"), Some(&e));
+        // The day's folders, when the file holds the whole day, come back too.
+        let trees = (Some(Oid::from_bytes(&[7; 20]).unwrap()), None);
+        save(
+            &cache,
+            std::slice::from_ref(&e),
+            None,
+            &[("2024-11-26".to_string(), trees)].into(),
+        )
+        .unwrap();
+        assert_eq!(load(&cache)["2024-11-26"].trees, Some(trees));
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_shard_is_not_read_and_costs_only_its_items() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = path(dir.path());
+        let other = on("2024-11-27");
+        save(&cache, &[entry(), other.clone()], None, &none()).unwrap();
+        let file = cache.join("2024-11-26");
         let good = std::fs::read(&file).unwrap();
         let mut flipped = good.clone();
         let at = good.len() - 20;
@@ -521,6 +756,7 @@ mod tests {
         let header_end = good.iter().position(|&b| b == b'\n').unwrap();
         let mut other_schema = b"warta-snapshot-cache 0000000000000000".to_vec();
         other_schema.extend_from_slice(&good[MAGIC.len() + 1 + SCHEMA.len()..]);
+        let filed_elsewhere = std::fs::read(cache.join("2024-11-27")).unwrap();
         for (what, bytes) in [
             ("a flipped byte", flipped),
             ("cut short", good[..good.len() - 3].to_vec()),
@@ -528,10 +764,71 @@ mod tests {
             ("empty", Vec::new()),
             ("another schema", other_schema),
             ("not a cache", b"hello\n{}\n".to_vec()),
+            ("an item of another day", filed_elsewhere.clone()),
         ] {
             std::fs::write(&file, bytes).unwrap();
-            assert!(load(&file).is_none(), "{what} must not be read");
+            let back = all(load(&cache));
+            assert!(!back.contains_key("2024-11-26-rapat-pleno"), "{what} must not be read");
+            assert_eq!(back.get(&other.slug), Some(&other), "{what}: the other day still reads");
         }
+    }
+
+    #[test]
+    fn only_the_stale_shards_are_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = path(dir.path());
+        let (a, b, c) = (entry(), on("2024-11-27"), on("2024-11-28"));
+        save(&cache, &[a.clone(), b.clone(), c.clone()], None, &none()).unwrap();
+        // Mark the other days' files: a save of one day must leave them as they are.
+        std::fs::write(cache.join("2024-11-27"), b"untouched").unwrap();
+        let mut changed = a.clone();
+        changed.item.front.title = "Judul baru".into();
+        let only: std::collections::BTreeSet<String> = ["2024-11-26".to_string(), "2024-11-28".to_string()].into();
+        // Day 28's item is gone: its file goes.
+        save(&cache, &[changed.clone(), b], Some(&only), &none()).unwrap();
+        assert_eq!(std::fs::read(cache.join("2024-11-27")).unwrap(), b"untouched");
+        assert!(!cache.join("2024-11-28").exists(), "a day without items keeps no file");
+        assert_eq!(all(load(&cache)).get(&a.slug), Some(&changed));
+        // The single file of earlier versions is removed.
+        let legacy = cache.parent().unwrap().join("snapshot");
+        std::fs::write(&legacy, b"old").unwrap();
+        save(&cache, &[c], Some(&only), &none()).unwrap();
+        assert!(!legacy.exists());
+    }
+
+    #[test]
+    fn nothing_is_written_that_would_not_be_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = path(dir.path());
+        let days = ["2024-11-01", "2024-11-02", "2024-11-03", "2024-11-04"];
+        let mut entries: Vec<Entry> = days.iter().map(|d| on(d)).collect();
+        // One day much bigger than the others.
+        entries[1].item.body = "kata ".repeat(2_000);
+        let one = encoded_len(&[&entries[0]], "-").unwrap();
+        let limits = Limits {
+            shard: one * 2,
+            total: one * 2 + one / 2,
+        };
+        save_within(&cache, &entries, None, &none(), limits).unwrap();
+        let on_disk: Vec<String> = std::fs::read_dir(&cache)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        // The big day is over the shard limit, the fourth over the total: not written.
+        assert_eq!(on_disk.len(), 2, "{on_disk:?}");
+        let back = all(load_within(&cache, limits));
+        assert_eq!(back.len(), on_disk.len(), "every file written is read");
+        // Grown past the limit later (another process, bigger items): read in name
+        // order while it fits, never more.
+        save_within(
+            &cache,
+            &entries[3..],
+            Some(&[days[3].to_string()].into()),
+            &none(),
+            Limits::KEPT,
+        )
+        .unwrap();
+        assert_eq!(all(load_within(&cache, limits)).len(), 2);
     }
 
     #[test]

@@ -81,11 +81,11 @@ struct ManifestItem {
     files: Vec<String>,
 }
 
-/// The folder of an item inside the newsroom's tree (`drafts/<slug>`): the one place
-/// that knows the layout, for code that must name an item's files.
+/// The folder of an item inside the newsroom's tree (`domain::layout`), for code that
+/// must name an item's files.
 #[must_use]
 pub fn item_folder(slug: &str) -> String {
-    format!("drafts/{slug}")
+    crate::domain::layout::draft_dir(slug)
 }
 
 impl Newsroom {

@@ -10,6 +10,7 @@ use super::repo::{CONFIG_PATH, Newsroom};
 use super::{Invalid, Result};
 use crate::domain::config::{Config, Role};
 use crate::domain::item::Item;
+use crate::domain::layout::{self, Layout, Place};
 use crate::domain::review::{ActionKind, Review};
 use crate::domain::rules::{self, Current, Intent, Refusal, Rulebook};
 use crate::domain::workflow::Denial;
@@ -80,6 +81,9 @@ pub enum Problem {
         /// Why.
         reason: String,
     },
+    /// The commit moves items between layouts but is not exactly `warta migrate` by an
+    /// admin: the same folders and logs, only moved into date folders.
+    Migration,
     /// A file at the branch head is malformed.
     Broken {
         /// File.
@@ -118,6 +122,20 @@ fn tree_id(tree: &Tree<'_>, path: &str) -> Option<Oid> {
         .map(|e| e.id())
 }
 
+/// An item's review log in a tree, in whichever layout it is stored.
+fn log_blob(tree: &Tree<'_>, slug: &str) -> Option<Oid> {
+    [Layout::Sharded, Layout::Flat]
+        .into_iter()
+        .find_map(|l| blob_id(tree, &l.review_path(slug)))
+}
+
+/// An item's folder in a tree, in whichever layout it is stored.
+fn folder_id(tree: &Tree<'_>, slug: &str) -> Option<Oid> {
+    [Layout::Sharded, Layout::Flat]
+        .into_iter()
+        .find_map(|l| tree_id(tree, &l.draft_dir(slug)))
+}
+
 impl Newsroom {
     /// The branch's first-parent chain, oldest first.
     pub fn chain(&self) -> Result<Vec<Oid>> {
@@ -140,7 +158,7 @@ impl Newsroom {
 
     /// How an item's log reads in a tree, with the readers' limits.
     fn log_in(&self, tree: &Tree<'_>, slug: &str) -> LogRead {
-        let Some(id) = blob_id(tree, &format!("reviews/{slug}.toml")) else {
+        let Some(id) = log_blob(tree, slug) else {
             return LogRead::Missing;
         };
         // An oversized log is left unread, as the snapshot does.
@@ -245,13 +263,12 @@ impl Newsroom {
         // The oldest must be where the log began, or the trailers lie.
         let first = found.last().copied().flatten();
         let began = first.and_then(|c| self.repo.find_commit(c).ok()).is_some_and(|c| {
-            let path = format!("reviews/{slug}.toml");
-            let here = c.tree().ok().and_then(|t| blob_id(&t, &path));
+            let here = c.tree().ok().and_then(|t| log_blob(&t, slug));
             let before = c
                 .parents()
                 .next()
                 .and_then(|p| p.tree().ok())
-                .and_then(|t| blob_id(&t, &path));
+                .and_then(|t| log_blob(&t, slug));
             here.is_some() && before.is_none()
         });
         if !began {
@@ -262,15 +279,14 @@ impl Newsroom {
     }
 
     fn event_commits_by_trees(&self, slug: &str) -> Result<Vec<Option<Oid>>> {
-        let path = format!("reviews/{slug}.toml");
         let mut map: Vec<Option<Oid>> = Vec::new();
         let mut cur = Some(self.repo.find_commit(self.head()?)?);
         while let Some(c) = cur {
             let tree = c.tree()?;
             let parent = c.parents().next();
-            let here = blob_id(&tree, &path);
+            let here = log_blob(&tree, slug);
             let there = match &parent {
-                Some(p) => blob_id(&p.tree()?, &path),
+                Some(p) => log_blob(&p.tree()?, slug),
                 None => None,
             };
             if here != there && here.is_some() {
@@ -307,9 +323,18 @@ impl Newsroom {
 
     /// The item's content at a commit.
     pub fn item_at(&self, commit: Oid, slug: &str) -> Result<Option<Item>> {
-        Ok(self
-            .read_bytes(commit, &format!("drafts/{slug}/index.md"))?
-            .and_then(|b| Item::parse(&b).ok()))
+        Ok(self.index_bytes(commit, slug)?.and_then(|(_, b)| Item::parse(&b).ok()))
+    }
+
+    /// The path and bytes of an item's `index.md` at a commit, in whichever layout.
+    fn index_bytes(&self, commit: Oid, slug: &str) -> Result<Option<(String, Vec<u8>)>> {
+        for layout in [Layout::Sharded, Layout::Flat] {
+            let path = layout.index_path(slug);
+            if let Some(bytes) = self.read_bytes(commit, &path)? {
+                return Ok(Some((path, bytes)));
+            }
+        }
+        Ok(None)
     }
 
     /// Check a push of the branch from `old` (`None`: the branch is new) to `new` by
@@ -454,6 +479,16 @@ impl Newsroom {
                 problem,
             });
         };
+        let (layout_before, layout_after) = (self.layout_of(pt.id())?, self.layout_of(ct.id())?);
+        if layout_before == Some(Layout::Flat) && layout_after == Some(Layout::Sharded) {
+            // `warta migrate`: judged as a whole, never replayed item by item.
+            if !committer.is_some_and(|p| p.has(Role::Admin)) || !self.only_moved(&pt, &ct)? {
+                push(out, "", None, Problem::Migration);
+            }
+            return Ok(());
+        }
+        // Paths follow the parent's layout; either, while there are no items yet.
+        let expected = layout_before.or(layout_after);
         let diff = self.repo.diff_tree_to_tree(Some(&pt), Some(&ct), None)?;
         let mut slugs = BTreeSet::new();
         let mut config_changed = false;
@@ -474,22 +509,17 @@ impl Newsroom {
                 if !committer.is_some_and(|p| p.has(Role::Admin)) {
                     push(out, "", None, Problem::Config(who.clone()));
                 }
-            } else if let Some(rest) = path.strip_prefix("drafts/") {
-                let mut parts = rest.split('/');
-                let slug = parts.next().unwrap_or_default();
-                let file_ok = parts.next().is_some_and(|f| !f.is_empty()) && parts.next().is_none();
-                if !regular || !file_ok || !crate::domain::slug::is_valid(slug) {
-                    push(out, slug, None, Problem::Unexpected(path.to_string()));
-                    continue;
+                continue;
+            }
+            match layout::place(path) {
+                Place::Draft { slug, layout, .. } | Place::Review { slug, layout }
+                    if regular && expected.is_none_or(|e| e == layout) =>
+                {
+                    slugs.insert(slug.to_string());
                 }
-                slugs.insert(slug.to_string());
-            } else if let Some(rest) = path.strip_prefix("reviews/") {
-                match rest.strip_suffix(".toml") {
-                    Some(slug) if regular && !slug.contains('/') && crate::domain::slug::is_valid(slug) => {
-                        slugs.insert(slug.to_string());
-                    }
-                    _ => push(out, "", None, Problem::Unexpected(path.to_string())),
-                }
+                Place::Draft { slug, .. } => push(out, slug, None, Problem::Unexpected(path.to_string())),
+                Place::Review { .. } | Place::Unexpected => push(out, "", None, Problem::Unexpected(path.to_string())),
+                Place::Other => {}
             }
         }
         if slugs.len() > 1 || (config_changed && !slugs.is_empty()) {
@@ -510,6 +540,7 @@ impl Newsroom {
                 now: &now,
                 committer: committer.map(|p| p.id.as_str()),
                 who: &who,
+                layout: expected.unwrap_or(Layout::Sharded),
             };
             for (action, problem) in self.replay_item(&ctx)? {
                 push(out, &slug, action, problem);
@@ -522,15 +553,14 @@ impl Newsroom {
     fn replay_item(&self, r: &Replay<'_>) -> Result<Vec<(Option<ActionKind>, Problem)>> {
         let mut found = Vec::new();
         let slug = r.slug;
-        let folder = format!("drafts/{slug}");
-        let (content_before, content_now) = (tree_id(r.pt, &folder), tree_id(r.ct, &folder));
+        let (content_before, content_now) = (folder_id(r.pt, slug), folder_id(r.ct, slug));
         let before = self.log_in(r.pt, slug);
         let after = match self.log_in(r.ct, slug) {
             LogRead::Damaged(reason) => {
                 found.push((
                     None,
                     Problem::Unreadable {
-                        path: format!("reviews/{slug}.toml"),
+                        path: r.layout.review_path(slug),
                         reason,
                     },
                 ));
@@ -710,6 +740,38 @@ impl Newsroom {
         Ok(found)
     }
 
+    /// Whether tree `ct` holds exactly what `pt` holds, with items moved from the flat
+    /// layout into date folders: the same folder and log objects, the same strays, and
+    /// nothing else changed.
+    fn only_moved(&self, pt: &Tree<'_>, ct: &Tree<'_>) -> Result<bool> {
+        let others = |t: &Tree<'_>| -> Vec<(String, Oid, i32)> {
+            t.iter()
+                .filter(|e| !matches!(e.name(), Ok(layout::DRAFTS | layout::REVIEWS)))
+                .map(|e| (e.name().unwrap_or_default().to_string(), e.id(), e.filemode()))
+                .collect()
+        };
+        if others(pt) != others(ct) {
+            return Ok(false);
+        }
+        let (before, after) = (self.list_items(pt.id())?, self.list_items(ct.id())?);
+        if after
+            .drafts
+            .iter()
+            .chain(&after.reviews)
+            .any(|p| p.layout == Layout::Flat)
+        {
+            return Ok(false);
+        }
+        let key = |list: &[super::shards::Placed]| {
+            let mut v: Vec<(String, u32, Oid)> = list.iter().map(|p| (p.slug.clone(), p.mode, p.id)).collect();
+            v.sort();
+            v
+        };
+        Ok(key(&before.drafts) == key(&after.drafts)
+            && key(&before.reviews) == key(&after.reviews)
+            && before.strays == after.strays)
+    }
+
     /// The item at a commit for a replay; an unreadable one is reported.
     fn item_in(
         &self,
@@ -718,8 +780,7 @@ impl Newsroom {
         found: &mut Vec<(Option<ActionKind>, Problem)>,
         action: Option<ActionKind>,
     ) -> Result<Option<Item>> {
-        let path = format!("drafts/{slug}/index.md");
-        let Some(bytes) = self.read_bytes(commit, &path)? else {
+        let Some((path, bytes)) = self.index_bytes(commit, slug)? else {
             return Ok(None);
         };
         if bytes.len() > super::snapshot::MAX_ITEM_BYTES {
@@ -759,6 +820,8 @@ struct Replay<'a> {
     now: &'a jiff::Zoned,
     committer: Option<&'a str>,
     who: &'a str,
+    /// The layout the commit's paths follow.
+    layout: Layout,
 }
 
 fn problem_of(refusal: Refusal) -> Problem {

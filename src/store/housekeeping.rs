@@ -1,8 +1,9 @@
 //! Packing the loose objects actions leave behind.
 //!
-//! Every action writes its new `reviews/` tree (and an edit its new `drafts/` tree) as a
-//! loose object without compression (see `rawtree`): about 100 bytes per item in the
-//! newsroom. warta counts those bytes in `<git dir>/warta-cache/loose-bytes`; past
+//! Every action writes the trees on its item's path (`reviews/YYYY/MM/DD/`, and for an
+//! edit `drafts/YYYY/MM/DD/<slug>/`) as loose objects without compression (see
+//! `rawtree`): a few kilobytes, about 100 bytes per item of that day (in a newsroom
+//! not yet migrated, per item of the whole newsroom). warta counts those bytes in `<git dir>/warta-cache/loose-bytes`; past
 //! `WARTA_REPACK_AFTER` bytes (default 128 MiB; `0` never) it starts
 //! `git repack -d -q` in the background, which packs the loose objects into deltas of a
 //! few hundred bytes and removes them. git packs and removes only what it has written

@@ -1,7 +1,9 @@
-//! Git trees as the bytes git stores, for the two trees that grow with the newsroom.
+//! Git trees as the bytes git stores, written and read without libgit2's tree builder.
 //!
-//! Every action rewrites `reviews/` (one entry per item) and reads `drafts/` (one folder
-//! per item). With 10,000 items each is about a megabyte: libgit2's tree builder would
+//! In the flat layout newsrooms began with (see `domain::layout`), every action
+//! rewrote `reviews/` (one entry per item) and read `drafts/` (one folder per item);
+//! the date-folder layout keeps every tree an action touches small, but the flat trees
+//! are still read until `warta migrate`. With 10,000 items each is about a megabyte: libgit2's tree builder would
 //! parse every entry into its own allocation, sort them and write them back, and the
 //! packed `drafts/` tree is rebuilt through its delta chain each time it is read. Here a
 //! tree is a byte string: an entry is found by scanning it, and a change splices one
@@ -32,6 +34,10 @@ pub const BLOB_MODE: u32 = 0o100_644;
 /// The root folders that hold one entry per item, whose trees are cached.
 const GROWN: [&str; 2] = ["drafts", "reviews"];
 const MAGIC: &str = "warta-tree-cache";
+/// A tree from a pack smaller than this is read from the pack each time: in the date
+/// folder layout `drafts/` and `reviews/` hold a few year folders, and reading them
+/// costs less than checking a cached copy.
+const KEEP_ABOVE: usize = 64 * 1024;
 
 /// One entry of a tree: where its record lies in the bytes, and what it says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -302,7 +308,10 @@ impl Newsroom {
                 let bytes: Arc<[u8]> = object.data().into();
                 // A loose tree reads as cheaply as the cache (warta writes them
                 // uncompressed); one from a pack is worth keeping.
-                if let Some(name) = on_disk.filter(|_| !loose_path(&self.objects_dir(), id).exists()) {
+                // A small tree (the date-folder layout's roots) is not worth a file.
+                if let Some(name) =
+                    on_disk.filter(|_| bytes.len() >= KEEP_ABOVE && !loose_path(&self.objects_dir(), id).exists())
+                {
                     keep_on_disk(self.git_dir(), id, name, &bytes);
                 }
                 bytes
@@ -529,8 +538,14 @@ mod tests {
     fn a_cached_tree_is_used_only_when_its_bytes_are_the_tree() {
         let tmp = tempfile::tempdir().unwrap();
         let room = crate::store::demo::build(&tmp.path().join("news")).unwrap();
-        let top = room.repo.find_commit(room.head().unwrap()).unwrap().tree_id();
-        let reviews = room.path_entry(top, "reviews").unwrap().unwrap().1;
+        // A flat `reviews/` tree as older newsrooms have: big enough to be kept.
+        let blob = room.repo.blob(b"isi").unwrap();
+        let mut b = room.repo.treebuilder(None).unwrap();
+        for i in 0..2_000 {
+            b.insert(format!("2024-01-01-berita-nomor-{i:05}.toml"), blob, 0o100_644)
+                .unwrap();
+        }
+        let reviews = b.write().unwrap();
         let truth = room.repo.odb().unwrap().read(reviews).unwrap().data().to_vec();
         let first = entries(&truth).next().unwrap().unwrap();
         let name = String::from_utf8(first.name.to_vec()).unwrap();

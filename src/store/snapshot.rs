@@ -1,16 +1,19 @@
 //! A snapshot: every item of the newsroom at one commit, plus the files that are broken.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use git2::{ObjectType, Oid, Tree};
 
 use super::Result;
 use super::cache;
+use super::cache::DayTrees;
 use super::rawtree;
 use super::repo::Newsroom;
+use super::shards::{Listing, Placed};
 use crate::domain::config::Config;
 use crate::domain::item::Item;
+use crate::domain::layout::Layout;
 use crate::domain::review::{Review, ReviewState, Status};
 use crate::domain::slug;
 use crate::domain::workflow::ItemFacts;
@@ -18,19 +21,17 @@ use crate::domain::workflow::ItemFacts;
 // A 600-word article is ~5 KB; 1 MiB is a mistake or an attack.
 pub use crate::domain::limits::{MAX_ITEM_BYTES, MAX_REVIEW_BYTES};
 
-/// How many items the cache may lag behind before it is rewritten: re-reading a few
-/// items costs less than writing the whole cache again. It is also rewritten when it
-/// holds items that are gone, or when a quarter of its bytes are out of date.
-const CACHE_SLACK: usize = 32;
+/// How many of the newest items a first glance without saved rows reads.
+pub const GLANCE: usize = 100;
 
 /// One item as read from a commit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
-    /// The folder name under `drafts/`.
+    /// The item folder's name (see `domain::layout` for where it lies).
     pub slug: String,
     /// The parsed `index.md`.
     pub item: Item,
-    /// Tree id of `drafts/<slug>/`: the content hash approvals pin.
+    /// Tree id of the item's folder: the content hash approvals pin.
     pub content: String,
     /// The review log.
     pub review: Review,
@@ -123,9 +124,22 @@ pub struct Snapshot {
     /// Only some items, read to draw the first screen at once; the whole newsroom follows.
     /// Every entry in it is complete and current; what is missing is the other items.
     pub partial: bool,
+    /// The days whose folders this snapshot holds whole, with their tree ids: a reload
+    /// takes such a day as it is while its folders keep their ids.
+    days: HashMap<String, DayTrees>,
 }
 
 impl Snapshot {
+    /// The items of one day (`YYYY-MM-DD`): slugs begin with their date, so they are
+    /// one run of the sorted list.
+    fn day_range(&self, day: &str) -> std::ops::Range<usize> {
+        let start = self.items.partition_point(|e| e.slug.as_str() < day);
+        let end = self
+            .items
+            .partition_point(|e| e.slug.as_bytes() < format!("{day}.").as_bytes());
+        start..end.max(start)
+    }
+
     /// An item by slug.
     #[must_use]
     pub fn item(&self, slug: &str) -> Option<&Entry> {
@@ -162,8 +176,10 @@ impl Newsroom {
     /// Read every item at a commit, reusing the items of `previous` whose folder tree
     /// and review log are unchanged (ids compare, nothing is re-read or re-parsed).
     ///
-    /// Without `previous`, the on-disk cache (see `cache`) plays its part, and is
-    /// rewritten when it was missing, damaged or more than a few items behind.
+    /// A day whose folders kept their tree ids is taken whole from `previous` without
+    /// reading them. Without `previous`, the on-disk cache (see `cache`) plays that
+    /// part, and the files of the days that changed (or were missing or damaged) are
+    /// written again.
     pub fn snapshot_reusing(&self, commit: Oid, previous: Option<&Snapshot>) -> Result<Snapshot> {
         self.read_snapshot(commit, previous, !cache::disabled())
     }
@@ -176,65 +192,85 @@ impl Newsroom {
 
     fn read_snapshot(&self, commit: Oid, previous: Option<&Snapshot>, use_cache: bool) -> Result<Snapshot> {
         let config = self.config_at(commit)?;
-        let cache_path = cache::path(self.git_dir());
-        // Outer None: not used; inner None: missing or damaged.
-        let mut disk = match previous {
-            None if use_cache => Some(cache::load(&cache_path)),
-            _ => None,
+        let cache_dir = cache::path(self.git_dir());
+        let mut r = Reading {
+            room: self,
+            previous,
+            // `None`: not used (an earlier snapshot is at hand, or `verify`).
+            disk: match previous {
+                None if use_cache => Some(cache::load(&cache_dir)),
+                _ => None,
+            },
+            stale: BTreeSet::new(),
+            items: Vec::new(),
+            broken: Vec::new(),
+            seen: HashSet::new(),
         };
-        let cached_bytes: usize = disk.iter().flatten().flat_map(|d| d.values()).map(|(_, n)| n).sum();
-        let (mut reread, mut stale_bytes) = (0usize, 0usize);
-        let (drafts, reviews) = self.grown_trees(commit)?;
-        let reviews = review_ids(&reviews)?;
-        let mut items = Vec::new();
-        let mut broken = Vec::new();
-        for entry in rawtree::entries(&drafts) {
-            let entry = entry?;
-            let Ok(name) = std::str::from_utf8(entry.name) else {
-                continue;
-            };
-            if !entry.is_tree() {
-                continue;
-            }
-            if !slug::is_valid(name) {
-                broken.push(Broken {
-                    slug: name.to_string(),
-                    path: format!("drafts/{name}"),
-                    line: 1,
-                    reason: "folder name is not a valid slug".into(),
-                });
+        let (days, above) = self.outline(self.repo.find_commit(commit)?.tree_id())?;
+        r.broken = strays_broken(&above);
+        // The days whose folders the snapshot holds whole, by their tree ids.
+        let mut whole: HashMap<String, DayTrees> = HashMap::new();
+        for (day, trees) in &days {
+            // A day whose folders kept their ids is taken whole, without reading them:
+            // from the snapshot before, else from the cache.
+            if let Some(p) = previous.filter(|p| p.days.get(day) == Some(trees)) {
+                let range = p.day_range(day);
+                r.seen.extend(p.items[range.clone()].iter().map(|e| e.slug.clone()));
+                r.items.extend(p.items[range].iter().cloned());
+                whole.insert(day.clone(), *trees);
                 continue;
             }
-            let review = reviews.get(name).copied();
-            let review_id = review.map(|id| id.to_string()).unwrap_or_default();
-            let content = entry.id.to_string();
-            let same = |o: &Entry| o.content == content && o.review_id == review_id;
-            if let Some(old) = previous.and_then(|p| p.shared(name)).filter(|o| same(o)) {
-                items.push(Arc::clone(old));
-                continue;
-            }
-            match disk.as_mut().and_then(|d| d.as_mut()?.remove(name)) {
-                Some((old, _)) if same(&old) => {
-                    items.push(Arc::new(old));
+            if let Some(shard) = r.disk.as_mut().and_then(|d| d.remove_entry(day.as_str())) {
+                if shard.1.trees == Some(*trees) {
+                    r.seen.extend(shard.1.entries.iter().map(|e| e.slug.clone()));
+                    r.items.extend(shard.1.entries.into_iter().map(Arc::new));
+                    whole.insert(day.clone(), *trees);
                     continue;
                 }
-                Some((_, bytes)) => stale_bytes += bytes,
-                None => {}
+                // Read the day, reusing what still matches.
+                r.disk.as_mut().map(|d| d.insert(shard.0, shard.1));
             }
-            reread += 1;
-            let folder = self.repo.find_tree(entry.id)?;
-            match read_entry(self, name, &folder, review) {
-                Ok(e) => items.push(Arc::new(e)),
-                Err(b) => broken.push(b),
+            let listing = self.list_day(day, *trees)?;
+            let broken_before = r.broken.len();
+            r.broken.extend(strays_broken(&listing));
+            let reviews = listing.review_ids();
+            for placed in &listing.drafts {
+                r.read(placed, reviews.get(placed.slug.as_str()).copied())?;
+            }
+            if let Some(shard) = r.disk.as_mut().and_then(|d| d.remove(day.as_str())) {
+                // Entries left over are items gone from the day.
+                if !shard.entries.is_empty() {
+                    r.stale.insert(day.clone());
+                }
+            }
+            if r.broken.len() == broken_before {
+                whole.insert(day.clone(), *trees);
+                // The file learns the day's ids, so the next open skips the day.
+                if r.disk.is_some() {
+                    r.stale.insert(day.clone());
+                }
             }
         }
+        // Items stored flat (a newsroom not migrated yet), after those in date folders:
+        // a flat copy of an item that is also in its date folder is reported, not read.
+        let reviews = above.review_ids();
+        for placed in &above.drafts {
+            r.read(placed, reviews.get(placed.slug.as_str()).copied())?;
+        }
+        let Reading {
+            disk,
+            mut stale,
+            mut items,
+            broken,
+            ..
+        } = r;
         items.sort_by(|a, b| a.slug.cmp(&b.slug));
-        if let Some(disk) = &disk {
-            // What is left in the cache are items no longer in the tree.
-            let gone = disk.as_ref().map_or(0, std::collections::HashMap::len);
-            if disk.is_none() || gone > 0 || reread > CACHE_SLACK || stale_bytes * 4 > cached_bytes {
+        if let Some(disk) = disk {
+            // What is left in the cache are days or items no longer in the tree.
+            stale.extend(disk.into_iter().filter(|(_, s)| !s.entries.is_empty()).map(|(d, _)| d));
+            if !stale.is_empty() {
                 // A cache that cannot be written (read-only repository) is simply not kept.
-                let _ = cache::save(&cache_path, &items);
+                let _ = cache::save(&cache_dir, &items, Some(&stale), &whole);
             }
         }
         Ok(Snapshot {
@@ -243,23 +279,38 @@ impl Newsroom {
             items,
             broken,
             partial: false,
+            days: whole,
         })
     }
 
-    /// A partial snapshot of just these items at a commit (those that exist and read).
+    /// A partial snapshot of just these items at a commit (those that exist and read);
+    /// with no slugs (a person's very first start), the newest items: the latest day
+    /// folders until [`GLANCE`] items, so the first screen never waits for the whole
+    /// newsroom.
     pub fn glance_at(&self, commit: Oid, slugs: &[String]) -> Result<Snapshot> {
         let config = self.config_at(commit)?;
-        // The big `drafts/` and `reviews/` trees are read once for all the items.
-        let (drafts, reviews) = self.grown_trees(commit)?;
-        let reviews = review_ids(&reviews)?;
+        let root = self.repo.find_commit(commit)?.tree_id();
         let mut items = Vec::new();
-        for s in slugs.iter().filter(|s| slug::is_valid(s)) {
-            let Some(folder) = rawtree::find(&drafts, s)?.filter(rawtree::RawEntry::is_tree) else {
-                continue;
-            };
-            let folder = self.repo.find_tree(folder.id)?;
-            if let Ok(e) = read_entry(self, s, &folder, reviews.get(s.as_str()).copied()) {
+        for s in slugs {
+            if let Some(Ok(e)) = self.entry_in(root, s)? {
                 items.push(Arc::new(e));
+            }
+        }
+        if slugs.is_empty() {
+            let (days, _) = self.outline(root)?;
+            for (day, trees) in days.iter().rev() {
+                if items.len() >= GLANCE {
+                    break;
+                }
+                let listing = self.list_day(day, *trees)?;
+                let reviews = listing.review_ids();
+                for placed in &listing.drafts {
+                    let folder = self.repo.find_tree(placed.id)?;
+                    let review = reviews.get(placed.slug.as_str()).copied();
+                    if let Ok(e) = read_entry(self, &placed.slug, placed.layout, &folder, review) {
+                        items.push(Arc::new(e));
+                    }
+                }
             }
         }
         items.sort_by(|a, b| a.slug.cmp(&b.slug));
@@ -270,52 +321,107 @@ impl Newsroom {
             items,
             broken: Vec::new(),
             partial: true,
+            days: HashMap::new(),
         })
     }
 
     /// Read one item at a commit: `Ok(None)` when it does not exist.
     pub fn entry_at(&self, commit: Oid, slug: &str) -> Result<Option<std::result::Result<Entry, Broken>>> {
+        self.entry_in(self.repo.find_commit(commit)?.tree_id(), slug)
+    }
+
+    /// Read one item of root tree `root`, in whichever layout it is stored.
+    fn entry_in(&self, root: Oid, slug: &str) -> Result<Option<std::result::Result<Entry, Broken>>> {
         // Only slugs name items; anything else (`..`, `/`, NUL) names nothing.
-        if !slug::is_valid(slug) {
-            return Ok(None);
-        }
-        let (drafts, reviews) = self.grown_trees(commit)?;
-        let Some(folder) = rawtree::find(&drafts, slug)?.filter(rawtree::RawEntry::is_tree) else {
+        let Some((folder, layout)) = self.item_folder(root, slug)? else {
             return Ok(None);
         };
-        let folder = self.repo.find_tree(folder.id)?;
-        let review = rawtree::find(&reviews, &format!("{slug}.toml"))?.map(|e| e.id);
-        Ok(Some(read_entry(self, slug, &folder, review)))
+        let folder = self.repo.find_tree(folder)?;
+        let review = self.log_entry(root, slug)?.map(|(_, id, _)| id);
+        Ok(Some(read_entry(self, slug, layout, &folder, review)))
     }
 }
 
-/// Review log ids by slug, from the bytes of a `reviews/` tree (`<slug>.toml`).
-fn review_ids(reviews: &[u8]) -> Result<HashMap<&str, Oid>> {
-    let mut ids = HashMap::new();
-    for e in rawtree::entries(reviews) {
-        let e = e?;
-        if let Some(slug) = std::str::from_utf8(e.name).ok().and_then(|n| n.strip_suffix(".toml")) {
-            ids.insert(slug, e.id);
+/// One snapshot being read: what it may reuse, and what it has found so far.
+struct Reading<'a> {
+    room: &'a Newsroom,
+    previous: Option<&'a Snapshot>,
+    disk: Option<HashMap<String, cache::Shard>>,
+    /// The days of the cache that no longer match the tree, to be written again.
+    stale: BTreeSet<String>,
+    items: Vec<Arc<Entry>>,
+    broken: Vec<Broken>,
+    seen: HashSet<String>,
+}
+
+impl Reading<'_> {
+    /// Take one item: as it was in the snapshot before or in the cache when its folder
+    /// and log kept their ids, else read from git.
+    fn read(&mut self, placed: &Placed, review: Option<Oid>) -> Result<()> {
+        let name = placed.slug.as_str();
+        if !self.seen.insert(name.to_string()) {
+            self.broken.push(Broken {
+                slug: name.to_string(),
+                path: placed.layout.draft_dir(name),
+                line: 1,
+                reason: "the item is also in the folder of its date".into(),
+            });
+            return Ok(());
         }
+        let review_id = review.map(|id| id.to_string()).unwrap_or_default();
+        let content = placed.id.to_string();
+        let same = |o: &Entry| o.content == content && o.review_id == review_id;
+        if let Some(old) = self.previous.and_then(|p| p.shared(name)).filter(|o| same(o)) {
+            self.items.push(Arc::clone(old));
+            return Ok(());
+        }
+        let day = cache::shard_of(name);
+        let cached = self.disk.as_mut().and_then(|d| {
+            let shard = d.get_mut(day)?;
+            let at = shard.entries.iter().position(|e| e.slug == name)?;
+            Some(shard.entries.swap_remove(at))
+        });
+        let had = cached.is_some();
+        if let Some(old) = cached.filter(|o| same(o)) {
+            self.items.push(Arc::new(old));
+            return Ok(());
+        }
+        let folder = self.room.repo.find_tree(placed.id)?;
+        let read = read_entry(self.room, name, placed.layout, &folder, review);
+        // Its day changes if it held the item, or will hold it now (a broken item that
+        // was never cached changes nothing).
+        if self.disk.is_some() && (had || read.is_ok()) {
+            self.stale.insert(day.to_string());
+        }
+        match read {
+            Ok(e) => self.items.push(Arc::new(e)),
+            Err(b) => self.broken.push(b),
+        }
+        Ok(())
     }
-    Ok(ids)
 }
 
-/// The bytes of one tree, shared with the process's memo of the big trees.
-type TreeBytes = Arc<[u8]>;
-
-impl Newsroom {
-    /// The bytes of the `drafts/` and `reviews/` trees at a commit (empty when missing).
-    fn grown_trees(&self, commit: Oid) -> Result<(TreeBytes, TreeBytes)> {
-        let root = self.repo.find_commit(commit)?.tree_id();
-        let tree = |name: &str| -> Result<TreeBytes> {
-            match self.path_entry(root, name)? {
-                Some((mode, id)) if mode == rawtree::TREE_MODE => self.tree_bytes(id, Some(name)),
-                _ => Ok(Arc::from(Vec::new())),
+/// The folders under `drafts/` that are not where warta puts items, as broken files.
+fn strays_broken(listing: &Listing) -> Vec<Broken> {
+    listing
+        .strays
+        .iter()
+        .filter(|s| s.mode == rawtree::TREE_MODE && s.path.starts_with("drafts/"))
+        .map(|s| {
+            let name = s.path.rsplit('/').next().unwrap_or_default();
+            let reason = if slug::is_valid(name) {
+                "the item is not in the folder of its date"
+            } else {
+                "folder name is not a valid slug"
+            };
+            Broken {
+                slug: name.to_string(),
+                path: s.path.clone(),
+                line: 1,
+                reason: reason.into(),
             }
-        };
-        Ok((tree("drafts")?, tree("reviews")?))
-    }
+        })
+        .collect()
 }
 
 /// A blob of at most `max` bytes. Its size is read from the object's header first, so a
@@ -331,6 +437,7 @@ fn bounded_blob(room: &Newsroom, id: Oid, max: usize) -> std::result::Result<git
 fn read_entry(
     room: &Newsroom,
     slug: &str,
+    layout: Layout,
     folder: &Tree<'_>,
     review_id: Option<Oid>,
 ) -> std::result::Result<Entry, Broken> {
@@ -340,7 +447,7 @@ fn read_entry(
         line,
         reason,
     };
-    let index_path = format!("drafts/{slug}/index.md");
+    let index_path = layout.index_path(slug);
     let index_id = folder
         .get_name("index.md")
         // A symlink is a blob too; its target is never followed or read as an item.
@@ -355,7 +462,7 @@ fn read_entry(
         )
     })?;
     let item = Item::parse(blob.content()).map_err(|e| broken(index_path.clone(), e.line(), e.to_string()))?;
-    let review_path = format!("reviews/{slug}.toml");
+    let review_path = layout.review_path(slug);
     let review = match review_id {
         None => Review::default(),
         Some(id) => {

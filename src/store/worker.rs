@@ -161,9 +161,9 @@ pub fn run(room: &Newsroom, jobs: &Receiver<(Job, Option<JobId>)>, reports: &Sen
             }
             Ok(Job::Glance { person }) => {
                 // Nothing is kept from it: the full load that follows reads as usual.
+                // The rows remembered from last time; on a first start, the newest items.
                 let slugs = super::presence::first_rows(room.state_dir(), &room.key(), &person);
-                let glance = (!slugs.is_empty()).then(|| room.head().and_then(|h| room.glance_at(h, &slugs)));
-                if let Some(Ok(s)) = glance {
+                if let Ok(s) = room.head().and_then(|h| room.glance_at(h, &slugs)) {
                     if reports.send(Report::Loaded(Arc::new(s))).is_err() {
                         return;
                     }

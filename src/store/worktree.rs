@@ -54,6 +54,14 @@ pub fn update(room: &Newsroom, old: Oid, new: Oid, changes: &[Change]) -> Vec<St
         }
         let Some(after) = blob_at(room, new, &change.path).and_then(|id| repo.find_blob(id).ok()) else {
             let _ = std::fs::remove_file(&file);
+            // Folders left empty go too (a migration empties every flat item folder).
+            let mut dir = file.parent();
+            while let Some(d) = dir.filter(|d| *d != workdir && d.starts_with(workdir)) {
+                if std::fs::remove_dir(d).is_err() {
+                    break;
+                }
+                dir = d.parent();
+            }
             if let Some(ix) = index.as_mut() {
                 let _ = ix.remove_path(Path::new(&change.path));
             }
