@@ -218,7 +218,19 @@ strings! {
     OutDemoBuilt => "Redaksi demo dibuat di {0}", "Demo newsroom built in {0}";
     OutDemoKept => "Redaksi demo tetap ada di {0}", "The demo newsroom stays in {0}";
     // TUI
-    TuiDone => "Berhasil: {0}.", "Done: {0}.";
+    DoneCreate => "Berita dibuat.", "Item created.";
+    DoneEdit => "Tersimpan.", "Saved.";
+    DoneSubmit => "Berhasil diajukan.", "Submitted.";
+    DoneWithdraw => "Berhasil ditarik kembali.", "Withdrawn.";
+    DoneRequestChanges => "Permintaan revisi terkirim.", "Changes requested.";
+    DoneApprove => "Berhasil disetujui.", "Approved.";
+    DoneReject => "Berita ditolak.", "Rejected.";
+    DonePublish => "Berhasil diterbitkan.", "Published.";
+    DoneComment => "Komentar terkirim.", "Comment sent.";
+    DoneReply => "Balasan terkirim.", "Reply sent.";
+    DoneResolve => "Utas diselesaikan.", "Thread resolved.";
+    DoneRepair => "Catatan diperbaiki.", "Log repaired.";
+    DoneShared => "Unggahan dicatat.", "Post recorded.";
     TuiWorking => "Memproses {0}…", "Working on {0}…";
     TuiTooSmall => "Terminal terlalu kecil ({0}x{1}). warta perlu minimal {2}x{3}: perbesar jendela.", "Terminal too small ({0}x{1}). warta needs at least {2}x{3}: enlarge the window.";
     TuiReadOnly => "hanya-baca", "read-only";
@@ -506,6 +518,27 @@ pub fn action(lang: Lang, a: ActionKind) -> &'static str {
         ActionKind::Resolve => Key::ActResolve,
         ActionKind::Repair => Key::ActRepair,
         ActionKind::Shared => Key::ActShared,
+    }
+    .text(lang)
+}
+
+/// What the status line says after an action went through, in natural words.
+#[must_use]
+pub fn done(lang: Lang, a: ActionKind) -> &'static str {
+    match a {
+        ActionKind::Create => Key::DoneCreate,
+        ActionKind::Edit => Key::DoneEdit,
+        ActionKind::Submit => Key::DoneSubmit,
+        ActionKind::Withdraw => Key::DoneWithdraw,
+        ActionKind::RequestChanges => Key::DoneRequestChanges,
+        ActionKind::Approve => Key::DoneApprove,
+        ActionKind::Reject => Key::DoneReject,
+        ActionKind::Publish => Key::DonePublish,
+        ActionKind::Comment => Key::DoneComment,
+        ActionKind::Reply => Key::DoneReply,
+        ActionKind::Resolve => Key::DoneResolve,
+        ActionKind::Repair => Key::DoneRepair,
+        ActionKind::Shared => Key::DoneShared,
     }
     .text(lang)
 }

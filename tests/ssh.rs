@@ -148,7 +148,10 @@ fn two_people_over_ssh_without_a_shell() {
     author.keys(&["Enter"]);
     author.wait_for("¶1", 5);
     author.keys(&["s"]);
-    author.wait_for("Berhasil: ajukan", 10);
+    // Submitting asks first, showing what the checklist flags.
+    author.wait_for("y / Enter", 10);
+    author.keys(&["y"]);
+    author.wait_for("Berhasil diajukan", 10);
     // The approver sees it within two seconds and approves.
     approver.wait_for("Panwascam Jetis Kawal Rekapitulasi", 2);
     let row = approver.screen();
@@ -170,7 +173,7 @@ fn two_people_over_ssh_without_a_shell() {
     approver.keys(&["a"]);
     approver.wait_for("Catatan", 5);
     approver.keys(&["Enter"]);
-    approver.wait_for("Berhasil: setujui", 10);
+    approver.wait_for("Berhasil disetujui", 10);
     let log = d.git(&["log", "-2", "--format=%an|%s"]);
     let lines: Vec<&str> = log.lines().collect();
     assert!(

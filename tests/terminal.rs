@@ -24,7 +24,7 @@ fn approver_approves_in_the_tui_and_quits_cleanly() {
     t.wait_for("Catatan (boleh kosong)", 5);
     t.text("Layak terbit.");
     t.keys(&["Enter"]);
-    t.wait_for("Berhasil: setujui", 10);
+    t.wait_for("Berhasil disetujui", 10);
     t.wait_for("persetujuan sah", 5);
     t.keys(&["Escape"]);
     std::thread::sleep(std::time::Duration::from_millis(600));

@@ -107,7 +107,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::Applied(done) => {
             let text = match done.commit {
-                Some(_) => i18n::fmt(state.lang, Key::TuiDone, &[&i18n::action(state.lang, done.action)]),
+                Some(_) => i18n::done(state.lang, done.action).to_string(),
                 None => Key::OutNothing.text(state.lang).to_string(),
             };
             state.status = Some((Severity::Info, text));

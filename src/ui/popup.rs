@@ -192,7 +192,9 @@ pub fn render_popup(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
                 lines.push(Line::default());
             }
             lines.push(Line::styled(Key::TuiConfirmKeys.text(lang).to_string(), theme.dim));
-            let h = u16::try_from(lines.len()).unwrap_or(20).saturating_add(2);
+            // Rows as drawn: a long question wraps inside the popup's 68 columns.
+            let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(68)).sum();
+            let h = u16::try_from(rows).unwrap_or(20).saturating_add(2);
             (i18n::action(lang, *action).to_string(), lines, 70, h)
         }
         Some(Popup::Compose { action, text, required }) => {
