@@ -207,3 +207,56 @@ fn sigterm_ends_warta_while_a_huge_diff_is_asked_for() {
     assert_eq!(wait_file(&code, 10), "0", "warta ended on SIGTERM");
     assert!(sent.elapsed() < std::time::Duration::from_secs(10));
 }
+
+/// While the external editor runs it owns the terminal: keys typed into it never reach
+/// warta's body afterwards.
+#[test]
+fn keys_typed_into_the_external_editor_stay_there() {
+    let d = Demo::new();
+    let code = d.tmp.path().join("code");
+    let script = d.tmp.path().join("penyunting.sh");
+    // An editor that reads one line from the terminal and adds it to the file.
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nIFS= read -r line < /dev/tty\nprintf '%s\\n\\n' \"$line\" >> \"$1\"\n",
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&script)
+        .status()
+        .unwrap();
+    let line = format!(
+        "env -i HOME={home} PATH=/usr/bin:/bin TERM=xterm-256color EDITOR={script} {bin} --repo {repo} --as dimas; echo $? > {code}; sleep 60",
+        home = d.home.display(),
+        script = script.display(),
+        bin = env!("CARGO_BIN_EXE_warta"),
+        repo = d.repo.display(),
+        code = code.display(),
+    );
+    let t = Tmux::start("external-keys", 100, 30, &line);
+    t.wait_for("Panwascam Jetis Kawal Rekapitulasi", 10);
+    t.keys(&["Enter"]);
+    t.wait_for("¶1", 5);
+    t.keys(&["e"]);
+    t.wait_for("Ctrl-S simpan", 5);
+    t.keys(&["C-e"]);
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    t.text("ketikanpenyunting");
+    t.keys(&["Enter"]);
+    // Back in warta (the line went to the end of the body, off screen).
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    t.keys(&["C-s"]);
+    let screen = t.wait_for("Tersimpan", 10);
+    let path = layout::index_path("2024-11-30-panwascam-jetis-kawal-rekapitulasi-hasil-penghitungan-suara");
+    let body = d.git(&["show", &format!("HEAD:{path}")]);
+    assert_eq!(
+        body.matches("ketikanpenyunting").count(),
+        1,
+        "typed once, kept once: {body}\n{screen}"
+    );
+    t.keys(&["Escape"]);
+    t.keys(&["Escape"]);
+    t.keys(&["q"]);
+    let _ = wait_file(&code, 10);
+}

@@ -282,9 +282,18 @@ impl Runtime {
 
 /// Suspend the TUI, run `$VISUAL`/`$EDITOR` on the body, and come back.
 fn external_editor(state_dir: &Path, body: &str, lang: Lang) -> Msg {
+    // Without a choice of the person's own, nano: its keys are on its screen (^X to
+    // leave), where vi gives a newcomer no way out.
     let program = terminal::env("VISUAL")
         .or_else(|| terminal::env("EDITOR"))
-        .unwrap_or_else(|| "vi".into());
+        .unwrap_or_else(|| {
+            if crate::store::files::on_path("nano") {
+                "nano"
+            } else {
+                "vi"
+            }
+            .into()
+        });
     let path = state_dir.join(format!("external-{}.md", std::process::id()));
     // The body is the person's unsaved text: private, like the journal.
     if let Err(e) = crate::store::files::write_atomic(&path, body.as_bytes(), crate::store::files::Access::Private) {
@@ -350,7 +359,7 @@ pub fn spawn_inputs(tx: &Sender<Incoming>) -> Result<signal_hook::iterator::Hand
                 std::thread::sleep(Duration::from_millis(20));
                 continue;
             }
-            if !event::poll(Duration::from_millis(50)).unwrap_or(true) {
+            if !event::poll(Duration::from_millis(50)).unwrap_or(true) || AWAY.load(Ordering::SeqCst) {
                 continue;
             }
             match event::read() {
