@@ -635,3 +635,27 @@ fn a_damaged_journal_is_kept_aside_and_reported() {
     assert_eq!(journal::read_journal(&dir, "").unwrap(), Some(j));
     assert_eq!(std::fs::read(&kept).unwrap(), damaged);
 }
+
+/// A session whose process is gone (a dropped connection) is nobody: its presence
+/// file is ignored at once, not after fifteen seconds.
+#[test]
+fn presence_of_a_dead_session_is_ignored_at_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let room = warta::store::demo::build(&tmp.path().join("news")).unwrap();
+    let folder = room.git_dir().join("warta-presence");
+    std::fs::create_dir_all(&folder).unwrap();
+    let mut gone = std::process::Command::new("true").spawn().unwrap();
+    let dead = gone.id();
+    gone.wait().unwrap();
+    let mut living = std::process::Command::new("sleep").arg("5").spawn().unwrap();
+    let entry = |who: &str| format!("person = \"{who}\"\nitem = \"x\"\nediting = true\n");
+    std::fs::write(folder.join(format!("dimas-{dead}.toml")), entry("dimas")).unwrap();
+    std::fs::write(folder.join(format!("sari-{}.toml", living.id())), entry("sari")).unwrap();
+    let here: Vec<String> = warta::store::presence::others(room.git_dir())
+        .into_iter()
+        .map(|p| p.person)
+        .collect();
+    living.kill().unwrap();
+    let _ = living.wait();
+    assert_eq!(here, vec!["sari".to_string()]);
+}

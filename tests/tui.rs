@@ -519,3 +519,28 @@ fn submit_shows_the_checklist_first() {
     assert!(screen.contains("✗ isi berita") && screen.contains("✗ tag"), "{screen}");
     assert_eq!(key(&mut s, KeyCode::Char('y')).len(), 1, "y submits all the same");
 }
+
+/// A session of one's own left over (a dropped connection) is never "someone else".
+#[test]
+fn no_ghost_of_yourself() {
+    let (_t, snap) = demo();
+    let mut s = state(&snap, Some("hesti"), Lang::Id);
+    key(&mut s, KeyCode::Enter);
+    app::update(
+        &mut s,
+        Msg::Others(vec![warta::store::presence::Presence {
+            person: "hesti".into(),
+            item: NGEBEL.into(),
+            editing: true,
+        }]),
+    );
+    let screen = draw(&s, 100, 30);
+    assert!(!screen.contains("Juga dibuka oleh"), "{screen}");
+    key(&mut s, KeyCode::Char('e'));
+    assert_eq!(s.screen, Screen::Editor);
+    assert!(
+        s.status.as_ref().is_none_or(|(_, m)| !m.contains("Dr. Hesti")),
+        "{:?}",
+        s.status
+    );
+}

@@ -106,7 +106,8 @@ fn open_existing(state: &mut State) -> Vec<Effect> {
     let editing: Vec<String> = state
         .others
         .iter()
-        .filter(|p| p.editing && p.item == entry.slug)
+        // Never oneself: a session of one's own left over is not someone else.
+        .filter(|p| p.editing && p.item == entry.slug && Some(&p.person) != state.me.as_ref())
         .map(|p| p.person.clone())
         .collect();
     if !editing.is_empty() {

@@ -60,6 +60,8 @@ pub fn others(git_dir: &Path) -> Vec<Presence> {
     let mut out: Vec<Presence> = entries
         .filter_map(Result::ok)
         .filter(|e| !e.file_name().to_string_lossy().ends_with(&own))
+        // A session whose process is gone (a dropped connection) is no one, at once.
+        .filter(|e| pid_of(&e.file_name().to_string_lossy()).is_none_or(alive))
         .filter(|e| {
             e.metadata()
                 .and_then(|m| m.modified())
@@ -71,6 +73,20 @@ pub fn others(git_dir: &Path) -> Vec<Presence> {
     out.sort_by(|a: &Presence, b| (&a.person, &a.item).cmp(&(&b.person, &b.item)));
     out.dedup();
     out
+}
+
+/// The process id in a presence file's name (`<person>-<pid>.toml`).
+fn pid_of(name: &str) -> Option<i32> {
+    name.strip_suffix(".toml")?.rsplit('-').next()?.parse().ok()
+}
+
+/// Whether a process of this machine is still running.
+fn alive(pid: i32) -> bool {
+    match rustix::process::Pid::from_raw(pid) {
+        // EPERM: running, as another user.
+        Some(p) => !matches!(rustix::process::test_kill_process(p), Err(rustix::io::Errno::SRCH)),
+        None => false,
+    }
 }
 
 /// When a person was last here (per newsroom), and remember now as the new last time.

@@ -89,7 +89,7 @@ fn meta_lines(state: &View<'_>, e: &Entry) -> Vec<Line<'static>> {
     let here: Vec<String> = state
         .others
         .iter()
-        .filter(|p| p.item == e.slug)
+        .filter(|p| p.item == e.slug && Some(&p.person) != state.me.as_ref())
         .map(|p| {
             let name = snap
                 .and_then(|s| s.config.person(&p.person))
