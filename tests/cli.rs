@@ -554,3 +554,37 @@ fn control_characters_in_one_line_fields_are_refused() {
     }
     assert_eq!(d.head(), before);
 }
+
+/// `show` places threads as the TUI does: after a paragraph is inserted above a
+/// commented one, the thread follows its paragraph.
+#[test]
+fn show_places_threads_where_their_paragraph_is_now() {
+    let d = common::Demo::new();
+    let slug = "2024-11-30-panwascam-jetis-kawal-rekapitulasi-hasil-penghitungan-suara";
+    d.ok("dimas", &["comment", slug, "--paragraph", "2", "-m", "Cek angka ini."]);
+    let body: String = d.json("dimas", &["show", slug, "--json"])["body"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let first = body.split("\n\n").next().unwrap().to_string();
+    let inserted = body.replacen(&first, &format!("{first}\n\nParagraf sisipan baru."), 1);
+    let file = d.tmp.path().join("body.md");
+    std::fs::write(&file, inserted).unwrap();
+    d.ok("dimas", &["edit", slug, "--body-file", file.to_str().unwrap()]);
+    let shown = d.json("dimas", &["show", slug, "--json"]);
+    let thread = shown["threads"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["comments"][0]["text"] == "Cek angka ini.")
+        .unwrap()
+        .clone();
+    assert_eq!(thread["paragraph"], 2, "{thread}");
+    assert_eq!(thread["current_paragraph"], 3, "{thread}");
+    assert_eq!(thread["outdated"], false, "{thread}");
+    let text = d.ok("dimas", &["show", slug]);
+    assert!(
+        text.lines().any(|l| l.contains("(paragraf 3)") && l.contains('#')),
+        "{text}"
+    );
+}

@@ -49,12 +49,17 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
                 .collect::<Vec<_>>()
         );
         v["content"] = json!(e.content);
+        let paragraphs = e.item.paragraphs();
         v["threads"] = json!(e
             .state
             .threads
             .iter()
             .map(|t| json!({
                 "id": t.id,
+                // Where the thread's paragraph is now, as the TUI places it; `paragraph`
+                // stays the number it was opened on.
+                "current_paragraph": t.locate(&paragraphs).map(|i| i + 1),
+                "outdated": t.paragraph.is_some() && t.locate(&paragraphs).is_none(),
                 "paragraph": t.paragraph,
                 "anchor": t.anchor.as_deref().map(clean_line),
                 "resolved": t.resolved,
@@ -121,6 +126,7 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
     if !e.state.threads.is_empty() {
         println!("{}:", Key::OutFieldThreads.text(lang));
     }
+    let paragraphs = e.item.paragraphs();
     for t in &e.state.threads {
         let state = if t.resolved {
             Key::OutThreadResolved
@@ -128,10 +134,16 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
             Key::OutThreadOpen
         }
         .text(lang);
-        let place = t
-            .paragraph
-            .map(|p| format!(" ({} {p})", Key::OutParagraph.text(lang)))
-            .unwrap_or_default();
+        // The paragraph it is on now (it follows its text, as in the TUI), or outdated.
+        let place = match (t.paragraph, t.locate(&paragraphs)) {
+            (_, Some(i)) => format!(" ({} {})", Key::OutParagraph.text(lang), i + 1),
+            (Some(p), None) => format!(
+                " ({}, {} {p})",
+                Key::OutOutdated.text(lang),
+                Key::OutParagraph.text(lang)
+            ),
+            (None, None) => String::new(),
+        };
         println!("  #{}{} [{}]", t.id, place, state);
         for c in &t.comments {
             println!("    {} ({}): {}", clean_line(&c.actor), c.at, clean_line(&c.text));
