@@ -308,11 +308,11 @@ strings! {
     KeyReply => "balas utas", "reply to thread";
     KeyResolve => "selesaikan utas", "resolve thread";
     KeyDiff => "perubahan", "changes";
-    KeyDiffOlder => "banding versi lebih lama", "compare an older version";
-    KeyDiffNewer => "banding versi lebih baru", "compare a newer version";
+    KeyDiffOlder => "bandingkan dengan versi lebih lama", "compare with an older version";
+    KeyDiffNewer => "bandingkan dengan versi lebih baru", "compare with a newer version";
     KeyHistory => "riwayat", "history";
     KeyOpenVersion => "buka versi ini", "open this version";
-    TuiDiffSince => "Perubahan sejak #{0} · {1} · {2} · {3}   (< > ganti versi, d teks bersih)", "Changes since #{0} · {1} · {2} · {3}   (< > other version, d clean text)";
+    TuiDiffSince => "Perubahan sejak {0} oleh {1}, {2}   (< > versi lain, d teks bersih)", "Changes since {0} by {1}, {2}   (< > other version, d clean text)";
     TuiDiffLoading => "Memuat riwayat…", "Loading the history…";
     TuiDiffComputing => "Menghitung perubahan…", "Computing the changes…";
     TuiDiffByParagraph => "Terlalu banyak perubahan untuk dibandingkan per kata: dibandingkan per paragraf.", "Too many changes to compare word by word: compared by paragraph.";
@@ -520,6 +520,60 @@ pub fn action(lang: Lang, a: ActionKind) -> &'static str {
         ActionKind::Shared => Key::ActShared,
     }
     .text(lang)
+}
+
+/// A moment as people write it, in the newsroom's zone: "21 Mei 2024, 10.04 WIB"
+/// ("21 May 2024, 10:04 WIB"): the same everywhere a time is shown.
+#[must_use]
+pub fn when(lang: Lang, z: &jiff::Zoned) -> String {
+    const ID: [&str; 12] = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = usize::try_from(z.month() - 1).unwrap_or(0);
+    let zone = z.strftime("%Z");
+    match lang {
+        Lang::Id => format!(
+            "{} {} {}, {:02}.{:02} {zone}",
+            z.day(),
+            ID[month],
+            z.year(),
+            z.hour(),
+            z.minute()
+        ),
+        Lang::En => format!(
+            "{} {} {}, {:02}:{:02} {zone}",
+            z.day(),
+            EN[month],
+            z.year(),
+            z.hour(),
+            z.minute()
+        ),
+    }
 }
 
 /// What the status line says after an action went through, in natural words.

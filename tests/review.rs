@@ -35,7 +35,24 @@ fn typed(room: &Newsroom, s: &mut State, text: &str) {
 /// and its time may be on different rows).
 fn redact(screen: &str) -> String {
     let mut out = screen.to_string();
-    for pattern in ["dddd-dd-dd", "dd:dd"] {
+    // Month names of dates written out ("29 November 2026"): the digits around them go below.
+    for month in [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ] {
+        out = out.replace(&format!(" {month} "), " MMM ");
+    }
+    for pattern in ["dddd-dd-dd", "dd:dd", "dd.dd WIB", "dd MMM", "d MMM", "dddd,"] {
         let chars: Vec<char> = out.chars().collect();
         let mut next = String::new();
         let mut i = 0;
@@ -142,7 +159,7 @@ fn request_changes_fix_resubmit_and_see_exactly_the_change() {
     open(&room, &mut hesti, NGEBEL);
     press(&room, &mut hesti, KeyCode::Char('d'));
     let screen = draw(&hesti, 120, 40);
-    assert!(screen.contains("Perubahan sejak #"), "{screen}");
+    assert!(screen.contains("Perubahan sejak minta revisi oleh"), "{screen}");
     assert!(screen.contains("minta revisi"), "{screen}");
     assert!(screen.contains("TPS[+, yaitu 42 TPS,+]"), "{screen}");
     assert_eq!(screen.matches("[+").count(), 1, "one insertion: {screen}");

@@ -305,7 +305,11 @@ fn render_restore(state: &View<'_>, ed: &Editor, frame: &mut Frame<'_>, area: Re
     let journal_item = Item::parse(j.content.as_bytes()).unwrap_or_default();
     let mut lines = vec![
         Line::styled(
-            i18n::fmt(lang, Key::TuiRestoreAsk, &[&clean_line(&j.saved_at)]),
+            i18n::fmt(
+                lang,
+                Key::TuiRestoreAsk,
+                &[&clean_line(&super::popup::local_time(state, &j.saved_at))],
+            ),
             state.theme.warn,
         ),
         Line::default(),

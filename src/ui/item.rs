@@ -266,7 +266,6 @@ fn diff_head<'s>(view: &View<'s>, e: &Entry, base: usize) -> (Vec<Line<'static>>
             lang,
             Key::TuiDiffSince,
             &[
-                &(base + 1),
                 &i18n::action(lang, ev.action),
                 &clean_line(&who),
                 &super::popup::local_time(view, &ev.at),

@@ -28,10 +28,8 @@ pub fn local_time(state: &View<'_>, at: &str) -> String {
         .snapshot
         .as_ref()
         .map_or(jiff::tz::TimeZone::UTC, |s| s.config.timezone());
-    at.parse::<jiff::Timestamp>().map_or_else(
-        |_| at.to_string(),
-        |t| t.to_zoned(tz).strftime("%Y-%m-%d %H:%M %Z").to_string(),
-    )
+    at.parse::<jiff::Timestamp>()
+        .map_or_else(|_| at.to_string(), |t| i18n::when(state.lang, &t.to_zoned(tz)))
 }
 
 /// Every event with person, role, time and message; the selected one marked.
