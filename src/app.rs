@@ -116,6 +116,8 @@ pub struct State {
     pub item: ItemView,
     /// The popup, if any.
     pub popup: Option<Popup>,
+    /// How far the help popup is scrolled.
+    pub help_scroll: u16,
     /// A message typed and then cancelled, offered again by the same action.
     pub stash: Option<(ActionKind, String)>,
     /// The status-line message.
@@ -405,6 +407,7 @@ impl State {
             item: ItemView::default(),
             popup: None,
             stash: None,
+            help_scroll: 0,
             status: None,
             jobs: jobs::Jobs::default(),
             quit: false,

@@ -142,7 +142,7 @@ fn hints(state: &View<'_>) -> Line<'static> {
 }
 
 /// Whether an action key would be allowed on the current item (other keys always are).
-fn allowed_here(state: &View<'_>, b: &keymap::Binding) -> bool {
+pub(crate) fn allowed_here(state: &View<'_>, b: &keymap::Binding) -> bool {
     match (b.msg)() {
         crate::app::Msg::Act(action) => state.may(action).is_ok(),
         // Sharing is offered on published items only.

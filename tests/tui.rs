@@ -544,3 +544,27 @@ fn no_ghost_of_yourself() {
         s.status
     );
 }
+
+/// Help that helps: only the actions this person may use, scrolling at 80x24, and Esc
+/// closes the help alone.
+#[test]
+fn help_lists_what_may_be_used_scrolls_and_closes_alone() {
+    let (_t, snap) = demo();
+    let mut s = state(&snap, Some("dimas"), Lang::Id);
+    key(&mut s, KeyCode::Tab);
+    key(&mut s, KeyCode::Enter);
+    assert_eq!(s.screen, Screen::Item);
+    key(&mut s, KeyCode::Char('?'));
+    let first = draw(&s, 80, 24);
+    assert!(first.contains("Bantuan") || first.contains("bantuan"), "{first}");
+    assert!(!first.contains("setujui"), "an author is not offered approve: {first}");
+    for _ in 0..30 {
+        key(&mut s, KeyCode::Down);
+    }
+    let scrolled = draw(&s, 80, 24);
+    assert_ne!(first, scrolled, "the help scrolls");
+    assert!(scrolled.contains("Esc menutup bantuan"), "{scrolled}");
+    key(&mut s, KeyCode::Esc);
+    assert!(s.popup.is_none());
+    assert_eq!(s.screen, Screen::Item, "Esc closed the help only");
+}

@@ -62,7 +62,7 @@ pub struct Binding {
 const LIST: &[Mode] = &[Mode::List];
 const ITEM: &[Mode] = &[Mode::Item];
 const BROWSE: &[Mode] = &[Mode::List, Mode::Item];
-const MOVE: &[Mode] = &[Mode::List, Mode::Item, Mode::Login, Mode::Search];
+const MOVE: &[Mode] = &[Mode::List, Mode::Item, Mode::Login, Mode::Search, Mode::Help];
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const ANY: &[Mode] = &[
     Mode::List,
@@ -125,6 +125,8 @@ pub static BINDINGS: &[Binding] = &[
         false
     ),
     b!(BROWSE, KeyCode::PageUp, || Msg::PageUp, KeyPageUp, false),
+    b!(&[Mode::Help], KeyCode::PageUp, || Msg::PageUp, KeyPageUp, false),
+    b!(&[Mode::Help], KeyCode::PageDown, || Msg::PageDown, KeyPageDown, false),
     b!(BROWSE, KeyCode::PageDown, || Msg::PageDown, KeyPageDown, false),
     b!(ITEM, KeyCode::Char(' '), || Msg::PageDown, KeyPageDown, false),
     b!(BROWSE, KeyCode::Home, || Msg::Top, KeyTop, false),

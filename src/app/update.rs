@@ -162,6 +162,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         | Msg::TakeTheirs
         | Msg::MergeByHand => return update_editor::handle(state, msg),
         Msg::ToggleHelp => {
+            state.help_scroll = 0;
             state.popup = if state.popup == Some(Popup::Help) {
                 None
             } else {
@@ -287,15 +288,17 @@ fn cycle(values: &[String], current: Option<&String>) -> Option<String> {
 }
 
 fn back(state: &mut State) {
-    if let Some(Popup::Compose { action, text, .. }) = state.popup.take() {
-        // Nothing typed is lost: the text comes back when the same popup opens again.
-        if !text.trim().is_empty() {
-            state.stash = Some((action, text));
+    // Esc closes the popup alone (the screen under it stays).
+    match state.popup.take() {
+        Some(Popup::Compose { action, text, .. }) => {
+            // Nothing typed is lost: the text comes back when the same popup opens again.
+            if !text.trim().is_empty() {
+                state.stash = Some((action, text));
+            }
+            return;
         }
-        return;
-    }
-    if state.popup.take().is_some() {
-        return;
+        Some(_) => return,
+        None => {}
     }
     match state.screen {
         Screen::Item if state.item.version_view.is_some() => state.item.version_view = None,
@@ -314,6 +317,15 @@ fn back(state: &mut State) {
 }
 
 fn movement(state: &mut State, msg: &Msg) {
+    if matches!(state.popup, Some(Popup::Help)) {
+        state.help_scroll = match msg {
+            Msg::MoveUp => state.help_scroll.saturating_sub(1),
+            Msg::MoveDown => state.help_scroll.saturating_add(1),
+            Msg::PageUp | Msg::Top => state.help_scroll.saturating_sub(10),
+            _ => state.help_scroll.saturating_add(10),
+        };
+        return;
+    }
     if let Some(Popup::History { selected }) = &mut state.popup {
         let last = state
             .snapshot

@@ -106,7 +106,8 @@ pub fn render_popup(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
         Some(Popup::Help) => {
             let mut lines = Vec::new();
             let mut seen: Vec<(Key, String)> = Vec::new();
-            for b in keymap::for_mode(underlying_mode(state)) {
+            // Only what this person may use here: an action the rules refuse is no help.
+            for b in keymap::for_mode(underlying_mode(state)).filter(|b| super::allowed_here(state, b)) {
                 let label = keymap::label(b);
                 if let Some(entry) = seen.iter_mut().find(|(k, _)| *k == b.help) {
                     entry.1.push_str(" / ");
@@ -121,6 +122,7 @@ pub fn render_popup(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
                     Span::styled(k.text(lang).to_string(), theme.text),
                 ]));
             }
+            lines.push(Line::styled(Key::TuiHelpScroll.text(lang).to_string(), theme.dim));
             let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
             (Key::TuiHelpTitle.text(lang).to_string(), lines, 64, h)
         }
@@ -231,11 +233,11 @@ pub fn render_popup(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(Clear, rect);
     let inner_h = rect.height.saturating_sub(2);
     let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
-    // Keep the cursor line of a long message in view.
-    let scroll = if matches!(state.popup, Some(Popup::Compose { .. })) {
-        total.saturating_sub(inner_h)
-    } else {
-        0
+    // Keep the cursor line of a long message in view; the help scrolls with the arrows.
+    let scroll = match state.popup {
+        Some(Popup::Compose { .. }) => total.saturating_sub(inner_h),
+        Some(Popup::Help) => state.help_scroll.min(total.saturating_sub(inner_h)),
+        _ => 0,
     };
     frame.render_widget(
         Paragraph::new(lines)
