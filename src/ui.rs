@@ -107,10 +107,17 @@ fn render_bar(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     } else {
         format!("{} ", SPINNER[state.frame % SPINNER.len()])
     };
+    // On a narrow screen the name gives way to the hints: the role goes first, then the
+    // name is cut.
+    let narrow = area.width < 110;
+    let who = match (narrow, who.split_once(" (")) {
+        (true, Some((name, _))) => name.to_string(),
+        _ => who,
+    };
     let right = format!(" {busy}{who} ");
     let right_width = u16::try_from(unicode_width::UnicodeWidthStr::width(right.as_str()))
         .unwrap_or(u16::MAX)
-        .min(area.width / 2);
+        .min(if narrow { area.width / 4 } else { area.width / 2 });
     let [left_area, right_area] = Layout::horizontal([Constraint::Min(1), Constraint::Length(right_width)]).areas(area);
     let left = match &state.status {
         Some((sev, text)) => {
