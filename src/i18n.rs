@@ -527,34 +527,7 @@ pub fn action(lang: Lang, a: ActionKind) -> &'static str {
 /// ("21 May 2024, 10:04 WIB"): the same everywhere a time is shown.
 #[must_use]
 pub fn when(lang: Lang, z: &jiff::Zoned) -> String {
-    const ID: [&str; 12] = [
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
+    use crate::domain::dates::{MONTH_NAMES_EN as EN, MONTH_NAMES_ID as ID};
     let month = usize::try_from(z.month() - 1).unwrap_or(0);
     let zone = z.strftime("%Z");
     match lang {

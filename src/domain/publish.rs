@@ -116,20 +116,7 @@ pub struct Words {
 }
 
 const ID: Words = Words {
-    months: [
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ],
+    months: super::dates::MONTH_NAMES_ID,
     latest: "Berita terbaru",
     kecamatan: "Kecamatan",
     tags: "Topik",
@@ -142,20 +129,7 @@ const ID: Words = Words {
 };
 
 const EN: Words = Words {
-    months: [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
+    months: super::dates::MONTH_NAMES_EN,
     latest: "Latest news",
     kecamatan: "Kecamatan",
     tags: "Topics",

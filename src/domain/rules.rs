@@ -158,7 +158,7 @@ pub struct Current<'a> {
     pub content: &'a str,
 }
 
-impl Current<'_> {
+impl<'a> Current<'a> {
     /// Whether the last approval still matches the content.
     #[must_use]
     pub fn approval_valid(&self) -> bool {
@@ -168,7 +168,7 @@ impl Current<'_> {
 
     /// The facts the permission check needs.
     #[must_use]
-    pub fn facts(&self) -> ItemFacts<'_> {
+    pub fn facts(&self) -> ItemFacts<'a> {
         ItemFacts {
             author: &self.item.front.author,
             kecamatan: &self.item.front.kecamatan,

@@ -47,8 +47,7 @@ impl Entry {
     /// Whether the last approval still matches the content.
     #[must_use]
     pub fn approval_valid(&self) -> bool {
-        matches!(self.state.status, Status::Approved | Status::Published)
-            && self.state.approved_content.as_deref() == Some(self.content.as_str())
+        self.current().approval_valid()
     }
 
     /// Whether the item was approved once but changed since.
@@ -71,12 +70,7 @@ impl Entry {
     /// The facts the permission check needs.
     #[must_use]
     pub fn facts(&self) -> ItemFacts<'_> {
-        ItemFacts {
-            author: &self.item.front.author,
-            kecamatan: &self.item.front.kecamatan,
-            status: self.state.status,
-            approval_valid: self.approval_valid(),
-        }
+        self.current().facts()
     }
 
     /// Time of the last event (RFC 3339), or the creation time.
