@@ -460,7 +460,7 @@ fn a_symlink_where_the_temporary_file_goes_is_not_followed() {
     let slug = create(&room, "sari", "Patroli Masa Tenang", "Satu.\n");
     let victim = tmp.path().join("victim");
     std::fs::write(&victim, "tetap").unwrap();
-    let folder = dir.join("drafts").join(&slug);
+    let folder = dir.join(layout::draft_dir(&slug));
     let planted = folder.join(format!(".index.md.{}.tmp", std::process::id()));
     std::os::unix::fs::symlink(&victim, &planted).unwrap();
     let base = room.snapshot().unwrap().item(&slug).unwrap().item.clone();
