@@ -550,6 +550,32 @@ pub fn when(lang: Lang, z: &jiff::Zoned) -> String {
     }
 }
 
+/// The targets line of an evaluation report.
+#[must_use]
+pub fn report_targets(lang: Lang, t: &crate::domain::config::Targets) -> String {
+    match (t.published_per_week, t.posts_per_day) {
+        (None, None) => Key::RepNoTargets.text(lang).to_string(),
+        (p, d) => fmt(
+            lang,
+            Key::RepTargets,
+            &[
+                &p.map_or_else(|| "-".into(), |v| v.to_string()),
+                &d.map_or_else(|| "-".into(), |v| v.to_string()),
+            ],
+        ),
+    }
+}
+
+/// The period line of an evaluation report.
+#[must_use]
+pub fn report_period(lang: Lang, r: &crate::domain::report::Report) -> String {
+    fmt(
+        lang,
+        Key::RepPeriod,
+        &[&r.label, &r.period.from, &r.period.to, &r.until, &r.timezone],
+    )
+}
+
 /// What the status line says after an action went through, in natural words.
 #[must_use]
 pub fn done(lang: Lang, a: ActionKind) -> &'static str {

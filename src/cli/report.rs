@@ -188,29 +188,10 @@ pub fn cells(report: &Report, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
 }
 
 fn heading(report: &Report, lang: Lang) -> (String, String) {
-    let period = i18n::fmt(
-        lang,
-        Key::RepPeriod,
-        &[
-            &report.label,
-            &report.period.from,
-            &report.period.to,
-            &report.until,
-            &report.timezone,
-        ],
-    );
-    let targets = match (report.targets.published_per_week, report.targets.posts_per_day) {
-        (None, None) => Key::RepNoTargets.text(lang).to_string(),
-        (p, d) => i18n::fmt(
-            lang,
-            Key::RepTargets,
-            &[
-                &p.map_or_else(|| "-".into(), |v| v.to_string()),
-                &d.map_or_else(|| "-".into(), |v| v.to_string()),
-            ],
-        ),
-    };
-    (period, targets)
+    (
+        i18n::report_period(lang, report),
+        i18n::report_targets(lang, &report.targets),
+    )
 }
 
 /// Channels with at least one post in the report, in the rule book's order.

@@ -123,28 +123,8 @@ fn bar_chart(report: &Report, lang: Lang) -> String {
 pub fn page(report: &Report, newsroom: &str, lang: Lang) -> String {
     let (head, rows) = cells(report, lang);
     let title = Key::RepTitle.text(lang);
-    let period = i18n::fmt(
-        lang,
-        Key::RepPeriod,
-        &[
-            &report.label,
-            &report.period.from,
-            &report.period.to,
-            &report.until,
-            &report.timezone,
-        ],
-    );
-    let targets = match (report.targets.published_per_week, report.targets.posts_per_day) {
-        (None, None) => Key::RepNoTargets.text(lang).to_string(),
-        (p, d) => i18n::fmt(
-            lang,
-            Key::RepTargets,
-            &[
-                &p.map_or_else(|| "-".into(), |v| v.to_string()),
-                &d.map_or_else(|| "-".into(), |v| v.to_string()),
-            ],
-        ),
-    };
+    let period = i18n::report_period(lang, report);
+    let targets = i18n::report_targets(lang, &report.targets);
     let max_week = report
         .rows
         .iter()

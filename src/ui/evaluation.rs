@@ -78,17 +78,7 @@ pub fn render_evaluation(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     let measure = i18n::fmt(lang, Key::RepMeasure, &[&i18n::measure(lang, ev.measure)]);
     let (second, third) = match &ev.report {
         Some(r) => {
-            let targets = match (r.targets.published_per_week, r.targets.posts_per_day) {
-                (None, None) => Key::RepNoTargets.text(lang).to_string(),
-                (p, d) => i18n::fmt(
-                    lang,
-                    Key::RepTargets,
-                    &[
-                        &p.map_or_else(|| "-".into(), |v| v.to_string()),
-                        &d.map_or_else(|| "-".into(), |v| v.to_string()),
-                    ],
-                ),
-            };
+            let targets = i18n::report_targets(lang, &r.targets);
             (
                 format!(" {measure} · {targets}"),
                 format!(" {}", Key::RepExplain.text(lang)),
