@@ -72,7 +72,37 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>) {
         );
         return;
     }
-    let [main, bar] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    // A message longer than the bar gets the lines it needs (up to three) above it,
+    // never cut off mid-word.
+    let message_rows = match &state.status {
+        Some((_, text)) if message_is_long(state, area.width) => {
+            let text_width = unicode_width::UnicodeWidthStr::width(clean_line(text).as_str()) + 1;
+            // Words wrap, so a row may end early: one row of slack.
+            u16::try_from((text_width.div_ceil(usize::from(area.width.max(1))) + 1).min(3)).unwrap_or(3)
+        }
+        _ => 0,
+    };
+    let [main, message, bar] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(message_rows),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    if message_rows > 0 {
+        if let Some((sev, text)) = &state.status {
+            let style = if *sev == Severity::Error {
+                state.theme.error
+            } else {
+                state.theme.ok
+            };
+            frame.render_widget(
+                Paragraph::new(format!(" {}", clean_line(text)))
+                    .style(state.theme.bar.patch(style))
+                    .wrap(Wrap { trim: true }),
+                message,
+            );
+        }
+    }
     match state.screen {
         Screen::Login => login::render_login(state, frame, main),
         Screen::List => list::render_list(state, frame, main),
@@ -89,9 +119,8 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>) {
     }
 }
 
-/// The status bar: message or key hints on the left, person and activity on the right.
-fn render_bar(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
-    let theme = &state.theme;
+/// The right of the status bar (activity and person) and its width in a bar this wide.
+fn bar_right(state: &View<'_>, width: u16) -> (String, u16) {
     let who = match state.person() {
         Some(p) => {
             let roles: Vec<&str> = p.roles.iter().map(|r| i18n::role(state.lang, *r)).collect();
@@ -109,7 +138,7 @@ fn render_bar(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     };
     // On a narrow screen the name gives way to the hints: the role goes first, then the
     // name is cut.
-    let narrow = area.width < 110;
+    let narrow = width < 110;
     let who = match (narrow, who.split_once(" (")) {
         (true, Some((name, _))) => name.to_string(),
         _ => who,
@@ -117,9 +146,28 @@ fn render_bar(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     let right = format!(" {busy}{who} ");
     let right_width = u16::try_from(unicode_width::UnicodeWidthStr::width(right.as_str()))
         .unwrap_or(u16::MAX)
-        .min(if narrow { area.width / 4 } else { area.width / 2 });
+        .min(if narrow { width / 4 } else { width / 2 });
+    (right, right_width)
+}
+
+/// Whether the status message is too long for the bar (it then gets its own lines).
+fn message_is_long(state: &View<'_>, width: u16) -> bool {
+    let left = usize::from(width.saturating_sub(bar_right(state, width).1));
+    state
+        .status
+        .as_ref()
+        .is_some_and(|(_, text)| unicode_width::UnicodeWidthStr::width(clean_line(text).as_str()) + 1 > left)
+}
+
+/// The status bar: message or key hints on the left, person and activity on the right.
+fn render_bar(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
+    let theme = &state.theme;
+    let (right, right_width) = bar_right(state, area.width);
     let [left_area, right_area] = Layout::horizontal([Constraint::Min(1), Constraint::Length(right_width)]).areas(area);
+    let long = message_is_long(state, area.width);
     let left = match &state.status {
+        // A long message has its own lines above the bar; the bar keeps the hints.
+        Some(_) if long => hints(state),
         Some((sev, text)) => {
             let style = if *sev == Severity::Error { theme.error } else { theme.ok };
             Line::from(Span::styled(format!(" {}", clean_line(text)), theme.bar.patch(style)))

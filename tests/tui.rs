@@ -568,3 +568,18 @@ fn help_lists_what_may_be_used_scrolls_and_closes_alone() {
     assert!(s.popup.is_none());
     assert_eq!(s.screen, Screen::Item, "Esc closed the help only");
 }
+
+/// A long message is never cut off: it gets lines of its own above the bar, and the
+/// bar keeps its hints.
+#[test]
+fn long_messages_are_shown_whole() {
+    let (_t, snap) = demo();
+    let mut s = state(&snap, Some("hesti"), Lang::Id);
+    let long = "Tidak diizinkan: daftar periksa wajib belum terpenuhi: panjang judul, tag, kecamatan, isi berita. Lihat: warta check, lalu perbaiki sebelum menyetujui akhirkalimat";
+    app::update(&mut s, Msg::Refused(long.into()));
+    for (w, h) in [(80, 24), (100, 30)] {
+        let screen = draw(&s, w, h);
+        assert!(screen.contains("akhirkalimat"), "{w}x{h}: {screen}");
+        assert!(screen.contains("? bantuan"), "{w}x{h}: the hints stay: {screen}");
+    }
+}
