@@ -75,13 +75,13 @@ fn commits_by_others_appear_within_two_seconds() {
     t.wait_for("4 berita", 10);
     t.keys(&["Down"]);
     let before = t.screen();
-    assert!(before.contains("▶ Diajukan      Panwascam Sambit"), "{before}");
+    assert!(before.contains("▶ Diajukan       Panwascam Sambit"), "{before}");
     // rina withdraws her item from another process.
     d.ok("rina", &["withdraw", NGEBEL]);
     let after = t.wait_for("3 berita", 2);
     assert!(!after.contains("Panwascam Ngebel"), "{after}");
     assert!(
-        after.contains("▶ Diajukan      Panwascam Sambit"),
+        after.contains("▶ Diajukan       Panwascam Sambit"),
         "selection kept: {after}"
     );
     t.keys(&["q"]);

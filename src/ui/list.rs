@@ -22,8 +22,22 @@ pub fn relative(state: &View<'_>, at: &str) -> String {
 }
 
 /// Spans of a title with the search matches highlighted.
-fn title_spans(state: &View<'_>, title: &str, highlight: &[u32]) -> Line<'static> {
-    let title = clean_line(title);
+fn title_spans(state: &View<'_>, title: &str, highlight: &[u32], width: usize) -> Line<'static> {
+    let mut title = clean_line(title);
+    // A title cut to its column ends in "…", so it never seems to run on into the next.
+    if unicode_width::UnicodeWidthStr::width(title.as_str()) > width && width > 1 {
+        let mut kept = String::new();
+        let mut used = 0;
+        for c in title.chars() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + w + 1 > width {
+                break;
+            }
+            used += w;
+            kept.push(c);
+        }
+        title = format!("{}…", kept.trim_end());
+    }
     if highlight.is_empty() {
         return Line::from(Span::styled(title, state.theme.text));
     }
@@ -93,6 +107,9 @@ fn header(state: &View<'_>) -> Line<'static> {
     Line::from(spans)
 }
 
+/// Cells between two columns of the list.
+const COLUMN_GAP: u16 = 2;
+
 /// What an empty list says: why it is empty, and what to do next.
 fn empty_note(state: &View<'_>) -> String {
     use crate::domain::config::Role;
@@ -156,6 +173,29 @@ pub fn render_list(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
         return;
     }
     let wide = area.width >= 110;
+    let mut widths = vec![Constraint::Length(13), Constraint::Fill(3), Constraint::Length(10)];
+    let mut heads = vec![Key::OutFieldStatus, Key::OutFieldTitle, Key::OutFieldKecamatan];
+    if wide {
+        widths.push(Constraint::Fill(1));
+        heads.push(Key::OutFieldAuthor);
+    }
+    widths.push(Constraint::Length(14));
+    heads.push(Key::OutFieldUpdated);
+    if wide {
+        widths.push(Constraint::Fill(1));
+        heads.push(Key::OutFieldTags);
+    }
+    widths.push(Constraint::Length(4));
+    // Columns two apart; the title's width as the table will lay it out (after the
+    // two-cell selection mark).
+    let title_width = Layout::horizontal(widths.clone())
+        .spacing(COLUMN_GAP)
+        .split(Rect {
+            width: body.width.saturating_sub(2),
+            ..body
+        })
+        .get(1)
+        .map_or(20, |r| usize::from(r.width));
     let rows: Vec<Row<'_>> = state
         .list
         .rows
@@ -172,7 +212,7 @@ pub fn render_list(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
             };
             let mut cells = vec![
                 Cell::from(badge(state, e)),
-                Cell::from(title_spans(state, &e.item.front.title, &r.highlight)),
+                Cell::from(title_spans(state, &e.item.front.title, &r.highlight, title_width)),
                 Cell::from(Span::styled(clean_line(kec), theme.dim)),
             ];
             if wide {
@@ -193,22 +233,10 @@ pub fn render_list(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
             Row::new(cells)
         })
         .collect();
-    let mut widths = vec![Constraint::Length(13), Constraint::Fill(3), Constraint::Length(10)];
-    let mut heads = vec![Key::OutFieldStatus, Key::OutFieldTitle, Key::OutFieldKecamatan];
-    if wide {
-        widths.push(Constraint::Fill(1));
-        heads.push(Key::OutFieldAuthor);
-    }
-    widths.push(Constraint::Length(14));
-    heads.push(Key::OutFieldUpdated);
-    if wide {
-        widths.push(Constraint::Fill(1));
-        heads.push(Key::OutFieldTags);
-    }
-    widths.push(Constraint::Length(4));
     let mut head_cells: Vec<Cell<'_>> = heads.iter().map(|k| Cell::from(k.text(state.lang))).collect();
     head_cells.push(Cell::from(""));
     let table = Table::new(rows, widths)
+        .column_spacing(COLUMN_GAP)
         .header(
             Row::new(head_cells).style(
                 theme
