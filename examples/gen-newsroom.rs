@@ -284,20 +284,6 @@ fn ymd(day: i64) -> String {
 }
 
 const HARI: [&str; 7] = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
-const BULAN: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
 
 /// "Senin (09/09/2024)".
 fn hari(day: i64) -> String {
@@ -309,7 +295,7 @@ fn hari(day: i64) -> String {
 /// "9 September 2024".
 fn tanggal(day: i64) -> String {
     let (y, m, d) = civil_from_days(day);
-    format!("{d} {} {y}", BULAN[(m - 1) as usize])
+    format!("{d} {} {y}", warta::domain::dates::MONTH_NAMES_ID[(m - 1) as usize])
 }
 
 /// The election the newsroom was working towards on a day, and its tag.

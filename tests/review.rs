@@ -36,20 +36,7 @@ fn typed(room: &Newsroom, s: &mut State, text: &str) {
 fn redact(screen: &str) -> String {
     let mut out = screen.to_string();
     // Month names of dates written out ("29 November 2026"): the digits around them go below.
-    for month in [
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ] {
+    for month in warta::domain::dates::MONTH_NAMES_ID {
         out = out.replace(&format!(" {month} "), " MMM ");
     }
     for pattern in ["dddd-dd-dd", "dd:dd", "dd.dd WIB", "dd MMM", "d MMM", "dddd,"] {
