@@ -8,11 +8,11 @@ use std::time::{Duration, Instant};
 
 use git2::{ErrorCode, Oid, Signature};
 
+use super::error::{Invalid, Result, StoreError};
 use super::merge::merge_items;
 use super::repo::Newsroom;
 use super::snapshot::Entry;
 use super::tree::{Change, with_changes};
-use super::{Invalid, Result, StoreError};
 use crate::domain::config::{Config, Person};
 use crate::domain::item::{FrontMatter, Item, Photo};
 use crate::domain::review::ActionKind;
@@ -136,7 +136,7 @@ impl Request {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Done {
     /// The new commit, or `None` when there was nothing to change.
-    pub commit: Option<super::CommitId>,
+    pub commit: Option<super::error::CommitId>,
     /// The item acted on.
     pub slug: String,
     /// What was done.
@@ -254,7 +254,7 @@ impl Newsroom {
                     let skipped = super::worktree::update(self, old_tree, tree_id, &plan.changes);
                     super::housekeeping::wrote(self.git_dir(), self.loose_written.take());
                     return Ok(Done {
-                        commit: Some(super::CommitId(commit)),
+                        commit: Some(super::error::CommitId(commit)),
                         slug: plan.slug,
                         action: plan.action,
                         merged: plan.merged,

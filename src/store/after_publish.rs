@@ -13,7 +13,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-use super::Result;
+use super::error::Result;
 use super::repo::Newsroom;
 
 /// The log's name in the git folder.

@@ -23,16 +23,15 @@ use std::path::{Path, PathBuf};
 use git2::Oid;
 use toml::value::Datetime;
 
-use super::snapshot::Entry;
+use super::entry::Entry;
+use super::framed::{Checksum, SCHEMA};
+pub use super::modes::cache_disabled as disabled;
+pub use super::paths::snapshot_cache as path;
 use crate::domain::item::{Extra, FrontMatter, Item, Photo};
 use crate::domain::review::{ActionKind, Event, Review};
 use crate::domain::slug;
 
 const MAGIC: &str = "warta-snapshot-cache";
-/// Changes whenever the sources of the cached types change (computed by `build.rs`).
-const SCHEMA: &str = env!("WARTA_CACHE_SCHEMA");
-/// A framed file larger than this is not read, and not written.
-const MAX_BYTES: u64 = 1 << 30;
 /// A shard larger than this is neither written nor read: a day whose items are that big
 /// is read from git each time.
 const MAX_SHARD: u64 = 64 << 20;
@@ -41,21 +40,9 @@ const MAX_SHARD: u64 = 64 << 20;
 /// about 70 MB, 100,000 about 700 MB).
 const MAX_TOTAL: u64 = 1 << 30;
 
-/// Where the cache of a newsroom lives: a folder with one file per day of slugs.
-#[must_use]
-pub fn path(git_dir: &Path) -> PathBuf {
-    git_dir.join("warta-cache").join("snapshots")
-}
-
 /// The file of the single-file cache of earlier versions, removed when found.
 fn legacy_path(git_dir_cache: &Path) -> Option<PathBuf> {
     Some(git_dir_cache.parent()?.join("snapshot"))
-}
-
-/// Whether the cache is switched off (`WARTA_NO_CACHE=1`, for measuring a cold open).
-#[must_use]
-pub fn disabled() -> bool {
-    std::env::var_os("WARTA_NO_CACHE").is_some_and(|v| !v.is_empty() && v != "0")
 }
 
 /// The shard an item's entry is kept in: the date its slug begins with. An action
@@ -340,60 +327,6 @@ fn save_file(path: &Path, entries: &[&Entry], trees: &str) -> std::io::Result<()
     })
 }
 
-const K: u64 = 0x9E37_79B9_7F4A_7C15;
-
-/// A fast 64-bit checksum over 8-byte words, fed in pieces: catches truncation and
-/// flipped bytes.
-struct Checksum {
-    h: u64,
-    pending: Vec<u8>,
-}
-
-impl Checksum {
-    fn new(len: u64) -> Self {
-        Self {
-            h: len,
-            pending: Vec::with_capacity(8),
-        }
-    }
-
-    fn word(&mut self, w: u64) {
-        self.h = (self.h.rotate_left(23) ^ w).wrapping_mul(K);
-    }
-
-    fn update(&mut self, mut bytes: &[u8]) {
-        if !self.pending.is_empty() {
-            let take = (8 - self.pending.len()).min(bytes.len());
-            self.pending.extend_from_slice(&bytes[..take]);
-            bytes = &bytes[take..];
-            if self.pending.len() < 8 {
-                return;
-            }
-            let w = u64::from_le_bytes(self.pending[..].try_into().expect("8 bytes"));
-            self.pending.clear();
-            self.word(w);
-        }
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.word(u64::from_le_bytes(c.try_into().expect("8 bytes")));
-        }
-        self.pending.extend_from_slice(chunks.remainder());
-    }
-
-    fn finish(mut self) -> u64 {
-        for b in std::mem::take(&mut self.pending) {
-            self.word(u64::from(b));
-        }
-        self.h ^ (self.h >> 29)
-    }
-}
-
-fn checksum(bytes: &[u8]) -> u64 {
-    let mut c = Checksum::new(bytes.len() as u64);
-    c.update(bytes);
-    c.finish()
-}
-
 fn table_text(t: &toml::Table) -> String {
     if t.is_empty() {
         String::new()
@@ -608,55 +541,6 @@ fn decode(record: &[u8]) -> Result<Entry, Damaged> {
     })
 }
 
-/// Read a file written by [`write_framed`]: the header's extra fields and the body, or
-/// `None` when the magic, schema, length or checksum do not match.
-pub(crate) fn read_framed(path: &Path, magic: &str) -> Option<(Vec<String>, Vec<u8>)> {
-    if std::fs::metadata(path).ok()?.len() > MAX_BYTES {
-        return None;
-    }
-    let mut bytes = std::fs::read(path).ok()?;
-    let newline = bytes.iter().position(|&b| b == b'\n')?;
-    let header = std::str::from_utf8(&bytes[..newline]).ok()?;
-    let fields: Vec<&str> = header.split(' ').collect();
-    let [m, schema, extra @ .., len, sum] = fields.as_slice() else {
-        return None;
-    };
-    let body = &bytes[newline + 1..];
-    let ok = *m == magic
-        && *schema == SCHEMA
-        && *len == body.len().to_string()
-        && *sum == format!("{:016x}", checksum(body));
-    if !ok {
-        return None;
-    }
-    let extra: Vec<String> = extra.iter().map(|s| (*s).to_string()).collect();
-    // The body stays in the buffer it was read into (no second copy of it).
-    bytes.drain(..=newline);
-    Some((extra, bytes))
-}
-
-/// Write `body` under a header of magic, schema, `extra` fields, length and checksum,
-/// atomically.
-pub(crate) fn write_framed(path: &Path, magic: &str, extra: &[&str], body: &[u8]) -> std::io::Result<()> {
-    // What `read_framed` would refuse is not written.
-    if body.len() as u64 + 1024 > MAX_BYTES {
-        return Err(std::io::Error::other("too large to be read back"));
-    }
-    let mut bytes = format!("{magic} {SCHEMA} ").into_bytes();
-    for f in extra {
-        bytes.extend_from_slice(f.as_bytes());
-        bytes.push(b' ');
-    }
-    bytes.extend_from_slice(format!("{} {:016x}\n", body.len(), checksum(body)).as_bytes());
-    bytes.extend_from_slice(body);
-    replace(path, &bytes)
-}
-
-/// Put `bytes` at `path` through the store's one atomic write.
-fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    super::files::write_atomic(path, bytes, super::files::Access::Shared)
-}
-
 /// Put what `fill` writes at `path` through the store's one atomic write.
 fn replace_with(path: &Path, fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>) -> std::io::Result<()> {
     super::files::write_atomic_with(path, super::files::Access::Shared, fill)
@@ -665,6 +549,7 @@ fn replace_with(path: &Path, fill: impl FnOnce(&mut std::fs::File) -> std::io::R
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::framed::checksum;
 
     #[test]
     fn checksum_sees_a_flipped_byte_and_a_cut() {

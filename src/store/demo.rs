@@ -9,8 +9,8 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::action::{Request, rfc3339};
+use super::error::{Result, StoreError};
 use super::repo::Newsroom;
-use super::{Result, StoreError};
 use crate::domain::item::Item;
 use crate::domain::review::ActionKind;
 use crate::samples;

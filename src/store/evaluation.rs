@@ -50,7 +50,7 @@ impl Newsroom {
     }
 
     fn quality_cache(&self) -> PathBuf {
-        self.git_dir().join("warta-cache").join("quality")
+        super::paths::caches(self.git_dir()).join("quality")
     }
 
     /// The evaluation report of a snapshot for a period, judged as of `today` (a day in

@@ -14,10 +14,10 @@ use std::path::{Component, Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::error::{Result, StoreError};
 use super::files::{Access, write_atomic};
 use super::repo::Newsroom;
 use super::snapshot::Entry;
-use super::{Result, StoreError};
 use crate::domain::publish::{Page, Site, fnv, html, hugo};
 use crate::domain::review::Status;
 
@@ -42,16 +42,7 @@ impl Format {
     }
 }
 
-/// Why an export folder is not used.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ExportProblem {
-    /// `[site] base_url` is not set in `warta.toml`.
-    NoBaseUrl,
-    /// The folder holds files and no manifest of ours.
-    NotOurs,
-    /// The folder holds the other kind of export.
-    OtherFormat(String),
-}
+pub use super::error::ExportProblem;
 
 /// What an export did.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use git2::{ObjectType, Oid, Tree};
 
+use super::error::{Invalid, Result};
 use super::repo::{CONFIG_PATH, Newsroom};
-use super::{Invalid, Result};
 use crate::domain::config::{Config, Role};
 use crate::domain::item::Item;
 use crate::domain::layout::{self, Layout, Place};
@@ -99,7 +99,7 @@ pub enum Problem {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     /// The commit at fault (`None` for files broken at the head).
-    pub commit: Option<super::CommitId>,
+    pub commit: Option<super::error::CommitId>,
     /// The item concerned.
     pub slug: String,
     /// The action recorded, if any.
@@ -340,11 +340,16 @@ impl Newsroom {
     /// Check a push of the branch from `old` (`None`: the branch is new) to `new` by
     /// `pusher`: every new commit must be an action `pusher` may take, and the branch's
     /// history may only grow.
-    pub fn check_push(&self, old: Option<super::CommitId>, new: super::CommitId, pusher: &str) -> Result<Vec<Finding>> {
+    pub fn check_push(
+        &self,
+        old: Option<super::error::CommitId>,
+        new: super::error::CommitId,
+        pusher: &str,
+    ) -> Result<Vec<Finding>> {
         let (old, new) = (old.map(|c| c.0), new.0);
         let mut findings = Vec::new();
         let finding = |commit: Oid, problem| Finding {
-            commit: Some(super::CommitId(commit)),
+            commit: Some(super::error::CommitId(commit)),
             slug: String::new(),
             action: None,
             problem,
@@ -402,7 +407,7 @@ impl Newsroom {
             match &judge {
                 Some(config) => self.verify_commit(&parent, &commit, None, config, &mut findings)?,
                 None => findings.push(Finding {
-                    commit: Some(super::CommitId(commit.id())),
+                    commit: Some(super::error::CommitId(commit.id())),
                     slug: String::new(),
                     action: None,
                     problem: Problem::Unjudgeable,
@@ -438,7 +443,7 @@ impl Newsroom {
         }
         if let Err(e) = self.config_at(commit.id()) {
             out.push(Finding {
-                commit: Some(super::CommitId(commit.id())),
+                commit: Some(super::error::CommitId(commit.id())),
                 slug: String::new(),
                 action: None,
                 problem: Problem::ConfigInvalid(e.to_string()),
@@ -473,7 +478,7 @@ impl Newsroom {
         };
         let push = |out: &mut Vec<Finding>, slug: &str, action, problem| {
             out.push(Finding {
-                commit: Some(super::CommitId(commit.id())),
+                commit: Some(super::error::CommitId(commit.id())),
                 slug: slug.to_string(),
                 action,
                 problem,

@@ -32,7 +32,7 @@ pub fn wrote(git_dir: &Path, bytes: u64) -> bool {
     if limit == 0 || bytes == 0 {
         return false;
     }
-    let dir = git_dir.join("warta-cache");
+    let dir = super::paths::caches(git_dir);
     if std::fs::create_dir_all(&dir).is_err() {
         return false;
     }

@@ -3,8 +3,8 @@
 //! An unknown caller is not an error: they get read-only access and are told how to be
 //! added.
 
+use super::error::{Invalid, StoreError};
 use super::repo::Newsroom;
-use super::{Invalid, StoreError};
 use crate::domain::config::Config;
 
 /// How the person was found.

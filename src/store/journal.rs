@@ -7,38 +7,12 @@
 
 use std::path::{Path, PathBuf};
 
-use super::StoreError;
+use super::error::StoreError;
 use super::files::{Access, write_atomic};
 
-/// `$XDG_STATE_HOME/warta`, else `~/.local/state/warta`, else `warta-state-<uid>` in
-/// the temp dir (a name per user, checked like the others by [`check_state_dir`]).
-#[must_use]
-pub fn state_dir() -> PathBuf {
-    if let Some(d) = std::env::var_os("XDG_STATE_HOME").filter(|d| !d.is_empty()) {
-        return PathBuf::from(d).join("warta");
-    }
-    if let Some(h) = std::env::var_os("HOME").filter(|d| !d.is_empty()) {
-        return PathBuf::from(h).join(".local/state/warta");
-    }
-    std::env::temp_dir().join(format!("warta-state-{}", rustix::process::geteuid().as_raw()))
-}
+pub use super::paths::state_dir;
 
-/// Why a state folder is not used.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StateProblem {
-    /// Another user owns it (or the link to it): they could read what is kept there.
-    NotOwned {
-        /// The owner's uid.
-        owner: u32,
-    },
-    /// Everyone may write into it: files could have been planted in it.
-    OpenToOthers {
-        /// Its permission bits.
-        mode: u32,
-    },
-    /// It is not a folder.
-    NotAFolder,
-}
+pub use super::error::StateProblem;
 
 /// Make sure `dir` is fit to hold a person's unsaved text: created `0700` if missing;
 /// if it exists, a folder owned by this user that not everyone may write. Read or
@@ -184,7 +158,7 @@ pub fn remove_journal(dir: &Path, slug: &str) {
     let _ = std::fs::remove_file(journal_file(dir, slug));
 }
 
-impl crate::store::Newsroom {
+impl super::repo::Newsroom {
     /// Write an executable hook script into the repository.
     pub fn install_hook(&self, path: &Path, script: &str) -> std::io::Result<()> {
         use std::os::unix::fs::PermissionsExt;

@@ -10,10 +10,10 @@ use std::collections::BTreeMap;
 
 use git2::{ErrorCode, Oid};
 
+use super::error::{Result, StoreError};
 use super::rawtree::{self, TREE_MODE};
 use super::repo::Newsroom;
 use super::tree::Change;
-use super::{Result, StoreError};
 use crate::domain::config::Role;
 use crate::domain::layout::{self, DRAFTS, Layout, REVIEWS};
 

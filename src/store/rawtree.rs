@@ -23,14 +23,12 @@ use std::sync::Arc;
 
 use git2::{ObjectType, Oid};
 
-use super::cache;
+use super::error::{Result, StoreError};
+use super::framed;
+use super::modes::cache_disabled;
 use super::repo::Newsroom;
-use super::{Result, StoreError};
 
-/// The mode git writes for a folder.
-pub const TREE_MODE: u32 = 0o040_000;
-/// The mode warta writes for a file.
-pub const BLOB_MODE: u32 = 0o100_644;
+pub use super::modes::{BLOB_MODE, TREE_MODE};
 /// The root folders that hold one entry per item, whose trees are cached.
 const GROWN: [&str; 2] = ["drafts", "reviews"];
 const MAGIC: &str = "warta-tree-cache";
@@ -273,12 +271,12 @@ fn loose_path(objects: &std::path::Path, id: Oid) -> PathBuf {
 }
 
 fn cache_path(git_dir: &std::path::Path, name: &str) -> PathBuf {
-    git_dir.join("warta-cache").join(format!("tree-{name}"))
+    super::paths::caches(git_dir).join(format!("tree-{name}"))
 }
 
 fn keep_on_disk(git_dir: &std::path::Path, id: Oid, name: &str, bytes: &[u8]) {
     // A cache that cannot be written (read-only repository) is simply not kept.
-    let _ = cache::write_framed(&cache_path(git_dir, name), MAGIC, &[&id.to_string()], bytes);
+    let _ = framed::write_framed(&cache_path(git_dir, name), MAGIC, &[&id.to_string()], bytes);
 }
 
 /// How many grown trees a process keeps in memory: the `drafts/` and `reviews/` trees
@@ -296,7 +294,7 @@ impl Newsroom {
         {
             return Ok(Arc::clone(bytes));
         }
-        let on_disk = grown.filter(|_| !cache::disabled());
+        let on_disk = grown.filter(|_| !cache_disabled());
         let bytes: Arc<[u8]> = match on_disk.and_then(|name| self.cached_tree(id, name)) {
             Some(bytes) => bytes.into(),
             None => {
@@ -345,7 +343,7 @@ impl Newsroom {
         if !line.split(|&b| b == b' ').any(|f| f == hex.as_bytes()) {
             return None;
         }
-        let (fields, bytes) = cache::read_framed(&path, MAGIC)?;
+        let (fields, bytes) = framed::read_framed(&path, MAGIC)?;
         (fields.first() == Some(&hex) && tree_id(&bytes) == id).then_some(bytes)
     }
 

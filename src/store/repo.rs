@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use git2::{ErrorCode, Oid, Repository, RepositoryInitOptions, Signature};
 
-use super::{Result, StoreError};
+use super::error::{Result, StoreError};
 use crate::domain::config::Config;
 
 /// The config file at the root of the branch.
@@ -83,7 +83,7 @@ impl Newsroom {
         let mut room = Self {
             repo,
             branch: head_branch.clone(),
-            state_dir: super::journal::state_dir(),
+            state_dir: super::paths::state_dir(),
             config_cache: std::cell::RefCell::new(None),
             grown_trees: std::cell::RefCell::default(),
             loose_written: std::cell::Cell::default(),
@@ -160,7 +160,7 @@ impl Newsroom {
         Ok(Self {
             repo,
             branch: config.newsroom.branch,
-            state_dir: super::journal::state_dir(),
+            state_dir: super::paths::state_dir(),
             config_cache: std::cell::RefCell::new(None),
             grown_trees: std::cell::RefCell::default(),
             loose_written: std::cell::Cell::default(),
@@ -243,7 +243,7 @@ impl Newsroom {
         }
         if self
             .blob_size(entry.id())
-            .is_some_and(|size| size > super::snapshot::MAX_REVIEW_BYTES)
+            .is_some_and(|size| size > crate::domain::limits::MAX_REVIEW_BYTES)
         {
             return Ok(None);
         }
@@ -262,7 +262,7 @@ impl Newsroom {
         let root = self.repo.find_commit(commit)?.tree_id();
         Ok(self
             .path_entry(root, path)?
-            .filter(|(mode, _)| *mode == super::rawtree::TREE_MODE)
+            .filter(|(mode, _)| *mode == super::modes::TREE_MODE)
             .map(|(_, id)| id))
     }
 

@@ -10,9 +10,9 @@ use std::collections::{BTreeMap, HashMap};
 use git2::Oid;
 
 use super::cache::DayTrees;
+use super::error::{Result, StoreError};
 use super::rawtree::{self, TREE_MODE};
 use super::repo::Newsroom;
-use super::{Result, StoreError};
 use crate::domain::layout::{self, DRAFTS, LOG_SUFFIX, Layout, REVIEWS};
 use crate::domain::slug;
 

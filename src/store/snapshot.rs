@@ -5,18 +5,17 @@ use std::sync::Arc;
 
 use git2::{ObjectType, Oid, Tree};
 
-use super::Result;
 use super::cache;
 use super::cache::DayTrees;
+use super::error::Result;
 use super::rawtree;
 use super::repo::Newsroom;
 use super::shards::{Listing, Placed};
 use crate::domain::config::Config;
 use crate::domain::item::Item;
 use crate::domain::layout::Layout;
-use crate::domain::review::{Review, ReviewState, Status};
+use crate::domain::review::Review;
 use crate::domain::slug;
-use crate::domain::workflow::ItemFacts;
 
 // A 600-word article is ~5 KB; 1 MiB is a mistake or an attack.
 pub use crate::domain::limits::{MAX_ITEM_BYTES, MAX_REVIEW_BYTES};
@@ -24,84 +23,7 @@ pub use crate::domain::limits::{MAX_ITEM_BYTES, MAX_REVIEW_BYTES};
 /// How many of the newest items a first glance without saved rows reads.
 pub const GLANCE: usize = 100;
 
-/// One item as read from a commit.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
-    /// The item folder's name (see `domain::layout` for where it lies).
-    pub slug: String,
-    /// The parsed `index.md`.
-    pub item: Item,
-    /// Tree id of the item's folder: the content hash approvals pin.
-    pub content: String,
-    /// The review log.
-    pub review: Review,
-    /// Derived from the log.
-    pub state: ReviewState,
-    /// Other files in the item's folder (photos).
-    pub files: Vec<String>,
-    /// Blob id of the review log ("" when there is none).
-    pub review_id: String,
-}
-
-impl Entry {
-    /// Whether the last approval still matches the content.
-    #[must_use]
-    pub fn approval_valid(&self) -> bool {
-        self.current().approval_valid()
-    }
-
-    /// Whether the item was approved once but changed since.
-    #[must_use]
-    pub fn approval_stale(&self) -> bool {
-        self.state.approved_content.is_some() && !self.approval_valid() && self.state.status == Status::Approved
-    }
-
-    /// The item as the rule book sees it.
-    #[must_use]
-    pub fn current(&self) -> crate::domain::rules::Current<'_> {
-        crate::domain::rules::Current {
-            item: &self.item,
-            review: &self.review,
-            state: &self.state,
-            content: &self.content,
-        }
-    }
-
-    /// The facts the permission check needs.
-    #[must_use]
-    pub fn facts(&self) -> ItemFacts<'_> {
-        self.current().facts()
-    }
-
-    /// Time of the last event (RFC 3339), or the creation time.
-    #[must_use]
-    pub fn updated(&self) -> String {
-        self.review
-            .updated()
-            .map(str::to_string)
-            .or_else(|| self.item.front.created.map(|c| c.to_string()))
-            .unwrap_or_default()
-    }
-
-    /// Number of unresolved comment threads.
-    #[must_use]
-    pub fn open_threads(&self) -> usize {
-        self.state.threads.iter().filter(|t| !t.resolved).count()
-    }
-}
-
-/// A file that could not be read, with the reason.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Broken {
-    /// Item slug (folder name) it belongs to.
-    pub slug: String,
-    /// Path inside the repository.
-    pub path: String,
-    /// 1-based line.
-    pub line: usize,
-    /// Why it is broken.
-    pub reason: String,
-}
+pub use super::entry::{Broken, Entry};
 
 /// The newsroom at one commit.
 #[derive(Debug, Clone)]

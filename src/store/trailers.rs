@@ -11,14 +11,12 @@ use std::path::{Path, PathBuf};
 
 use git2::{Oid, Repository};
 
-use super::cache;
-
 const MAGIC: &str = "warta-trailer-index";
 
 /// Where the index of a newsroom lives.
 #[must_use]
 pub fn path(git_dir: &Path) -> PathBuf {
-    git_dir.join("warta-cache").join("trailers")
+    super::paths::caches(git_dir).join("trailers")
 }
 
 /// Commits that name items, newest first, for the chain from `head` back to `tail`.
@@ -46,7 +44,7 @@ impl Index {
     /// Read the index, or `None` when it is missing or damaged.
     #[must_use]
     pub fn load(file: &Path) -> Option<Self> {
-        let (fields, body) = cache::read_framed(file, MAGIC)?;
+        let (fields, body) = super::framed::read_framed(file, MAGIC)?;
         let [head, tail] = fields.as_slice() else { return None };
         let head = Oid::from_str(head).ok()?;
         let tail = if tail == "root" {
@@ -62,7 +60,7 @@ impl Index {
     /// Write the index; a failure only means there is no index next time.
     pub fn save(&self, file: &Path) -> std::io::Result<()> {
         let tail = self.tail.map_or_else(|| "root".to_string(), |t| t.to_string());
-        cache::write_framed(file, MAGIC, &[&self.head.to_string(), &tail], self.text.as_bytes())
+        super::framed::write_framed(file, MAGIC, &[&self.head.to_string(), &tail], self.text.as_bytes())
     }
 
     /// The rows a commit adds, appended to `out`; returns how many name `slug`.

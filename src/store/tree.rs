@@ -2,7 +2,7 @@
 
 use git2::Oid;
 
-use super::Result;
+use super::error::Result;
 use super::rawtree::{self, BLOB_MODE, TREE_MODE};
 use super::repo::Newsroom;
 

@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use git2::Oid;
 
-use super::StoreError;
 use super::action::{Done, Request};
+use super::error::StoreError;
 use super::presence::Presence;
 use super::repo::Newsroom;
 use super::snapshot::Snapshot;

@@ -1,0 +1,85 @@
+//! One item as read from a commit, and a file that could not be read: what the snapshot,
+//! its cache and every reader above the store hold. A leaf of the store.
+
+use crate::domain::item::Item;
+use crate::domain::review::{Review, ReviewState, Status};
+use crate::domain::workflow::ItemFacts;
+
+/// One item as read from a commit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The item folder's name (see `domain::layout` for where it lies).
+    pub slug: String,
+    /// The parsed `index.md`.
+    pub item: Item,
+    /// Tree id of the item's folder: the content hash approvals pin.
+    pub content: String,
+    /// The review log.
+    pub review: Review,
+    /// Derived from the log.
+    pub state: ReviewState,
+    /// Other files in the item's folder (photos).
+    pub files: Vec<String>,
+    /// Blob id of the review log ("" when there is none).
+    pub review_id: String,
+}
+
+impl Entry {
+    /// Whether the last approval still matches the content.
+    #[must_use]
+    pub fn approval_valid(&self) -> bool {
+        self.current().approval_valid()
+    }
+
+    /// Whether the item was approved once but changed since.
+    #[must_use]
+    pub fn approval_stale(&self) -> bool {
+        self.state.approved_content.is_some() && !self.approval_valid() && self.state.status == Status::Approved
+    }
+
+    /// The item as the rule book sees it.
+    #[must_use]
+    pub fn current(&self) -> crate::domain::rules::Current<'_> {
+        crate::domain::rules::Current {
+            item: &self.item,
+            review: &self.review,
+            state: &self.state,
+            content: &self.content,
+        }
+    }
+
+    /// The facts the permission check needs.
+    #[must_use]
+    pub fn facts(&self) -> ItemFacts<'_> {
+        self.current().facts()
+    }
+
+    /// Time of the last event (RFC 3339), or the creation time.
+    #[must_use]
+    pub fn updated(&self) -> String {
+        self.review
+            .updated()
+            .map(str::to_string)
+            .or_else(|| self.item.front.created.map(|c| c.to_string()))
+            .unwrap_or_default()
+    }
+
+    /// Number of unresolved comment threads.
+    #[must_use]
+    pub fn open_threads(&self) -> usize {
+        self.state.threads.iter().filter(|t| !t.resolved).count()
+    }
+}
+
+/// A file that could not be read, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Broken {
+    /// Item slug (folder name) it belongs to.
+    pub slug: String,
+    /// Path inside the repository.
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// Why it is broken.
+    pub reason: String,
+}
