@@ -12,6 +12,7 @@ pub mod markdown;
 pub mod popup;
 pub mod share;
 pub mod theme;
+mod view;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -22,28 +23,12 @@ use crate::app::{Screen, Severity, State, keymap};
 use crate::domain::text::clean_line;
 use crate::i18n::{self, Key};
 use theme::Theme;
+pub use view::{View, allowed_here, centered};
 
 /// The smallest size at which every screen is laid out properly.
 pub const MIN_SIZE: (u16, u16) = (80, 24);
 
 const SPINNER: [&str; 4] = ["◐", "◓", "◑", "◒"];
-
-/// What drawing reads: the state, and the theme it is drawn in (the theme is the
-/// terminal's business, not the state's). Derefs to the state.
-#[derive(Clone, Copy)]
-pub struct View<'a> {
-    /// The state drawn.
-    pub state: &'a State,
-    /// Colours and styles.
-    pub theme: &'a Theme,
-}
-
-impl std::ops::Deref for View<'_> {
-    type Target = State;
-    fn deref(&self) -> &State {
-        self.state
-    }
-}
 
 /// Draw the whole UI.
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>) {
@@ -194,24 +179,4 @@ fn hints(state: &View<'_>) -> Line<'static> {
         spans.push(Span::styled(format!(" {}  ", b.help.text(state.lang)), state.theme.bar));
     }
     Line::from(spans)
-}
-
-/// Whether an action key would be allowed on the current item (other keys always are).
-pub(crate) fn allowed_here(state: &View<'_>, b: &keymap::Binding) -> bool {
-    match (b.msg)() {
-        crate::app::Msg::Act(action) => state.may(action).is_ok(),
-        // Sharing is offered on published items only.
-        crate::app::Msg::OpenShare => state
-            .current()
-            .is_some_and(|e| e.state.status == crate::domain::review::Status::Published),
-        _ => true,
-    }
-}
-
-/// A rectangle of at most `w` x `h` centred in `area`.
-#[must_use]
-pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
 }

@@ -1,13 +1,13 @@
 //! The editor screen: the item's fields, the soft-wrapped body, word count and lint
 //! hints, and the popups for restore, leave and save conflicts.
 
-use super::View;
+use super::view::View;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use super::centered;
+use super::view::centered;
 use crate::app::editor::{Editor, Field};
 use crate::app::prose;
 use crate::app::{Mode, keymap};

@@ -4,7 +4,7 @@
 //! Reads `State::evaluation` only; the ranking of a few dozen rows is the one thing
 //! computed here.
 
-use super::View;
+use super::view::View;
 use std::fmt::Write as _;
 
 use ratatui::Frame;

@@ -1,6 +1,6 @@
 //! The item view: rendered body, metadata, photos, approval state, comments and timeline.
 
-use super::View;
+use super::view::View;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};

@@ -1,6 +1,6 @@
 //! The list screen: queues, filters, search and the table of items.
 
-use super::View;
+use super::view::View;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;

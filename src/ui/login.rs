@@ -1,12 +1,12 @@
 //! The login screen of the demo: "Masuk sebagai…" with people and their roles.
 
-use super::View;
+use super::view::View;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState};
 
-use super::centered;
+use super::view::centered;
 use crate::domain::text::clean_line;
 use crate::i18n::{self, Key};
 

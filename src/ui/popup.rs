@@ -1,12 +1,12 @@
 //! Popups: help generated from the keymap, confirmations, and message composing.
 
-use super::View;
+use super::view::View;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use super::centered;
+use super::view::centered;
 use crate::app::{Mode, Popup, Screen, keymap};
 use crate::domain::text::clean_block;
 use crate::i18n::{self, Key};
@@ -107,7 +107,7 @@ pub fn render_popup(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
             let mut lines = Vec::new();
             let mut seen: Vec<(Key, String)> = Vec::new();
             // Only what this person may use here: an action the rules refuse is no help.
-            for b in keymap::for_mode(underlying_mode(state)).filter(|b| super::allowed_here(state, b)) {
+            for b in keymap::for_mode(underlying_mode(state)).filter(|b| super::view::allowed_here(state, b)) {
                 let label = keymap::label(b);
                 if let Some(entry) = seen.iter_mut().find(|(k, _)| *k == b.help) {
                     entry.1.push_str(" / ");

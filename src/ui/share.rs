@@ -2,7 +2,7 @@
 //! the selected channel's text in full (for copying by hand too), the address field
 //! and the posts recorded so far.
 
-use super::View;
+use super::view::View;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
