@@ -3,7 +3,9 @@
 //! Nothing here touches the file system, git, the terminal or the clock: callers pass
 //! bytes in and get values or typed errors out.
 
+pub mod admin;
 pub mod config;
+pub mod config_write;
 pub mod dates;
 pub mod diff;
 pub mod item;
@@ -15,5 +17,6 @@ pub mod report;
 pub mod review;
 pub mod rules;
 pub mod slug;
+pub mod sshkey;
 pub mod text;
 pub mod workflow;

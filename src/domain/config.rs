@@ -277,7 +277,9 @@ struct RawPerson {
     language: Option<String>,
 }
 
-fn is_id(s: &str) -> bool {
+/// Whether `s` is an id of `warta.toml`: a-z, 0-9 and `-`, not empty.
+#[must_use]
+pub fn is_id(s: &str) -> bool {
     !s.is_empty()
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
