@@ -12,6 +12,7 @@ pub mod item;
 pub mod layout;
 pub mod limits;
 pub mod lint;
+pub mod people_csv;
 pub mod publish;
 pub mod report;
 pub mod review;

@@ -7,6 +7,7 @@
 pub mod action;
 pub mod after_publish;
 pub mod cache;
+mod config_edit;
 pub mod demo;
 pub mod evaluation;
 pub mod export;
@@ -120,6 +121,13 @@ pub enum StoreError {
     /// Only an admin may migrate a newsroom.
     #[error("only an admin may run `warta migrate`")]
     MigrateNeedsAdmin,
+    // Administration
+    /// A change of `warta.toml` refused (see `domain::admin`).
+    #[error("{0}")]
+    Admin(crate::domain::admin::AdminError),
+    /// Someone else changed `warta.toml` since the change was planned.
+    #[error("warta.toml changed meanwhile; try again")]
+    ConfigMoved,
     /// The branch kept moving under us.
     #[error("gave up after {0} attempts: the branch kept changing")]
     TooManyRetries(u32),
@@ -197,7 +205,8 @@ impl StoreError {
         match self {
             Self::Denied(_) | Self::Invalid(_) | Self::Broken { .. } | Self::MigrateNeedsAdmin => crate::exit::REFUSED,
             Self::Export { problem, .. } if *problem != export::ExportProblem::NoBaseUrl => crate::exit::REFUSED,
-            Self::Conflict { .. } | Self::TooManyRetries(_) => crate::exit::CONFLICT,
+            Self::Conflict { .. } | Self::TooManyRetries(_) | Self::ConfigMoved => crate::exit::CONFLICT,
+            Self::Admin(_) => crate::exit::REFUSED,
             _ => crate::exit::REPO,
         }
     }
