@@ -177,6 +177,33 @@ pub fn id_from_name(name: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
+/// Kecamatan from a list, one a line: `Name` (the id made from it), or `id,Name`,
+/// `id;Name` or `id<TAB>Name`. Blank lines and `#` comments are skipped; a bad line is
+/// reported with its 1-based number.
+pub fn kecamatan_list(text: &str) -> Result<Vec<Kecamatan>, (usize, AdminError)> {
+    let mut out: Vec<Kecamatan> = Vec::new();
+    for (i, line) in text.strip_prefix('\u{feff}').unwrap_or(text).lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (id, name) = match line.split_once([',', ';', '\t']) {
+            Some((id, name)) => (id.trim().to_string(), name.trim().trim_matches('"').to_string()),
+            None => (id_from_name(line), line.to_string()),
+        };
+        let at = |e| (i + 1, e);
+        if !is_id(&id) {
+            return Err(at(AdminError::BadId(id)));
+        }
+        check_name(&name).map_err(at)?;
+        if out.iter().any(|k| k.id == id) {
+            return Err(at(AdminError::KecamatanExists(id)));
+        }
+        out.push(Kecamatan { id, name });
+    }
+    Ok(out)
+}
+
 /// Checked key lines in the form stored.
 fn keys(lines: &[String]) -> Result<Vec<String>, AdminError> {
     lines
@@ -326,7 +353,7 @@ pub fn apply(config: &Config, change: &Change) -> Result<(Config, String), Admin
         Change::RemoveKey { person, index } => {
             let p = person_mut(&mut c, person)?;
             if *index >= p.keys.len() {
-                return Err(AdminError::NoSuchKey(person.clone(), index + 1));
+                return Err(AdminError::NoSuchKey(person.clone(), index.wrapping_add(1)));
             }
             p.keys.remove(*index);
             format!("remove key {} of {person}", index + 1)
