@@ -926,5 +926,6 @@ pub fn import_error(lang: Lang, file: &str, e: &crate::domain::people_csv::Impor
                 .map_or(text.clone(), |t| t.trim_start_matches(':').trim().to_string())
         }
     };
+    let why = why.trim_end_matches('.');
     crate::domain::text::clean_line(&fmt(lang, Key::AdmCsvLine, &[&file, &e.line, &why]))
 }

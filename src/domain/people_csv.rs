@@ -322,8 +322,9 @@ pub fn differences(before: &Person, after: &Person) -> Vec<String> {
     let roles = |p: &Person| p.roles.iter().map(|r| r.id()).collect::<Vec<_>>().join(" ");
     let mut out = Vec::new();
     let mut field = |name: &str, a: String, b: String| {
+        let shown = |v: String| if v.is_empty() { "-".to_string() } else { v };
         if a != b {
-            out.push(format!("{name}: {a} → {b}"));
+            out.push(format!("{name}: {} → {}", shown(a), shown(b)));
         }
     };
     field("name", before.name.clone(), after.name.clone());
