@@ -530,6 +530,38 @@ strings! {
     AdmKeyList => "{0} punya {1} kunci; sebutkan nomornya: warta keys remove {0} NOMOR", "{0} has {1} keys; name the number: warta keys remove {0} NUMBER";
     AdmKecFileLine => "Tidak diizinkan: {0} baris {1}: {2}", "Not allowed: {0} line {1}: {2}";
     AdmNoKeys => "tanpa kunci", "no keys";
+    AdmSaved => "Tersimpan di warta.toml (commit {0}). Kunci baru berlaku di server setelah warta keys --write.", "Saved in warta.toml (commit {0}). New keys are in force on the server after warta keys --write.";
+    AdmTitle => "Admin · {0} orang · {1} kecamatan", "Admin · {0} people · {1} kecamatan";
+    AdmColId => "Id", "Id";
+    AdmColName => "Nama", "Name";
+    AdmColRoles => "Peran", "Roles";
+    AdmColKecamatan => "Kecamatan", "Kecamatan";
+    AdmColUntil => "Aktif s/d", "Until";
+    AdmColKeys => "Kunci", "Keys";
+    AdmColSeen => "Terakhir masuk", "Last seen";
+    AdmEnded => "berakhir", "ended";
+    AdmNever => "belum pernah", "never";
+    AdmFieldId => "Id (a-z, 0-9, -)", "Id (a-z, 0-9, -)";
+    AdmFieldName => "Nama", "Name";
+    AdmFieldEmail => "Email", "Email";
+    AdmFieldRoles => "Peran (author editor approver admin)", "Roles (author editor approver admin)";
+    AdmFieldKecamatan => "Kecamatan (id atau nama)", "Kecamatan (id or name)";
+    AdmFieldLogins => "Login", "Logins";
+    AdmFieldUntil => "Aktif sampai (2025-12-31 atau 31/12/2025; kosong: tanpa batas)", "Active until (2025-12-31 or 31/12/2025; empty: no end)";
+    AdmFieldKey => "Kunci SSH baru (tempel baris .pub)", "New SSH key (paste the .pub line)";
+    AdmFormAdd => "Tambah orang", "Add a person";
+    AdmFormEdit => "Ubah {0} ({1} kunci)", "Change {0} ({1} keys)";
+    AdmKeyOk => "✓ kunci sah: {0}", "✓ valid key: {0}";
+    AdmKeyBadLive => "✗ {0}", "✗ {0}";
+    AdmSending => "Menyimpan…", "Saving…";
+    AdmExpiringShort => "Segera berakhir: {0}", "Ending soon: {0}";
+    AdmUncoveredShort => "Tanpa penulis aktif: {0}", "No active author: {0}";
+    KeyAdmin => "admin: orang dan kunci", "admin: people and keys";
+    KeyAdminAdd => "tambah orang", "add a person";
+    KeyAdminEdit => "ubah", "change";
+    KeyAdminSave => "simpan", "save";
+    KeyAdminCancel => "batal", "cancel";
+    KeyAdminClear => "kosongkan kolom", "clear the field";
 }
 
 /// The text of a key with `{0}`, `{1}`… replaced by `args`.
