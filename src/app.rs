@@ -4,8 +4,8 @@
 //! store results arrive as messages from the worker, and whatever must happen outside
 //! is returned as `Effect` data for the loop to carry out.
 
-pub mod editor;
 pub mod admin;
+pub mod editor;
 pub mod evaluation;
 pub mod jobs;
 pub mod key;

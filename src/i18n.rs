@@ -856,37 +856,6 @@ pub fn invalid(lang: Lang, i: &Invalid) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn placeholders(s: &str) -> Vec<String> {
-        let mut v: Vec<String> = (0..10)
-            .map(|i| format!("{{{i}}}"))
-            .filter(|p| s.contains(p.as_str()))
-            .collect();
-        v.sort();
-        v
-    }
-
-    #[test]
-    fn both_locales_have_every_key_with_the_same_placeholders() {
-        for key in Key::ALL {
-            let (id, en) = (key.text(Lang::Id), key.text(Lang::En));
-            assert!(!id.is_empty() && !en.is_empty(), "{key:?}");
-            assert_eq!(placeholders(id), placeholders(en), "{key:?}");
-        }
-    }
-
-    #[test]
-    fn language_choice() {
-        assert_eq!(Lang::choose(None, None, Some("id"), Some("en_US.UTF-8")), Lang::Id);
-        assert_eq!(Lang::choose(Some("en"), None, Some("id"), None), Lang::En);
-        assert_eq!(Lang::choose(None, Some("en"), Some("id"), None), Lang::En);
-        assert_eq!(Lang::choose(None, None, None, Some("C.UTF-8")), Lang::Id);
-    }
-}
-
 // Administration
 
 /// A refused change of `warta.toml` in the user's language.
@@ -960,4 +929,35 @@ pub fn import_error(lang: Lang, file: &str, e: &crate::domain::people_csv::Impor
     };
     let why = why.trim_end_matches('.');
     crate::domain::text::clean_line(&fmt(lang, Key::AdmCsvLine, &[&file, &e.line, &why]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(s: &str) -> Vec<String> {
+        let mut v: Vec<String> = (0..10)
+            .map(|i| format!("{{{i}}}"))
+            .filter(|p| s.contains(p.as_str()))
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn both_locales_have_every_key_with_the_same_placeholders() {
+        for key in Key::ALL {
+            let (id, en) = (key.text(Lang::Id), key.text(Lang::En));
+            assert!(!id.is_empty() && !en.is_empty(), "{key:?}");
+            assert_eq!(placeholders(id), placeholders(en), "{key:?}");
+        }
+    }
+
+    #[test]
+    fn language_choice() {
+        assert_eq!(Lang::choose(None, None, Some("id"), Some("en_US.UTF-8")), Lang::Id);
+        assert_eq!(Lang::choose(Some("en"), None, Some("id"), None), Lang::En);
+        assert_eq!(Lang::choose(None, Some("en"), Some("id"), None), Lang::En);
+        assert_eq!(Lang::choose(None, None, None, Some("C.UTF-8")), Lang::Id);
+    }
 }

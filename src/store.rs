@@ -203,10 +203,11 @@ impl StoreError {
     #[must_use]
     pub fn exit_code(&self) -> u8 {
         match self {
-            Self::Denied(_) | Self::Invalid(_) | Self::Broken { .. } | Self::MigrateNeedsAdmin => crate::exit::REFUSED,
+            Self::Denied(_) | Self::Invalid(_) | Self::Broken { .. } | Self::MigrateNeedsAdmin | Self::Admin(_) => {
+                crate::exit::REFUSED
+            }
             Self::Export { problem, .. } if *problem != export::ExportProblem::NoBaseUrl => crate::exit::REFUSED,
             Self::Conflict { .. } | Self::TooManyRetries(_) | Self::ConfigMoved => crate::exit::CONFLICT,
-            Self::Admin(_) => crate::exit::REFUSED,
             _ => crate::exit::REPO,
         }
     }

@@ -1,7 +1,7 @@
 //! Running the newsroom from the command line: every admin command is one recorded
 //! commit that `verify` accepts, a non-admin or bad input changes nothing, a forged
 //! change of warta.toml is refused by the push hook, people come in from a CSV file,
-//! and `keys --write` writes authorized_keys.
+//! and `keys --write` writes `authorized_keys`.
 
 mod common;
 
@@ -19,7 +19,10 @@ fn keygen(path: &Path) -> String {
         .unwrap()
         .success();
     assert!(ok, "ssh-keygen");
-    std::fs::read_to_string(path.with_extension("pub")).unwrap().trim().to_string()
+    std::fs::read_to_string(path.with_extension("pub"))
+        .unwrap()
+        .trim()
+        .to_string()
 }
 
 fn commits(d: &Demo) -> usize {
@@ -50,7 +53,7 @@ fn admin_commands_are_one_commit_each_and_verify_stays_clean() {
     let keys = d.tmp.path().join("keys");
     std::fs::create_dir_all(&keys).unwrap();
     let key = keygen(&keys.join("nia"));
-    let key2 = keygen(&keys.join("nia2"));
+    let second_key = keygen(&keys.join("nia2"));
 
     one_commit(&d, &["kecamatan", "add", "ponorogo-kota", "Ponorogo Kota"]);
     assert!(config(&d).contains("[[kecamatan]]\nid = \"ponorogo-kota\"\nname = \"Ponorogo Kota\""));
@@ -80,10 +83,18 @@ fn admin_commands_are_one_commit_each_and_verify_stays_clean() {
     );
     assert!(out.contains("nia ditambahkan"), "{out}");
     let text = config(&d);
-    assert!(text.contains(&format!("kecamatan = \"ponorogo-kota\"\nlogins = [\"nia\"]\nkeys = [\"{key}\"]\nactive_until = 2099-12-31")), "{text}");
+    assert!(
+        text.contains(&format!(
+            "kecamatan = \"ponorogo-kota\"\nlogins = [\"nia\"]\nkeys = [\"{key}\"]\nactive_until = 2099-12-31"
+        )),
+        "{text}"
+    );
     // The admin's comments are still there.
     assert!(text.starts_with("# Konfigurasi redaksi demo warta"), "{text}");
-    assert!(text.contains("id = \"hesti\"                # Kordiv Pencegahan"), "{text}");
+    assert!(
+        text.contains("id = \"hesti\"                # Kordiv Pencegahan"),
+        "{text}"
+    );
     one_commit(&d, &["people", "edit", "nia", "--roles", "author,editor", "--no-end"]);
     // A key pasted on standard input.
     let mut c = common::warta(&d.home, &d.repo);
@@ -93,12 +104,15 @@ fn admin_commands_are_one_commit_each_and_verify_stays_clean() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{out:?}");
-    assert!(config(&d).contains(&key2));
+    assert!(config(&d).contains(&second_key));
     let list = d.ok("admin-it", &["keys", "list", "nia"]);
     assert_eq!(list.lines().count(), 2, "{list}");
     one_commit(&d, &["keys", "remove", "nia", "1"]);
-    assert!(!config(&d).contains(&key) && config(&d).contains(&key2));
-    let out = one_commit(&d, &["people", "extend", "--kecamatan", "babadan", "--until", "2099-06-30"]);
+    assert!(!config(&d).contains(&key) && config(&d).contains(&second_key));
+    let out = one_commit(
+        &d,
+        &["people", "extend", "--kecamatan", "babadan", "--until", "2099-06-30"],
+    );
     assert!(out.contains("2 orang"), "{out}");
     one_commit(&d, &["people", "extend", "--authors", "--until", "2099-07-31"]);
     let people = d.json("admin-it", &["people", "--json"]);
@@ -132,7 +146,11 @@ fn a_non_admin_or_bad_input_changes_nothing() {
     let d = Demo::new();
     let start = d.head();
     let bad_key = d.tmp.path().join("bad.pub");
-    std::fs::write(&bad_key, "command=\"/bin/sh\" ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG/kunkxnBUUDIsp6brYzSL6wC6+ug1BEITzdZHpyCSA x\n").unwrap();
+    std::fs::write(
+        &bad_key,
+        "command=\"/bin/sh\" ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG/kunkxnBUUDIsp6brYzSL6wC6+ug1BEITzdZHpyCSA x\n",
+    )
+    .unwrap();
     let bad = bad_key.to_str().unwrap();
     for who in ["hesti", "sari"] {
         for args in [
@@ -149,27 +167,67 @@ fn a_non_admin_or_bad_input_changes_nothing() {
         }
     }
     let cases: &[(&[&str], &str)] = &[
-        (&["keys", "add", "sari", bad], "jenis \"command=\\\"/bin/sh\\\"\" tidak dikenal"),
-        (&["people", "add", "x", "--name", "X", "--kecamatan", "atlantis"], "tidak ada kecamatan atlantis"),
-        (&["people", "add", "sari", "--name", "X", "--kecamatan", "babadan"], "id sari sudah dipakai"),
-        (&["people", "add", "Budi B", "--kecamatan", "babadan"], "bukan id yang sah"),
+        (
+            &["keys", "add", "sari", bad],
+            "jenis \"command=\\\"/bin/sh\\\"\" tidak dikenal",
+        ),
+        (
+            &["people", "add", "x", "--name", "X", "--kecamatan", "atlantis"],
+            "tidak ada kecamatan atlantis",
+        ),
+        (
+            &["people", "add", "sari", "--name", "X", "--kecamatan", "babadan"],
+            "id sari sudah dipakai",
+        ),
+        (
+            &["people", "add", "Budi B", "--kecamatan", "babadan"],
+            "bukan id yang sah",
+        ),
         (&["people", "add", "x", "--name", "X"], "perlu kecamatan"),
-        (&["people", "add", "x", "--name", "X", "--kecamatan", "babadan", "--logins", "sari"], "login sari sudah milik sari"),
+        (
+            &[
+                "people",
+                "add",
+                "x",
+                "--name",
+                "X",
+                "--kecamatan",
+                "babadan",
+                "--logins",
+                "sari",
+            ],
+            "login sari sudah milik sari",
+        ),
         (&["people", "remove", "admin-it"], "setidaknya satu admin aktif"),
         (&["people", "deactivate", "admin-it"], "setidaknya satu admin aktif"),
-        (&["people", "edit", "admin-it", "--roles", "approver"], "setidaknya satu admin aktif"),
-        (&["people", "edit", "nobody", "--name", "N"], "tidak ada orang dengan id nobody"),
+        (
+            &["people", "edit", "admin-it", "--roles", "approver"],
+            "setidaknya satu admin aktif",
+        ),
+        (
+            &["people", "edit", "nobody", "--name", "N"],
+            "tidak ada orang dengan id nobody",
+        ),
         (&["kecamatan", "add", "jetis", "Jetis"], "kecamatan jetis sudah ada"),
-        (&["kecamatan", "rename", "atlantis", "A"], "tidak ada kecamatan atlantis"),
+        (
+            &["kecamatan", "rename", "atlantis", "A"],
+            "tidak ada kecamatan atlantis",
+        ),
         (&["tags", "add", "Dua Kata"], "hanya boleh berisi a-z"),
         (&["tags", "remove", "tidak-ada"], "tidak ada tag tidak-ada"),
         (&["keys", "remove", "sari", "9"], "tidak punya kunci nomor 9"),
-        (&["people", "extend", "--kecamatan", "pudak", "--until", "2099-01-01"], "tidak ada penulis"),
+        (
+            &["people", "extend", "--kecamatan", "pudak", "--until", "2099-01-01"],
+            "tidak ada penulis",
+        ),
     ];
     for (args, want) in cases {
         let (code, out, err) = d.run(Some("admin-it"), args);
         assert_eq!(code, 1, "{args:?}: {out}{err}");
-        assert!(err.contains("Tidak diizinkan:") && err.contains(want), "{args:?}: {err}");
+        assert!(
+            err.contains("Tidak diizinkan:") && err.contains(want),
+            "{args:?}: {err}"
+        );
     }
     let (code, _, err) = d.run(Some("admin-it"), &["people", "extend", "sari", "--until", "soon"]);
     assert_eq!(code, 2, "{err}");
@@ -180,10 +238,17 @@ fn a_non_admin_or_bad_input_changes_nothing() {
 fn the_hook_refuses_a_forged_change_of_warta_toml_by_a_non_admin() {
     let d = Demo::new();
     let server = common::bare_clone(&d);
-    let installed = common::warta(&d.home, &server).args(["hook", "install"]).output().unwrap();
+    let installed = common::warta(&d.home, &server)
+        .args(["hook", "install"])
+        .output()
+        .unwrap();
     assert!(installed.status.success(), "{installed:?}");
     let work = d.tmp.path().join("work");
-    common::git(&d.home, d.tmp.path(), &["clone", "-q", server.to_str().unwrap(), work.to_str().unwrap()]);
+    common::git(
+        &d.home,
+        d.tmp.path(),
+        &["clone", "-q", server.to_str().unwrap(), work.to_str().unwrap()],
+    );
     // An author makes the very text `people edit` would write, making herself admin…
     let forged = common::warta(&d.home, &work)
         .args(["--as", "admin-it", "people", "edit", "sari", "--roles", "author,admin"])
@@ -245,10 +310,19 @@ fn people_come_from_a_csv_file_or_not_at_all() {
     .unwrap();
     let start = d.head();
     let out = d.ok("admin-it", &["people", "import", csv.to_str().unwrap(), "--dry-run"]);
-    assert!(out.contains("+ baris 2: tambah tono (Tono; S.Pd, author, pudak, ≤2099-12-31)"), "{out}");
-    assert!(out.contains("~ baris 3: ubah sari: active_until: - → 2099-06-30"), "{out}");
+    assert!(
+        out.contains("+ baris 2: tambah tono (Tono; S.Pd, author, pudak, ≤2099-12-31)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("~ baris 3: ubah sari: active_until: - → 2099-06-30"),
+        "{out}"
+    );
     assert!(out.contains("= baris 4: bayu tetap"), "{out}");
-    assert!(out.contains("Uji coba: 1 orang baru, 1 diubah, 1 tetap. Tidak ada yang ditulis."), "{out}");
+    assert!(
+        out.contains("Uji coba: 1 orang baru, 1 diubah, 1 tetap. Tidak ada yang ditulis."),
+        "{out}"
+    );
     assert_eq!(d.head(), start);
 
     // A bad row anywhere: its line is named and nothing is written.
@@ -282,7 +356,10 @@ fn keys_write_replaces_authorized_keys_with_mode_0600() {
     let dir = d.tmp.path().join("ssh");
     std::fs::create_dir_all(&dir).unwrap();
     let key = keygen(&dir.join("sari"));
-    d.ok("admin-it", &["keys", "add", "sari", dir.join("sari.pub").to_str().unwrap()]);
+    d.ok(
+        "admin-it",
+        &["keys", "add", "sari", dir.join("sari.pub").to_str().unwrap()],
+    );
     let file = dir.join("authorized_keys");
     std::fs::write(&file, "ssh-ed25519 AAAA stale-key-of-someone-gone\n").unwrap();
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
@@ -299,7 +376,10 @@ fn keys_write_replaces_authorized_keys_with_mode_0600() {
     let (code, out, _) = d.run(Some("admin-it"), &["keys", "--check", file.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}");
     // Nothing is left beside it.
-    let names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names.len(), 3, "{names:?}");
 }
 
@@ -313,17 +393,30 @@ fn init_takes_kecamatan_from_a_file_and_its_admin_only_administers() {
     let repo = tmp.path().join("news");
     let out = common::warta(&home, &repo)
         .env("USER", "ana")
-        .args(["init", repo.to_str().unwrap(), "--kecamatan-file", list.to_str().unwrap()])
+        .args([
+            "init",
+            repo.to_str().unwrap(),
+            "--kecamatan-file",
+            list.to_str().unwrap(),
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{out:?}");
     let text = std::fs::read_to_string(repo.join("warta.toml")).unwrap();
-    assert!(text.contains("[[kecamatan]]\nid = \"pulung\"\nname = \"Pulung\"\n\n[[kecamatan]]\nid = \"sooko\""), "{text}");
+    assert!(
+        text.contains("[[kecamatan]]\nid = \"pulung\"\nname = \"Pulung\"\n\n[[kecamatan]]\nid = \"sooko\""),
+        "{text}"
+    );
     assert!(text.contains("roles = [\"admin\"]\n"), "{text}");
     let bad = tmp.path().join("bad.txt");
     std::fs::write(&bad, "Babadan\nBabadan\n").unwrap();
     let out = common::warta(&home, &tmp.path().join("other"))
-        .args(["init", tmp.path().join("other").to_str().unwrap(), "--kecamatan-file", bad.to_str().unwrap()])
+        .args([
+            "init",
+            tmp.path().join("other").to_str().unwrap(),
+            "--kecamatan-file",
+            bad.to_str().unwrap(),
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));

@@ -17,7 +17,10 @@ fn keygen(path: &std::path::Path) -> String {
         .unwrap()
         .success();
     assert!(ok, "ssh-keygen");
-    std::fs::read_to_string(path.with_extension("pub")).unwrap().trim().to_string()
+    std::fs::read_to_string(path.with_extension("pub"))
+        .unwrap()
+        .trim()
+        .to_string()
 }
 
 #[test]
@@ -34,7 +37,10 @@ fn an_admin_adds_a_person_with_a_pasted_key_in_the_tui() {
     assert!(s.contains("Admin · 11 orang · 21 kecamatan"), "{s}");
     assert!(s.contains("Tanpa penulis aktif: Badegan"), "{s}");
     let joko = s.lines().find(|l| l.contains(" joko ")).unwrap();
-    assert!(joko.contains("penulis") && joko.contains("Pulung") && joko.contains("berakhir ✗"), "{s}");
+    assert!(
+        joko.contains("penulis") && joko.contains("Pulung") && joko.contains("berakhir ✗"),
+        "{s}"
+    );
     t.keys(&["n"]);
     t.wait_for("Tambah orang", 5);
     t.text("nia");

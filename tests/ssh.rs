@@ -333,7 +333,10 @@ fn a_key_added_with_warta_keys_add_logs_in_after_keys_write() {
 
     // The demo gave her one key already; ours is the second.
     let listed = d.ok("admin-it", &["keys", "list", "lestari"]);
-    assert!(listed.lines().nth(1).is_some_and(|l| l.starts_with("  2  ssh-ed25519")), "{listed}");
+    assert!(
+        listed.lines().nth(1).is_some_and(|l| l.starts_with("  2  ssh-ed25519")),
+        "{listed}"
+    );
     d.ok("admin-it", &["keys", "remove", "lestari", "2"]);
     d.ok("admin-it", &["keys", "--write", authorized.to_str().unwrap()]);
     let refused = Tmux::start("ssh-lestari2", 100, 30, &sshd.ssh("lestari", ""));

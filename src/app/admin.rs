@@ -150,7 +150,10 @@ fn form_for(p: Option<&Person>) -> Form {
 /// The change the form asks for, or why it cannot be made, in the user's language.
 fn change(state: &State, form: &Form) -> Result<Change, String> {
     let lang = state.lang;
-    let snap = state.snapshot.as_ref().ok_or_else(|| Key::TuiLoading.text(lang).to_string())?;
+    let snap = state
+        .snapshot
+        .as_ref()
+        .ok_or_else(|| Key::TuiLoading.text(lang).to_string())?;
     let config = &snap.config;
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| c.is_whitespace() || c == ',')
@@ -251,7 +254,13 @@ pub fn update(state: &mut State, msg: Msg) -> Result<Vec<Effect>, Msg> {
             state.status = Some((Severity::Info, i18n::fmt(state.lang, Key::AdmSaved, &[&commit])));
             return Ok(Vec::new());
         }
-        Msg::Refused(text) if state.admin.as_ref().and_then(|a| a.form.as_ref()).is_some_and(|f| f.sending) => {
+        Msg::Refused(text)
+            if state
+                .admin
+                .as_ref()
+                .and_then(|a| a.form.as_ref())
+                .is_some_and(|f| f.sending) =>
+        {
             if let Some(f) = state.admin.as_mut().and_then(|a| a.form.as_mut()) {
                 f.sending = false;
                 f.error = Some(text.clone());
@@ -276,7 +285,11 @@ pub fn update(state: &mut State, msg: Msg) -> Result<Vec<Effect>, Msg> {
             Msg::Paste(text) => {
                 // A key pasted from a `.pub` file ends in a line break; a name never has one.
                 let text = text.replace(['\r', '\n'], " ");
-                let text = if FIELDS[form.focus] == Field::Key { text.trim().to_string() } else { text };
+                let text = if FIELDS[form.focus] == Field::Key {
+                    text.trim().to_string()
+                } else {
+                    text
+                };
                 form.values[form.focus].push_str(&text);
             }
             Msg::Backspace => {
@@ -329,7 +342,11 @@ pub fn update(state: &mut State, msg: Msg) -> Result<Vec<Effect>, Msg> {
         Msg::Admin(Intent::Add) => a.form = Some(form_for(None)),
         Msg::Admin(Intent::Edit) | Msg::Open => {
             let selected = a.selected;
-            let p = state.snapshot.as_ref().and_then(|s| s.config.people.get(selected)).cloned();
+            let p = state
+                .snapshot
+                .as_ref()
+                .and_then(|s| s.config.people.get(selected))
+                .cloned();
             if let (Some(p), Some(a)) = (p, state.admin.as_mut()) {
                 a.form = Some(form_for(Some(&p)));
             }

@@ -426,7 +426,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(&[Mode::Share], KeyCode::Esc, || Msg::Back, KeyBack, true),
     // The admin screen.
-    b!(LIST, KeyCode::Char('A'), || Msg::Admin(AdminIntent::Open), KeyAdmin, false),
+    b!(
+        LIST,
+        KeyCode::Char('A'),
+        || Msg::Admin(AdminIntent::Open),
+        KeyAdmin,
+        false
+    ),
     b!(ADMIN, KeyCode::Up, || Msg::MoveUp, KeyUp, false),
     b!(ADMIN, KeyCode::Down, || Msg::MoveDown, KeyDown, false),
     b!(ADMIN, KeyCode::Char('k'), || Msg::MoveUp, KeyUp, false),
@@ -435,20 +441,65 @@ pub static BINDINGS: &[Binding] = &[
     b!(ADMIN, KeyCode::PageDown, || Msg::PageDown, KeyPageDown, false),
     b!(ADMIN, KeyCode::Home, || Msg::Top, KeyTop, false),
     b!(ADMIN, KeyCode::End, || Msg::Bottom, KeyBottom, false),
-    b!(ADMIN, KeyCode::Char('n'), || Msg::Admin(AdminIntent::Add), KeyAdminAdd, true),
-    b!(ADMIN, KeyCode::Enter, || Msg::Admin(AdminIntent::Edit), KeyAdminEdit, true),
-    b!(ADMIN, KeyCode::Char('e'), || Msg::Admin(AdminIntent::Edit), KeyAdminEdit, false),
+    b!(
+        ADMIN,
+        KeyCode::Char('n'),
+        || Msg::Admin(AdminIntent::Add),
+        KeyAdminAdd,
+        true
+    ),
+    b!(
+        ADMIN,
+        KeyCode::Enter,
+        || Msg::Admin(AdminIntent::Edit),
+        KeyAdminEdit,
+        true
+    ),
+    b!(
+        ADMIN,
+        KeyCode::Char('e'),
+        || Msg::Admin(AdminIntent::Edit),
+        KeyAdminEdit,
+        false
+    ),
     b!(ADMIN, KeyCode::Esc, || Msg::Back, KeyBack, true),
     b!(ADMIN, KeyCode::Char('q'), || Msg::Back, KeyBack, false),
     b!(ADMIN, KeyCode::Char('?'), || Msg::ToggleHelp, KeyHelp, true),
-    b!(FORM, KeyCode::Tab, || Msg::Admin(AdminIntent::NextField), KeyNextField, true),
-    b!(FORM, KeyCode::BackTab, KeyModifiers::SHIFT, || Msg::Admin(AdminIntent::PrevField), KeyPrevField, false),
+    b!(
+        FORM,
+        KeyCode::Tab,
+        || Msg::Admin(AdminIntent::NextField),
+        KeyNextField,
+        true
+    ),
+    b!(
+        FORM,
+        KeyCode::BackTab,
+        KeyModifiers::SHIFT,
+        || Msg::Admin(AdminIntent::PrevField),
+        KeyPrevField,
+        false
+    ),
     b!(FORM, KeyCode::Down, || Msg::MoveDown, KeyNextField, false),
     b!(FORM, KeyCode::Up, || Msg::MoveUp, KeyPrevField, false),
     b!(FORM, KeyCode::Enter, || Msg::Confirm, KeyAdminSave, true),
-    b!(FORM, KeyCode::Char('s'), KeyModifiers::CONTROL, || Msg::Save, KeyAdminSave, false),
+    b!(
+        FORM,
+        KeyCode::Char('s'),
+        KeyModifiers::CONTROL,
+        || Msg::Save,
+        KeyAdminSave,
+        false
+    ),
     b!(FORM, KeyCode::Backspace, || Msg::Backspace, KeyBackspace, false),
-    b!(FORM, KeyCode::Char('u'), KeyModifiers::CONTROL, || Msg::Admin(AdminIntent::ClearField), KeyAdminClear, false),
+    b!(
+        FORM,
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+        || Msg::Admin(AdminIntent::ClearField),
+        KeyAdminClear,
+        false
+    ),
     b!(FORM, KeyCode::Esc, || Msg::Back, KeyAdminCancel, true),
     b!(FORM, KeyCode::F(1), || Msg::ToggleHelp, KeyHelp, false),
 ];

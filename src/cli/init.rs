@@ -69,8 +69,13 @@ fn with_kecamatan(lang: i18n::Lang, text: &str, f: &std::path::Path) -> Result<S
         message: format!("{}: {e}", f.display()),
     })?;
     let name = f.display().to_string();
-    let list = kecamatan_list(&list_text)
-        .map_err(|(line, e)| refused(i18n::fmt(lang, Key::AdmKecFileLine, &[&name, &line, &i18n::admin_error(lang, &e)])))?;
+    let list = kecamatan_list(&list_text).map_err(|(line, e)| {
+        refused(i18n::fmt(
+            lang,
+            Key::AdmKecFileLine,
+            &[&name, &line, &i18n::admin_error(lang, &e)],
+        ))
+    })?;
     let config = Config::parse(text).map_err(|e| refused(e.to_string()))?;
     let (new, _) = apply(&config, &Change::AddKecamatan(list)).map_err(|e| refused(i18n::admin_error(lang, &e)))?;
     crate::domain::config_write::rewrite(text, &config, &new)

@@ -82,7 +82,10 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
                     name: name.clone(),
                 },
             )?;
-            println!("{}", i18n::fmt(lang, Key::AdmDoneRenamed, &[id, &clean_line(name), &c.short()]));
+            println!(
+                "{}",
+                i18n::fmt(lang, Key::AdmDoneRenamed, &[id, &clean_line(name), &c.short()])
+            );
         }
     }
     Ok(())

@@ -109,12 +109,12 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
             text.push_str(l);
             text.push('\n');
         }
-        crate::store::files::write_atomic(file, text.as_bytes(), crate::store::files::Access::Private).map_err(|e| {
-            Failure {
+        crate::store::files::write_atomic(file, text.as_bytes(), crate::store::files::Access::Private).map_err(
+            |e| Failure {
                 code: super::EXIT_REPO,
                 message: i18n::fmt(ctx.lang, Key::AdmKeysWriteFailed, &[&file.display(), &e]),
-            }
-        })?;
+            },
+        )?;
         println!(
             "{}",
             i18n::fmt(ctx.lang, Key::AdmKeysWritten, &[&wanted.len(), &file.display()])
@@ -211,7 +211,10 @@ fn act(ctx: &Ctx, action: &Action) -> Outcome {
                 index: if number == &Some(0) { usize::MAX } else { index },
             };
             let (_, c) = super::admin::commit(ctx, &change)?;
-            println!("{}", i18n::fmt(lang, Key::AdmDoneKeyRemoved, &[&(index + 1), id, &c.short()]));
+            println!(
+                "{}",
+                i18n::fmt(lang, Key::AdmDoneKeyRemoved, &[&(index + 1), id, &c.short()])
+            );
         }
     }
     Ok(())

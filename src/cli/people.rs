@@ -105,7 +105,7 @@ pub enum Action {
         /// The person.
         id: String,
     },
-    /// Add or update people from a CSV file (id, name, email, roles, kecamatan, logins, active_until, key).
+    /// Add or update people from a CSV file (id, name, email, roles, kecamatan, logins, `active_until`, key).
     Import {
         /// The CSV file (`-`: standard input); `,` or `;` separated.
         file: String,
@@ -217,7 +217,11 @@ fn fill(ctx: &Ctx, p: &mut Person, f: &Fields) -> Result<(), Failure> {
         p.kecamatan = Some(kecamatan(ctx, k));
     }
     if let Some(l) = &f.logins {
-        p.logins = l.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        p.logins = l
+            .iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
     }
     if let Some(d) = f.until {
         p.active_until = Some(d);
@@ -250,7 +254,7 @@ fn act(ctx: &Ctx, action: &Action) -> Outcome {
             };
             fill(ctx, &mut p, fields)?;
             if p.name.trim().is_empty() {
-                p.name = id.clone();
+                p.name.clone_from(id);
             }
             if let Some(file) = key_file {
                 p.keys = key_lines(&read_input(ctx, file)?);
@@ -323,10 +327,17 @@ fn term(ctx: &Ctx, group: Group, until: Option<jiff::civil::Date>) -> Outcome {
         .config
         .people
         .iter()
-        .filter(|p| ctx.config.person(&p.id).is_some_and(|o| o.active_until != p.active_until))
+        .filter(|p| {
+            ctx.config
+                .person(&p.id)
+                .is_some_and(|o| o.active_until != p.active_until)
+        })
         .count();
     let when = until.map_or_else(|| Key::AdmNoEnd.text(ctx.lang).to_string(), |d| d.to_string());
-    println!("{}", i18n::fmt(ctx.lang, Key::AdmDoneTerm, &[&changed, &when, &c.short()]));
+    println!(
+        "{}",
+        i18n::fmt(ctx.lang, Key::AdmDoneTerm, &[&changed, &when, &c.short()])
+    );
     Ok(())
 }
 
@@ -374,7 +385,10 @@ fn import(ctx: &Ctx, file: &str, dry_run: bool) -> Outcome {
         return Ok(());
     }
     let (_, c) = commit(ctx, &change)?;
-    println!("{}", i18n::fmt(lang, Key::AdmDoneImport, &[&added, &changed, &same, &c.short()]));
+    println!(
+        "{}",
+        i18n::fmt(lang, Key::AdmDoneImport, &[&added, &changed, &same, &c.short()])
+    );
     Ok(())
 }
 
@@ -389,7 +403,10 @@ fn expiring(ctx: &Ctx, days: i32) {
         println!("{}", i18n::fmt(ctx.lang, Key::AdmExpiringTitle, &[&days]));
         for (id, d) in &w.expiring {
             let name = ctx.config.person(id).map_or("", |p| p.name.as_str());
-            println!("  {}", clean_line(&i18n::fmt(ctx.lang, Key::AdmExpiring, &[id, &name, d])));
+            println!(
+                "  {}",
+                clean_line(&i18n::fmt(ctx.lang, Key::AdmExpiring, &[id, &name, d]))
+            );
         }
     }
     if !w.uncovered.is_empty() {

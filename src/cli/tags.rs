@@ -43,6 +43,9 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
         Some(Action::Remove { tags }) => (Change::RemoveTags(tags.clone()), tags),
     };
     let (_, c) = commit(ctx, &change)?;
-    println!("{}", i18n::fmt(ctx.lang, Key::AdmDoneTags, &[&words.join(" "), &c.short()]));
+    println!(
+        "{}",
+        i18n::fmt(ctx.lang, Key::AdmDoneTags, &[&words.join(" "), &c.short()])
+    );
     Ok(())
 }

@@ -209,7 +209,11 @@ fn keys(lines: &[String]) -> Result<Vec<String>, AdminError> {
     lines
         .iter()
         .enumerate()
-        .map(|(i, l)| sshkey::parse(l).map(|k| k.line()).map_err(|e| AdminError::BadKey(i + 1, e)))
+        .map(|(i, l)| {
+            sshkey::parse(l)
+                .map(|k| k.line())
+                .map_err(|e| AdminError::BadKey(i + 1, e))
+        })
         .collect()
 }
 
@@ -242,7 +246,10 @@ fn check_person(p: &Person, config: &Config) -> Result<(), AdminError> {
         if !p.email.is_empty() && p.email.eq_ignore_ascii_case(&o.email) {
             return Err(AdminError::EmailTaken(p.email.clone(), o.id.clone()));
         }
-        if p.keys.iter().any(|k| o.keys.iter().any(|ok| key_material(ok) == key_material(k))) {
+        if p.keys
+            .iter()
+            .any(|k| o.keys.iter().any(|ok| key_material(ok) == key_material(k)))
+        {
             return Err(AdminError::KeyTaken(o.id.clone()));
         }
     }
@@ -312,7 +319,12 @@ pub fn apply(config: &Config, change: &Change) -> Result<(Config, String), Admin
         Change::SetTerm { group, until } => {
             let members: Vec<String> = match group {
                 Group::Person(id) => vec![person_mut(&mut c, id)?.id.clone()],
-                Group::Authors => c.people.iter().filter(|p| p.has(Role::Author)).map(|p| p.id.clone()).collect(),
+                Group::Authors => c
+                    .people
+                    .iter()
+                    .filter(|p| p.has(Role::Author))
+                    .map(|p| p.id.clone())
+                    .collect(),
                 Group::Kecamatan(k) => {
                     if c.kecamatan(k).is_none() {
                         return Err(AdminError::UnknownKecamatan(k.clone()));
@@ -566,12 +578,18 @@ mod tests {
         let cases = [
             (Change::AddPerson(person("ana")), AdminError::PersonExists("ana".into())),
             (Change::AddPerson(person("Bad Id")), AdminError::BadId("Bad Id".into())),
-            (Change::AddPerson(no_kec), AdminError::AuthorNeedsKecamatan("budi".into())),
+            (
+                Change::AddPerson(no_kec),
+                AdminError::AuthorNeedsKecamatan("budi".into()),
+            ),
             (
                 Change::AddPerson(bad_key),
                 AdminError::BadKey(1, KeyProblem::Type("command=\"sh\"".into())),
             ),
-            (Change::AddPerson(taken), AdminError::EmailTaken("ANA@x".into(), "ana".into())),
+            (
+                Change::AddPerson(taken),
+                AdminError::EmailTaken("ANA@x".into(), "ana".into()),
+            ),
             (Change::RemovePerson("ana".into()), AdminError::NoAdminLeft),
             (
                 Change::SetTerm {
@@ -580,8 +598,17 @@ mod tests {
                 },
                 AdminError::NoAdminLeft,
             ),
-            (Change::SetTerm { group: Group::Authors, until: None }, AdminError::EmptyGroup),
-            (Change::AddTags(vec!["Two Words".into()]), AdminError::BadTag("Two Words".into())),
+            (
+                Change::SetTerm {
+                    group: Group::Authors,
+                    until: None,
+                },
+                AdminError::EmptyGroup,
+            ),
+            (
+                Change::AddTags(vec!["Two Words".into()]),
+                AdminError::BadTag("Two Words".into()),
+            ),
             (Change::RemoveTags(vec!["x".into()]), AdminError::UnknownTag("x".into())),
             (
                 Change::RenameKecamatan {

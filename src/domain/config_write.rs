@@ -124,6 +124,9 @@ struct Splice {
     with: Vec<String>,
 }
 
+/// An entry's `key = value` texts in writing order; `None`: the key is absent.
+type Fields = Vec<(&'static str, Option<String>)>;
+
 fn string(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
@@ -134,14 +137,26 @@ fn strings(list: &[String]) -> String {
 
 /// The `key = value` lines of a person's fields, in the order warta writes them; a
 /// field at its default is `None` (absent).
-fn person_fields(p: &Person) -> Vec<(&'static str, Option<String>)> {
+fn person_fields(p: &Person) -> Fields {
     let keys = match p.keys.len() {
         0 => None,
         1 => Some(strings(&p.keys)),
-        _ => Some(format!(
-            "[\n{}]",
-            p.keys.iter().map(|k| format!("    {},\n", string(k))).collect::<String>()
-        )),
+        _ => Some(
+            p.keys.iter().fold(
+                "[
+"
+                .to_string(),
+                |mut out, k| {
+                    out.push_str("    ");
+                    out.push_str(&string(k));
+                    out.push_str(
+                        ",
+",
+                    );
+                    out
+                },
+            ) + "]",
+        ),
     };
     vec![
         ("id", Some(string(&p.id))),
@@ -159,7 +174,7 @@ fn person_fields(p: &Person) -> Vec<(&'static str, Option<String>)> {
     ]
 }
 
-fn kecamatan_fields(k: &Kecamatan) -> Vec<(&'static str, Option<String>)> {
+fn kecamatan_fields(k: &Kecamatan) -> Fields {
     vec![("id", Some(string(&k.id))), ("name", Some(string(&k.name)))]
 }
 
@@ -192,9 +207,12 @@ fn edit_block(
         if before == after {
             continue;
         }
-        let at = doc.statements[b.header..b.end]
-            .iter()
-            .find(|s| s.kind == Kind::Value { key: (*key).to_string() });
+        let at = doc.statements[b.header..b.end].iter().find(|s| {
+            s.kind
+                == Kind::Value {
+                    key: (*key).to_string(),
+                }
+        });
         match (at, after) {
             (Some(s), Some(v)) => out.push(Splice {
                 start: s.start,
@@ -230,21 +248,29 @@ fn remove_block(doc: &Doc, b: Block, out: &mut Vec<Splice>) {
     while end < doc.lines.len() && doc.lines[end].trim().is_empty() {
         end += 1;
     }
-    out.push(Splice { start, end, with: vec![] });
+    out.push(Splice {
+        start,
+        end,
+        with: vec![],
+    });
+}
+
+/// An array of tables of the configuration, and how its entries are written.
+struct Array<T: 'static> {
+    /// The table's name.
+    name: &'static str,
+    /// The array a first entry goes before, when there is none yet.
+    insert_before: Option<&'static str>,
+    /// An entry's id.
+    id: fn(&T) -> &str,
+    /// An entry's fields.
+    fields: fn(&T) -> Fields,
 }
 
 /// An array of tables (`people`, `kecamatan`) rewritten from `old` to `new` (matched
 /// by id); `None` when the text does not hold one block per entry of `old`.
-fn rewrite_array<T>(
-    doc: &Doc,
-    name: &str,
-    old: &[T],
-    new: &[T],
-    id: impl Fn(&T) -> &str,
-    fields: impl Fn(&T) -> Vec<(&'static str, Option<String>)>,
-    insert_before: Option<&str>,
-    out: &mut Vec<Splice>,
-) -> Option<()> {
+fn rewrite_array<T>(doc: &Doc, array: &Array<T>, old: &[T], new: &[T], out: &mut Vec<Splice>) -> Option<()> {
+    let (name, insert_before, id, fields) = (array.name, array.insert_before, array.id, array.fields);
     let blocks = doc.blocks(name, true);
     if blocks.len() != old.len() {
         return None;
@@ -298,28 +324,22 @@ pub fn rewrite(text: &str, old: &Config, new: &Config) -> Option<String> {
     let doc = Doc::parse(text);
     let mut splices = Vec::new();
     if old.kecamatan != new.kecamatan {
-        rewrite_array(
-            &doc,
-            "kecamatan",
-            &old.kecamatan,
-            &new.kecamatan,
-            |k| &k.id,
-            kecamatan_fields,
-            Some("people"),
-            &mut splices,
-        )?;
+        let array = Array {
+            name: "kecamatan",
+            insert_before: Some("people"),
+            id: |k: &Kecamatan| k.id.as_str(),
+            fields: kecamatan_fields,
+        };
+        rewrite_array(&doc, &array, &old.kecamatan, &new.kecamatan, &mut splices)?;
     }
     if old.people != new.people {
-        rewrite_array(
-            &doc,
-            "people",
-            &old.people,
-            &new.people,
-            |p| &p.id,
-            person_fields,
-            None,
-            &mut splices,
-        )?;
+        let array = Array {
+            name: "people",
+            insert_before: None,
+            id: |p: &Person| p.id.as_str(),
+            fields: person_fields,
+        };
+        rewrite_array(&doc, &array, &old.people, &new.people, &mut splices)?;
     }
     if old.tags != new.tags {
         let value = strings(&new.tags);

@@ -114,7 +114,10 @@ pub fn read(text: &str) -> Result<Vec<Row>, ImportError> {
         cells.push(std::mem::take(cell));
         let row = std::mem::take(cells);
         if !(row.len() == 1 && row[0].trim().is_empty()) {
-            rows.push(Row { line: row_line, cells: row });
+            rows.push(Row {
+                line: row_line,
+                cells: row,
+            });
         }
     };
     while let Some(c) = chars.next() {
@@ -155,7 +158,16 @@ pub fn read(text: &str) -> Result<Vec<Row>, ImportError> {
 }
 
 /// The columns `import` knows.
-pub const COLUMNS: &[&str] = &["id", "name", "email", "roles", "kecamatan", "logins", "active_until", "key"];
+pub const COLUMNS: &[&str] = &[
+    "id",
+    "name",
+    "email",
+    "roles",
+    "kecamatan",
+    "logins",
+    "active_until",
+    "key",
+];
 
 /// A date as a spreadsheet writes it: `2025-03-31`, `31/03/2025` or `31-03-2025`.
 #[must_use]
@@ -278,17 +290,30 @@ pub fn plan(text: &str, config: &Config) -> Result<(Change, Vec<(usize, Planned)
                 .kecamatan
                 .iter()
                 .find(|x| x.id == k || x.name.eq_ignore_ascii_case(k) || x.id == admin::id_from_name(k));
-            p.kecamatan = Some(found.ok_or_else(|| at(line, RowProblem::Kecamatan(k.to_string())))?.id.clone());
+            p.kecamatan = Some(
+                found
+                    .ok_or_else(|| at(line, RowProblem::Kecamatan(k.to_string())))?
+                    .id
+                    .clone(),
+            );
         }
         if !cell("logins").is_empty() {
             p.logins = words(cell("logins"));
         }
         if !cell("active_until").is_empty() {
-            p.active_until = Some(date(cell("active_until")).ok_or_else(|| at(line, RowProblem::Date(cell("active_until").into())))?);
+            p.active_until = Some(
+                date(cell("active_until")).ok_or_else(|| at(line, RowProblem::Date(cell("active_until").into())))?,
+            );
         }
         if !cell("key").is_empty() {
-            let key = sshkey::parse(cell("key")).map_err(|e| at(line, RowProblem::Key(e)))?.line();
-            if !p.keys.iter().any(|x| super::config::key_material(x) == super::config::key_material(&key)) {
+            let key = sshkey::parse(cell("key"))
+                .map_err(|e| at(line, RowProblem::Key(e)))?
+                .line();
+            if !p
+                .keys
+                .iter()
+                .any(|x| super::config::key_material(x) == super::config::key_material(&key))
+            {
                 p.keys.push(key);
             }
         }
@@ -350,7 +375,8 @@ mod tests {
 
     #[test]
     fn excel_semicolons_quotes_and_line_breaks_are_read() {
-        let rows = read("\u{feff}id;name\r\nsari;\"Sari; S.Sos\"\r\n\r\nbudi;\"Budi \"\"B\"\"\nWibowo\"\r\nrina;Rina").unwrap();
+        let rows = read("\u{feff}id;name\r\nsari;\"Sari; S.Sos\"\r\n\r\nbudi;\"Budi \"\"B\"\"\nWibowo\"\r\nrina;Rina")
+            .unwrap();
         assert_eq!(rows.len(), 4);
         assert_eq!(rows[1].cells, ["sari", "Sari; S.Sos"]);
         assert_eq!((rows[2].line, rows[2].cells[1].as_str()), (4, "Budi \"B\"\nWibowo"));
@@ -369,19 +395,39 @@ mod tests {
         assert!(matches!(report[0], (2, Planned::Add(_))));
         assert!(matches!(&report[1], (3, Planned::Change(_, after)) if after.roles == [Role::Admin, Role::Approver]));
         let cases = [
-            ("id,name,kecamatan\nsari,Sari,pulung\nsari,Sari 2,pulung\n", 3, RowProblem::Twice("sari".into())),
-            ("id,name,kecamatan\nsari,Sari,Sawoo\n", 2, RowProblem::Kecamatan("Sawoo".into())),
-            ("id,name,active_until\nsari,Sari,soon\n", 2, RowProblem::Date("soon".into())),
+            (
+                "id,name,kecamatan\nsari,Sari,pulung\nsari,Sari 2,pulung\n",
+                3,
+                RowProblem::Twice("sari".into()),
+            ),
+            (
+                "id,name,kecamatan\nsari,Sari,Sawoo\n",
+                2,
+                RowProblem::Kecamatan("Sawoo".into()),
+            ),
+            (
+                "id,name,active_until\nsari,Sari,soon\n",
+                2,
+                RowProblem::Date("soon".into()),
+            ),
             ("id,name,roles\nsari,Sari,boss\n", 2, RowProblem::Role("boss".into())),
             ("id,name\n\nsari,\n", 3, RowProblem::NoName),
             ("id,nama\n", 1, RowProblem::UnknownColumn("nama".into())),
-            ("id,name,key\nsari,Sari,ssh-ed25519 AAAA\n", 2, RowProblem::Key(KeyProblem::Mismatch)),
+            (
+                "id,name,key\nsari,Sari,ssh-ed25519 AAAA\n",
+                2,
+                RowProblem::Key(KeyProblem::Mismatch),
+            ),
             (
                 "id,name,kecamatan,logins\nsari,Sari,babadan,x\nbudi,Budi,babadan,x\n",
                 3,
                 RowProblem::Admin(AdminError::LoginTaken("x".into(), "sari".into())),
             ),
-            ("id,name\nsari,Sari\n", 2, RowProblem::Admin(AdminError::AuthorNeedsKecamatan("sari".into()))),
+            (
+                "id,name\nsari,Sari\n",
+                2,
+                RowProblem::Admin(AdminError::AuthorNeedsKecamatan("sari".into())),
+            ),
         ];
         for (csv, line, problem) in cases {
             assert_eq!(plan(csv, &config).unwrap_err(), ImportError { line, problem }, "{csv}");

@@ -65,8 +65,18 @@ impl PublicKey {
     /// A short form to show: type, the last 12 characters of the body, the comment.
     #[must_use]
     pub fn short(&self) -> String {
-        let tail: String = self.body.chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
-        format!("{} …{} {}", self.kind, tail, self.comment).trim_end().to_string()
+        let tail: String = self
+            .body
+            .chars()
+            .rev()
+            .take(12)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        format!("{} …{} {}", self.kind, tail, self.comment)
+            .trim_end()
+            .to_string()
     }
 }
 
@@ -110,7 +120,7 @@ pub fn parse(text: &str) -> Result<PublicKey, KeyProblem> {
 
 /// Decode standard base64 with padding; `None` when it is not.
 fn base64(s: &str) -> Option<Vec<u8>> {
-    if s.is_empty() || !s.len().is_multiple_of(4) {
+    if s.is_empty() || s.len() % 4 != 0 {
         return None;
     }
     let value = |b: u8| -> Option<u32> {
@@ -131,14 +141,18 @@ fn base64(s: &str) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(s.len() / 4 * 3);
     for (i, chunk) in bytes.chunks(4).enumerate() {
         let last = i == bytes.len() / 4 - 1;
-        let mut n = 0u32;
-        for (j, &b) in chunk.iter().enumerate() {
-            let v = if b == b'=' && last && j >= 4 - pad { 0 } else { value(b)? };
-            n = (n << 6) | v;
+        let mut bits = 0u32;
+        for (j, &byte) in chunk.iter().enumerate() {
+            let six = if byte == b'=' && last && j >= 4 - pad {
+                0
+            } else {
+                value(byte)?
+            };
+            bits = (bits << 6) | six;
         }
-        let [_, a, b, c] = n.to_be_bytes();
+        let decoded = bits.to_be_bytes();
         let keep = if last { 3 - pad } else { 3 };
-        out.extend_from_slice(&[a, b, c][..keep]);
+        out.extend_from_slice(&decoded[1..=keep]);
     }
     Some(out)
 }
@@ -164,7 +178,10 @@ mod tests {
         let cases = [
             (String::new(), KeyProblem::Empty),
             (format!("{ED}\n{ED}"), KeyProblem::Lines),
-            (format!("command=\"sh\" {ED}"), KeyProblem::Type("command=\"sh\"".into())),
+            (
+                format!("command=\"sh\" {ED}"),
+                KeyProblem::Type("command=\"sh\"".into()),
+            ),
             (format!("ssh-rsa {body}"), KeyProblem::Mismatch),
             ("ssh-ed25519 AAAA!!!=".into(), KeyProblem::Base64),
             ("ssh-ed25519".into(), KeyProblem::Base64),

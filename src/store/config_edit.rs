@@ -73,7 +73,10 @@ impl Newsroom {
             let tree = self.repo.find_tree(tree_id)?;
             let person = config.person(actor).ok_or(StoreError::Admin(AdminError::NotAdmin))?;
             let sig = super::action::signature(person, &now)?;
-            let summary = crate::domain::text::clean_line(summary).chars().take(72).collect::<String>();
+            let summary = crate::domain::text::clean_line(summary)
+                .chars()
+                .take(72)
+                .collect::<String>();
             let message = format!("config: {summary}\n\nWarta-Action: config\nWarta-Actor: {actor}\n");
             let commit = self.repo.commit(None, &sig, &sig, &message, &tree, &[&parent])?;
             match super::reflock::move_branch(&self.repo, &self.refname(), commit, head, &message) {
@@ -109,7 +112,12 @@ impl Newsroom {
         if dry_run {
             return Ok((planned, None));
         }
-        let base = self.repo.find_commit(head)?.tree()?.get_name(CONFIG_PATH).map(|e| e.id());
+        let base = self
+            .repo
+            .find_commit(head)?
+            .tree()?
+            .get_name(CONFIG_PATH)
+            .map(|e| e.id());
         let commit = self.commit_config_since(base, actor, &planned.text, &planned.summary)?;
         Ok((planned, Some(commit)))
     }

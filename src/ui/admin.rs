@@ -52,7 +52,10 @@ pub fn render_admin(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     if !w.expiring.is_empty() {
         let list: Vec<String> = w.expiring.iter().map(|(id, d)| format!("{id} {d}")).collect();
         head.push(Line::from(Span::styled(
-            clean_line(&format!(" ! {}", i18n::fmt(lang, Key::AdmExpiringShort, &[&list.join(", ")]))),
+            clean_line(&format!(
+                " ! {}",
+                i18n::fmt(lang, Key::AdmExpiringShort, &[&list.join(", ")])
+            )),
             state.theme.warn,
         )));
     }
@@ -63,7 +66,10 @@ pub fn render_admin(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
             .map(|k| config.kecamatan(k).map_or(k.as_str(), |x| x.name.as_str()))
             .collect();
         head.push(Line::from(Span::styled(
-            clean_line(&format!(" ! {}", i18n::fmt(lang, Key::AdmUncoveredShort, &[&names.join(", ")]))),
+            clean_line(&format!(
+                " ! {}",
+                i18n::fmt(lang, Key::AdmUncoveredShort, &[&names.join(", ")])
+            )),
             state.theme.warn,
         )));
     }
@@ -105,8 +111,7 @@ fn render_people(state: &View<'_>, admin: &Admin, today: jiff::civil::Date, fram
         let kec = p
             .kecamatan
             .as_deref()
-            .map(|k| config.kecamatan(k).map_or(k, |x| x.name.as_str()))
-            .unwrap_or("-");
+            .map_or("-", |k| config.kecamatan(k).map_or(k, |x| x.name.as_str()));
         let until = match p.active_until {
             None => "-".to_string(),
             Some(d) if d < today => format!("{} ✗", Key::AdmEnded.text(lang)),
@@ -193,7 +198,10 @@ fn render_form(state: &View<'_>, form: &Form, frame: &mut Frame<'_>, area: Rect)
         let value = clean_line(&form.values[i]);
         let chars: Vec<char> = value.chars().collect();
         let shown: String = if chars.len() + 1 > value_w {
-            format!("…{}", chars[chars.len() + 2 - value_w.max(2)..].iter().collect::<String>())
+            format!(
+                "…{}",
+                chars[chars.len() + 2 - value_w.max(2)..].iter().collect::<String>()
+            )
         } else {
             value
         };
@@ -213,7 +221,10 @@ fn render_form(state: &View<'_>, form: &Form, frame: &mut Frame<'_>, area: Rect)
             state.theme.ok,
         ))),
         Some(Err(p)) => lines.push(Line::from(Span::styled(
-            clean_line(&format!(" {}", i18n::fmt(lang, Key::AdmKeyBadLive, &[&i18n::key_problem(lang, &p)]))),
+            clean_line(&format!(
+                " {}",
+                i18n::fmt(lang, Key::AdmKeyBadLive, &[&i18n::key_problem(lang, &p)])
+            )),
             state.theme.error,
         ))),
         None => {}
@@ -224,7 +235,10 @@ fn render_form(state: &View<'_>, form: &Form, frame: &mut Frame<'_>, area: Rect)
             state.theme.dim,
         )));
     } else if let Some(e) = &form.error {
-        lines.push(Line::from(Span::styled(format!(" {}", clean_line(e)), state.theme.error)));
+        lines.push(Line::from(Span::styled(
+            format!(" {}", clean_line(e)),
+            state.theme.error,
+        )));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
