@@ -4,6 +4,7 @@
 //! store results arrive as messages from the worker, and whatever must happen outside
 //! is returned as `Effect` data for the loop to carry out.
 
+pub mod admin;
 pub mod editor;
 pub mod evaluation;
 pub mod jobs;
@@ -46,6 +47,8 @@ pub enum Screen {
     Editor,
     /// "Evaluasi": each kecamatan's publishing over a period (`app/evaluation.rs`).
     Evaluation,
+    /// The admin screen: people, keys and terms (`app/admin.rs`).
+    Admin,
 }
 
 /// A popup over the current screen.
@@ -152,6 +155,8 @@ pub struct State {
     pub evaluation: Option<evaluation::Evaluation>,
     /// The "Bagikan" screen of a published item, while open.
     pub share: Option<share::Share>,
+    /// The admin screen, once opened.
+    pub admin: Option<admin::Admin>,
 }
 
 /// What the loop must do for `update`.
@@ -234,6 +239,23 @@ pub enum Effect {
     },
     /// Put text on the terminal's clipboard (OSC 52).
     Clipboard(String),
+    /// Change `warta.toml` through the worker; answered with `Msg::Admin(Saved)` or
+    /// `Msg::Refused`.
+    AdminChange {
+        /// The admin.
+        actor: String,
+        /// The change.
+        change: Box<crate::domain::admin::Change>,
+        /// The job.
+        job: jobs::JobId,
+    },
+    /// Read when each person was last here; answered with `Msg::Admin(LastSeen)`.
+    AdminLastSeen {
+        /// Whose.
+        people: Vec<String>,
+        /// The job.
+        job: jobs::JobId,
+    },
 }
 
 /// Every input `update` understands.
@@ -384,6 +406,8 @@ pub enum Msg {
     Evaluation(evaluation::Intent),
     /// The evaluation report asked for with `Effect::Evaluate`.
     Evaluated(Arc<crate::domain::report::Report>),
+    /// A key or an answer of the admin screen.
+    Admin(admin::Intent),
 }
 
 impl State {
@@ -423,6 +447,7 @@ impl State {
             ended: None,
             evaluation: None,
             share: None,
+            admin: None,
         }
     }
 
@@ -471,6 +496,8 @@ impl State {
                 Mode::EvaluationItems
             }
             (None, Screen::Evaluation) => Mode::Evaluation,
+            (None, Screen::Admin) if self.admin.as_ref().is_some_and(|a| a.form.is_some()) => Mode::AdminForm,
+            (None, Screen::Admin) => Mode::Admin,
         }
     }
 

@@ -5,6 +5,7 @@
 //! repository or config error.
 
 mod act;
+mod admin;
 mod caption;
 mod check;
 mod demo;
@@ -13,6 +14,7 @@ mod edit;
 mod export;
 mod hook;
 mod init;
+mod kecamatan;
 mod keys;
 mod list;
 mod log;
@@ -22,6 +24,7 @@ pub mod report;
 mod report_html;
 mod session;
 mod show;
+mod tags;
 mod verify;
 
 use std::path::PathBuf;
@@ -53,8 +56,12 @@ pub enum Command {
     Init(init::Args),
     /// Build a demo newsroom from the sample items and open it.
     Demo(demo::Args),
-    /// Who is who, with roles.
+    /// Who is who, with roles; admins add, change, end and import people.
     People(people::Args),
+    /// The kecamatan and their active authors; admins add and rename.
+    Kecamatan(kecamatan::Args),
+    /// The tag vocabulary; admins add and remove words.
+    Tags(tags::Args),
     /// List items.
     List(list::Args),
     /// Show one item.
@@ -99,7 +106,7 @@ pub enum Command {
     Repair(act::RequiredArgs),
     /// Admins: move every item of an older newsroom into date folders (one recorded commit).
     Migrate,
-    /// Print the `authorized_keys` lines that force `warta session PERSON` for each key.
+    /// The `authorized_keys` lines that force `warta session PERSON` for each key; admins add and remove keys.
     Keys(keys::Args),
     /// The forced command of an SSH key: the TUI as PERSON, restricted.
     Session(session::Args),
@@ -195,10 +202,9 @@ fn dispatch(ctx: &Ctx, cmd: &Command) -> Outcome {
             unreachable!("run before a newsroom is open")
         }
         Command::Keys(a) => keys::run(ctx, a),
-        Command::People(a) => {
-            people::run(ctx, a);
-            Ok(())
-        }
+        Command::People(a) => people::run(ctx, a),
+        Command::Kecamatan(a) => kecamatan::run(ctx, a),
+        Command::Tags(a) => tags::run(ctx, a),
         Command::List(a) => list::run(ctx, a),
         Command::Show(a) => show::run(ctx, a),
         Command::New(a) => edit::run_new(ctx, a),

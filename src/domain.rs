@@ -3,17 +3,21 @@
 //! Nothing here touches the file system, git, the terminal or the clock: callers pass
 //! bytes in and get values or typed errors out.
 
+pub mod admin;
 pub mod config;
+pub mod config_write;
 pub mod dates;
 pub mod diff;
 pub mod item;
 pub mod layout;
 pub mod limits;
 pub mod lint;
+pub mod people_csv;
 pub mod publish;
 pub mod report;
 pub mod review;
 pub mod rules;
 pub mod slug;
+pub mod sshkey;
 pub mod text;
 pub mod workflow;

@@ -463,6 +463,105 @@ strings! {
     RepNoItems => "Tidak ada kegiatan pada periode ini.", "No activity in this period.";
     RepBarTitle => "Grafik: {0}", "Chart: {0}";
     RepNone => "tidak ada", "none";
+    // Administration
+    AdmNotAdmin => "Tidak diizinkan: hanya admin aktif yang boleh mengubah orang, kunci, kecamatan, dan tag.", "Not allowed: only an active admin may change people, keys, kecamatan and tags.";
+    AdmUnknownPerson => "Tidak diizinkan: tidak ada orang dengan id {0}.", "Not allowed: nobody has the id {0}.";
+    AdmPersonExists => "Tidak diizinkan: id {0} sudah dipakai.", "Not allowed: the id {0} is taken.";
+    AdmUnknownKecamatan => "Tidak diizinkan: tidak ada kecamatan {0}. Tambahkan dulu: warta kecamatan add ID NAMA", "Not allowed: there is no kecamatan {0}. Add it first: warta kecamatan add ID NAME";
+    AdmKecamatanExists => "Tidak diizinkan: kecamatan {0} sudah ada.", "Not allowed: kecamatan {0} exists already.";
+    AdmBadId => "Tidak diizinkan: {0} bukan id yang sah (hanya a-z, 0-9, dan -).", "Not allowed: {0} is not a valid id (a-z, 0-9 and - only).";
+    AdmBadName => "Tidak diizinkan: nama, email, dan login harus satu baris teks tanpa karakter kendali (login tanpa spasi).", "Not allowed: names, emails and logins must be one line of text without control characters (logins without spaces).";
+    AdmAuthorNeedsKecamatan => "Tidak diizinkan: penulis {0} perlu kecamatan (--kecamatan).", "Not allowed: author {0} needs a kecamatan (--kecamatan).";
+    AdmLoginTaken => "Tidak diizinkan: login {0} sudah milik {1}.", "Not allowed: login {0} already belongs to {1}.";
+    AdmEmailTaken => "Tidak diizinkan: email {0} sudah milik {1} (warta mengenali orang dari emailnya).", "Not allowed: email {0} already belongs to {1} (warta knows people by their email).";
+    AdmBadKey => "Tidak diizinkan: kunci ke-{0} bukan kunci publik SSH: {1}.", "Not allowed: key {0} is not an SSH public key: {1}.";
+    AdmKeyEmpty => "kosong", "empty";
+    AdmKeyLines => "lebih dari satu baris", "more than one line";
+    AdmKeyType => "jenis {0} tidak dikenal (harus ssh-ed25519, ssh-rsa, atau ecdsa-sha2-…; tanpa opsi di depannya)", "unknown type {0} (must be ssh-ed25519, ssh-rsa or ecdsa-sha2-…, with no options in front)";
+    AdmKeyBase64 => "isi kunci bukan base64", "the key body is not base64";
+    AdmKeyMismatch => "isi kunci tidak cocok dengan jenisnya (terpotong saat disalin?)", "the key body does not match its type (cut off when copied?)";
+    AdmKeyComment => "komentar berisi tanda kutip atau karakter kendali", "the comment holds quotes or control characters";
+    AdmKeyPrivate => "ini kunci PRIVAT; kirim berkas .pub saja dan jangan bagikan kunci privat", "this is a PRIVATE key; send only the .pub file and never share the private key";
+    AdmKeyTaken => "Tidak diizinkan: kunci ini sudah milik {0}.", "Not allowed: this key already belongs to {0}.";
+    AdmNoSuchKey => "Tidak diizinkan: {0} tidak punya kunci nomor {1}.", "Not allowed: {0} has no key number {1}.";
+    AdmBadTag => "Tidak diizinkan: tag {0} hanya boleh berisi a-z, 0-9, dan -.", "Not allowed: the tag {0} may only hold a-z, 0-9 and -.";
+    AdmTagExists => "Tidak diizinkan: tag {0} sudah ada.", "Not allowed: the tag {0} exists already.";
+    AdmUnknownTag => "Tidak diizinkan: tidak ada tag {0}.", "Not allowed: there is no tag {0}.";
+    AdmNoAdminLeft => "Tidak diizinkan: redaksi harus tetap punya setidaknya satu admin aktif.", "Not allowed: the newsroom must keep at least one active admin.";
+    AdmUnchanged => "Tidak ada perubahan; tidak ada commit.", "Nothing changes; no commit.";
+    AdmEmptyGroup => "Tidak diizinkan: tidak ada penulis dalam kelompok itu.", "Not allowed: there are no authors in that group.";
+    AdmInvalid => "Tidak diizinkan: warta.toml akan menjadi tidak sah: {0}", "Not allowed: warta.toml would become invalid: {0}";
+    AdmUnwritable => "Tidak diizinkan: warta.toml ditulis dalam bentuk yang tidak dapat diubah perintah ini (misalnya tabel sebaris); ubah dengan tangan.", "Not allowed: warta.toml is written in a form these commands cannot change (inline tables, for example); change it by hand.";
+    AdmConfigMoved => "warta.toml diubah orang lain barusan; tidak ada yang ditulis. Coba lagi.", "Someone else changed warta.toml just now; nothing was written. Try again.";
+    AdmDoneAdd => "{0} ditambahkan (commit {1}).", "{0} added (commit {1}).";
+    AdmDoneEdit => "Data {0} diperbarui (commit {1}).", "{0} updated (commit {1}).";
+    AdmDoneTerm => "Masa aktif {0} orang: sampai {1} (commit {2}).", "Term of {0} people: until {1} (commit {2}).";
+    AdmNoEnd => "tanpa batas", "no end";
+    AdmDoneRemove => "{0} dihapus dari warta.toml (commit {1}).", "{0} removed from warta.toml (commit {1}).";
+    AdmDoneKeysAdded => "{0} kunci ditambahkan untuk {1} (commit {2}). Berlaku di server setelah warta keys --write.", "{0} key(s) added for {1} (commit {2}). In force on the server after warta keys --write.";
+    AdmDoneKeyRemoved => "Kunci nomor {0} milik {1} dihapus (commit {2}).", "Key number {0} of {1} removed (commit {2}).";
+    AdmDoneKecamatan => "{0} kecamatan ditambahkan (commit {1}).", "{0} kecamatan added (commit {1}).";
+    AdmDoneRenamed => "Kecamatan {0} kini bernama {1} (commit {2}).", "Kecamatan {0} is now called {1} (commit {2}).";
+    AdmDoneTags => "Tag diperbarui: {0} (commit {1}).", "Tags updated: {0} (commit {1}).";
+    AdmDoneImport => "Impor selesai: {0} orang baru, {1} diubah, {2} tetap (commit {3}).", "Import done: {0} new people, {1} changed, {2} unchanged (commit {3}).";
+    AdmDryRun => "Uji coba: {0} orang baru, {1} diubah, {2} tetap. Tidak ada yang ditulis.", "Dry run: {0} new people, {1} changed, {2} unchanged. Nothing was written.";
+    AdmPlanAdd => "+ baris {0}: tambah {1}", "+ line {0}: add {1}";
+    AdmPlanChange => "~ baris {0}: ubah {1}: {2}", "~ line {0}: change {1}: {2}";
+    AdmPlanSame => "= baris {0}: {1} tetap", "= line {0}: {1} unchanged";
+    AdmCsvLine => "Tidak diizinkan: {0} baris {1}: {2}. Tidak ada yang ditulis.", "Not allowed: {0} line {1}: {2}. Nothing was written.";
+    AdmCsvEmpty => "berkas kosong", "the file is empty";
+    AdmCsvQuote => "tanda kutip tidak ditutup", "a quote is not closed";
+    AdmCsvColumn => "kolom {0} tidak dikenal (kolom: id, name, email, roles, kecamatan, logins, active_until, key)", "unknown column {0} (columns: id, name, email, roles, kecamatan, logins, active_until, key)";
+    AdmCsvNoId => "tidak ada kolom id", "no id column";
+    AdmCsvCells => "{0} sel, padahal judul kolom hanya {1}", "{0} cells, but the header has {1}";
+    AdmCsvNoName => "orang baru perlu nama", "a new person needs a name";
+    AdmCsvRole => "peran {0} tidak dikenal (author, editor, approver, admin)", "unknown role {0} (author, editor, approver, admin)";
+    AdmCsvKecamatan => "kecamatan {0} tidak ada", "there is no kecamatan {0}";
+    AdmCsvDate => "{0} bukan tanggal seperti 2025-03-31 atau 31/03/2025", "{0} is not a date like 2025-03-31 or 31/03/2025";
+    AdmCsvTwice => "{0} sudah ada di baris sebelumnya", "{0} is on an earlier row too";
+    AdmCsvKey => "kunci: {0}", "key: {0}";
+    AdmExpiring => "{0} ({1}) berakhir {2}", "{0} ({1}) ends {2}";
+    AdmExpiringTitle => "Akun yang berakhir dalam {0} hari:", "Accounts ending within {0} days:";
+    AdmUncoveredTitle => "Kecamatan tanpa penulis aktif:", "Kecamatan without an active author:";
+    AdmNoWarnings => "Tidak ada akun yang segera berakhir, dan setiap kecamatan punya penulis aktif.", "No account ends soon, and every kecamatan has an active author.";
+    AdmKeysWritten => "{0} kunci ditulis ke {1} (mode 0600).", "{0} keys written to {1} (mode 0600).";
+    AdmKeysWriteFailed => "Tidak dapat menulis {0}: {1}", "Cannot write {0}: {1}";
+    AdmReadFailed => "Tidak dapat membaca {0}: {1}", "Cannot read {0}: {1}";
+    AdmKeyList => "{0} punya {1} kunci; sebutkan nomornya: warta keys remove {0} NOMOR", "{0} has {1} keys; name the number: warta keys remove {0} NUMBER";
+    AdmKecFileLine => "Tidak diizinkan: {0} baris {1}: {2}", "Not allowed: {0} line {1}: {2}";
+    AdmNoKeys => "tanpa kunci", "no keys";
+    AdmSaved => "Tersimpan di warta.toml (commit {0}). Kunci baru berlaku di server setelah warta keys --write.", "Saved in warta.toml (commit {0}). New keys are in force on the server after warta keys --write.";
+    AdmTitle => "Admin · {0} orang · {1} kecamatan", "Admin · {0} people · {1} kecamatan";
+    AdmColId => "Id", "Id";
+    AdmColName => "Nama", "Name";
+    AdmColRoles => "Peran", "Roles";
+    AdmColKecamatan => "Kecamatan", "Kecamatan";
+    AdmColUntil => "Aktif s/d", "Until";
+    AdmColKeys => "Kunci", "Keys";
+    AdmColSeen => "Terakhir masuk", "Last seen";
+    AdmEnded => "berakhir", "ended";
+    AdmNever => "belum pernah", "never";
+    AdmFieldId => "Id (a-z, 0-9, -)", "Id (a-z, 0-9, -)";
+    AdmFieldName => "Nama", "Name";
+    AdmFieldEmail => "Email", "Email";
+    AdmFieldRoles => "Peran (author editor approver admin)", "Roles (author editor approver admin)";
+    AdmFieldKecamatan => "Kecamatan (id atau nama)", "Kecamatan (id or name)";
+    AdmFieldLogins => "Login", "Logins";
+    AdmFieldUntil => "Aktif sampai (2025-12-31 atau 31/12/2025; kosong: tanpa batas)", "Active until (2025-12-31 or 31/12/2025; empty: no end)";
+    AdmFieldKey => "Kunci SSH baru (tempel baris .pub)", "New SSH key (paste the .pub line)";
+    AdmFormAdd => "Tambah orang", "Add a person";
+    AdmFormEdit => "Ubah {0} ({1} kunci)", "Change {0} ({1} keys)";
+    AdmKeyOk => "✓ kunci sah: {0}", "✓ valid key: {0}";
+    AdmKeyBadLive => "✗ {0}", "✗ {0}";
+    AdmSending => "Menyimpan…", "Saving…";
+    AdmExpiringShort => "Segera berakhir: {0}", "Ending soon: {0}";
+    AdmUncoveredShort => "Tanpa penulis aktif: {0}", "No active author: {0}";
+    KeyAdmin => "admin: orang dan kunci", "admin: people and keys";
+    KeyAdminAdd => "tambah orang", "add a person";
+    KeyAdminEdit => "ubah", "change";
+    KeyAdminSave => "simpan", "save";
+    KeyAdminCancel => "batal", "cancel";
+    KeyAdminClear => "kosongkan kolom", "clear the field";
 }
 
 /// The text of a key with `{0}`, `{1}`… replaced by `args`.
@@ -719,6 +818,8 @@ pub fn error(lang: Lang, e: &StoreError) -> String {
         },
         StoreError::Unmigrated => Key::ErrUnmigrated.text(lang).to_string(),
         StoreError::MigrateNeedsAdmin => Key::ErrMigrateAdmin.text(lang).to_string(),
+        StoreError::Admin(a) => admin_error(lang, a),
+        StoreError::ConfigMoved => Key::AdmConfigMoved.text(lang).to_string(),
     };
     clean_line(&line)
 }
@@ -753,6 +854,81 @@ pub fn invalid(lang: Lang, i: &Invalid) -> String {
         Invalid::UnknownChannel(c) => fmt(lang, Key::InvUnknownChannel, &[c]),
         Invalid::BadUrl => Key::InvBadUrl.text(lang).to_string(),
     }
+}
+
+// Administration
+
+/// A refused change of `warta.toml` in the user's language.
+#[must_use]
+pub fn admin_error(lang: Lang, e: &crate::domain::admin::AdminError) -> String {
+    use crate::domain::admin::AdminError as E;
+    use crate::domain::text::clean_line;
+    let line = match e {
+        E::NotAdmin => Key::AdmNotAdmin.text(lang).to_string(),
+        E::UnknownPerson(id) => fmt(lang, Key::AdmUnknownPerson, &[id]),
+        E::PersonExists(id) => fmt(lang, Key::AdmPersonExists, &[id]),
+        E::UnknownKecamatan(k) => fmt(lang, Key::AdmUnknownKecamatan, &[k]),
+        E::KecamatanExists(k) => fmt(lang, Key::AdmKecamatanExists, &[k]),
+        E::BadId(id) => fmt(lang, Key::AdmBadId, &[id]),
+        E::BadName => Key::AdmBadName.text(lang).to_string(),
+        E::AuthorNeedsKecamatan(id) => fmt(lang, Key::AdmAuthorNeedsKecamatan, &[id]),
+        E::LoginTaken(l, who) => fmt(lang, Key::AdmLoginTaken, &[l, who]),
+        E::EmailTaken(m, who) => fmt(lang, Key::AdmEmailTaken, &[m, who]),
+        E::BadKey(n, p) => fmt(lang, Key::AdmBadKey, &[n, &key_problem(lang, p)]),
+        E::KeyTaken(who) => fmt(lang, Key::AdmKeyTaken, &[who]),
+        E::NoSuchKey(who, n) => fmt(lang, Key::AdmNoSuchKey, &[who, n]),
+        E::BadTag(t) => fmt(lang, Key::AdmBadTag, &[t]),
+        E::TagExists(t) => fmt(lang, Key::AdmTagExists, &[t]),
+        E::UnknownTag(t) => fmt(lang, Key::AdmUnknownTag, &[t]),
+        E::NoAdminLeft => Key::AdmNoAdminLeft.text(lang).to_string(),
+        E::Unchanged => Key::AdmUnchanged.text(lang).to_string(),
+        E::EmptyGroup => Key::AdmEmptyGroup.text(lang).to_string(),
+        E::Invalid(m) => fmt(lang, Key::AdmInvalid, &[m]),
+        E::Unwritable => Key::AdmUnwritable.text(lang).to_string(),
+    };
+    clean_line(&line)
+}
+
+/// Why a pasted line is not an SSH public key, in the user's language.
+#[must_use]
+pub fn key_problem(lang: Lang, p: &crate::domain::sshkey::KeyProblem) -> String {
+    use crate::domain::sshkey::KeyProblem as P;
+    match p {
+        P::Empty => Key::AdmKeyEmpty.text(lang).to_string(),
+        P::Lines => Key::AdmKeyLines.text(lang).to_string(),
+        P::Type(t) => fmt(lang, Key::AdmKeyType, &[&format!("{t:?}")]),
+        P::Base64 => Key::AdmKeyBase64.text(lang).to_string(),
+        P::Mismatch => Key::AdmKeyMismatch.text(lang).to_string(),
+        P::Comment => Key::AdmKeyComment.text(lang).to_string(),
+        P::Private => Key::AdmKeyPrivate.text(lang).to_string(),
+    }
+}
+
+/// A bad row of `people import`, in the user's language: file, line and reason.
+#[must_use]
+pub fn import_error(lang: Lang, file: &str, e: &crate::domain::people_csv::ImportError) -> String {
+    use crate::domain::people_csv::RowProblem as R;
+    let why = match &e.problem {
+        R::Empty => Key::AdmCsvEmpty.text(lang).to_string(),
+        R::Quote => Key::AdmCsvQuote.text(lang).to_string(),
+        R::UnknownColumn(c) => fmt(lang, Key::AdmCsvColumn, &[c]),
+        R::NoIdColumn => Key::AdmCsvNoId.text(lang).to_string(),
+        R::Cells { expected, found } => fmt(lang, Key::AdmCsvCells, &[found, expected]),
+        R::NoName => Key::AdmCsvNoName.text(lang).to_string(),
+        R::Role(r) => fmt(lang, Key::AdmCsvRole, &[r]),
+        R::Kecamatan(k) => fmt(lang, Key::AdmCsvKecamatan, &[k]),
+        R::Date(d) => fmt(lang, Key::AdmCsvDate, &[d]),
+        R::Twice(id) => fmt(lang, Key::AdmCsvTwice, &[id]),
+        R::Key(p) => fmt(lang, Key::AdmCsvKey, &[&key_problem(lang, p)]),
+        R::Admin(a) => {
+            let text = admin_error(lang, a);
+            let refusal = Key::AdmNotAdmin.text(lang).split(':').next().unwrap_or_default();
+            text.strip_prefix(refusal)
+                .map_or(text.clone(), |t| t.trim_start_matches(':').trim().to_string())
+        }
+    };
+    let why = why.trim_end_matches('.');
+    crate::domain::text::clean_line(&fmt(lang, Key::AdmCsvLine, &[&file, &e.line, &why]))
 }
 
 #[cfg(test)]

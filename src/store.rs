@@ -7,6 +7,7 @@
 pub mod action;
 pub mod after_publish;
 pub mod cache;
+mod config_edit;
 pub mod demo;
 mod entry;
 mod error;

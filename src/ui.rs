@@ -3,6 +3,7 @@
 //! Render reads the state and nothing else: no IO, no clock, no git. Item text is shown
 //! only through widgets, after control characters are made visible.
 
+pub mod admin;
 pub mod editor;
 pub mod evaluation;
 pub mod item;
@@ -94,6 +95,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>) {
         Screen::Item => item::render_item(state, frame, main),
         Screen::Editor => editor::render_editor(state, frame, main),
         Screen::Evaluation => evaluation::render_evaluation(state, frame, main),
+        Screen::Admin => admin::render_admin(state, frame, main),
     }
     if let (Screen::Item, Some(s)) = (&state.screen, &state.share) {
         share::render_share(state, s, frame, main);

@@ -49,6 +49,49 @@ fn code(text: &str) -> String {
         out.push_str(line);
         out.push('\n');
     }
+    without_strings(&out)
+}
+
+/// The code with the insides of its string literals blanked: text in a string (a
+/// message that says "use …") names no module.
+fn without_strings(code: &str) -> String {
+    let c: Vec<char> = code.chars().collect();
+    let mut out = String::with_capacity(code.len());
+    let mut i = 0;
+    while i < c.len() {
+        // A char literal holding a quote: '"'.
+        if c[i] == '\'' && c.get(i + 1) == Some(&'"') && c.get(i + 2) == Some(&'\'') {
+            out.push_str("' '");
+            i += 3;
+            continue;
+        }
+        // Raw strings: r"…", r#"…"#, …
+        if c[i] == 'r' && (i == 0 || !(c[i - 1].is_alphanumeric() || c[i - 1] == '_')) {
+            let hashes = c[i + 1..].iter().take_while(|&&h| h == '#').count();
+            if c.get(i + 1 + hashes) == Some(&'"') {
+                let close: String = std::iter::once('"').chain(std::iter::repeat_n('#', hashes)).collect();
+                let body_start = i + 2 + hashes;
+                let rest: String = c[body_start..].iter().collect();
+                let len = rest
+                    .find(&close)
+                    .map_or(c.len() - body_start, |b| rest[..b].chars().count());
+                out.push_str("\"\"");
+                i = body_start + len + close.chars().count();
+                continue;
+            }
+        }
+        if c[i] == '"' {
+            i += 1;
+            while i < c.len() && c[i] != '"' {
+                i += if c[i] == '\\' { 2 } else { 1 };
+            }
+            out.push_str("\"\"");
+            i += 1;
+            continue;
+        }
+        out.push(c[i]);
+        i += 1;
+    }
     out
 }
 
@@ -70,7 +113,8 @@ fn expand(tree: &str, prefix: &str, out: &mut Vec<String>) {
         return;
     };
     let head = format!("{prefix}{}", &tree[..open]);
-    let body = &tree[open + 1..tree.rfind('}').unwrap_or(tree.len())];
+    let close = tree.rfind('}').filter(|&c| c > open).unwrap_or(tree.len());
+    let body = &tree[open + 1..close];
     let (mut depth, mut start) = (0, 0);
     for (i, c) in body.char_indices() {
         match c {
@@ -297,4 +341,6 @@ fn the_circle_finder_finds_a_circle() {
     let mut uses = Vec::new();
     expand("super::{repo::{A, B as D}, C}", "", &mut uses);
     assert_eq!(uses, ["super::repo::A", "super::repo::B", "super::C"]);
+    let quoted = without_strings("let m = \"use super::x;\"; let q = '\"'; let r = r#\"use a::b;\"#;");
+    assert!(paths(&quoted).is_empty(), "{quoted}");
 }

@@ -312,3 +312,34 @@ fn admins_push_over_ssh_and_the_hook_judges_them() {
     assert!(!ok && err.contains("admin-it"), "{err}");
     assert_eq!(server_head(), before);
 }
+
+/// An admin's day: a key added with `warta keys add` and written with `keys --write`
+/// opens the person's session; a key removed and written again no longer does.
+#[test]
+fn a_key_added_with_warta_keys_add_logs_in_after_keys_write() {
+    let d = Demo::new();
+    let dir = d.tmp.path().join("ssh");
+    std::fs::create_dir_all(&dir).unwrap();
+    keygen(&dir.join("lestari"));
+    let pubkey = dir.join("lestari.pub");
+    d.ok("admin-it", &["keys", "add", "lestari", pubkey.to_str().unwrap()]);
+    let authorized = dir.join("authorized_keys");
+    d.ok("admin-it", &["keys", "--write", authorized.to_str().unwrap()]);
+    let sshd = start_sshd(&dir, &authorized);
+    let session = Tmux::start("ssh-lestari", 100, 30, &sshd.ssh("lestari", ""));
+    session.wait_for("Lestari", 15);
+    session.wait_for("Tugas saya", 5);
+    drop(session);
+
+    // The demo gave her one key already; ours is the second.
+    let listed = d.ok("admin-it", &["keys", "list", "lestari"]);
+    assert!(
+        listed.lines().nth(1).is_some_and(|l| l.starts_with("  2  ssh-ed25519")),
+        "{listed}"
+    );
+    d.ok("admin-it", &["keys", "remove", "lestari", "2"]);
+    d.ok("admin-it", &["keys", "--write", authorized.to_str().unwrap()]);
+    let refused = Tmux::start("ssh-lestari2", 100, 30, &sshd.ssh("lestari", ""));
+    let s = refused.wait_for("SSH-EXIT=", 15);
+    assert!(!s.contains("Tugas saya"), "{s}");
+}

@@ -4,6 +4,7 @@
 use crate::app::key::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Msg;
+use super::admin::Intent as AdminIntent;
 use super::evaluation::Intent;
 use crate::domain::review::ActionKind as A;
 use crate::i18n::Key as T;
@@ -41,6 +42,10 @@ pub enum Mode {
     EvaluationItems,
     /// The "Bagikan" screen: channel texts and the post's address.
     Share,
+    /// The admin screen's list of people.
+    Admin,
+    /// The admin screen's form.
+    AdminForm,
 }
 
 /// One binding.
@@ -80,6 +85,8 @@ const ANY: &[Mode] = &[
     Mode::Evaluation,
     Mode::EvaluationItems,
     Mode::Share,
+    Mode::Admin,
+    Mode::AdminForm,
 ];
 const EVAL: &[Mode] = &[Mode::Evaluation, Mode::EvaluationItems];
 
@@ -418,7 +425,86 @@ pub static BINDINGS: &[Binding] = &[
         false
     ),
     b!(&[Mode::Share], KeyCode::Esc, || Msg::Back, KeyBack, true),
+    // The admin screen.
+    b!(
+        LIST,
+        KeyCode::Char('A'),
+        || Msg::Admin(AdminIntent::Open),
+        KeyAdmin,
+        false
+    ),
+    b!(ADMIN, KeyCode::Up, || Msg::MoveUp, KeyUp, false),
+    b!(ADMIN, KeyCode::Down, || Msg::MoveDown, KeyDown, false),
+    b!(ADMIN, KeyCode::Char('k'), || Msg::MoveUp, KeyUp, false),
+    b!(ADMIN, KeyCode::Char('j'), || Msg::MoveDown, KeyDown, false),
+    b!(ADMIN, KeyCode::PageUp, || Msg::PageUp, KeyPageUp, false),
+    b!(ADMIN, KeyCode::PageDown, || Msg::PageDown, KeyPageDown, false),
+    b!(ADMIN, KeyCode::Home, || Msg::Top, KeyTop, false),
+    b!(ADMIN, KeyCode::End, || Msg::Bottom, KeyBottom, false),
+    b!(
+        ADMIN,
+        KeyCode::Char('n'),
+        || Msg::Admin(AdminIntent::Add),
+        KeyAdminAdd,
+        true
+    ),
+    b!(
+        ADMIN,
+        KeyCode::Enter,
+        || Msg::Admin(AdminIntent::Edit),
+        KeyAdminEdit,
+        true
+    ),
+    b!(
+        ADMIN,
+        KeyCode::Char('e'),
+        || Msg::Admin(AdminIntent::Edit),
+        KeyAdminEdit,
+        false
+    ),
+    b!(ADMIN, KeyCode::Esc, || Msg::Back, KeyBack, true),
+    b!(ADMIN, KeyCode::Char('q'), || Msg::Back, KeyBack, false),
+    b!(ADMIN, KeyCode::Char('?'), || Msg::ToggleHelp, KeyHelp, true),
+    b!(
+        FORM,
+        KeyCode::Tab,
+        || Msg::Admin(AdminIntent::NextField),
+        KeyNextField,
+        true
+    ),
+    b!(
+        FORM,
+        KeyCode::BackTab,
+        KeyModifiers::SHIFT,
+        || Msg::Admin(AdminIntent::PrevField),
+        KeyPrevField,
+        false
+    ),
+    b!(FORM, KeyCode::Down, || Msg::MoveDown, KeyNextField, false),
+    b!(FORM, KeyCode::Up, || Msg::MoveUp, KeyPrevField, false),
+    b!(FORM, KeyCode::Enter, || Msg::Confirm, KeyAdminSave, true),
+    b!(
+        FORM,
+        KeyCode::Char('s'),
+        KeyModifiers::CONTROL,
+        || Msg::Save,
+        KeyAdminSave,
+        false
+    ),
+    b!(FORM, KeyCode::Backspace, || Msg::Backspace, KeyBackspace, false),
+    b!(
+        FORM,
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+        || Msg::Admin(AdminIntent::ClearField),
+        KeyAdminClear,
+        false
+    ),
+    b!(FORM, KeyCode::Esc, || Msg::Back, KeyAdminCancel, true),
+    b!(FORM, KeyCode::F(1), || Msg::ToggleHelp, KeyHelp, false),
 ];
+const ADMIN: &[Mode] = &[Mode::Admin];
+const FORM: &[Mode] = &[Mode::AdminForm];
 
 fn same_key(b: &Binding, key: &KeyEvent) -> bool {
     let mods = if matches!(key.code, KeyCode::Char(_)) {
@@ -436,7 +522,7 @@ pub fn lookup(mode: Mode, key: &KeyEvent) -> Option<Msg> {
         return Some((b.msg)());
     }
     match (mode, key.code) {
-        (Mode::Search | Mode::Compose | Mode::Share, KeyCode::Char(c))
+        (Mode::Search | Mode::Compose | Mode::Share | Mode::AdminForm, KeyCode::Char(c))
             if !key.modifiers.contains(KeyModifiers::CONTROL) =>
         {
             Some(Msg::Input(c))

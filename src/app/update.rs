@@ -51,6 +51,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             return Vec::new();
         }
     }
+    let msg = match super::admin::update(state, msg) {
+        Ok(effects) => return effects,
+        Err(msg) => msg,
+    };
     let msg = match super::evaluation::update(state, msg) {
         Ok(effects) => return effects,
         Err(msg) => msg,
@@ -171,7 +175,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         // Handled by `evaluation::update` and `share::update` above; here only when their
         // screens are not open.
-        Msg::Evaluation(_) | Msg::Evaluated(_) | Msg::ShareCopy | Msg::AfterPublish(None) => {}
+        Msg::Evaluation(_) | Msg::Evaluated(_) | Msg::ShareCopy | Msg::AfterPublish(None) | Msg::Admin(_) => {}
         Msg::Back => back(state),
         Msg::MoveUp | Msg::MoveDown | Msg::PageUp | Msg::PageDown | Msg::Top | Msg::Bottom => movement(state, &msg),
         Msg::Open => return open(state),
@@ -340,7 +344,7 @@ fn movement(state: &mut State, msg: &Msg) {
         return;
     }
     match state.screen {
-        Screen::Editor | Screen::Evaluation => {}
+        Screen::Editor | Screen::Evaluation | Screen::Admin => {}
         Screen::Login => {
             let n = state.login.choices.len();
             match msg {
@@ -407,7 +411,7 @@ fn open(state: &mut State) -> Vec<Effect> {
                 update_review::reset(state);
             }
         }
-        Screen::Item | Screen::Editor | Screen::Evaluation => {}
+        Screen::Item | Screen::Editor | Screen::Evaluation | Screen::Admin => {}
     }
     Vec::new()
 }

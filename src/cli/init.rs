@@ -18,6 +18,9 @@ pub struct Args {
     /// Use this warta.toml (default: a starter naming you admin).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Add the kecamatan in this file, one a line: `Name`, or `id,Name`.
+    #[arg(long, value_name = "FILE")]
+    pub kecamatan_file: Option<PathBuf>,
 }
 
 /// Run `init`.
@@ -42,10 +45,39 @@ pub fn run(_cli: &Cli, a: &Args) -> Outcome {
             Config::starter(&id, &name, &email, &login)
         }
     };
+    let text = match &a.kecamatan_file {
+        Some(f) => with_kecamatan(lang, &text, f)?,
+        None => text,
+    };
     let room = Newsroom::init(&dir, a.bare, &text).map_err(|e| Failure {
         code: e.exit_code(),
         message: i18n::error(lang, &e),
     })?;
     println!("{}", i18n::fmt(lang, Key::OutInit, &[&dir.display(), &room.branch()]));
     Ok(())
+}
+
+/// `text` with the kecamatan of file `f` added (comments and order kept).
+fn with_kecamatan(lang: i18n::Lang, text: &str, f: &std::path::Path) -> Result<String, Failure> {
+    use crate::domain::admin::{Change, apply, kecamatan_list};
+    let refused = |message: String| Failure {
+        code: super::EXIT_REFUSED,
+        message,
+    };
+    let list_text = crate::store::files::read_text(f).map_err(|e| Failure {
+        code: super::EXIT_REPO,
+        message: format!("{}: {e}", f.display()),
+    })?;
+    let name = f.display().to_string();
+    let list = kecamatan_list(&list_text).map_err(|(line, e)| {
+        refused(i18n::fmt(
+            lang,
+            Key::AdmKecFileLine,
+            &[&name, &line, &i18n::admin_error(lang, &e)],
+        ))
+    })?;
+    let config = Config::parse(text).map_err(|e| refused(e.to_string()))?;
+    let (new, _) = apply(&config, &Change::AddKecamatan(list)).map_err(|e| refused(i18n::admin_error(lang, &e)))?;
+    crate::domain::config_write::rewrite(text, &config, &new)
+        .ok_or_else(|| refused(Key::AdmUnwritable.text(lang).to_string()))
 }

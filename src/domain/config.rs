@@ -277,7 +277,9 @@ struct RawPerson {
     language: Option<String>,
 }
 
-fn is_id(s: &str) -> bool {
+/// Whether `s` is an id of `warta.toml`: a-z, 0-9 and `-`, not empty.
+#[must_use]
+pub fn is_id(s: &str) -> bool {
     !s.is_empty()
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
@@ -504,14 +506,16 @@ impl Config {
         jiff::tz::TimeZone::get(&self.newsroom.timezone).unwrap_or(jiff::tz::TimeZone::UTC)
     }
 
-    /// A starter config naming one admin, for `warta init`.
+    /// A starter config naming one admin, for `warta init`. The admin holds no other
+    /// role: an admin who may also approve could write a commit that both changes who
+    /// may act and acts, so approvers are added as people of their own.
     #[must_use]
     pub fn starter(admin_id: &str, admin_name: &str, admin_email: &str, login: &str) -> String {
         let q = |s: &str| toml::Value::String(s.to_string()).to_string();
         format!(
             "[newsroom]\nname = \"Bawaslu Kabupaten\"\nlanguage = \"id\"\ntimezone = \"Asia/Jakarta\"\nbranch = \"main\"\n\
              allow_self_approval = false\ndateline = \"Ponorogo, Bawaslu Kabupaten Ponorogo –\"\nclosing = \"(Humas)\"\n\n\
-             [[people]]\nid = {}\nname = {}\nemail = {}\nroles = [\"admin\", \"approver\"]\nlogins = [{}]\n\n\
+             [[people]]\nid = {}\nname = {}\nemail = {}\nroles = [\"admin\"]\nlogins = [{}]\n\n\
              [tags]\nvocabulary = [\"pilkada-2024\", \"pencegahan\", \"parmas\", \"humas\", \"sosialisasi\"]\n",
             q(admin_id),
             q(admin_name),

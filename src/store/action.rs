@@ -490,7 +490,7 @@ fn request_slug(req: &Request) -> String {
     }
 }
 
-fn signature(person: &Person, now: &jiff::Zoned) -> Result<Signature<'static>> {
+pub(super) fn signature(person: &Person, now: &jiff::Zoned) -> Result<Signature<'static>> {
     let email = if person.email.is_empty() {
         format!("{}@localhost", person.id)
     } else {

@@ -87,6 +87,13 @@ pub enum StoreError {
     /// Only an admin may migrate a newsroom.
     #[error("only an admin may run `warta migrate`")]
     MigrateNeedsAdmin,
+    // Administration
+    /// A change of `warta.toml` refused (see `domain::admin`).
+    #[error("{0}")]
+    Admin(crate::domain::admin::AdminError),
+    /// Someone else changed `warta.toml` since the change was planned.
+    #[error("warta.toml changed meanwhile; try again")]
+    ConfigMoved,
     /// The branch kept moving under us.
     #[error("gave up after {0} attempts: the branch kept changing")]
     TooManyRetries(u32),
@@ -184,9 +191,11 @@ impl StoreError {
     #[must_use]
     pub fn exit_code(&self) -> u8 {
         match self {
-            Self::Denied(_) | Self::Invalid(_) | Self::Broken { .. } | Self::MigrateNeedsAdmin => crate::exit::REFUSED,
+            Self::Denied(_) | Self::Invalid(_) | Self::Broken { .. } | Self::MigrateNeedsAdmin | Self::Admin(_) => {
+                crate::exit::REFUSED
+            }
             Self::Export { problem, .. } if *problem != ExportProblem::NoBaseUrl => crate::exit::REFUSED,
-            Self::Conflict { .. } | Self::TooManyRetries(_) => crate::exit::CONFLICT,
+            Self::Conflict { .. } | Self::TooManyRetries(_) | Self::ConfigMoved => crate::exit::CONFLICT,
             _ => crate::exit::REPO,
         }
     }

@@ -98,6 +98,14 @@ pub fn last_seen_swap(state_dir: &Path, newsroom: &Path, person: &str, now: &str
     before
 }
 
+/// When a person was last here (per newsroom), without changing it: for the admin
+/// screen.
+#[must_use]
+pub fn last_seen(state_dir: &Path, newsroom: &Path, person: &str) -> Option<String> {
+    let path = person_file(state_dir, newsroom, person, "last-seen");
+    std::fs::read_to_string(path).ok().map(|s| s.trim().to_string())
+}
+
 /// A small file of a person's, per newsroom, beside their journal folder:
 /// `<person>.<what>`.
 fn person_file(state_dir: &Path, newsroom: &Path, person: &str, what: &str) -> PathBuf {

@@ -68,6 +68,13 @@ pub enum Job {
     },
     /// Announce who this session is and what it has open (refreshed while running).
     Presence(Presence),
+    /// Change `warta.toml` as an admin (`Newsroom::change_config`).
+    Admin {
+        /// The admin.
+        actor: String,
+        /// The change.
+        change: Box<crate::domain::admin::Change>,
+    },
     /// Stop the worker.
     Stop,
 }
@@ -106,6 +113,8 @@ pub enum Report {
     Finished(JobId),
     /// The report asked for with `Job::Evaluate`.
     Evaluated(Arc<crate::domain::report::Report>),
+    /// `warta.toml` was changed by `Job::Admin` in this commit.
+    ConfigChanged(super::error::CommitId),
 }
 
 /// The diff for `Job::Diff`: pure computation, here only so that it runs on this
@@ -204,6 +213,19 @@ pub fn run(room: &Newsroom, jobs: &Receiver<(Job, Option<JobId>)>, reports: &Sen
                     if reports.send(Report::Evaluated(report)).is_err() {
                         return;
                     }
+                }
+            }
+            Ok(Job::Admin { actor, change }) => {
+                let (report, moved) = match room.change_config(&actor, &change, false) {
+                    Ok((_, Some(c))) => (Report::ConfigChanged(c), true),
+                    Ok((_, None)) => (
+                        Report::Refused(StoreError::Admin(crate::domain::admin::AdminError::Unchanged)),
+                        false,
+                    ),
+                    Err(e) => (Report::Refused(e), false),
+                };
+                if reports.send(report).is_err() || (moved && !load(&mut last, &mut previous)) {
+                    return;
                 }
             }
             Ok(Job::Presence(p)) => {

@@ -60,6 +60,7 @@ pub fn to_msg(state: &State, inc: Incoming) -> Option<Msg> {
         Incoming::Store(Report::Diff { pair, diff }) => Some(Msg::DiffReady { pair, diff }),
         Incoming::Store(Report::Finished(job)) => Some(Msg::Finished(job)),
         Incoming::Store(Report::Evaluated(report)) => Some(Msg::Evaluated(report)),
+        Incoming::Store(Report::ConfigChanged(c)) => Some(Msg::Admin(app::admin::Intent::Saved(c.short()))),
         Incoming::Store(Report::Refused(StoreError::Conflict {
             ours, theirs, marked, ..
         })) => Some(Msg::SaveConflict { ours, theirs, marked }),
@@ -109,6 +110,7 @@ enum FileJob {
     LoadJournal { person: String, slug: String, job: JobId },
     Greet { person: String, job: JobId },
     SaveFirstRows { person: String, slugs: Vec<String> },
+    LastSeen { people: Vec<String>, job: JobId },
 }
 
 /// Where a person's files are, for this newsroom.
@@ -151,6 +153,13 @@ impl Places {
             FileJob::SaveFirstRows { person, slugs } => {
                 presence::save_first_rows(&self.state_dir, &self.newsroom, &person, &slugs);
                 Vec::new()
+            }
+            FileJob::LastSeen { people, job } => {
+                let seen = people
+                    .into_iter()
+                    .filter_map(|p| presence::last_seen(&self.state_dir, &self.newsroom, &p).map(|at| (p, at)))
+                    .collect();
+                vec![Msg::Admin(app::admin::Intent::LastSeen(seen)), Msg::Finished(job)]
             }
         }
     }
@@ -245,6 +254,8 @@ impl Runtime {
             Effect::LoadJournal { person, slug, job } => self.file(FileJob::LoadJournal { person, slug, job }),
             Effect::Greet { person, job } => self.file(FileJob::Greet { person, job }),
             Effect::Clipboard(text) => super::clipboard::copy(&text),
+            Effect::AdminChange { actor, change, job } => self.job(Job::Admin { actor, change }, Some(job)),
+            Effect::AdminLastSeen { people, job } => self.file(FileJob::LastSeen { people, job }),
             Effect::ExternalEditor { body } => {
                 return Some(external_editor(&self.places.state_dir, &body, state.lang));
             }

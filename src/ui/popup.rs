@@ -17,7 +17,7 @@ fn underlying_mode(state: &View<'_>) -> Mode {
         Screen::List => Mode::List,
         Screen::Item => Mode::Item,
         Screen::Editor => Mode::Editor,
-        Screen::Evaluation => state.mode(),
+        Screen::Evaluation | Screen::Admin => state.mode(),
     }
 }
 
