@@ -13,6 +13,7 @@ pub mod prose;
 pub mod rows;
 mod screens;
 pub mod share;
+pub mod sync;
 pub use crate::query::{Filters, Queue, Row};
 pub use screens::{ItemView, ListView, Login};
 pub mod update;
@@ -152,6 +153,8 @@ pub struct State {
     pub evaluation: Option<evaluation::Evaluation>,
     /// The "Bagikan" screen of a published item, while open.
     pub share: Option<share::Share>,
+    /// Sync with the server of a clone (`app/sync.rs`).
+    pub sync: sync::SyncView,
 }
 
 /// What the loop must do for `update`.
@@ -211,6 +214,11 @@ pub enum Effect {
         new: Box<crate::domain::item::Item>,
         /// The job.
         job: jobs::JobId,
+    },
+    /// Sync with the server beside the worker; answered with `Msg::Synced`.
+    Sync {
+        /// Whether the person asked for it (else it is the interval's).
+        asked: bool,
     },
     /// Compute the evaluation report on the worker; answered with `Msg::Evaluated`.
     Evaluate {
@@ -384,6 +392,17 @@ pub enum Msg {
     Evaluation(evaluation::Intent),
     /// The evaluation report asked for with `Effect::Evaluate`.
     Evaluated(Arc<crate::domain::report::Report>),
+    /// Sync with the server now (`app/sync.rs`).
+    Sync,
+    /// How many local actions wait to be sent (`None`: no server).
+    SyncPending(Option<crate::store::sync::Pending>),
+    /// A sync ended.
+    Synced {
+        /// What it did and refused, in the person's language.
+        result: sync::Synced,
+        /// Whether the person asked for it (else it ran at the interval).
+        asked: bool,
+    },
 }
 
 impl State {
@@ -423,6 +442,7 @@ impl State {
             ended: None,
             evaluation: None,
             share: None,
+            sync: sync::SyncView::default(),
         }
     }
 

@@ -6,6 +6,7 @@
 pub mod config;
 pub mod dates;
 pub mod diff;
+pub mod hosting;
 pub mod item;
 pub mod layout;
 pub mod limits;

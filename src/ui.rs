@@ -143,6 +143,8 @@ fn bar_right(state: &View<'_>, width: u16) -> (String, u16) {
         (true, Some((name, _))) => name.to_string(),
         _ => who,
     };
+    // Local actions waiting for the server (`app/sync.rs`).
+    let busy = crate::app::sync::waiting(state).map_or(busy.clone(), |w| format!("{busy}{w} · "));
     let right = format!(" {busy}{who} ");
     let right_width = u16::try_from(unicode_width::UnicodeWidthStr::width(right.as_str()))
         .unwrap_or(u16::MAX)
@@ -204,6 +206,8 @@ pub(crate) fn allowed_here(state: &View<'_>, b: &keymap::Binding) -> bool {
         crate::app::Msg::OpenShare => state
             .current()
             .is_some_and(|e| e.state.status == crate::domain::review::Status::Published),
+        // Sync is offered where there is a server.
+        crate::app::Msg::Sync => state.sync.pending.is_some(),
         _ => true,
     }
 }

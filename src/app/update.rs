@@ -55,6 +55,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         Ok(effects) => return effects,
         Err(msg) => msg,
     };
+    let msg = match super::sync::update(state, msg) {
+        Ok(effects) => return effects,
+        Err(msg) => msg,
+    };
     if let Some(effects) = super::share::update(state, &msg) {
         return effects;
     }
@@ -172,6 +176,8 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         // Handled by `evaluation::update` and `share::update` above; here only when their
         // screens are not open.
         Msg::Evaluation(_) | Msg::Evaluated(_) | Msg::ShareCopy | Msg::AfterPublish(None) => {}
+        // Handled by `sync::update` above.
+        Msg::Sync | Msg::SyncPending(_) | Msg::Synced { .. } => {}
         Msg::Back => back(state),
         Msg::MoveUp | Msg::MoveDown | Msg::PageUp | Msg::PageDown | Msg::Top | Msg::Bottom => movement(state, &msg),
         Msg::Open => return open(state),
@@ -547,6 +553,8 @@ fn from_person(msg: &Msg) -> bool {
             | Msg::SaveConflict { .. }
             | Msg::Evaluated(_)
             | Msg::AfterPublish(_)
+            | Msg::SyncPending(_)
+            | Msg::Synced { .. }
     )
 }
 

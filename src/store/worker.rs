@@ -68,6 +68,11 @@ pub enum Job {
     },
     /// Announce who this session is and what it has open (refreshed while running).
     Presence(Presence),
+    /// Sync with the server, on a thread of its own (`store/sync.rs`).
+    Sync {
+        /// Whether the person asked for it.
+        asked: bool,
+    },
     /// Stop the worker.
     Stop,
 }
@@ -106,6 +111,15 @@ pub enum Report {
     Finished(JobId),
     /// The report asked for with `Job::Evaluate`.
     Evaluated(Arc<crate::domain::report::Report>),
+    /// Local actions not yet sent (`None`: no server), after each load and sync.
+    Pending(Option<super::sync::Pending>),
+    /// A sync ended.
+    Synced {
+        /// What it did.
+        result: Result<super::sync::SyncReport, super::sync::SyncError>,
+        /// Whether the person asked for it.
+        asked: bool,
+    },
 }
 
 /// The diff for `Job::Diff`: pure computation, here only so that it runs on this
@@ -148,7 +162,7 @@ pub fn run(room: &Newsroom, jobs: &Receiver<(Job, Option<JobId>)>, reports: &Sen
             }
             Err(e) => Report::LoadFailed(e),
         };
-        reports.send(report).is_ok()
+        reports.send(report).is_ok() && reports.send(Report::Pending(room.pending())).is_ok()
     };
     loop {
         let received = jobs.recv_timeout(POLL);
@@ -212,6 +226,7 @@ pub fn run(room: &Newsroom, jobs: &Receiver<(Job, Option<JobId>)>, reports: &Sen
                     return;
                 }
             }
+            Ok(Job::Sync { asked }) => super::sync::spawn(room, reports, asked),
             Ok(Job::Stop) | Err(RecvTimeoutError::Disconnected) => {
                 if let Some(p) = &me {
                     super::presence::withdraw(room.git_dir(), &p.person);
