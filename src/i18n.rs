@@ -476,6 +476,7 @@ strings! {
     SyncRenamed => "{0}: nama sudah dipakai di server; berita ini kini {1}.", "{0}: the name was taken on the server; this item is now {1}.";
     SyncAside => "{0}({1}) tidak dikirim: {2} Disimpan di {3}.", "{0}({1}) was not sent: {2} Kept on {3}.";
     SyncNotAction => "Tidak diizinkan: bukan satu tindakan warta (perubahan git biasa).", "Not allowed: not one warta action (plain git changes).";
+    SyncNotActor => "Tidak diizinkan: peristiwa atas nama {0} tetapi commit dibuat oleh {1}.", "Not allowed: event in the name of {0} but committed by {1}.";
     SyncFields => "judul atau kolom lain diubah di dua tempat; isian server dipakai, isian Anda disimpan.", "the title or another field changed in two places; the server's were kept, yours are saved.";
     SyncPushRefused => "Tidak diizinkan: server menolak kiriman. {0}", "Not allowed: the server refused the push. {0}";
     SyncPending => "{0} tindakan belum terkirim", "{0} actions not sent";

@@ -65,10 +65,16 @@ pub fn describe(lang: Lang, result: &Result<SyncReport, SyncError>) -> Synced {
             out.notes.push(i18n::fmt(lang, Key::SyncMerged, &[&r.slug]));
         }
     }
+    // What the server said comes first: the actions kept aside follow from it.
+    if let Some(lines) = &report.push_refused {
+        out.refused
+            .push(i18n::fmt(lang, Key::SyncPushRefused, &[&lines.join(" / ")]));
+    }
     for a in &report.aside {
         let reason = match &a.reason {
             AsideReason::Refused(e) => i18n::error(lang, e),
             AsideReason::NotAnAction => Key::SyncNotAction.text(lang).to_string(),
+            AsideReason::NotTheActor { actor, author } => i18n::fmt(lang, Key::SyncNotActor, &[actor, author]),
             AsideReason::Fields => Key::SyncFields.text(lang).to_string(),
         };
         let action = a.action.map_or("commit", |k| k.id());

@@ -55,11 +55,16 @@ pub fn run(ctx: &Ctx) -> Outcome {
         eprintln!("{}", clean_line(line));
     }
     if said.refused.is_empty() {
-        Ok(())
-    } else {
-        Err(Failure {
-            code: EXIT_REFUSED,
-            message: i18n::fmt(lang, Key::SyncKept, &[&ctx.room.kept_aside().len()]),
-        })
+        return Ok(());
     }
+    let pending = ctx.room.pending().map_or(0, |p| p.ahead);
+    let message = if pending > 0 {
+        i18n::fmt(lang, Key::SyncPending, &[&pending])
+    } else {
+        i18n::fmt(lang, Key::SyncKept, &[&ctx.room.kept_aside().len()])
+    };
+    Err(Failure {
+        code: EXIT_REFUSED,
+        message,
+    })
 }

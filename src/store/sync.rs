@@ -93,6 +93,13 @@ pub enum AsideReason {
     Refused(StoreError),
     /// The commit is not one warta action (plain git work, `warta.toml` changes).
     NotAnAction,
+    /// The event is in someone else's name than the commit's author (plain git).
+    NotTheActor {
+        /// Whose name the event carries.
+        actor: String,
+        /// The commit's author, `name <email>`.
+        author: String,
+    },
     /// The edit's fields (title, tags…) conflict; the remote's were kept, ours are on
     /// the kept ref.
     Fields,
@@ -320,6 +327,9 @@ impl Newsroom {
             return Err(SyncError::NoRemote);
         }
         let mut report = SyncReport::default();
+        // After the server refused a push, the local actions are judged here once, so
+        // that what the rules refuse is kept aside and the rest still goes.
+        let mut judge_all = false;
         for _ in 0..ATTEMPTS {
             let remote = self.fetch(quiet)?;
             let local = self.head()?;
@@ -335,7 +345,7 @@ impl Newsroom {
                     self.move_to(local, r, "warta sync: fast-forward")?;
                     return Ok(report);
                 }
-                Some(r) if base == Some(r) => local,
+                Some(r) if base == Some(r) && !judge_all => local,
                 Some(r) => {
                     let Some(base) = base else {
                         // Unrelated histories: nothing of the remote is ours to rewrite.
@@ -344,20 +354,15 @@ impl Newsroom {
                             detail: "unrelated histories".into(),
                         });
                     };
-                    report.received += self.count(r, Some(base))?;
+                    report.received = self.count(r, Some(base))?;
+                    report.replayed.clear();
+                    report.aside.clear();
                     let new = self.replay(base, local, r, &mut report)?;
-                    if new == r {
-                        self.move_to(local, r, "warta sync: replayed")?;
-                        return Ok(report);
-                    }
                     match self.move_to(local, new, "warta sync: replayed") {
+                        Ok(()) if new == r => return Ok(report),
                         Ok(()) => new,
                         // Someone acted here meanwhile: start again from the new head.
-                        Err(SyncError::Store(StoreError::Git(e))) if e.code() == git2::ErrorCode::Modified => {
-                            report.replayed.clear();
-                            report.aside.clear();
-                            continue;
-                        }
+                        Err(SyncError::Store(StoreError::Git(e))) if e.code() == git2::ErrorCode::Modified => continue,
                         Err(e) => return Err(e),
                     }
                 }
@@ -371,7 +376,10 @@ impl Newsroom {
                 Pushed::Moved => {}
                 Pushed::Refused(lines) => {
                     report.push_refused = Some(lines);
-                    return Ok(report);
+                    if judge_all || remote.is_none() {
+                        return Ok(report);
+                    }
+                    judge_all = true;
                 }
             }
         }
@@ -443,7 +451,28 @@ impl Newsroom {
                 aside(report, "", None, AsideReason::NotAnAction)?;
                 continue;
             };
-            let target = names.get(&slug).cloned().unwrap_or_else(|| slug.clone());
+            // A commit is the act of its author: one in the name of someone else (plain
+            // git) is not replayed as theirs.
+            let config = self.config_at(head)?;
+            let email = commit.author().email().unwrap_or_default().to_string();
+            let by_actor = config.person(&event.actor).is_some_and(|p| {
+                let own = if p.email.is_empty() {
+                    format!("{}@localhost", p.id)
+                } else {
+                    p.email.clone()
+                };
+                own.eq_ignore_ascii_case(&email)
+            });
+            if !by_actor {
+                let author = format!("{} <{email}>", commit.author().name().unwrap_or_default());
+                let reason = AsideReason::NotTheActor {
+                    actor: event.actor.clone(),
+                    author,
+                };
+                aside(report, &slug, Some(event.action), reason)?;
+                continue;
+            }
+            let mut target = names.get(&slug).cloned().unwrap_or_else(|| slug.clone());
             let parent = commit.parent_id(0)?;
             let mut fields_conflict = false;
             let mut conflict = false;
@@ -455,7 +484,6 @@ impl Newsroom {
                         aside(report, &slug, Some(event.action), AsideReason::NotAnAction)?;
                         continue;
                     };
-                    let mut target = slug.clone();
                     if self.tree_id(head, &layout::draft_dir(&slug))?.is_some() {
                         // The same name was taken elsewhere: the next free one.
                         target = crate::domain::slug::make(&slug[..10.min(slug.len())], &item.front.title, |s| {
@@ -465,7 +493,7 @@ impl Newsroom {
                         renamed_from = Some(slug.clone());
                     }
                     Request::Import {
-                        slug: target,
+                        slug: target.clone(),
                         item: Box::new(item),
                     }
                 }
@@ -543,7 +571,6 @@ impl Newsroom {
                     threads.insert((slug.clone(), n), next);
                 }
             }
-            let config = self.config_at(head)?;
             let now = jiff::Timestamp::from_second(commit.time().seconds())
                 .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
                 .to_zoned(config.timezone());
