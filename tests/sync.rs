@@ -415,3 +415,55 @@ fn sync_without_a_server_or_offline_says_so() {
     assert!(err.contains("Server tidak terjangkau"), "{err}");
     assert!(lap.ok(&["log", DRAFT]).contains("Catatan luring"));
 }
+
+/// In the terminal: the status bar counts the actions waiting, `R` sends them, and what
+/// the server refuses is shown with its reason.
+#[test]
+fn the_tui_counts_waiting_actions_and_syncs_on_a_key() {
+    let d = Demo::new();
+    let (server, url) = by_path(&d);
+    let lap = clone(&d, &url, "laptop", "dimas", None);
+    lap.ok(&["comment", DRAFT, "-m", "Satu"]);
+    lap.ok(&["comment", DRAFT, "-m", "Dua"]);
+    let line = format!(
+        "env -i HOME={home} PATH={path} TERM=xterm-256color WARTA_PUSHER=dimas {bin} --repo {repo} --as dimas; sleep 60",
+        home = d.home.display(),
+        path = std::env::var("PATH").unwrap_or_default(),
+        bin = env!("CARGO_BIN_EXE_warta"),
+        repo = lap.dir.display(),
+    );
+    let t = common::tmux::Tmux::start("sync", 100, 30, &line);
+    t.wait_for("2 tindakan belum terkirim", 10);
+    t.keys(&["Escape", "R"]);
+    let s = t.wait_for("2 tindakan terkirim", 10);
+    assert!(!s.contains("belum terkirim"), "{s}");
+    assert_eq!(lap.head(), common::git(&d.home, &server, &["rev-parse", "main"]).trim());
+
+    // A forged approval: refused by the server's hook, shown with its reason.
+    let content = lap.git(&[
+        "rev-parse",
+        &format!("HEAD:{}", warta::domain::layout::draft_dir(DRAFT)),
+    ]);
+    let log_path = lap.dir.join(warta::domain::layout::review_path(DRAFT));
+    let mut text = std::fs::read_to_string(&log_path).unwrap();
+    text.push_str(&format!(
+        "\n[[events]]\nat = \"2024-12-01T09:00:00+07:00\"\nactor = \"hesti\"\naction = \"approve\"\ncontent = \"{}\"\n",
+        content.trim()
+    ));
+    std::fs::write(&log_path, text).unwrap();
+    lap.git(&[
+        "-c",
+        "user.name=Dimas Arya Saputra",
+        "-c",
+        "user.email=dimas@panwascam-jetis.example",
+        "commit",
+        "-qam",
+        "approve",
+    ]);
+    t.wait_for("1 tindakan belum terkirim", 10);
+    t.keys(&["R"]);
+    // What happened to the person's own action comes first, with the reason.
+    let s = t.wait_for("tidak dikirim", 10);
+    assert!(s.contains("approve(") && s.contains("Tidak"), "{s}");
+    assert!(s.contains("peristiwa atas nama hesti"), "{s}");
+}

@@ -32,6 +32,8 @@ pub struct Synced {
     pub notes: Vec<String>,
     /// Lines telling what was refused, with the reason (empty when nothing was).
     pub refused: Vec<String>,
+    /// What the server said when it refused the push, if it did.
+    pub server: Option<String>,
     /// The server could not be reached (or git is missing).
     pub offline: bool,
 }
@@ -42,6 +44,7 @@ pub fn describe(lang: Lang, result: &Result<SyncReport, SyncError>) -> Synced {
     let mut out = Synced {
         notes: Vec::new(),
         refused: Vec::new(),
+        server: None,
         offline: false,
     };
     let report = match result {
@@ -65,10 +68,8 @@ pub fn describe(lang: Lang, result: &Result<SyncReport, SyncError>) -> Synced {
             out.notes.push(i18n::fmt(lang, Key::SyncMerged, &[&r.slug]));
         }
     }
-    // What the server said comes first: the actions kept aside follow from it.
     if let Some(lines) = &report.push_refused {
-        out.refused
-            .push(i18n::fmt(lang, Key::SyncPushRefused, &[&lines.join(" / ")]));
+        out.server = Some(i18n::fmt(lang, Key::SyncPushRefused, &[&lines.join(" / ")]));
     }
     for a in &report.aside {
         let reason = match &a.reason {
@@ -93,11 +94,7 @@ pub fn describe(lang: Lang, result: &Result<SyncReport, SyncError>) -> Synced {
     if report.sent > 0 {
         out.notes.push(i18n::fmt(lang, Key::SyncSent, &[&report.sent]));
     }
-    if let Some(lines) = &report.push_refused {
-        out.refused
-            .push(i18n::fmt(lang, Key::SyncPushRefused, &[&lines.join(" / ")]));
-    }
-    if out.notes.is_empty() && out.refused.is_empty() {
+    if out.notes.is_empty() && out.refused.is_empty() && out.server.is_none() {
         out.notes.push(Key::SyncSame.text(lang).to_string());
     }
     out
@@ -150,8 +147,15 @@ pub fn update(state: &mut State, msg: Msg) -> Result<Vec<Effect>, Msg> {
         Msg::Synced { result, asked } => {
             state.sync.running = false;
             state.sync.offline = result.offline;
-            if !result.refused.is_empty() {
-                state.status = Some((Severity::Error, result.refused.join(" ")));
+            if !result.refused.is_empty() || result.server.is_some() {
+                // What happened to the person's own actions first; the server's words after.
+                let lines: Vec<&str> = result
+                    .refused
+                    .iter()
+                    .chain(&result.server)
+                    .map(String::as_str)
+                    .collect();
+                state.status = Some((Severity::Error, lines.join(" ")));
             } else if asked && !result.offline {
                 state.status = Some((Severity::Info, result.notes.join(" ")));
             } else if !result.notes.is_empty()
@@ -206,7 +210,8 @@ mod tests {
         assert!(update(&mut s, Msg::Sync).unwrap().is_empty());
         let refused = Synced {
             notes: vec![],
-            refused: vec!["Not allowed: the server refused the push. approve".into()],
+            refused: vec![],
+            server: Some("Not allowed: the server refused the push. approve".into()),
             offline: false,
         };
         let _ = update(

@@ -51,10 +51,11 @@ pub fn run(ctx: &Ctx) -> Outcome {
     for line in &said.notes {
         eprintln!("{}", clean_line(line));
     }
-    for line in &said.refused {
+    // What the server said first: the actions kept aside follow from it.
+    for line in said.server.iter().chain(&said.refused) {
         eprintln!("{}", clean_line(line));
     }
-    if said.refused.is_empty() {
+    if said.refused.is_empty() && said.server.is_none() {
         return Ok(());
     }
     let pending = ctx.room.pending().map_or(0, |p| p.ahead);
