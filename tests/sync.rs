@@ -164,6 +164,32 @@ impl Laptop<'_> {
     }
 }
 
+/// An approval in the approver's name, committed with plain git by the laptop's author.
+fn forge_approval(lap: &Laptop<'_>) {
+    use std::fmt::Write as _;
+    let content = lap.git(&[
+        "rev-parse",
+        &format!("HEAD:{}", warta::domain::layout::draft_dir(DRAFT)),
+    ]);
+    let log_path = lap.dir.join(warta::domain::layout::review_path(DRAFT));
+    let mut text = std::fs::read_to_string(&log_path).unwrap();
+    let _ = write!(
+        text,
+        "\n[[events]]\nat = \"2024-12-01T09:00:00+07:00\"\nactor = \"hesti\"\naction = \"approve\"\ncontent = \"{}\"\n",
+        content.trim()
+    );
+    std::fs::write(&log_path, text).unwrap();
+    lap.git(&[
+        "-c",
+        "user.name=Dimas Arya Saputra",
+        "-c",
+        "user.email=dimas@panwascam-jetis.example",
+        "commit",
+        "-qam",
+        &format!("approve({DRAFT}): ok"),
+    ]);
+}
+
 fn clone<'a>(d: &'a Demo, url: &str, name: &str, person: &'static str, ssh: Option<String>) -> Laptop<'a> {
     let dir = d.tmp.path().join(name);
     let lap = Laptop { d, dir, person, ssh };
@@ -294,26 +320,7 @@ fn two_laptops_work_offline_and_sync_over_ssh() {
 
     // A forged approval made with plain git in the author's clone: the server's hook
     // refuses the push, sync says why, keeps it aside and still sends the rest.
-    let content = jetis.git(&[
-        "rev-parse",
-        &format!("HEAD:{}", warta::domain::layout::draft_dir(DRAFT)),
-    ]);
-    let log_path = jetis.dir.join(warta::domain::layout::review_path(DRAFT));
-    let mut text = std::fs::read_to_string(&log_path).unwrap();
-    text.push_str(&format!(
-        "\n[[events]]\nat = \"2024-12-01T09:00:00+07:00\"\nactor = \"hesti\"\naction = \"approve\"\ncontent = \"{}\"\n",
-        content.trim()
-    ));
-    std::fs::write(&log_path, text).unwrap();
-    jetis.git(&[
-        "-c",
-        "user.name=Dimas Arya Saputra",
-        "-c",
-        "user.email=dimas@panwascam-jetis.example",
-        "commit",
-        "-qam",
-        &format!("approve({DRAFT}): ok"),
-    ]);
+    forge_approval(&jetis);
     let forged = jetis.head();
     jetis.ok(&["comment", DRAFT, "-m", "Sudah saya lengkapi"]);
     let (code, _, err) = jetis.run(&["sync"]);
@@ -440,26 +447,7 @@ fn the_tui_counts_waiting_actions_and_syncs_on_a_key() {
     assert_eq!(lap.head(), common::git(&d.home, &server, &["rev-parse", "main"]).trim());
 
     // A forged approval: refused by the server's hook, shown with its reason.
-    let content = lap.git(&[
-        "rev-parse",
-        &format!("HEAD:{}", warta::domain::layout::draft_dir(DRAFT)),
-    ]);
-    let log_path = lap.dir.join(warta::domain::layout::review_path(DRAFT));
-    let mut text = std::fs::read_to_string(&log_path).unwrap();
-    text.push_str(&format!(
-        "\n[[events]]\nat = \"2024-12-01T09:00:00+07:00\"\nactor = \"hesti\"\naction = \"approve\"\ncontent = \"{}\"\n",
-        content.trim()
-    ));
-    std::fs::write(&log_path, text).unwrap();
-    lap.git(&[
-        "-c",
-        "user.name=Dimas Arya Saputra",
-        "-c",
-        "user.email=dimas@panwascam-jetis.example",
-        "commit",
-        "-qam",
-        "approve",
-    ]);
+    forge_approval(&lap);
     t.wait_for("1 tindakan belum terkirim", 10);
     t.keys(&["R"]);
     // What happened to the person's own action comes first, with the reason.

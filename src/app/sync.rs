@@ -147,7 +147,9 @@ pub fn update(state: &mut State, msg: Msg) -> Result<Vec<Effect>, Msg> {
         Msg::Synced { result, asked } => {
             state.sync.running = false;
             state.sync.offline = result.offline;
-            if !result.refused.is_empty() || result.server.is_some() {
+            if result.offline && !asked {
+                // Offline at the interval: the bar keeps counting, nothing else is said.
+            } else if !result.refused.is_empty() || result.server.is_some() {
                 // What happened to the person's own actions first; the server's words after.
                 let lines: Vec<&str> = result
                     .refused
@@ -158,9 +160,7 @@ pub fn update(state: &mut State, msg: Msg) -> Result<Vec<Effect>, Msg> {
                 state.status = Some((Severity::Error, lines.join(" ")));
             } else if asked && !result.offline {
                 state.status = Some((Severity::Info, result.notes.join(" ")));
-            } else if !result.notes.is_empty()
-                && !(result.notes.len() == 1 && result.notes[0] == Key::SyncSame.text(state.lang))
-            {
+            } else if result.notes.iter().any(|n| n != Key::SyncSame.text(state.lang)) {
                 // A sync by itself speaks only when something happened.
                 state.status = Some((Severity::Info, result.notes.join(" ")));
             }
@@ -245,6 +245,35 @@ mod tests {
                 .unwrap()
                 .contains(&Effect::Sync { asked: false })
         );
+    }
+
+    #[test]
+    fn an_interval_sync_offline_stays_quiet_and_one_asked_for_says_why() {
+        let mut s = state();
+        s.sync.pending = Some(Pending { ahead: 1, behind: 0 });
+        let offline = Synced {
+            notes: vec![],
+            refused: vec!["Could not reach the server (ssh: connect refused).".into()],
+            server: None,
+            offline: true,
+        };
+        let _ = update(
+            &mut s,
+            Msg::Synced {
+                result: offline.clone(),
+                asked: false,
+            },
+        );
+        assert_eq!(s.status, None);
+        assert!(s.sync.offline);
+        let _ = update(
+            &mut s,
+            Msg::Synced {
+                result: offline,
+                asked: true,
+            },
+        );
+        assert!(matches!(&s.status, Some((Severity::Error, t)) if t.contains("Could not reach")));
     }
 
     #[test]

@@ -175,9 +175,14 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         // Handled by `evaluation::update` and `share::update` above; here only when their
         // screens are not open.
-        Msg::Evaluation(_) | Msg::Evaluated(_) | Msg::ShareCopy | Msg::AfterPublish(None) => {}
-        // Handled by `sync::update` above.
-        Msg::Sync | Msg::SyncPending(_) | Msg::Synced { .. } => {}
+        // The sync's messages are handled by `sync::update` above.
+        Msg::Evaluation(_)
+        | Msg::Evaluated(_)
+        | Msg::ShareCopy
+        | Msg::AfterPublish(None)
+        | Msg::Sync
+        | Msg::SyncPending(_)
+        | Msg::Synced { .. } => {}
         Msg::Back => back(state),
         Msg::MoveUp | Msg::MoveDown | Msg::PageUp | Msg::PageDown | Msg::Top | Msg::Bottom => movement(state, &msg),
         Msg::Open => return open(state),

@@ -76,7 +76,7 @@ pub fn pusher(env: impl Fn(&str) -> Option<String>, config: &Config) -> Result<(
     config
         .people
         .iter()
-        .find(|p| p.logins.iter().any(|l| *l == login))
+        .find(|p| p.logins.contains(&login))
         .map(|p| (host, p.id.clone()))
         .ok_or(NoPusher::UnknownLogin { host, login })
 }
@@ -84,6 +84,8 @@ pub fn pusher(env: impl Fn(&str) -> Option<String>, config: &Config) -> Result<(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    type Case<'a> = (&'a [(&'a str, &'a str)], Result<(Host, &'a str), NoPusher>);
 
     fn config() -> Config {
         Config::parse(
@@ -105,7 +107,7 @@ mod tests {
     #[test]
     fn each_server_names_the_pusher_by_login() {
         let c = config();
-        let cases: &[(&[(&str, &str)], Result<(Host, &str), NoPusher>)] = &[
+        let cases: &[Case<'_>] = &[
             (&[("WARTA_PUSHER", "sari")], Ok((Host::Warta, "sari"))),
             (
                 &[
