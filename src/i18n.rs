@@ -10,6 +10,8 @@ use crate::store::export::ExportProblem;
 use crate::store::journal::StateProblem;
 use crate::store::{Invalid, StoreError};
 
+pub mod sync;
+
 /// A UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {

@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use super::{Ctx, EXIT_REFUSED, EXIT_REPO, Failure, Outcome, env_lang};
-use crate::app::sync::{describe, error};
 use crate::domain::text::clean_line;
+use crate::i18n::sync::{describe, error};
 use crate::i18n::{self, Key};
 use crate::store::sync::{self, SyncError};
 

@@ -62,7 +62,7 @@ pub fn to_msg(state: &State, inc: Incoming) -> Option<Msg> {
         Incoming::Store(Report::Evaluated(report)) => Some(Msg::Evaluated(report)),
         Incoming::Store(Report::Pending(p)) => Some(Msg::SyncPending(p)),
         Incoming::Store(Report::Synced { result, asked }) => Some(Msg::Synced {
-            result: app::sync::describe(state.lang, &result),
+            result: i18n::sync::describe(state.lang, &result),
             asked,
         }),
         Incoming::Store(Report::Refused(StoreError::Conflict {
