@@ -455,3 +455,55 @@ fn the_tui_counts_waiting_actions_and_syncs_on_a_key() {
     assert!(s.contains("approve(") && s.contains("Tidak"), "{s}");
     assert!(s.contains("peristiwa atas nama hesti"), "{s}");
 }
+
+/// The push hook on a hosted server: the pusher is the login Forgejo/Gitea
+/// (`GITEA_PUSHER_NAME`) or GitLab (`GL_USERNAME`) gives the hook, mapped by `logins`;
+/// a login in nobody's `logins` is refused, and the email is never believed. Real
+/// `git push` into a bare repository with warta's hook, the variables set as the
+/// servers set them.
+#[test]
+fn hosted_servers_name_the_pusher_by_login() {
+    let d = Demo::new();
+    let (server, url) = by_path(&d);
+    let work = d.tmp.path().join("work");
+    common::git(&d.home, d.tmp.path(), &["clone", "-q", &url, work.to_str().unwrap()]);
+    let server_head = || common::git(&d.home, &server, &["rev-parse", "main"]);
+    let push = |vars: &[(&str, &str)]| {
+        let mut c = Command::new("git");
+        c.env_clear()
+            .env("HOME", &d.home)
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("WARTA_LANG", "en")
+            .current_dir(&work)
+            .args(["push", "-q", "origin", "main"]);
+        for (k, v) in vars {
+            c.env(k, v);
+        }
+        let out = c.output().unwrap();
+        (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    // Dimas comments through warta in the work copy (a real action, by him).
+    common::warta(&d.home, &work)
+        .args(["--as", "dimas", "comment", DRAFT, "-m", "Dari Gitea"])
+        .output()
+        .unwrap();
+    let before = server_head();
+
+    // Someone else's login, with dimas's email: refused, the email is not believed.
+    let (ok, err) = push(&[
+        ("GITEA_PUSHER_NAME", "mallory"),
+        ("GITEA_PUSHER_EMAIL", "dimas@panwascam-jetis.example"),
+    ]);
+    assert!(!ok && err.contains("mallory") && err.contains("GITEA_PUSHER_NAME"), "{err}");
+    assert_eq!(server_head(), before);
+    // GitLab, another person's login: the commit is not theirs; the lines are shown in
+    // GitLab's pages.
+    let (ok, err) = push(&[("GL_USERNAME", "hesti"), ("GL_ID", "user-7")]);
+    assert!(!ok && err.contains("GL-HOOK-ERR:"), "{err}");
+    assert_eq!(server_head(), before);
+    // Forgejo/Gitea with dimas's own login: accepted.
+    let (ok, err) = push(&[("GITEA_PUSHER_NAME", "dimas"), ("GITEA_PUSHER_ID", "3")]);
+    assert!(ok, "{err}");
+    assert_ne!(server_head(), before);
+}
