@@ -495,7 +495,10 @@ fn hosted_servers_name_the_pusher_by_login() {
         ("GITEA_PUSHER_NAME", "mallory"),
         ("GITEA_PUSHER_EMAIL", "dimas@panwascam-jetis.example"),
     ]);
-    assert!(!ok && err.contains("mallory") && err.contains("GITEA_PUSHER_NAME"), "{err}");
+    assert!(
+        !ok && err.contains("mallory") && err.contains("GITEA_PUSHER_NAME"),
+        "{err}"
+    );
     assert_eq!(server_head(), before);
     // GitLab, another person's login: the commit is not theirs; the lines are shown in
     // GitLab's pages.
