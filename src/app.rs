@@ -14,6 +14,7 @@ pub mod prose;
 pub mod rows;
 mod screens;
 pub mod share;
+pub mod sync;
 pub use crate::query::{Filters, Queue, Row};
 pub use screens::{ItemView, ListView, Login};
 pub mod update;
@@ -157,6 +158,8 @@ pub struct State {
     pub share: Option<share::Share>,
     /// The admin screen, once opened.
     pub admin: Option<admin::Admin>,
+    /// Sync with the server of a clone (`app/sync.rs`).
+    pub sync: sync::SyncView,
 }
 
 /// What the loop must do for `update`.
@@ -216,6 +219,11 @@ pub enum Effect {
         new: Box<crate::domain::item::Item>,
         /// The job.
         job: jobs::JobId,
+    },
+    /// Sync with the server beside the worker; answered with `Msg::Synced`.
+    Sync {
+        /// Whether the person asked for it (else it is the interval's).
+        asked: bool,
     },
     /// Compute the evaluation report on the worker; answered with `Msg::Evaluated`.
     Evaluate {
@@ -408,6 +416,17 @@ pub enum Msg {
     Evaluated(Arc<crate::domain::report::Report>),
     /// A key or an answer of the admin screen.
     Admin(admin::Intent),
+    /// Sync with the server now (`app/sync.rs`).
+    Sync,
+    /// How many local actions wait to be sent (`None`: no server).
+    SyncPending(Option<crate::store::sync::Pending>),
+    /// A sync ended.
+    Synced {
+        /// What it did and refused, in the person's language.
+        result: sync::Synced,
+        /// Whether the person asked for it (else it ran at the interval).
+        asked: bool,
+    },
 }
 
 impl State {
@@ -448,6 +467,7 @@ impl State {
             evaluation: None,
             share: None,
             admin: None,
+            sync: sync::SyncView::default(),
         }
     }
 

@@ -24,6 +24,7 @@ pub mod report;
 mod report_html;
 mod session;
 mod show;
+mod sync;
 mod tags;
 mod verify;
 
@@ -112,6 +113,10 @@ pub enum Command {
     Session(session::Args),
     /// Server-side hooks: `pre-receive` checks pushes with the rules of verify.
     Hook(hook::Args),
+    /// Copy a newsroom from a server to work on here, offline too.
+    Clone(sync::CloneArgs),
+    /// Send the actions made here to the server and take in everyone else's.
+    Sync,
 }
 
 /// An item and `--json`: the arguments of `show`, `log` and `check`.
@@ -184,6 +189,7 @@ pub fn main() -> ExitCode {
         Some(Command::Demo(a)) => demo::run(a),
         Some(Command::Session(a)) => session::run(&cli, a),
         Some(Command::Hook(a)) => hook::run(&cli, a),
+        Some(Command::Clone(a)) => sync::clone(a),
         Some(cmd) => open(&cli).and_then(|ctx| dispatch(&ctx, cmd)),
     };
     match result {
@@ -198,7 +204,7 @@ pub fn main() -> ExitCode {
 fn dispatch(ctx: &Ctx, cmd: &Command) -> Outcome {
     use crate::domain::review::ActionKind as A;
     match cmd {
-        Command::Init(_) | Command::Demo(_) | Command::Session(_) | Command::Hook(_) => {
+        Command::Init(_) | Command::Demo(_) | Command::Session(_) | Command::Hook(_) | Command::Clone(_) => {
             unreachable!("run before a newsroom is open")
         }
         Command::Keys(a) => keys::run(ctx, a),
@@ -233,5 +239,6 @@ fn dispatch(ctx: &Ctx, cmd: &Command) -> Outcome {
         Command::Verify => verify::run(ctx),
         Command::Report(a) => report::run(ctx, a),
         Command::Migrate => migrate::run(ctx),
+        Command::Sync => sync::run(ctx),
     }
 }

@@ -8,6 +8,7 @@ pub mod config;
 pub mod config_write;
 pub mod dates;
 pub mod diff;
+pub mod hosting;
 pub mod item;
 pub mod layout;
 pub mod limits;

@@ -10,6 +10,8 @@ use crate::store::export::ExportProblem;
 use crate::store::journal::StateProblem;
 use crate::store::{Invalid, StoreError};
 
+pub mod sync;
+
 /// A UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -398,7 +400,7 @@ strings! {
     KeysExtra => "lebih:", "extra:";
     KeysSame => "authorized_keys sudah sesuai dengan warta.toml.", "authorized_keys matches warta.toml.";
     KeysDiffer => "{0} baris berbeda dari warta.toml.", "{0} lines differ from warta.toml.";
-    HookNoPusher => "Push ditolak: server tidak menyebut siapa yang mendorong (WARTA_PUSHER).", "Push refused: the server did not name the pusher (WARTA_PUSHER).";
+    HookNoPusher => "Push ditolak: server tidak menyebut siapa yang mendorong (WARTA_PUSHER, GITEA_PUSHER_NAME atau GL_USERNAME).", "Push refused: the server did not name the pusher (WARTA_PUSHER, GITEA_PUSHER_NAME or GL_USERNAME).";
     HookDelete => "Push ditolak: cabang {0} tidak boleh dihapus.", "Push refused: branch {0} may not be deleted.";
     HookRefused => "Push ditolak: {0} pelanggaran aturan redaksi.", "Push refused: {0} violations of the newsroom's rules.";
     // Verify findings
@@ -562,6 +564,28 @@ strings! {
     KeyAdminSave => "simpan", "save";
     KeyAdminCancel => "batal", "cancel";
     KeyAdminClear => "kosongkan kolom", "clear the field";
+    // Sync
+    SyncNoRemote => "Tidak ada server untuk disinkronkan: newsroom ini tidak dibuat dengan `warta clone`.", "No server to sync with: this newsroom was not made with `warta clone`.";
+    SyncNoGit => "Program git tidak terpasang; sinkronisasi memerlukannya (apt-get install git).", "git is not installed; syncing needs it (apt-get install git).";
+    SyncOffline => "Server tidak terjangkau ({0}). Tindakan tetap tersimpan di sini dan ikut terkirim pada sinkronisasi berikutnya.", "Could not reach the server ({0}). Actions stay saved here and go with the next sync.";
+    SyncBusy => "Server terus berubah selama sinkronisasi; coba lagi sebentar lagi.", "The server kept changing during the sync; try again shortly.";
+    SyncSame => "Sudah sama dengan server.", "Already the same as the server.";
+    SyncReceived => "{0} tindakan diterima dari server.", "{0} actions received from the server.";
+    SyncSent => "{0} tindakan terkirim.", "{0} actions sent.";
+    SyncMerged => "{0}: digabung dengan perubahan di server.", "{0}: merged with the server's changes.";
+    SyncConflict => "{0}: paragraf yang sama diubah di dua tempat; kedua versi disimpan di antara tanda <<<<<<< dan >>>>>>>. Rapikan di editor.", "{0}: the same paragraph was changed in two places; both versions are kept between <<<<<<< and >>>>>>> marks. Tidy it in the editor.";
+    SyncRenamed => "{0}: nama sudah dipakai di server; berita ini kini {1}.", "{0}: the name was taken on the server; this item is now {1}.";
+    SyncAside => "{0}({1}) tidak dikirim: {2} Disimpan di {3}.", "{0}({1}) was not sent: {2} Kept on {3}.";
+    SyncNotAction => "Tidak diizinkan: bukan satu tindakan warta (perubahan git biasa).", "Not allowed: not one warta action (plain git changes).";
+    SyncNotActor => "Tidak diizinkan: peristiwa atas nama {0} tetapi commit dibuat oleh {1}.", "Not allowed: event in the name of {0} but committed by {1}.";
+    SyncFields => "judul atau kolom lain diubah di dua tempat; isian server dipakai, isian Anda disimpan.", "the title or another field changed in two places; the server's were kept, yours are saved.";
+    SyncPushRefused => "Tidak diizinkan: server menolak kiriman. {0}", "Not allowed: the server refused the push. {0}";
+    SyncPending => "{0} tindakan belum terkirim", "{0} actions not sent";
+    SyncRunning => "Menyinkronkan dengan server…", "Syncing with the server…";
+    KeySync => "sinkronkan", "sync";
+    HookUnknownLogin => "Push ditolak: login {0} ({1}) tidak tercantum di logins siapa pun di warta.toml.", "Push refused: the login {0} ({1}) is in nobody's logins in warta.toml.";
+    SyncKept => "{0} tindakan yang ditolak disimpan di refs/warta/refused/.", "{0} refused actions are kept on refs/warta/refused/.";
+    CloneDone => "Newsroom disalin ke {0}. Bekerja seperti biasa, juga tanpa sinyal; `warta sync` mengirim dan mengambil tindakan.", "Newsroom copied to {0}. Work as usual, offline too; `warta sync` sends and fetches actions.";
 }
 
 /// The text of a key with `{0}`, `{1}`… replaced by `args`.

@@ -29,6 +29,7 @@ mod reflock;
 pub mod repo;
 mod shards;
 pub mod snapshot;
+pub mod sync;
 mod trailers;
 mod tree;
 

@@ -130,10 +130,16 @@ fn bar_right(state: &View<'_>, width: u16) -> (String, u16) {
         (true, Some((name, _))) => name.to_string(),
         _ => who,
     };
+    // Local actions waiting for the server (`app/sync.rs`), given room of their own.
+    let waiting = crate::app::sync::waiting(state)
+        .map(|w| format!("{w} · "))
+        .unwrap_or_default();
+    let room = u16::try_from(unicode_width::UnicodeWidthStr::width(waiting.as_str())).unwrap_or(0);
+    let busy = format!("{busy}{waiting}");
     let right = format!(" {busy}{who} ");
     let right_width = u16::try_from(unicode_width::UnicodeWidthStr::width(right.as_str()))
         .unwrap_or(u16::MAX)
-        .min(if narrow { width / 4 } else { width / 2 });
+        .min(if narrow { width / 4 } else { width / 2 } + room);
     (right, right_width)
 }
 

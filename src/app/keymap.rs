@@ -188,6 +188,7 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(LIST, KeyCode::Char('T'), || Msg::CycleTag, KeyFilterTag, false),
     b!(LIST, KeyCode::Char('0'), || Msg::ClearFilters, KeyClearFilters, false),
+    b!(LIST, KeyCode::Char('R'), || Msg::Sync, KeySync, true),
     b!(BROWSE, KeyCode::Char('s'), || Msg::Act(A::Submit), KeySubmit, true),
     b!(BROWSE, KeyCode::Char('w'), || Msg::Act(A::Withdraw), KeyWithdraw, true),
     b!(BROWSE, KeyCode::Char('a'), || Msg::Act(A::Approve), KeyApprove, true),

@@ -59,6 +59,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         Ok(effects) => return effects,
         Err(msg) => msg,
     };
+    let msg = match super::sync::update(state, msg) {
+        Ok(effects) => return effects,
+        Err(msg) => msg,
+    };
     if let Some(effects) = super::share::update(state, &msg) {
         return effects;
     }
@@ -175,7 +179,15 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         // Handled by `evaluation::update` and `share::update` above; here only when their
         // screens are not open.
-        Msg::Evaluation(_) | Msg::Evaluated(_) | Msg::ShareCopy | Msg::AfterPublish(None) | Msg::Admin(_) => {}
+        // The sync's messages are handled by `sync::update` above.
+        Msg::Evaluation(_)
+        | Msg::Evaluated(_)
+        | Msg::ShareCopy
+        | Msg::AfterPublish(None)
+        | Msg::Sync
+        | Msg::SyncPending(_)
+        | Msg::Synced { .. }
+        | Msg::Admin(_) => {}
         Msg::Back => back(state),
         Msg::MoveUp | Msg::MoveDown | Msg::PageUp | Msg::PageDown | Msg::Top | Msg::Bottom => movement(state, &msg),
         Msg::Open => return open(state),
@@ -551,6 +563,8 @@ fn from_person(msg: &Msg) -> bool {
             | Msg::SaveConflict { .. }
             | Msg::Evaluated(_)
             | Msg::AfterPublish(_)
+            | Msg::SyncPending(_)
+            | Msg::Synced { .. }
     )
 }
 

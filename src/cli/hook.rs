@@ -4,6 +4,7 @@
 use std::io::BufRead;
 
 use super::{Cli, EXIT_REFUSED, Failure, Outcome, env_lang};
+use crate::domain::hosting::{self, NoPusher};
 use crate::domain::text::clean_line;
 use crate::i18n::{self, Key};
 use crate::store::Newsroom;
@@ -19,7 +20,8 @@ pub struct Args {
 /// The hooks.
 #[derive(Debug, clap::Subcommand)]
 pub enum Kind {
-    /// Check pushed commits (reads `old new ref` lines); the pusher is `WARTA_PUSHER`.
+    /// Check pushed commits (reads `old new ref` lines); the pusher is `WARTA_PUSHER`, or
+    /// the login Forgejo/Gitea (`GITEA_PUSHER_NAME`) or GitLab (`GL_USERNAME`) names.
     PreReceive,
     /// Install the pre-receive hook into the repository given by --repo.
     Install,
@@ -53,19 +55,33 @@ pub fn run(cli: &Cli, a: &Args) -> Outcome {
 }
 
 fn pre_receive(lang: i18n::Lang) -> Outcome {
-    // Who pushes is decided by the server's forced command, never by the commits.
-    let pusher = std::env::var("WARTA_PUSHER").ok().filter(|s| !s.is_empty());
-    let Some(pusher) = pusher else {
+    // Who pushes is decided by the server (warta's forced command, or the hosted
+    // server's login), never by the commits.
+    let named = ["WARTA_PUSHER", "GITEA_PUSHER_NAME", "GL_USERNAME"]
+        .iter()
+        .any(|v| std::env::var(v).is_ok_and(|s| !s.trim().is_empty()));
+    if !named {
         return Err(fail(EXIT_REFUSED, Key::HookNoPusher.text(lang).to_string()));
-    };
+    }
     let room = Newsroom::open_from_env().map_err(|e| fail(e.exit_code(), i18n::error(lang, &e)))?;
     let config = room
         .head()
         .and_then(|h| room.config_at(h))
         .map_err(|e| fail(e.exit_code(), i18n::error(lang, &e)))?;
-    if config.person(&pusher).is_none() {
-        return Err(fail(EXIT_REFUSED, i18n::fmt(lang, Key::SessionUnknown, &[&pusher])));
-    }
+    let pusher = match hosting::pusher(|v| std::env::var(v).ok(), &config) {
+        Ok((_, id)) => id,
+        Err(NoPusher::UnknownLogin { host, login }) => {
+            let text = i18n::fmt(lang, Key::HookUnknownLogin, &[&clean_line(&login), &host.variable()]);
+            return Err(fail(EXIT_REFUSED, gitlab_visible(&text)));
+        }
+        Err(NoPusher::UnknownId(id)) => {
+            return Err(fail(
+                EXIT_REFUSED,
+                i18n::fmt(lang, Key::SessionUnknown, &[&clean_line(&id)]),
+            ));
+        }
+        Err(NoPusher::Unnamed) => return Err(fail(EXIT_REFUSED, Key::HookNoPusher.text(lang).to_string())),
+    };
     let branch = room.refname();
     let mut problems = 0;
     for line in std::io::stdin().lock().lines() {
@@ -89,12 +105,23 @@ fn pre_receive(lang: i18n::Lang) -> Outcome {
         for f in &findings {
             problems += 1;
             let commit = f.commit.map_or_else(String::new, |c| c.short());
-            eprintln!("{commit} {}", clean_line(&super::verify::describe(lang, f)));
+            let line = format!("{commit} {}", clean_line(&super::verify::describe(lang, f)));
+            eprintln!("{}", gitlab_visible(&line));
         }
     }
     if problems == 0 {
         Ok(())
     } else {
         Err(fail(EXIT_REFUSED, i18n::fmt(lang, Key::HookRefused, &[&problems])))
+    }
+}
+
+/// GitLab shows a hook's refusal in its web pages only on lines that begin with
+/// `GL-HOOK-ERR:` (its `doc/administration/server_hooks.md`, "Custom error messages").
+fn gitlab_visible(line: &str) -> String {
+    if std::env::var_os("GL_USERNAME").is_some() {
+        format!("GL-HOOK-ERR: {line}")
+    } else {
+        line.to_string()
     }
 }

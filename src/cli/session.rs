@@ -1,8 +1,8 @@
 //! `session PERSON`: the forced command of an SSH key. Opens the TUI as that person
 //! in restricted mode: no external editor, no shell, no path from the client.
 //!
-//! The one thing a client may ask for instead is git, and only an admin, only for this
-//! newsroom: `git fetch`/`clone` (upload-pack) and `git push` (receive-pack, only with
+//! The one thing a client may ask for instead is git, only an admin (or anyone active,
+//! where `warta.clones` is set: clones that sync), only for this newsroom: `git fetch`/`clone` (upload-pack) and `git push` (receive-pack, only with
 //! the pre-receive hook installed). The push is checked with the admin as the pusher
 //! (`WARTA_PUSHER`), set here where the client cannot choose it.
 
@@ -92,7 +92,8 @@ fn serve_git(room: &Newsroom, person: &Person, service: &str, path: &str, lang: 
             message: key.text(lang).to_string(),
         })
     };
-    if !person.has(Role::Admin) {
+    // Others only where the admin opened the newsroom to clones (`store/sync.rs`).
+    if !person.has(Role::Admin) && !room.clones_allowed() {
         return refuse(Key::SessionGitAdminOnly, "not an admin");
     }
     // The client names a path; it must be this newsroom (relative paths are from home).

@@ -174,10 +174,11 @@ pub fn template(config: &Config, kecamatan: &str) -> String {
     s
 }
 
-struct Plan {
+/// The changes of one planned commit (also what a sync replays, `store/sync.rs`).
+pub(super) struct Plan {
     slug: String,
     action: ActionKind,
-    changes: Vec<Change>,
+    pub(super) changes: Vec<Change>,
     summary: String,
     merged: bool,
 }
@@ -306,7 +307,14 @@ impl Newsroom {
 
     /// Turn a request into the changes of one commit: the rule book decides, this only
     /// reads the item, merges concurrent edits and writes the objects.
-    fn plan(&self, head: Oid, config: &Config, actor: &str, req: &Request, now: &jiff::Zoned) -> Result<Option<Plan>> {
+    pub(super) fn plan(
+        &self,
+        head: Oid,
+        config: &Config,
+        actor: &str,
+        req: &Request,
+        now: &jiff::Zoned,
+    ) -> Result<Option<Plan>> {
         let book = Rulebook::new(config, actor, now.clone());
         let (slug, intent, entry, merged) = match req {
             Request::Create(new) => {

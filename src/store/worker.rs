@@ -75,6 +75,11 @@ pub enum Job {
         /// The change.
         change: Box<crate::domain::admin::Change>,
     },
+    /// Sync with the server, on a thread of its own (`store/sync.rs`).
+    Sync {
+        /// Whether the person asked for it.
+        asked: bool,
+    },
     /// Stop the worker.
     Stop,
 }
@@ -115,6 +120,15 @@ pub enum Report {
     Evaluated(Arc<crate::domain::report::Report>),
     /// `warta.toml` was changed by `Job::Admin` in this commit.
     ConfigChanged(super::error::CommitId),
+    /// Local actions not yet sent (`None`: no server), after each load and sync.
+    Pending(Option<super::sync::Pending>),
+    /// A sync ended.
+    Synced {
+        /// What it did.
+        result: Result<super::sync::SyncReport, super::sync::SyncError>,
+        /// Whether the person asked for it.
+        asked: bool,
+    },
 }
 
 /// The diff for `Job::Diff`: pure computation, here only so that it runs on this
@@ -157,7 +171,7 @@ pub fn run(room: &Newsroom, jobs: &Receiver<(Job, Option<JobId>)>, reports: &Sen
             }
             Err(e) => Report::LoadFailed(e),
         };
-        reports.send(report).is_ok()
+        reports.send(report).is_ok() && reports.send(Report::Pending(room.pending())).is_ok()
     };
     loop {
         let received = jobs.recv_timeout(POLL);
@@ -234,6 +248,7 @@ pub fn run(room: &Newsroom, jobs: &Receiver<(Job, Option<JobId>)>, reports: &Sen
                     return;
                 }
             }
+            Ok(Job::Sync { asked }) => spawn_sync(room, reports, asked),
             Ok(Job::Stop) | Err(RecvTimeoutError::Disconnected) => {
                 if let Some(p) = &me {
                     super::presence::withdraw(room.git_dir(), &p.person);
@@ -277,4 +292,23 @@ pub fn spawn(room: Newsroom, reports: Sender<Report>) -> Sender<(Job, Option<Job
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || run(&room, &rx, &reports));
     tx
+}
+/// Run a sync on a thread of its own, with its own handle on the repository, so the
+/// worker goes on with actions and loads while the network is slow; report how it
+/// ended and what now waits. The worker's poll sees the branch move.
+fn spawn_sync(room: &Newsroom, reports: &std::sync::mpsc::Sender<Report>, asked: bool) {
+    let path = room.git_dir().to_path_buf();
+    let state_dir = room.state_dir().to_path_buf();
+    let reports = reports.clone();
+    std::thread::spawn(move || {
+        let result = Newsroom::open(&path)
+            .map_err(super::sync::SyncError::from)
+            .and_then(|mut room| {
+                room.set_state_dir(state_dir);
+                let result = room.sync(true);
+                let _ = reports.send(Report::Pending(room.pending()));
+                result
+            });
+        let _ = reports.send(Report::Synced { result, asked });
+    });
 }

@@ -61,6 +61,11 @@ pub fn to_msg(state: &State, inc: Incoming) -> Option<Msg> {
         Incoming::Store(Report::Finished(job)) => Some(Msg::Finished(job)),
         Incoming::Store(Report::Evaluated(report)) => Some(Msg::Evaluated(report)),
         Incoming::Store(Report::ConfigChanged(c)) => Some(Msg::Admin(app::admin::Intent::Saved(c.short()))),
+        Incoming::Store(Report::Pending(p)) => Some(Msg::SyncPending(p)),
+        Incoming::Store(Report::Synced { result, asked }) => Some(Msg::Synced {
+            result: i18n::sync::describe(state.lang, &result),
+            asked,
+        }),
         Incoming::Store(Report::Refused(StoreError::Conflict {
             ours, theirs, marked, ..
         })) => Some(Msg::SaveConflict { ours, theirs, marked }),
@@ -241,6 +246,7 @@ impl Runtime {
                 self.job(Job::Load, Some(job));
             }
             Effect::LoadHistory { slug, job } => self.job(Job::History { slug }, Some(job)),
+            Effect::Sync { asked } => self.job(Job::Sync { asked }, None),
             Effect::Apply { actor, request, job } => self.job(Job::Apply { actor, request }, Some(job)),
             Effect::Diff { pair, old, new, job } => self.job(Job::Diff { pair, old, new }, Some(job)),
             Effect::Evaluate {

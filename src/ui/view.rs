@@ -32,6 +32,8 @@ pub fn allowed_here(state: &View<'_>, b: &keymap::Binding) -> bool {
         crate::app::Msg::OpenShare => state
             .current()
             .is_some_and(|e| e.state.status == crate::domain::review::Status::Published),
+        // Sync is offered where there is a server.
+        crate::app::Msg::Sync => state.sync.pending.is_some(),
         _ => true,
     }
 }
