@@ -4,6 +4,7 @@
 //! bytes in and get values or typed errors out.
 
 pub mod config;
+pub mod correction;
 pub mod dates;
 pub mod diff;
 pub mod item;

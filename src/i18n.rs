@@ -463,6 +463,15 @@ strings! {
     RepNoItems => "Tidak ada kegiatan pada periode ini.", "No activity in this period.";
     RepBarTitle => "Grafik: {0}", "Chart: {0}";
     RepNone => "tidak ada", "none";
+    // Corrections, takedown and restore
+    StatusTakenDown => "Diturunkan", "Taken down";
+    ActCorrect => "ralat", "correct";
+    ActTakedown => "turunkan", "take down";
+    ActRestore => "pulihkan", "restore";
+    DoneCorrect => "Ralat dimulai: versi terbit tetap tampil sampai ralat disetujui dan diterbitkan.", "Correction started: the published version stays up until the correction is approved and published.";
+    DoneTakedown => "Berita diturunkan dari situs.", "Item taken down.";
+    DoneRestore => "Berita dipulihkan: versi terbit terakhir tampil lagi.", "Item restored: its last published version is up again.";
+    InvNoteRequired => "Tidak diizinkan: ralat perlu catatan untuk pembaca (-m), mis. \"Nama Ketua ditulis salah; yang benar Siti Aminah.\"", "Not allowed: a correction needs a note for readers (-m), e.g. \"The chair's name was misspelt; it is Siti Aminah.\"";
 }
 
 /// The text of a key with `{0}`, `{1}`… replaced by `args`.
@@ -498,6 +507,7 @@ pub fn status(lang: Lang, s: Status) -> &'static str {
         Status::Approved => Key::StatusApproved,
         Status::Published => Key::StatusPublished,
         Status::Rejected => Key::StatusRejected,
+        Status::TakenDown => Key::StatusTakenDown,
     }
     .text(lang)
 }
@@ -519,6 +529,9 @@ pub fn action(lang: Lang, a: ActionKind) -> &'static str {
         ActionKind::Resolve => Key::ActResolve,
         ActionKind::Repair => Key::ActRepair,
         ActionKind::Shared => Key::ActShared,
+        ActionKind::Correct => Key::ActCorrect,
+        ActionKind::Takedown => Key::ActTakedown,
+        ActionKind::Restore => Key::ActRestore,
     }
     .text(lang)
 }
@@ -593,6 +606,9 @@ pub fn done(lang: Lang, a: ActionKind) -> &'static str {
         ActionKind::Resolve => Key::DoneResolve,
         ActionKind::Repair => Key::DoneRepair,
         ActionKind::Shared => Key::DoneShared,
+        ActionKind::Correct => Key::DoneCorrect,
+        ActionKind::Takedown => Key::DoneTakedown,
+        ActionKind::Restore => Key::DoneRestore,
     }
     .text(lang)
 }
@@ -752,6 +768,7 @@ pub fn invalid(lang: Lang, i: &Invalid) -> String {
         Invalid::NotDamaged => Key::InvNotDamaged.text(lang).to_string(),
         Invalid::UnknownChannel(c) => fmt(lang, Key::InvUnknownChannel, &[c]),
         Invalid::BadUrl => Key::InvBadUrl.text(lang).to_string(),
+        Invalid::NoteRequired => Key::InvNoteRequired.text(lang).to_string(),
     }
 }
 

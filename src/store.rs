@@ -18,6 +18,7 @@ pub mod journal;
 pub mod merge;
 pub mod migrate;
 pub mod presence;
+pub mod published;
 mod rawtree;
 mod reflock;
 pub mod repo;

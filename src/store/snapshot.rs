@@ -41,6 +41,9 @@ pub struct Entry {
     pub files: Vec<String>,
     /// Blob id of the review log ("" when there is none).
     pub review_id: String,
+    /// While a correction is under way: the public version (what the last `publish`
+    /// pinned), read from git; `None` otherwise (see [`Entry::public`]).
+    pub pinned: Option<Arc<super::published::Version>>,
 }
 
 impl Entry {
@@ -259,6 +262,7 @@ impl Newsroom {
             ..
         } = r;
         items.sort_by(|a, b| a.slug.cmp(&b.slug));
+        self.read_pinned(&mut items);
         if let Some(disk) = disk {
             // What is left in the cache are days or items no longer in the tree.
             stale.extend(disk.into_iter().filter(|(_, s)| !s.entries.is_empty()).map(|(d, _)| d));
@@ -486,5 +490,7 @@ fn read_entry(
         state,
         files,
         review_id: review_id.map(|id| id.to_string()).unwrap_or_default(),
-    })
+        pinned: None,
+    }
+    .with_pinned(room))
 }
