@@ -472,6 +472,14 @@ strings! {
     DoneTakedown => "Berita diturunkan dari situs.", "Item taken down.";
     DoneRestore => "Berita dipulihkan: versi terbit terakhir tampil lagi.", "Item restored: its last published version is up again.";
     InvNoteRequired => "Tidak diizinkan: ralat perlu catatan untuk pembaca (-m), mis. \"Nama Ketua ditulis salah; yang benar Siti Aminah.\"", "Not allowed: a correction needs a note for readers (-m), e.g. \"The chair's name was misspelt; it is Siti Aminah.\"";
+    OutCorrecting => "Ralat sedang berjalan ({0}): pembaca masih melihat versi terbit {1} ({2}). Teks kerja: warta show {3} --working; perubahan: warta diff {3}", "Correction under way ({0}): readers still see published version {1} ({2}). Working text: warta show {3} --working; changes: warta diff {3}";
+    OutWorkingText => "Teks kerja ralat (belum terbit; pembaca melihat versi terbit {0}).", "Working text of the correction (not published; readers see published version {0}).";
+    OutTakenDownLine => "Diturunkan: tidak tampil di situs. Alasan: {0}", "Taken down: not on the website. Reason: {0}";
+    OutVersions => "Versi terbit:", "Published versions:";
+    OutVersionPublic => "tampil sekarang", "public now";
+    OutNoVersion => "Tidak ada versi terbit {0}: berita ini punya {1}.", "No published version {0}: this item has {1}.";
+    OutDiffVersions => "Perbedaan versi terbit {0} ({1}) ke versi terbit {2} ({3}):", "Changes from published version {0} ({1}) to published version {2} ({3}):";
+    OutVersionUnreadable => "Versi terbit {0} tidak dapat dibaca dari riwayat git.", "Published version {0} cannot be read from the git history.";
 }
 
 /// The text of a key with `{0}`, `{1}`… replaced by `args`.

@@ -39,6 +39,12 @@ pub struct Note {
     pub note: String,
 }
 
+/// Whether an action changes what the public sees (and so runs `[publish] command`).
+#[must_use]
+pub fn changes_public(action: ActionKind) -> bool {
+    matches!(action, ActionKind::Publish | ActionKind::Takedown | ActionKind::Restore)
+}
+
 /// Every published version of an item, oldest first.
 #[must_use]
 pub fn publications(review: &Review) -> Vec<Publication> {
