@@ -13,6 +13,7 @@ pub mod prose;
 pub mod rows;
 mod screens;
 pub mod share;
+pub mod published;
 pub use crate::query::{Filters, Queue, Row};
 pub use screens::{ItemView, ListView, Login};
 pub mod update;
@@ -152,6 +153,8 @@ pub struct State {
     pub evaluation: Option<evaluation::Evaluation>,
     /// The "Bagikan" screen of a published item, while open.
     pub share: Option<share::Share>,
+    /// The "Versi terbit" screen of an item published before, while open.
+    pub published: Option<published::Published>,
 }
 
 /// What the loop must do for `update`.
@@ -245,6 +248,8 @@ pub enum Msg {
     AfterPublish(Option<String>),
     /// Open the "Bagikan" screen of the current (published) item.
     OpenShare,
+    /// Open the "Versi terbit" screen of the current item.
+    OpenPublished,
     /// Copy the selected channel's text on the "Bagikan" screen.
     ShareCopy,
     /// Move the selection or scroll down.
@@ -423,6 +428,7 @@ impl State {
             ended: None,
             evaluation: None,
             share: None,
+            published: None,
         }
     }
 
@@ -457,6 +463,9 @@ impl State {
         let popup = self.popup.as_ref().filter(|p| !matches!(p, Popup::Notices(_)));
         if popup.is_none() && self.share.is_some() && self.screen == Screen::Item {
             return Mode::Share;
+        }
+        if popup.is_none() && self.published.is_some() && self.screen == Screen::Item {
+            return Mode::Published;
         }
         match (popup, &self.screen) {
             (Some(Popup::Help | Popup::Notices(_)), _) => Mode::Help,

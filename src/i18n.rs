@@ -480,6 +480,18 @@ strings! {
     OutNoVersion => "Tidak ada versi terbit {0}: berita ini punya {1}.", "No published version {0}: this item has {1}.";
     OutDiffVersions => "Perbedaan versi terbit {0} ({1}) ke versi terbit {2} ({3}):", "Changes from published version {0} ({1}) to published version {2} ({3}):";
     OutVersionUnreadable => "Versi terbit {0} tidak dapat dibaca dari riwayat git.", "Published version {0} cannot be read from the git history.";
+    KeyCorrect => "ralat berita terbit", "correct a published item";
+    KeyTakedown => "turunkan dari situs", "take down";
+    KeyRestore2 => "pulihkan ke situs", "restore";
+    KeyVersions => "versi terbit", "published versions";
+    KeyVersionPick => "pilih versi", "choose version";
+    TuiCorrectHint => "Apa yang diralat? Kalimat ini menjadi catatan ralat untuk pembaca (penyetuju dapat mengubahnya saat menerbitkan):", "What is being corrected? This becomes the correction note readers see (the approver may reword it when publishing):";
+    TuiTakedownHint => "Alasan menurunkan berita (wajib, tercatat di riwayat):", "Why it is taken down (required, kept in its history):";
+    TuiCorrectionNoteHint => "Catatan ralat untuk pembaca (tampil bertanggal di bawah berita):", "Correction note for readers (shown, dated, below the item):";
+    TuiNoVersions => "Berita ini belum pernah terbit.", "This item was never published.";
+    TuiCorrecting => "Ralat sedang berjalan: pembaca masih melihat versi terbit {0} ({1}) sampai ralat disetujui dan diterbitkan.", "Correction under way: readers still see published version {0} ({1}) until the correction is approved and published.";
+    TuiVersionsTitle => "Versi terbit: {0}", "Published versions: {0}";
+    TuiFirstVersion => "Versi pertama, terbit {0}. Pilih versi berikutnya (↓) untuk melihat perubahannya.", "The first version, published {0}. Choose a later one (↓) to see its changes.";
 }
 
 /// The text of a key with `{0}`, `{1}`… replaced by `args`.

@@ -11,6 +11,7 @@ pub mod login;
 pub mod markdown;
 pub mod popup;
 pub mod share;
+pub mod published;
 pub mod theme;
 
 use ratatui::Frame;
@@ -113,6 +114,9 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>) {
     if let (Screen::Item, Some(s)) = (&state.screen, &state.share) {
         share::render_share(state, s, frame, main);
     }
+    if let (Screen::Item, Some(p)) = (&state.screen, &state.published) {
+        published::render_published(state, p, frame, main);
+    }
     render_bar(state, frame, bar);
     if state.popup.is_some() {
         popup::render_popup(state, frame, main);
@@ -201,9 +205,10 @@ pub(crate) fn allowed_here(state: &View<'_>, b: &keymap::Binding) -> bool {
     match (b.msg)() {
         crate::app::Msg::Act(action) => state.may(action).is_ok(),
         // Sharing is offered on published items only.
-        crate::app::Msg::OpenShare => state
+        crate::app::Msg::OpenShare => state.current().is_some_and(|e| e.public().is_some()),
+        crate::app::Msg::OpenPublished => state
             .current()
-            .is_some_and(|e| e.state.status == crate::domain::review::Status::Published),
+            .is_some_and(|e| e.state.last_published.is_some()),
         _ => true,
     }
 }

@@ -41,6 +41,8 @@ pub enum Mode {
     EvaluationItems,
     /// The "Bagikan" screen: channel texts and the post's address.
     Share,
+    /// The "Versi terbit" screen: published versions and their changes.
+    Published,
 }
 
 /// One binding.
@@ -80,6 +82,7 @@ const ANY: &[Mode] = &[
     Mode::Evaluation,
     Mode::EvaluationItems,
     Mode::Share,
+    Mode::Published,
 ];
 const EVAL: &[Mode] = &[Mode::Evaluation, Mode::EvaluationItems];
 
@@ -418,6 +421,17 @@ pub static BINDINGS: &[Binding] = &[
         false
     ),
     b!(&[Mode::Share], KeyCode::Esc, || Msg::Back, KeyBack, true),
+    // After publication: correct, take down, restore, and the published versions.
+    b!(ITEM, KeyCode::Char('R'), || Msg::Act(A::Correct), KeyCorrect, true),
+    b!(ITEM, KeyCode::Char('D'), || Msg::Act(A::Takedown), KeyTakedown, true),
+    b!(ITEM, KeyCode::Char('U'), || Msg::Act(A::Restore), KeyRestore2, true),
+    b!(ITEM, KeyCode::Char('V'), || Msg::OpenPublished, KeyVersions, true),
+    b!(&[Mode::Published], KeyCode::Up, || Msg::MoveUp, KeyVersionPick, false),
+    b!(&[Mode::Published], KeyCode::Down, || Msg::MoveDown, KeyVersionPick, true),
+    b!(&[Mode::Published], KeyCode::PageDown, || Msg::PageDown, KeyPageDown, true),
+    b!(&[Mode::Published], KeyCode::PageUp, || Msg::PageUp, KeyPageUp, false),
+    b!(&[Mode::Published], KeyCode::Esc, || Msg::Back, KeyBack, true),
+    b!(&[Mode::Published], KeyCode::Char('q'), || Msg::Back, KeyBack, false),
 ];
 
 fn same_key(b: &Binding, key: &KeyEvent) -> bool {

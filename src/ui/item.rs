@@ -49,6 +49,7 @@ fn meta_lines(state: &View<'_>, e: &Entry) -> Vec<Line<'static>> {
         ));
     }
     out.push(Line::from(status));
+    out.extend(super::published::meta_lines(state, e));
     // The last decision's reason stays in view until the next round.
     let last = e
         .review
@@ -228,7 +229,7 @@ fn review_lines(state: &View<'_>, e: &Entry, located: &[Option<usize>]) -> (Vec<
 }
 
 /// Marks keep the meaning of a run visible without colour.
-fn mark(theme: &Theme, chunk: &Chunk) -> [Span<'static>; 3] {
+pub(crate) fn mark(theme: &Theme, chunk: &Chunk) -> [Span<'static>; 3] {
     let (text, style, open, close) = match chunk {
         Chunk::Same(t) => (t, theme.text, "", ""),
         Chunk::Added(t) => (t, theme.added, "[+", "+]"),
@@ -242,7 +243,7 @@ fn mark(theme: &Theme, chunk: &Chunk) -> [Span<'static>; 3] {
 }
 
 /// One line of a cached diff on screen (its text is already clean).
-fn diff_line(theme: &Theme, line: &diff::Line) -> Line<'static> {
+pub(crate) fn diff_line(theme: &Theme, line: &diff::Line) -> Line<'static> {
     Line::from(line.parts.iter().flat_map(|c| mark(theme, c)).collect::<Vec<_>>())
 }
 

@@ -198,11 +198,11 @@ pub fn render_popup(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
             (i18n::action(lang, *action).to_string(), lines, 70, h)
         }
         Some(Popup::Compose { action, text, required }) => {
-            let hint = if *required {
+            let hint = super::published::compose_hint(state, *action).unwrap_or(if *required {
                 Key::TuiMessageRequired
             } else {
                 Key::TuiMessageOptional
-            };
+            });
             let mut lines = vec![Line::styled(hint.text(lang).to_string(), theme.dim), Line::default()];
             let body = clean_block(text);
             let mut parts: Vec<&str> = body.split('\n').collect();
