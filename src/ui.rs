@@ -10,8 +10,8 @@ pub mod list;
 pub mod login;
 pub mod markdown;
 pub mod popup;
-pub mod share;
 pub mod published;
+pub mod share;
 pub mod theme;
 
 use ratatui::Frame;
@@ -206,9 +206,7 @@ pub(crate) fn allowed_here(state: &View<'_>, b: &keymap::Binding) -> bool {
         crate::app::Msg::Act(action) => state.may(action).is_ok(),
         // Sharing is offered on published items only.
         crate::app::Msg::OpenShare => state.current().is_some_and(|e| e.public().is_some()),
-        crate::app::Msg::OpenPublished => state
-            .current()
-            .is_some_and(|e| e.state.last_published.is_some()),
+        crate::app::Msg::OpenPublished => state.current().is_some_and(|e| e.state.last_published.is_some()),
         _ => true,
     }
 }

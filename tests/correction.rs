@@ -99,7 +99,10 @@ fn a_correction_is_public_only_once_approved_and_published_and_the_site_shows_it
     let done = export(&d, "html", &html);
     assert!(done.contains("1 ditulis"), "{done}");
     let text = read(&page);
-    assert!(text.contains(RIGHT) && !text.contains(&format!("Ketua Panwaslu Kecamatan Babadan, {WRONG}")), "{text}");
+    assert!(
+        text.contains(RIGHT) && !text.contains(&format!("Ketua Panwaslu Kecamatan Babadan, {WRONG}")),
+        "{text}"
+    );
     assert!(
         text.contains("<aside class=\"corrections\">") && text.contains(&format!("): {NOTE}</p>")),
         "{text}"
@@ -108,10 +111,13 @@ fn a_correction_is_public_only_once_approved_and_published_and_the_site_shows_it
 
     // Log, versions, diff between them.
     let log = d.ok("sari", &["log", ITEM]);
-    assert!(log.contains("Versi terbit:") && log.contains("v1") && log.contains("v2"), "{log}");
+    assert!(
+        log.contains("Versi terbit:") && log.contains("v1") && log.contains("v2"),
+        "{log}"
+    );
     assert!(log.contains("[tampil sekarang]") && log.contains(NOTE), "{log}");
     let diff = d.ok("sari", &["diff", ITEM, "--published", "1", "2"]);
-    assert!(diff.contains(&format!("[-Handoko-][+Handoyo+]")), "{diff}");
+    assert!(diff.contains("[-Handoko-][+Handoyo+]"), "{diff}");
     let (code, _, err) = d.run(Some("sari"), &["diff", ITEM, "--published", "3"]);
     assert!(code == 1 && err.contains("punya 2"), "{err}");
     let versions = d.json("sari", &["show", ITEM, "--json"])["versions"].clone();
@@ -163,7 +169,10 @@ fn a_correction_needs_a_note_and_the_wording_is_the_newsrooms() {
     d.ok("agus", &["publish", ITEM, "-m", "Nama ketua diperbaiki."]);
     let log = d.json("agus", &["log", ITEM, "--json"]);
     let last = log.as_array().unwrap().last().unwrap().clone();
-    assert_eq!((last["action"].clone(), last["version"].clone()), ("publish".into(), 2.into()));
+    assert_eq!(
+        (last["action"].clone(), last["version"].clone()),
+        ("publish".into(), 2.into())
+    );
     assert_eq!(last["message"], "Nama ketua diperbaiki.");
 }
 
@@ -188,7 +197,10 @@ fn hugo_builds_the_corrected_item_with_its_note_and_drops_it_when_taken_down() {
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         );
-        assert!(out.status.success() && !text.contains("WARN") && !text.contains("ERROR"), "{text}");
+        assert!(
+            out.status.success() && !text.contains("WARN") && !text.contains("ERROR"),
+            "{text}"
+        );
         let page = site.join("public/berita").join(ITEM).join("index.html");
         assert_eq!(page.is_file(), expect_item, "{}", page.display());
         if expect_item { read(&page) } else { String::new() }
@@ -199,10 +211,14 @@ fn hugo_builds_the_corrected_item_with_its_note_and_drops_it_when_taken_down() {
     d.ok("hesti", &["publish", ITEM]);
     let after = build(true);
     let bundle = read(&site.join("content/berita").join(ITEM).join("index.md"));
-    assert!(bundle.contains("[[corrections]]") && bundle.contains("lastmod = "), "{bundle}");
+    assert!(
+        bundle.contains("[[corrections]]") && bundle.contains("lastmod = "),
+        "{bundle}"
+    );
     assert!(after.contains(RIGHT), "{after}");
     assert!(
-        after.contains("<aside class=\"corrections\">") && after.contains("Nama Ketua Panwaslu Kecamatan Babadan semula tertulis"),
+        after.contains("<aside class=\"corrections\">")
+            && after.contains("Nama Ketua Panwaslu Kecamatan Babadan semula tertulis"),
         "{after}"
     );
     d.ok("hesti", &["takedown", ITEM, "--reason", "Sengketa"]);
@@ -251,7 +267,10 @@ fn forge(d: &Demo, work: &Path, event: &str) {
 fn the_hook_refuses_a_forged_publish_of_an_unapproved_correction_and_a_takedown_without_reason() {
     let d = Demo::new();
     let server = common::bare_clone(&d);
-    let installed = common::warta(&d.home, &server).args(["hook", "install"]).output().unwrap();
+    let installed = common::warta(&d.home, &server)
+        .args(["hook", "install"])
+        .output()
+        .unwrap();
     assert!(installed.status.success(), "{installed:?}");
     let work = d.tmp.path().join("work");
     common::git(
@@ -264,7 +283,12 @@ fn the_hook_refuses_a_forged_publish_of_an_unapproved_correction_and_a_takedown_
 
     // A correction started and edited with warta is accepted.
     let warta = |who: &str, args: &[&str]| {
-        let out = common::warta(&d.home, &work).arg("--as").arg(who).args(args).output().unwrap();
+        let out = common::warta(&d.home, &work)
+            .arg("--as")
+            .arg(who)
+            .args(args)
+            .output()
+            .unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     };
     warta("sari", &["correct", ITEM, "-m", NOTE]);

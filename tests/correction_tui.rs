@@ -36,7 +36,10 @@ fn an_author_corrects_a_published_item_and_the_kordiv_publishes_it_in_the_tui() 
     let d = Demo::new();
     let t = tui(&d, "corr-author", "sari");
     let screen = t.screen();
-    assert!(screen.contains("R ralat berita terbit") && !screen.contains("D turunkan"), "{screen}");
+    assert!(
+        screen.contains("R ralat berita terbit") && !screen.contains("D turunkan"),
+        "{screen}"
+    );
     // An author may not take an item down: refused at once, no popup to type in.
     t.keys(&["D"]);
     let screen = t.wait_for("Tidak diizinkan", 5);
@@ -60,7 +63,10 @@ fn an_author_corrects_a_published_item_and_the_kordiv_publishes_it_in_the_tui() 
     t.keys(&["y"]);
     t.wait_for("Berhasil diajukan", 10);
     let public = shown(&d);
-    assert!(public.contains("Suryo Handoko") && !public.contains("Suryo Handoyo"), "{public}");
+    assert!(
+        public.contains("Suryo Handoko") && !public.contains("Suryo Handoyo"),
+        "{public}"
+    );
     drop(t);
 
     let t = tui(&d, "corr-kordiv", "hesti");
@@ -76,11 +82,17 @@ fn an_author_corrects_a_published_item_and_the_kordiv_publishes_it_in_the_tui() 
     t.keys(&["Enter"]);
     t.wait_for("Berhasil diterbitkan", 10);
     let public = shown(&d);
-    assert!(public.contains("Suryo Handoyo") && !public.contains("Ralat sedang"), "{public}");
+    assert!(
+        public.contains("Suryo Handoyo") && !public.contains("Ralat sedang"),
+        "{public}"
+    );
     // The published versions, and what changed between them.
     t.keys(&["V"]);
     let screen = t.wait_for("[-Handoko-][+Handoyo+]", 10);
-    assert!(screen.contains("v1") && screen.contains("v2") && screen.contains("tampil sekarang"), "{screen}");
+    assert!(
+        screen.contains("v1") && screen.contains("v2") && screen.contains("tampil sekarang"),
+        "{screen}"
+    );
     t.keys(&["Up"]);
     t.wait_for("Versi pertama", 5);
     t.keys(&["Escape"]);

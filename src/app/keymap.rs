@@ -427,8 +427,20 @@ pub static BINDINGS: &[Binding] = &[
     b!(ITEM, KeyCode::Char('U'), || Msg::Act(A::Restore), KeyRestore2, true),
     b!(ITEM, KeyCode::Char('V'), || Msg::OpenPublished, KeyVersions, true),
     b!(&[Mode::Published], KeyCode::Up, || Msg::MoveUp, KeyVersionPick, false),
-    b!(&[Mode::Published], KeyCode::Down, || Msg::MoveDown, KeyVersionPick, true),
-    b!(&[Mode::Published], KeyCode::PageDown, || Msg::PageDown, KeyPageDown, true),
+    b!(
+        &[Mode::Published],
+        KeyCode::Down,
+        || Msg::MoveDown,
+        KeyVersionPick,
+        true
+    ),
+    b!(
+        &[Mode::Published],
+        KeyCode::PageDown,
+        || Msg::PageDown,
+        KeyPageDown,
+        true
+    ),
     b!(&[Mode::Published], KeyCode::PageUp, || Msg::PageUp, KeyPageUp, false),
     b!(&[Mode::Published], KeyCode::Esc, || Msg::Back, KeyBack, true),
     b!(&[Mode::Published], KeyCode::Char('q'), || Msg::Back, KeyBack, false),

@@ -73,7 +73,9 @@ pub fn compose_hint(state: &State, action: ActionKind) -> Option<Key> {
     match action {
         ActionKind::Correct => Some(Key::TuiCorrectHint),
         ActionKind::Takedown => Some(Key::TuiTakedownHint),
-        ActionKind::Publish if state.current().is_some_and(|e| e.state.correcting()) => Some(Key::TuiCorrectionNoteHint),
+        ActionKind::Publish if state.current().is_some_and(|e| e.state.correcting()) => {
+            Some(Key::TuiCorrectionNoteHint)
+        }
         _ => None,
     }
 }
@@ -164,7 +166,9 @@ fn need(state: &mut State) -> Vec<Effect> {
         let job = state.jobs.start();
         return vec![Effect::LoadHistory { slug, job }];
     };
-    let Some((old, new)) = pair(state) else { return Vec::new() };
+    let Some((old, new)) = pair(state) else {
+        return Vec::new();
+    };
     let pair = key(&slug, &old, &new);
     if state.item.diffs.iter().any(|(p, _)| *p == pair) {
         return Vec::new();
@@ -189,5 +193,10 @@ fn need(state: &mut State) -> Vec<Effect> {
 pub fn shown(state: &State) -> Option<Option<Arc<ItemDiff>>> {
     let (old, new) = pair(state)?;
     let pair = key(&state.published.as_ref()?.slug, &old, &new);
-    state.item.diffs.iter().find(|(p, _)| *p == pair).map(|(_, d)| d.clone())
+    state
+        .item
+        .diffs
+        .iter()
+        .find(|(p, _)| *p == pair)
+        .map(|(_, d)| d.clone())
 }

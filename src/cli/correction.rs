@@ -62,7 +62,12 @@ pub fn print_public_state(ctx: &Ctx, e: &Entry, working: bool) {
                 i18n::fmt(
                     lang,
                     Key::OutCorrecting,
-                    &[&i18n::status(lang, e.state.status), &v.version, &when(ctx, &v.at), &e.slug]
+                    &[
+                        &i18n::status(lang, e.state.status),
+                        &v.version,
+                        &when(ctx, &v.at),
+                        &e.slug
+                    ]
                 )
             );
         }
@@ -83,25 +88,28 @@ pub fn print_public_state(ctx: &Ctx, e: &Entry, working: bool) {
 /// The published versions as JSON: `version`, `event`, `at`, `actor`, `content`,
 /// `note`, `public`.
 pub fn versions_json(e: &Entry) -> serde_json::Value {
-    json!(publications(&e.review)
-        .iter()
-        .map(|p| json!({
-            "version": p.version,
-            "event": p.event,
-            "at": p.at,
-            "actor": p.actor,
-            "content": p.content,
-            "note": p.note.as_deref().map(clean_line),
-            "public": is_public(e, p, &publications(&e.review)),
-        }))
-        .collect::<Vec<_>>())
+    json!(
+        publications(&e.review)
+            .iter()
+            .map(|p| json!({
+                "version": p.version,
+                "event": p.event,
+                "at": p.at,
+                "actor": p.actor,
+                "content": p.content,
+                "note": p.note.as_deref().map(clean_line),
+                "public": is_public(e, p, &publications(&e.review)),
+            }))
+            .collect::<Vec<_>>()
+    )
 }
 
 /// Whether `p` is the version readers see now (the last publication of the public content).
 fn is_public(e: &Entry, p: &Publication, all: &[Publication]) -> bool {
-    e.state.public.as_deref().is_some_and(|c| {
-        all.iter().rposition(|x| x.content == c).map(|i| all[i].version) == Some(p.version)
-    })
+    e.state
+        .public
+        .as_deref()
+        .is_some_and(|c| all.iter().rposition(|x| x.content == c).map(|i| all[i].version) == Some(p.version))
 }
 
 /// `log`'s closing list: each published version, its note, the one public now.
@@ -123,7 +131,10 @@ pub fn print_versions(ctx: &Ctx, e: &Entry) {
         } else {
             String::new()
         };
-        let who = ctx.config.person(&p.actor).map_or(p.actor.as_str(), |x| x.name.as_str());
+        let who = ctx
+            .config
+            .person(&p.actor)
+            .map_or(p.actor.as_str(), |x| x.name.as_str());
         println!(
             "  v{}  #{:<3} {}  {}  {}{}{}",
             p.version,

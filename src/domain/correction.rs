@@ -60,7 +60,11 @@ pub fn publications(review: &Review) -> Vec<Publication> {
             at: e.at.clone(),
             actor: e.actor.clone(),
             content: e.content.clone().unwrap_or_default(),
-            note: if first { None } else { Some(e.message.clone().unwrap_or_default()) },
+            note: if first {
+                None
+            } else {
+                Some(e.message.clone().unwrap_or_default())
+            },
         });
     }
     out

@@ -15,8 +15,8 @@ use std::path::{Component, Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::files::{Access, write_atomic};
-use super::repo::Newsroom;
 use super::published::Version;
+use super::repo::Newsroom;
 use super::snapshot::Entry;
 use super::{Result, StoreError};
 use crate::domain::publish::{Page, Site, fnv, html, hugo};

@@ -66,7 +66,9 @@ impl Newsroom {
     pub(crate) fn read_pinned(&self, items: &mut [Arc<Entry>]) {
         for e in items.iter_mut() {
             let lacks = e.state.public.as_deref().is_some_and(|p| p != e.content)
-                && e.pinned.as_deref().is_none_or(|v| Some(v.content.as_str()) != e.state.public.as_deref());
+                && e.pinned
+                    .as_deref()
+                    .is_none_or(|v| Some(v.content.as_str()) != e.state.public.as_deref());
             if lacks {
                 let v = self.pinned_of(e).map(Arc::new);
                 Arc::make_mut(e).pinned = v;

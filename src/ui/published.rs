@@ -128,7 +128,9 @@ pub fn render_published(state: &View<'_>, view: &Published, frame: &mut Frame<'_
                 .snapshot
                 .as_ref()
                 .and_then(|s| s.config.person(&p.actor))
-                .map_or(p.actor.clone(), |x| x.name.split(',').next().unwrap_or(&x.name).to_string());
+                .map_or(p.actor.clone(), |x| {
+                    x.name.split(',').next().unwrap_or(&x.name).to_string()
+                });
             let mut spans = vec![
                 Span::styled(
                     format!("{}v{} ", if selected { "▶ " } else { "  " }, p.version),
@@ -140,7 +142,10 @@ pub fn render_published(state: &View<'_>, view: &Published, frame: &mut Frame<'_
                 ),
             ];
             if Some(i) == shown {
-                spans.push(Span::styled(format!("  ● {}", Key::OutVersionPublic.text(lang)), theme.ok));
+                spans.push(Span::styled(
+                    format!("  ● {}", Key::OutVersionPublic.text(lang)),
+                    theme.ok,
+                ));
             }
             if let Some(n) = &p.note {
                 spans.push(Span::styled(format!("  {}", clean_line(n)), theme.warn));
@@ -177,7 +182,10 @@ pub fn render_published(state: &View<'_>, view: &Published, frame: &mut Frame<'_
                             lines.push(Line::styled(Key::TuiDiffByParagraph.text(lang).to_string(), theme.warn));
                         }
                         Kind::TooDifferent => {
-                            lines.push(Line::styled(Key::TuiDiffTooDifferent.text(lang).to_string(), theme.warn));
+                            lines.push(Line::styled(
+                                Key::TuiDiffTooDifferent.text(lang).to_string(),
+                                theme.warn,
+                            ));
                         }
                     }
                     for (name, chunks) in &d.fields {
@@ -189,7 +197,11 @@ pub fn render_published(state: &View<'_>, view: &Published, frame: &mut Frame<'_
                         lines.push(Line::styled(Key::TuiNoChange.text(lang).to_string(), theme.ok));
                     }
                     // Only the paragraphs that changed, so a one-word correction is found at once.
-                    for l in d.lines.iter().filter(|l| l.parts.iter().any(|c| !matches!(c, crate::domain::diff::Chunk::Same(_)))) {
+                    for l in d.lines.iter().filter(|l| {
+                        l.parts
+                            .iter()
+                            .any(|c| !matches!(c, crate::domain::diff::Chunk::Same(_)))
+                    }) {
                         lines.push(Line::default());
                         lines.push(super::item::diff_line(theme, l));
                     }
@@ -197,13 +209,19 @@ pub fn render_published(state: &View<'_>, view: &Published, frame: &mut Frame<'_
             }
         }
         (None, Some(first)) => lines.push(Line::styled(
-            i18n::fmt(lang, Key::TuiFirstVersion, &[&super::popup::local_time(state, &first.at)]),
+            i18n::fmt(
+                lang,
+                Key::TuiFirstVersion,
+                &[&super::popup::local_time(state, &first.at)],
+            ),
             theme.dim,
         )),
         _ => {}
     }
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((view.scroll, 0)),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((view.scroll, 0)),
         changes,
     );
 }
