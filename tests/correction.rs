@@ -75,9 +75,39 @@ fn a_correction_is_public_only_once_approved_and_published_and_the_site_shows_it
     fix_name(&d, "sari");
 
     // Until the correction is published, readers see the version that was published.
-    let shown = d.ok("dimas", &["show", ITEM]);
+    let shown = d.ok("sari", &["show", ITEM]);
     assert!(shown.contains(WRONG) && !shown.contains(RIGHT), "{shown}");
     assert!(shown.contains("Ralat sedang berjalan"), "{shown}");
+    // Readers outside the kecamatan see it as published, nothing of the correction.
+    let shown = d.ok("dimas", &["show", ITEM]);
+    assert!(shown.contains(WRONG) && !shown.contains(RIGHT), "{shown}");
+    assert!(
+        shown.contains("Status: Terbit") && !shown.contains("Ralat sedang"),
+        "{shown}"
+    );
+    let listed = d.json("dimas", &["list", "--json"]);
+    let row = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["slug"] == ITEM)
+        .unwrap()
+        .clone();
+    assert_eq!(row["status"], "published", "{row}");
+    assert_eq!(
+        d.json("sari", &["list", "--json"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["slug"] == ITEM)
+            .unwrap()["status"],
+        "draft"
+    );
+    for who in ["dimas", "sari"] {
+        let s = common::app::state(&warta::store::Newsroom::open(&d.repo).unwrap(), who);
+        let e = s.snapshot.as_ref().unwrap().item(ITEM).unwrap().clone();
+        assert_eq!(e.item.body.contains(RIGHT), who == "sari", "{who} in the TUI");
+    }
     refused(&d, "dimas", &["show", ITEM, "--working"], "kecamatan");
     assert!(d.ok("sari", &["show", ITEM, "--working"]).contains(RIGHT));
     let caption = d.ok("sari", &["caption", ITEM, "--for", "whatsapp"]);

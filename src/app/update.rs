@@ -82,6 +82,9 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             if let Some(reason) = visible::refusal(state, &snap) {
                 return visible::end(state, reason);
             }
+            // A text under correction reaches only those who may see it unpublished.
+            let who = state.me.as_deref().and_then(|id| snap.config.person(id));
+            let snap = snap.as_seen_by(who).map_or(snap, std::sync::Arc::new);
             state.snapshot = Some(snap);
             rebuild(state);
             update_editor::loaded(state);

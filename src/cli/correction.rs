@@ -27,15 +27,21 @@ pub fn public_or_working(ctx: &Ctx, e: &mut Entry, working: bool) -> Result<bool
     if !e.state.correcting() || e.state.public.is_none() {
         return Ok(false);
     }
+    let facts = crate::domain::workflow::ItemFacts {
+        public: false,
+        ..e.facts()
+    };
+    let insider = can_see(ctx.person(), &facts);
     if working {
-        let facts = crate::domain::workflow::ItemFacts {
-            public: false,
-            ..e.facts()
-        };
-        if !can_see(ctx.person(), &facts) {
+        if !insider {
             return Err(ctx.fail(&StoreError::Denied(Denial::NotVisible)));
         }
         return Ok(true);
+    }
+    if !insider && let Some(outside) = e.as_published() {
+        // Readers outside see the item as published, as in the TUI and `list`.
+        *e = outside;
+        return Ok(false);
     }
     if let Some((content, item, files)) = e.public() {
         let (content, item, files) = (content.to_string(), item.clone(), files.to_vec());

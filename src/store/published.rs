@@ -11,8 +11,11 @@ use std::sync::Arc;
 use git2::{ObjectType, Oid};
 
 use super::repo::Newsroom;
-use super::snapshot::Entry;
+use super::snapshot::{Entry, Snapshot};
+use crate::domain::config::Person;
 use crate::domain::item::Item;
+use crate::domain::review::Status;
+use crate::domain::workflow::{ItemFacts, can_see};
 
 /// One version of an item as it was published.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +48,58 @@ impl Entry {
     pub(crate) fn with_pinned(mut self, room: &Newsroom) -> Self {
         self.pinned = room.pinned_of(&self).map(Arc::new);
         self
+    }
+}
+
+impl Entry {
+    /// The item as a reader who may not see it unpublished sees it while a correction
+    /// is under way: the public version, published, its approval the published content.
+    /// `None` when there is no such difference (or the version could not be read).
+    #[must_use]
+    pub fn as_published(&self) -> Option<Self> {
+        if !self.state.correcting() {
+            return None;
+        }
+        let v = self
+            .pinned
+            .as_deref()
+            .filter(|v| Some(&v.content) == self.state.public.as_ref())?;
+        let mut e = self.clone();
+        e.item = v.item.clone();
+        e.content.clone_from(&v.content);
+        e.files.clone_from(&v.files);
+        e.state.status = Status::Published;
+        e.state.approved_content = Some(v.content.clone());
+        Some(e)
+    }
+}
+
+impl Snapshot {
+    /// The snapshot as `who` may read it: items under correction that they may not see
+    /// unpublished (unknown callers, authors of other kecamatan) are their public
+    /// version, so the text under correction never reaches them. `None` when nothing
+    /// differs for them (most of the time: no copy is made).
+    #[must_use]
+    pub fn as_seen_by(&self, who: Option<&Person>) -> Option<Self> {
+        let hidden = |e: &Entry| {
+            let facts = ItemFacts {
+                public: false,
+                ..e.facts()
+            };
+            e.state.correcting() && !can_see(who, &facts)
+        };
+        if !self.items.iter().any(|e| hidden(e)) {
+            return None;
+        }
+        let mut snap = self.clone();
+        for e in &mut snap.items {
+            if hidden(e)
+                && let Some(p) = e.as_published()
+            {
+                *e = Arc::new(p);
+            }
+        }
+        Some(snap)
     }
 }
 
