@@ -116,6 +116,12 @@ fn a_correction_is_public_only_once_approved_and_published_and_the_site_shows_it
     assert!(read(&page).contains(WRONG), "the working text is not public");
     refused(&d, "hesti", &["publish", ITEM], "Draf");
     d.ok("sari", &["submit", ITEM]);
+    // The approver's `diff` compares with the published version by default.
+    let changes = d.ok("hesti", &["diff", ITEM]);
+    assert!(
+        changes.contains("[-Handoko-][+Handoyo+]") && changes.contains("#6 (ralat"),
+        "{changes}"
+    );
     refused(&d, "sari", &["approve", ITEM], "penyetuju");
     refused(&d, "hesti", &["publish", ITEM], "Diajukan");
     export(&d, "html", &html);

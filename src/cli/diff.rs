@@ -16,7 +16,8 @@ pub struct Args {
     /// The item's slug.
     pub slug: String,
     /// Event number (see `log`) or action name (its last occurrence), e.g. `submit`.
-    /// Default: the last request for changes, else the last submit, else creation.
+    /// Default: the last request for changes, else the last submit, else creation; during
+    /// a correction, the published version (or the last request for changes since).
     #[arg(long, value_name = "EVENT", conflicts_with = "published")]
     pub from: Option<String>,
     /// Between two published versions (numbers from `log`: 1 is the first
@@ -35,6 +36,7 @@ pub fn pick_event(review: &Review, from: Option<&str>) -> Option<usize> {
             Ok(_) => None,
             Err(_) => ActionKind::parse(&f.replace('-', "_")).and_then(last),
         },
+        None if crate::domain::correction::diff_base(review).is_some() => crate::domain::correction::diff_base(review),
         None => last(ActionKind::RequestChanges)
             .or_else(|| last(ActionKind::Submit))
             .or(if review.events.is_empty() { None } else { Some(0) }),

@@ -118,6 +118,22 @@ pub fn started_with(review: &Review) -> Option<&str> {
         .filter(|m| !m.is_empty())
 }
 
+/// While a correction is under way, the event a diff starts from by default: the last
+/// request for changes since the correction began, else the `correct` event (the
+/// published version), so reviewers see what the correction changes. `None` otherwise.
+#[must_use]
+pub fn diff_base(review: &Review) -> Option<usize> {
+    if !review.state().correcting() {
+        return None;
+    }
+    let start = review.events.iter().rposition(|e| e.action == ActionKind::Correct)?;
+    let asked = review.events[start..]
+        .iter()
+        .rposition(|e| e.action == ActionKind::RequestChanges)
+        .map(|i| start + i);
+    Some(asked.unwrap_or(start))
+}
+
 /// A note worded as the newsroom wants it (`[publish] correction_note`), with the
 /// correction's day written out (`date_text`).
 #[must_use]
@@ -165,6 +181,7 @@ mod tests {
         assert!(s.correcting());
         assert_eq!(s.public.as_deref(), Some("c1"));
         assert_eq!(started_with(&r), Some("nama ketua salah"));
+        assert_eq!(diff_base(&r), Some(4), "reviewers compare with the published version");
         assert!(notes(&r).is_empty());
         steps.push((A::Publish, Some("c2"), Some("Nama ketua: Siti Aminah.")));
         let r = log(&steps);
