@@ -491,6 +491,7 @@ strings! {
     TuiNoVersions => "Berita ini belum pernah terbit.", "This item was never published.";
     TuiCorrecting => "Ralat sedang berjalan: pembaca masih melihat versi terbit {0} ({1}) sampai ralat disetujui dan diterbitkan.", "Correction under way: readers still see published version {0} ({1}) until the correction is approved and published.";
     TuiVersionsTitle => "Versi terbit: {0}", "Published versions: {0}";
+    TuiVersionNote => "Catatan ralat: {0}", "Correction note: {0}";
     TuiFirstVersion => "Versi pertama, terbit {0}. Pilih versi berikutnya (↓) untuk melihat perubahannya.", "The first version, published {0}. Choose a later one (↓) to see its changes.";
 }
 

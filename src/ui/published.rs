@@ -157,6 +157,14 @@ pub fn render_published(state: &View<'_>, view: &Published, frame: &mut Frame<'_
     let _ = gap;
     let mut lines: Vec<Line<'static>> = Vec::new();
     let selected = all.get(view.selected);
+    // The note in full: the list cuts it at the screen's edge.
+    if let Some(note) = selected.and_then(|p| p.note.as_deref()) {
+        lines.push(Line::styled(
+            i18n::fmt(lang, Key::TuiVersionNote, &[&clean_line(note)]),
+            theme.warn,
+        ));
+        lines.push(Line::default());
+    }
     match (view.selected.checked_sub(1).and_then(|i| all.get(i)), selected) {
         (Some(old), Some(new)) => {
             lines.push(Line::styled(
