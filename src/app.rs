@@ -11,6 +11,7 @@ pub mod jobs;
 pub mod key;
 pub mod keymap;
 pub mod prose;
+pub mod published;
 pub mod rows;
 mod screens;
 pub mod share;
@@ -160,6 +161,8 @@ pub struct State {
     pub admin: Option<admin::Admin>,
     /// Sync with the server of a clone (`app/sync.rs`).
     pub sync: sync::SyncView,
+    /// The "Versi terbit" screen of an item published before, while open.
+    pub published: Option<published::Published>,
 }
 
 /// What the loop must do for `update`.
@@ -275,6 +278,8 @@ pub enum Msg {
     AfterPublish(Option<String>),
     /// Open the "Bagikan" screen of the current (published) item.
     OpenShare,
+    /// Open the "Versi terbit" screen of the current item.
+    OpenPublished,
     /// Copy the selected channel's text on the "Bagikan" screen.
     ShareCopy,
     /// Move the selection or scroll down.
@@ -468,6 +473,7 @@ impl State {
             share: None,
             admin: None,
             sync: sync::SyncView::default(),
+            published: None,
         }
     }
 
@@ -502,6 +508,9 @@ impl State {
         let popup = self.popup.as_ref().filter(|p| !matches!(p, Popup::Notices(_)));
         if popup.is_none() && self.share.is_some() && self.screen == Screen::Item {
             return Mode::Share;
+        }
+        if popup.is_none() && self.published.is_some() && self.screen == Screen::Item {
+            return Mode::Published;
         }
         match (popup, &self.screen) {
             (Some(Popup::Help | Popup::Notices(_)), _) => Mode::Help,

@@ -8,6 +8,8 @@ mod act;
 mod admin;
 mod caption;
 mod check;
+mod correct;
+mod correction;
 mod demo;
 mod diff;
 mod edit;
@@ -80,7 +82,15 @@ pub enum Command {
     /// Reject a submitted item for good.
     Reject(act::RequiredArgs),
     /// Publish an approved item (then runs `[publish] command` of warta.toml, if set).
+    /// For a correction, -m is the note readers see (default: the words of `correct -m`).
     Publish(act::MessageArgs),
+    /// Start a correction of a published item; the published version stays up until
+    /// the correction is approved and published.
+    Correct(correct::CorrectArgs),
+    /// Approvers: take a published item down, with a reason.
+    Takedown(correct::TakedownArgs),
+    /// Approvers: put a taken-down item back up.
+    Restore(act::MessageArgs),
     /// Write the published items as a website: a Hugo content tree or a standalone site.
     Export(export::Args),
     /// The social media text of a published item, ready to paste.
@@ -219,6 +229,9 @@ fn dispatch(ctx: &Ctx, cmd: &Command) -> Outcome {
         Command::Withdraw(a) => act::transition(ctx, &a.slug, A::Withdraw, a.message.clone(), a.content.as_ref()),
         Command::Approve(a) => act::transition(ctx, &a.slug, A::Approve, a.message.clone(), a.content.as_ref()),
         Command::Publish(a) => act::publish(ctx, a),
+        Command::Correct(a) => correct::correct(ctx, a),
+        Command::Takedown(a) => correct::takedown(ctx, a),
+        Command::Restore(a) => correct::restore(ctx, a),
         Command::Export(a) => export::run(ctx, a),
         Command::Caption(a) => caption::run(ctx, a),
         Command::Shared(a) => caption::shared(ctx, a),

@@ -6,6 +6,7 @@
 pub mod admin;
 pub mod config;
 pub mod config_write;
+pub mod correction;
 pub mod dates;
 pub mod diff;
 pub mod hosting;

@@ -586,6 +586,36 @@ strings! {
     HookUnknownLogin => "Push ditolak: login {0} ({1}) tidak tercantum di logins siapa pun di warta.toml.", "Push refused: the login {0} ({1}) is in nobody's logins in warta.toml.";
     SyncKept => "{0} tindakan yang ditolak disimpan di refs/warta/refused/.", "{0} refused actions are kept on refs/warta/refused/.";
     CloneDone => "Newsroom disalin ke {0}. Bekerja seperti biasa, juga tanpa sinyal; `warta sync` mengirim dan mengambil tindakan.", "Newsroom copied to {0}. Work as usual, offline too; `warta sync` sends and fetches actions.";
+    // Corrections, takedown and restore
+    StatusTakenDown => "Diturunkan", "Taken down";
+    ActCorrect => "ralat", "correct";
+    ActTakedown => "turunkan", "take down";
+    ActRestore => "pulihkan", "restore";
+    DoneCorrect => "Ralat dimulai: versi terbit tetap tampil sampai ralat disetujui dan diterbitkan.", "Correction started: the published version stays up until the correction is approved and published.";
+    DoneTakedown => "Berita diturunkan dari situs.", "Item taken down.";
+    DoneRestore => "Berita dipulihkan: versi terbit terakhir tampil lagi.", "Item restored: its last published version is up again.";
+    InvNoteRequired => "Tidak diizinkan: ralat perlu catatan untuk pembaca (-m), mis. \"Nama Ketua ditulis salah; yang benar Siti Aminah.\"", "Not allowed: a correction needs a note for readers (-m), e.g. \"The chair's name was misspelt; it is Siti Aminah.\"";
+    OutCorrecting => "Ralat sedang berjalan ({0}): pembaca masih melihat versi terbit {1} ({2}). Teks kerja: warta show {3} --working; perubahan: warta diff {3}", "Correction under way ({0}): readers still see published version {1} ({2}). Working text: warta show {3} --working; changes: warta diff {3}";
+    OutWorkingText => "Teks kerja ralat (belum terbit; pembaca melihat versi terbit {0}).", "Working text of the correction (not published; readers see published version {0}).";
+    OutTakenDownLine => "Diturunkan: tidak tampil di situs. Alasan: {0}", "Taken down: not on the website. Reason: {0}";
+    OutVersions => "Versi terbit:", "Published versions:";
+    OutVersionPublic => "tampil sekarang", "public now";
+    OutNoVersion => "Tidak ada versi terbit {0}: berita ini punya {1}.", "No published version {0}: this item has {1}.";
+    OutDiffVersions => "Perbedaan versi terbit {0} ({1}) ke versi terbit {2} ({3}):", "Changes from published version {0} ({1}) to published version {2} ({3}):";
+    OutVersionUnreadable => "Versi terbit {0} tidak dapat dibaca dari riwayat git.", "Published version {0} cannot be read from the git history.";
+    KeyCorrect => "ralat berita terbit", "correct a published item";
+    KeyTakedown => "turunkan dari situs", "take down";
+    KeyRestore2 => "pulihkan ke situs", "restore";
+    KeyVersions => "versi terbit", "published versions";
+    KeyVersionPick => "pilih versi", "choose version";
+    TuiCorrectHint => "Apa yang diralat? Kalimat ini menjadi catatan ralat untuk pembaca (penyetuju dapat mengubahnya saat menerbitkan):", "What is being corrected? This becomes the correction note readers see (the approver may reword it when publishing):";
+    TuiTakedownHint => "Alasan menurunkan berita (wajib, tercatat di riwayat):", "Why it is taken down (required, kept in its history):";
+    TuiCorrectionNoteHint => "Catatan ralat untuk pembaca (tampil bertanggal di bawah berita):", "Correction note for readers (shown, dated, below the item):";
+    TuiNoVersions => "Berita ini belum pernah terbit.", "This item was never published.";
+    TuiCorrecting => "Ralat sedang berjalan: pembaca masih melihat versi terbit {0} ({1}) sampai ralat disetujui dan diterbitkan.", "Correction under way: readers still see published version {0} ({1}) until the correction is approved and published.";
+    TuiVersionsTitle => "Versi terbit: {0}", "Published versions: {0}";
+    TuiVersionNote => "Catatan ralat: {0}", "Correction note: {0}";
+    TuiFirstVersion => "Versi pertama, terbit {0}. Pilih versi berikutnya (↓) untuk melihat perubahannya.", "The first version, published {0}. Choose a later one (↓) to see its changes.";
 }
 
 /// The text of a key with `{0}`, `{1}`… replaced by `args`.
@@ -621,6 +651,7 @@ pub fn status(lang: Lang, s: Status) -> &'static str {
         Status::Approved => Key::StatusApproved,
         Status::Published => Key::StatusPublished,
         Status::Rejected => Key::StatusRejected,
+        Status::TakenDown => Key::StatusTakenDown,
     }
     .text(lang)
 }
@@ -642,6 +673,9 @@ pub fn action(lang: Lang, a: ActionKind) -> &'static str {
         ActionKind::Resolve => Key::ActResolve,
         ActionKind::Repair => Key::ActRepair,
         ActionKind::Shared => Key::ActShared,
+        ActionKind::Correct => Key::ActCorrect,
+        ActionKind::Takedown => Key::ActTakedown,
+        ActionKind::Restore => Key::ActRestore,
     }
     .text(lang)
 }
@@ -716,6 +750,9 @@ pub fn done(lang: Lang, a: ActionKind) -> &'static str {
         ActionKind::Resolve => Key::DoneResolve,
         ActionKind::Repair => Key::DoneRepair,
         ActionKind::Shared => Key::DoneShared,
+        ActionKind::Correct => Key::DoneCorrect,
+        ActionKind::Takedown => Key::DoneTakedown,
+        ActionKind::Restore => Key::DoneRestore,
     }
     .text(lang)
 }
@@ -877,6 +914,7 @@ pub fn invalid(lang: Lang, i: &Invalid) -> String {
         Invalid::NotDamaged => Key::InvNotDamaged.text(lang).to_string(),
         Invalid::UnknownChannel(c) => fmt(lang, Key::InvUnknownChannel, &[c]),
         Invalid::BadUrl => Key::InvBadUrl.text(lang).to_string(),
+        Invalid::NoteRequired => Key::InvNoteRequired.text(lang).to_string(),
     }
 }
 

@@ -24,6 +24,7 @@ pub mod migrate;
 pub mod modes;
 pub mod paths;
 pub mod presence;
+pub mod published;
 mod rawtree;
 mod reflock;
 pub mod repo;

@@ -11,6 +11,7 @@ pub mod list;
 pub mod login;
 pub mod markdown;
 pub mod popup;
+pub mod published;
 pub mod share;
 pub mod theme;
 mod view;
@@ -99,6 +100,9 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>) {
     }
     if let (Screen::Item, Some(s)) = (&state.screen, &state.share) {
         share::render_share(state, s, frame, main);
+    }
+    if let (Screen::Item, Some(p)) = (&state.screen, &state.published) {
+        published::render_published(state, p, frame, main);
     }
     render_bar(state, frame, bar);
     if state.popup.is_some() {

@@ -46,6 +46,8 @@ pub enum Mode {
     Admin,
     /// The admin screen's form.
     AdminForm,
+    /// The "Versi terbit" screen: published versions and their changes.
+    Published,
 }
 
 /// One binding.
@@ -87,6 +89,7 @@ const ANY: &[Mode] = &[
     Mode::Share,
     Mode::Admin,
     Mode::AdminForm,
+    Mode::Published,
 ];
 const EVAL: &[Mode] = &[Mode::Evaluation, Mode::EvaluationItems];
 
@@ -503,6 +506,29 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(FORM, KeyCode::Esc, || Msg::Back, KeyAdminCancel, true),
     b!(FORM, KeyCode::F(1), || Msg::ToggleHelp, KeyHelp, false),
+    // After publication: correct, take down, restore, and the published versions.
+    b!(ITEM, KeyCode::Char('R'), || Msg::Act(A::Correct), KeyCorrect, true),
+    b!(ITEM, KeyCode::Char('D'), || Msg::Act(A::Takedown), KeyTakedown, true),
+    b!(ITEM, KeyCode::Char('U'), || Msg::Act(A::Restore), KeyRestore2, true),
+    b!(ITEM, KeyCode::Char('V'), || Msg::OpenPublished, KeyVersions, true),
+    b!(&[Mode::Published], KeyCode::Up, || Msg::MoveUp, KeyVersionPick, false),
+    b!(
+        &[Mode::Published],
+        KeyCode::Down,
+        || Msg::MoveDown,
+        KeyVersionPick,
+        true
+    ),
+    b!(
+        &[Mode::Published],
+        KeyCode::PageDown,
+        || Msg::PageDown,
+        KeyPageDown,
+        true
+    ),
+    b!(&[Mode::Published], KeyCode::PageUp, || Msg::PageUp, KeyPageUp, false),
+    b!(&[Mode::Published], KeyCode::Esc, || Msg::Back, KeyBack, true),
+    b!(&[Mode::Published], KeyCode::Char('q'), || Msg::Back, KeyBack, false),
 ];
 const ADMIN: &[Mode] = &[Mode::Admin];
 const FORM: &[Mode] = &[Mode::AdminForm];

@@ -7,7 +7,6 @@
 use super::{Effect, Msg, Severity, State};
 use crate::domain::publish::caption::{self, Channel};
 use crate::domain::publish::{Page, Site};
-use crate::domain::review::Status;
 use crate::i18n::{self, Key};
 use crate::store::Request;
 
@@ -41,15 +40,16 @@ pub fn open(state: &mut State) {
     let (Some(entry), Some(snap)) = (state.current(), state.snapshot.as_ref()) else {
         return;
     };
-    if entry.state.status != Status::Published {
+    // The public version, also while a correction is under way; none when taken down.
+    let Some((_, item, files)) = entry.public() else {
         state.status = Some((Severity::Error, i18n::fmt(lang, Key::InvNotPublished, &[&entry.slug])));
         return;
-    }
+    };
     let Some(site) = Site::of(&snap.config) else {
         state.status = Some((Severity::Error, Key::ErrExportNoBaseUrl.text(lang).to_string()));
         return;
     };
-    let page = Page::new(&entry.slug, &entry.item, &entry.review, &entry.files, &snap.config);
+    let page = Page::new(&entry.slug, item, &entry.review, files, &snap.config);
     let texts = Channel::ALL
         .into_iter()
         .map(|c| (c, caption::caption(&page, &site, c)))

@@ -66,8 +66,12 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     if let Some(effects) = super::share::update(state, &msg) {
         return effects;
     }
+    if let Some(effects) = super::published::update(state, &msg) {
+        return effects;
+    }
     match msg {
         Msg::OpenShare => super::share::open(state),
+        Msg::OpenPublished => return super::published::open(state),
         Msg::AfterPublish(Some(failure)) => state.status = Some((Severity::Error, failure)),
         Msg::Resize(w, h) => state.size = (w, h),
         Msg::Tick(now) => {
@@ -86,6 +90,9 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             if let Some(reason) = visible::refusal(state, &snap) {
                 return visible::end(state, reason);
             }
+            // A text under correction reaches only those who may see it unpublished.
+            let who = state.me.as_deref().and_then(|id| snap.config.person(id));
+            let snap = snap.as_seen_by(who).map_or(snap, std::sync::Arc::new);
             state.snapshot = Some(snap);
             rebuild(state);
             update_editor::loaded(state);
@@ -439,6 +446,10 @@ fn act(state: &mut State, action: ActionKind) -> Vec<Effect> {
     }
     // What the person has on screen now is what they decide on, however long the popup stays.
     state.item.deciding_on = Some(seen);
+    if let Some(popup) = super::published::popup(state, action) {
+        state.popup = Some(popup);
+        return Vec::new();
+    }
     state.popup = Some(match action {
         ActionKind::RequestChanges | ActionKind::Reject | ActionKind::Comment | ActionKind::Approve => {
             let text = match state.stash.take() {

@@ -24,6 +24,9 @@ fn threads_here(state: &State) -> Vec<Thread> {
 #[must_use]
 pub fn default_base(state: &State) -> Option<usize> {
     let e = state.current()?;
+    if let Some(base) = crate::domain::correction::diff_base(&e.review) {
+        return Some(base);
+    }
     let last = |a: ActionKind| e.review.events.iter().rposition(|ev| ev.action == a);
     last(ActionKind::RequestChanges)
         .or_else(|| last(ActionKind::Submit))

@@ -114,13 +114,25 @@ pub fn transition(
 /// one. Its failure is reported on stderr and changes nothing: the item stays
 /// published and warta exits 0, since the publish itself succeeded.
 pub fn publish(ctx: &Ctx, a: &MessageArgs) -> Outcome {
+    public_change(ctx, &a.slug, ActionKind::Publish, a.message.clone(), a.content.as_ref())
+}
+
+/// A transition that changes what the public sees (`publish`, `takedown`, `restore`),
+/// then the after-publish command, so the website follows.
+pub fn public_change(
+    ctx: &Ctx,
+    slug: &str,
+    action: ActionKind,
+    message: Option<String>,
+    seen: Option<&String>,
+) -> Outcome {
     let done = apply(
         ctx,
         &Request::Transition {
-            slug: a.slug.clone(),
-            action: ActionKind::Publish,
-            message: a.message.clone(),
-            seen: a.content.as_ref().map(|s| s.trim().to_ascii_lowercase()),
+            slug: slug.to_string(),
+            action,
+            message,
+            seen: seen.map(|s| s.trim().to_ascii_lowercase()),
         },
     )?;
     if done.commit.is_none() {

@@ -4,7 +4,6 @@
 use super::{Ctx, Failure, Outcome};
 use crate::domain::publish::caption::{Channel, caption};
 use crate::domain::publish::{Page, Site};
-use crate::domain::review::Status;
 use crate::i18n::{self, Key};
 use crate::store::{Entry, Request, StoreError};
 
@@ -38,7 +37,8 @@ fn parse_channel(s: &str) -> Result<Channel, String> {
 /// A published item the caller may see, and the site it lives on.
 pub fn published(ctx: &Ctx, slug: &str) -> Result<(Entry, Site), Failure> {
     let entry = super::show::load(ctx, slug)?;
-    if entry.state.status != Status::Published {
+    // The public version, also while a correction is under way; none when taken down.
+    if entry.public().is_none() {
         return Err(Failure {
             code: crate::exit::REFUSED,
             message: i18n::fmt(ctx.lang, Key::InvNotPublished, &[&slug]),
@@ -56,7 +56,10 @@ pub fn published(ctx: &Ctx, slug: &str) -> Result<(Entry, Site), Failure> {
 /// Print the text for one channel on stdout, ready to paste.
 pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
     let (e, site) = published(ctx, &a.slug)?;
-    let page = Page::new(&e.slug, &e.item, &e.review, &e.files, &ctx.config);
+    let Some((_, item, files)) = e.public() else {
+        return Ok(());
+    };
+    let page = Page::new(&e.slug, item, &e.review, files, &ctx.config);
     println!("{}", caption(&page, &site, a.channel));
     Ok(())
 }

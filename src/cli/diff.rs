@@ -16,9 +16,14 @@ pub struct Args {
     /// The item's slug.
     pub slug: String,
     /// Event number (see `log`) or action name (its last occurrence), e.g. `submit`.
-    /// Default: the last request for changes, else the last submit, else creation.
-    #[arg(long, value_name = "EVENT")]
+    /// Default: the last request for changes, else the last submit, else creation; during
+    /// a correction, the published version (or the last request for changes since).
+    #[arg(long, value_name = "EVENT", conflicts_with = "published")]
     pub from: Option<String>,
+    /// Between two published versions (numbers from `log`: 1 is the first
+    /// publication); with one, from it to the last published version.
+    #[arg(long, value_name = "A B", num_args = 1..=2)]
+    pub published: Option<Vec<usize>>,
 }
 
 /// Pick the event index a diff starts from.
@@ -31,6 +36,7 @@ pub fn pick_event(review: &Review, from: Option<&str>) -> Option<usize> {
             Ok(_) => None,
             Err(_) => ActionKind::parse(&f.replace('-', "_")).and_then(last),
         },
+        None if crate::domain::correction::diff_base(review).is_some() => crate::domain::correction::diff_base(review),
         None => last(ActionKind::RequestChanges)
             .or_else(|| last(ActionKind::Submit))
             .or(if review.events.is_empty() { None } else { Some(0) }),
@@ -70,6 +76,9 @@ pub fn describe(lang: Lang, base: usize, old: &Item, new: &Item) -> String {
 pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
     let e = load(ctx, &a.slug)?;
     let lang = ctx.lang;
+    if let Some(versions) = &a.published {
+        return published(ctx, &e, versions);
+    }
     let no_event = || Failure {
         code: EXIT_REFUSED,
         message: i18n::fmt(lang, Key::OutNoEvent, &[&a.from.clone().unwrap_or_default()]),
@@ -92,6 +101,48 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
         )
     );
     let text = describe(lang, idx, &old, &e.item);
+    if text.is_empty() {
+        println!("{}", Key::OutDiffNone.text(lang));
+    } else {
+        println!("{}", clean_block(&text));
+    }
+    Ok(())
+}
+
+/// `diff SLUG --published A [B]`: between two published versions, read by the content
+/// ids their `publish` events pinned.
+fn published(ctx: &Ctx, e: &crate::store::Entry, asked: &[usize]) -> Outcome {
+    let lang = ctx.lang;
+    let all = crate::domain::correction::publications(&e.review);
+    let pick = |n: usize| {
+        all.get(n.wrapping_sub(1)).ok_or_else(|| Failure {
+            code: EXIT_REFUSED,
+            message: i18n::fmt(lang, Key::OutNoVersion, &[&n, &all.len()]),
+        })
+    };
+    let a = pick(asked[0])?;
+    let b = pick(asked.get(1).copied().unwrap_or(all.len()))?;
+    let read = |p: &crate::domain::correction::Publication| {
+        ctx.room.version(&p.content).map(|v| v.item).ok_or_else(|| Failure {
+            code: crate::exit::REPO,
+            message: i18n::fmt(lang, Key::OutVersionUnreadable, &[&p.version]),
+        })
+    };
+    let (old, new) = (read(a)?, read(b)?);
+    println!(
+        "{}",
+        i18n::fmt(
+            lang,
+            Key::OutDiffVersions,
+            &[
+                &a.version,
+                &super::correction::when(ctx, &a.at),
+                &b.version,
+                &super::correction::when(ctx, &b.at)
+            ]
+        )
+    );
+    let text = describe(lang, a.event - 1, &old, &new);
     if text.is_empty() {
         println!("{}", Key::OutDiffNone.text(lang));
     } else {

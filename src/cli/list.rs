@@ -62,6 +62,8 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
     };
     let snap = ctx.room.snapshot().map_err(|e| ctx.fail(&e))?;
     let me = ctx.person();
+    // A text under correction reaches only those who may see it unpublished.
+    let snap = snap.as_seen_by(me).unwrap_or(snap);
     // The same rows as the TUI's "all" queue: visibility, filters and search.
     let filters = Filters {
         status,

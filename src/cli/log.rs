@@ -32,6 +32,10 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
                     "paragraph": ev.paragraph,
                     "channel": ev.channel.as_deref().map(clean_line),
                     "url": ev.url.as_deref().map(clean_line),
+                    // The published version a `publish` event made public (1, 2, …).
+                    "version": (ev.action == crate::domain::review::ActionKind::Publish).then(|| {
+                        e.review.events[..=i].iter().filter(|x| x.action == crate::domain::review::ActionKind::Publish).count()
+                    }),
                     "commit": commits.get(i).copied().flatten().map(|c| c.to_string()),
                 })
             })
@@ -65,5 +69,6 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
             msg
         );
     }
+    super::correction::print_versions(ctx, &e);
     Ok(())
 }

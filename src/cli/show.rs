@@ -9,8 +9,16 @@ use crate::domain::workflow::{Denial, can_see};
 use crate::i18n::{self, Key};
 use crate::store::{Entry, Invalid, StoreError};
 
-/// `SLUG [--json]`.
-pub use super::ItemArgs as Args;
+/// `SLUG [--json] [--working]`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The item and `--json`.
+    #[command(flatten)]
+    pub item: super::ItemArgs,
+    /// While a correction is under way: the working text instead of the published one.
+    #[arg(long)]
+    pub working: bool,
+}
 
 /// Load an item the caller may see, or the reason why not.
 pub fn load(ctx: &Ctx, slug: &str) -> Result<Entry, Failure> {
@@ -33,9 +41,14 @@ pub fn load(ctx: &Ctx, slug: &str) -> Result<Entry, Failure> {
 }
 
 /// Run `show`.
-pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
-    let e = load(ctx, &a.slug)?;
+pub fn run(ctx: &Ctx, args: &Args) -> Outcome {
+    let a = &args.item;
+    let mut e = load(ctx, &a.slug)?;
     let lang = ctx.lang;
+    // While a correction is under way, what is shown is what readers see, unless the
+    // working text is asked for (and its reader may see the item unpublished).
+    let working = super::correction::public_or_working(ctx, &mut e, args.working)?;
+    let e = e;
     let front = &e.item.front;
     if a.json {
         let mut v = item_json(&e);
@@ -49,6 +62,10 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
                 .collect::<Vec<_>>()
         );
         v["content"] = json!(e.content);
+        v["public_content"] = json!(e.state.public);
+        v["correcting"] = json!(e.state.correcting());
+        v["working"] = json!(working);
+        v["versions"] = json!(super::correction::versions_json(&e));
         let paragraphs = e.item.paragraphs();
         v["threads"] = json!(e
             .state
@@ -81,6 +98,7 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
         Key::OutFieldStatus.text(lang),
         i18n::status(lang, e.state.status)
     );
+    super::correction::print_public_state(ctx, &e, working);
     if e.approval_stale() {
         println!("!! {}", Key::OutApprovalStale.text(lang));
     } else if e.approval_valid() {

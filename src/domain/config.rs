@@ -195,6 +195,11 @@ pub struct PublishSettings {
     /// newsroom (`sh -c`), with `WARTA_SLUG` in its environment; empty: none.
     #[serde(default)]
     pub command: String,
+    /// The wording of a correction note on the public page: `{note}` is the note,
+    /// `{date}` the day the correction was published; empty: "Ralat ({date}): {note}"
+    /// (`domain::correction`).
+    #[serde(default)]
+    pub correction_note: String,
 }
 
 /// At most this many hashtags in `[social] hashtags` (Instagram's limit per post).
@@ -474,6 +479,13 @@ impl Config {
         }
         if raw.publish.command.contains('\0') {
             return Err(whole("publish.command", "a NUL character".into()));
+        }
+        let wording = &raw.publish.correction_note;
+        if !wording.is_empty() && (!wording.contains("{note}") || !super::text::is_clean_line(wording)) {
+            return Err(whole(
+                "publish.correction_note",
+                "one line holding {note} (and optionally {date})".into(),
+            ));
         }
         Ok(Self {
             newsroom: raw.newsroom,

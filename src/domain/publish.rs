@@ -14,7 +14,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::config::Config;
 use super::item::Item;
-use super::review::{ActionKind, Review};
+use super::review::Review;
 
 /// Bumped when the pages an item produces change shape, so an incremental export
 /// rewrites every item once.
@@ -157,7 +157,8 @@ pub struct Page {
     pub slug: String,
     /// Headline.
     pub title: String,
-    /// When it was published: RFC 3339 with offset (the last `publish` event).
+    /// When it was published: RFC 3339 with offset (the first `publish` event; a
+    /// correction keeps the item's place and adds a dated note instead).
     pub published: String,
     /// `(id, name)` of its kecamatan, if any.
     pub kecamatan: Option<(String, String)>,
@@ -173,22 +174,44 @@ pub struct Page {
     pub figures: Vec<Figure>,
     /// Photos named in the front matter whose file is not in the folder.
     pub missing: Vec<String>,
+    /// Correction notes of the versions published so far, oldest first (see
+    /// `domain::correction`): shown below the text, each with its day.
+    pub corrections: Vec<Correction>,
+}
+
+/// A correction note as a page shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Correction {
+    /// When the correction was published: RFC 3339 with offset.
+    pub at: String,
+    /// The note worded as the newsroom wants (`[publish] correction_note`), cleaned.
+    pub text: String,
 }
 
 impl Page {
     /// The public view of an item; `files` are the names of the other files in its folder.
+    /// `item` and `files` are those of the public version (`Newsroom::public_version`),
+    /// which differ from the working text while a correction is under way.
     #[must_use]
     pub fn new(slug: &str, item: &Item, review: &Review, files: &[String], config: &Config) -> Self {
         let f = &item.front;
         let clean = |s: &str| strip(s.trim());
-        let published = review
-            .events
-            .iter()
-            .rev()
-            .find(|e| e.action == ActionKind::Publish)
-            .map(|e| e.at.clone())
+        let published = super::correction::first_published(review)
+            .map(str::to_string)
             .or_else(|| f.created.map(|c| c.to_string()))
             .unwrap_or_default();
+        let words = if config.newsroom.language.starts_with("en") {
+            &EN
+        } else {
+            &ID
+        };
+        let corrections = super::correction::notes(review)
+            .into_iter()
+            .map(|n| Correction {
+                text: clean(&super::correction::worded(config, &day_text(&n.at, words), &n.note)).replace('\n', " "),
+                at: n.at,
+            })
+            .collect();
         let mut figures = Vec::new();
         let mut missing = Vec::new();
         for p in &f.photos {
@@ -226,23 +249,41 @@ impl Page {
             body: item.body.clone(),
             figures,
             missing,
+            corrections,
         }
     }
 
     /// The publication day written out (`9 September 2024`).
     #[must_use]
     pub fn date_text(&self, words: &Words) -> String {
-        let d = self.published.get(..10).unwrap_or("");
-        let mut parts = d.split('-').map(|p| p.parse::<usize>().unwrap_or(0));
-        let (y, m, day) = (
-            parts.next().unwrap_or(0),
-            parts.next().unwrap_or(0),
-            parts.next().unwrap_or(0),
-        );
-        match words.months.get(m.wrapping_sub(1)) {
-            Some(month) => format!("{day} {month} {y}"),
-            None => d.to_string(),
-        }
+        day_text(&self.published, words)
+    }
+
+    /// A key that changes whenever the correction notes change.
+    #[must_use]
+    pub fn corrections_key(&self) -> String {
+        let all: Vec<&str> = self
+            .corrections
+            .iter()
+            .flat_map(|c| [c.at.as_str(), c.text.as_str()])
+            .collect();
+        format!("{:016x}", fnv(all.join("\u{1f}").as_bytes()))
+    }
+}
+
+/// The day of an RFC 3339 time written out (`9 September 2024`).
+#[must_use]
+pub fn day_text(at: &str, words: &Words) -> String {
+    let d = at.get(..10).unwrap_or("");
+    let mut parts = d.split('-').map(|p| p.parse::<usize>().unwrap_or(0));
+    let (y, m, day) = (
+        parts.next().unwrap_or(0),
+        parts.next().unwrap_or(0),
+        parts.next().unwrap_or(0),
+    );
+    match words.months.get(m.wrapping_sub(1)) {
+        Some(month) => format!("{day} {month} {y}"),
+        None => d.to_string(),
     }
 }
 

@@ -37,6 +37,13 @@ pub enum ActionKind {
     Repair,
     /// A post of the published item on a channel was recorded (`channel`, `url`).
     Shared,
+    /// A correction of a published item was started: the working text may now differ
+    /// from the public version (pinned in `content`), which stays public meanwhile.
+    Correct,
+    /// An approver took the published item down (`message`: the reason, required).
+    Takedown,
+    /// An approver put a taken-down item back up (its last published version).
+    Restore,
 }
 
 impl std::fmt::Display for ActionKind {
@@ -53,7 +60,7 @@ impl std::fmt::Display for Status {
 
 impl ActionKind {
     /// Every action, in workflow order.
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 16] = [
         Self::Create,
         Self::Edit,
         Self::Submit,
@@ -67,6 +74,9 @@ impl ActionKind {
         Self::Resolve,
         Self::Repair,
         Self::Shared,
+        Self::Correct,
+        Self::Takedown,
+        Self::Restore,
     ];
 
     /// The id used in logs, commit messages and commands.
@@ -86,6 +96,9 @@ impl ActionKind {
             Self::Resolve => "resolve",
             Self::Repair => "repair",
             Self::Shared => "shared",
+            Self::Correct => "correct",
+            Self::Takedown => "takedown",
+            Self::Restore => "restore",
         }
     }
 
@@ -98,7 +111,10 @@ impl ActionKind {
     /// Whether the event pins the item's content tree id.
     #[must_use]
     pub fn pins_content(self) -> bool {
-        matches!(self, Self::Submit | Self::Approve | Self::Publish)
+        matches!(
+            self,
+            Self::Submit | Self::Approve | Self::Publish | Self::Correct | Self::Takedown | Self::Restore
+        )
     }
 }
 
@@ -191,17 +207,20 @@ pub enum Status {
     Published,
     /// Rejected.
     Rejected,
+    /// Published once, then taken down by an approver.
+    TakenDown,
 }
 
 impl Status {
     /// Every status, in workflow order.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Draft,
         Self::Submitted,
         Self::ChangesRequested,
         Self::Approved,
         Self::Published,
         Self::Rejected,
+        Self::TakenDown,
     ];
 
     /// The id used in commands and JSON.
@@ -214,6 +233,7 @@ impl Status {
             Self::Approved => "approved",
             Self::Published => "published",
             Self::Rejected => "rejected",
+            Self::TakenDown => "taken_down",
         }
     }
 
@@ -262,6 +282,20 @@ pub struct ReviewState {
     pub approved_content: Option<String>,
     /// Threads in order.
     pub threads: Vec<Thread>,
+    /// Content id of the version the public sees now: set by `publish` and `restore`,
+    /// cleared by `takedown`; unchanged while a correction is under way.
+    pub public: Option<String>,
+    /// Content id of the last `publish` (kept through a takedown: `restore` brings it back).
+    pub last_published: Option<String>,
+}
+
+impl ReviewState {
+    /// Whether a correction of a published item is under way: published before, and the
+    /// working text is in review again (neither published nor taken down).
+    #[must_use]
+    pub fn correcting(&self) -> bool {
+        self.last_published.is_some() && !matches!(self.status, Status::Published | Status::TakenDown)
+    }
 }
 
 pub use super::limits::MAX_EVENTS;
@@ -328,9 +362,18 @@ impl Review {
         let mut status = Status::Draft;
         let mut approved_content = None;
         let mut threads: Vec<Thread> = Vec::new();
+        let (mut public, mut last_published) = (None, None);
         for e in &self.events {
             match e.action {
-                ActionKind::Create | ActionKind::Withdraw => status = Status::Draft,
+                ActionKind::Create | ActionKind::Withdraw | ActionKind::Correct => status = Status::Draft,
+                ActionKind::Takedown => {
+                    status = Status::TakenDown;
+                    public = None;
+                }
+                ActionKind::Restore => {
+                    status = Status::Published;
+                    public.clone_from(&last_published);
+                }
                 ActionKind::Edit | ActionKind::Repair | ActionKind::Shared => {}
                 ActionKind::Submit => status = Status::Submitted,
                 ActionKind::RequestChanges => status = Status::ChangesRequested,
@@ -339,7 +382,11 @@ impl Review {
                     approved_content.clone_from(&e.content);
                 }
                 ActionKind::Reject => status = Status::Rejected,
-                ActionKind::Publish => status = Status::Published,
+                ActionKind::Publish => {
+                    status = Status::Published;
+                    public.clone_from(&e.content);
+                    last_published.clone_from(&e.content);
+                }
                 ActionKind::Comment => threads.push(Thread {
                     id: e.thread.unwrap_or(threads.len() as u32 + 1),
                     paragraph: e.paragraph,
@@ -373,6 +420,8 @@ impl Review {
             status,
             approved_content,
             threads,
+            public,
+            last_published,
         }
     }
 

@@ -70,6 +70,8 @@ pub enum Invalid {
     UnknownChannel(String),
     /// Not an `http(s)://` address on one clean line.
     BadUrl,
+    /// Publishing a correction needs the note readers will see.
+    NoteRequired,
 }
 
 /// Why the rule book refuses an action.
@@ -174,6 +176,7 @@ impl<'a> Current<'a> {
             kecamatan: &self.item.front.kecamatan,
             status: self.state.status,
             approval_valid: self.approval_valid(),
+            public: self.state.public.is_some(),
         }
     }
 }
@@ -258,6 +261,7 @@ impl<'a> Rulebook<'a> {
                     kecamatan: &item.front.kecamatan,
                     status: Status::Draft,
                     approval_valid: false,
+                    public: false,
                 };
                 workflow::check(ActionKind::Create, person, &facts, &self.context(None))?;
                 check_size(&item)?;
@@ -305,6 +309,9 @@ impl<'a> Rulebook<'a> {
                         | ActionKind::Approve
                         | ActionKind::Reject
                         | ActionKind::Publish
+                        | ActionKind::Correct
+                        | ActionKind::Takedown
+                        | ActionKind::Restore
                 ) {
                     return Err(Denial::State {
                         action: *action,
@@ -312,7 +319,12 @@ impl<'a> Rulebook<'a> {
                     }
                     .into());
                 }
-                if message.is_none() && matches!(action, ActionKind::RequestChanges | ActionKind::Reject) {
+                if message.is_none()
+                    && matches!(
+                        action,
+                        ActionKind::RequestChanges | ActionKind::Reject | ActionKind::Takedown
+                    )
+                {
                     return Err(Invalid::MessageRequired(action.id()).into());
                 }
                 workflow::check(*action, person, &cur.facts(), &self.context(None))?;
@@ -335,6 +347,17 @@ impl<'a> Rulebook<'a> {
                         .into());
                     }
                 }
+                // Publishing a correction records the note readers see: the approver's
+                // words, else those the correction was started with (`correction.rs`).
+                let message = if *action == ActionKind::Publish && cur.state.correcting() {
+                    let note = message.or_else(|| super::correction::started_with(cur.review));
+                    if note.is_none() {
+                        return Err(Invalid::NoteRequired.into());
+                    }
+                    note
+                } else {
+                    message
+                };
                 let mut e = self.event(*action);
                 e.message = message.map(str::to_string);
                 if action.pins_content() {
@@ -432,6 +455,7 @@ impl<'a> Rulebook<'a> {
             kecamatan: "",
             status: Status::Draft,
             approval_valid: false,
+            public: false,
         };
         workflow::check(ActionKind::Repair, person, &facts, &self.context(None))?;
         let mut log = restored.clone();

@@ -16,6 +16,9 @@ pub struct ItemFacts<'a> {
     pub status: Status,
     /// Whether the last approval still matches the content.
     pub approval_valid: bool,
+    /// Whether a version of the item is public (published, not taken down), also while
+    /// a correction of it is under way.
+    pub public: bool,
 }
 
 /// The rest of the context of a check.
@@ -104,7 +107,7 @@ pub enum Denial {
 /// Whether a person (or an unknown caller, `None`) may see an item.
 #[must_use]
 pub fn can_see(who: Option<&Person>, item: &ItemFacts<'_>) -> bool {
-    if item.status == Status::Published {
+    if item.status == Status::Published || item.public {
         return true;
     }
     let Some(p) = who else { return false };
@@ -174,7 +177,8 @@ pub fn check(action: ActionKind, who: Option<&Person>, item: &ItemFacts<'_>, ctx
             state(&[S::Submitted])
         }
         A::Comment | A::Reply => Ok(()),
-        // Posting is done by the office's staff, or by the item's own author.
+        // Posting is done by the office's staff, or by the item's own author; what is
+        // posted is the public version, also while a correction is under way.
         A::Shared => {
             if !(staff || p.id == item.author) {
                 return Err(Denial::Role {
@@ -182,7 +186,31 @@ pub fn check(action: ActionKind, who: Option<&Person>, item: &ItemFacts<'_>, ctx
                     needs: "editor, approver",
                 });
             }
-            state(&[S::Published])
+            if item.public { Ok(()) } else { state(&[S::Published]) }
+        }
+        // Whoever may edit the item may start a correction of what was published (a
+        // taken-down item too); a correction that was rejected may be started again.
+        A::Correct => {
+            kecamatan_rule()?;
+            if item.status == S::Rejected && item.public {
+                Ok(())
+            } else {
+                state(&[S::Published, S::TakenDown])
+            }
+        }
+        A::Takedown | A::Restore => {
+            if !p.has(Role::Approver) {
+                return Err(Denial::Role {
+                    action,
+                    needs: "approver",
+                });
+            }
+            if action == A::Takedown {
+                // Also during a correction: a serious error need not wait for its fix.
+                if item.public { Ok(()) } else { state(&[S::Published]) }
+            } else {
+                state(&[S::TakenDown])
+            }
         }
         A::Repair => {
             if p.has(Role::Admin) {
@@ -319,6 +347,23 @@ mod tests {
             (&hesti, A::Publish, "sari", S::Approved, false, false),
             (&hesti, A::Publish, "sari", S::Submitted, false, false),
             (&sari, A::Publish, "sari", S::Approved, true, false),
+            // after publication: corrections by whoever may edit; takedown and restore
+            (&sari, A::Correct, "sari", S::Published, true, true),
+            (&bayu, A::Correct, "sari", S::Published, true, true),
+            (&fajar, A::Correct, "sari", S::Published, true, true),
+            (&dimas, A::Correct, "sari", S::Published, true, false),
+            (&admin, A::Correct, "sari", S::Published, true, false),
+            (&sari, A::Correct, "sari", S::Draft, false, false),
+            (&sari, A::Correct, "sari", S::TakenDown, false, true),
+            (&hesti, A::Takedown, "sari", S::Published, true, true),
+            (&fajar, A::Takedown, "sari", S::Published, true, false),
+            (&sari, A::Takedown, "sari", S::Published, true, false),
+            (&hesti, A::Takedown, "sari", S::TakenDown, false, false),
+            (&hesti, A::Restore, "sari", S::TakenDown, false, true),
+            (&sari, A::Restore, "sari", S::TakenDown, false, false),
+            (&hesti, A::Restore, "sari", S::Published, true, false),
+            (&hesti, A::Shared, "sari", S::Published, true, true),
+            (&hesti, A::Shared, "sari", S::TakenDown, false, false),
             // expired accounts are read-only
             (&joko, A::Create, "joko", S::Draft, false, false),
             (&joko, A::Comment, "joko", S::Draft, false, false),
@@ -329,6 +374,7 @@ mod tests {
                 kecamatan: if *author == "dimas" { "jetis" } else { "babadan" },
                 status: *status,
                 approval_valid: *valid,
+                public: *status == S::Published,
             };
             let got = check(*action, Some(who), &item, &ctx());
             assert_eq!(
@@ -344,6 +390,7 @@ mod tests {
             kecamatan: "babadan",
             status: S::Draft,
             approval_valid: false,
+            public: false,
         };
         assert_eq!(check(A::Comment, None, &item, &ctx()), Err(Denial::Unknown));
         assert!(matches!(
@@ -360,6 +407,7 @@ mod tests {
             kecamatan: "",
             status: Status::Submitted,
             approval_valid: false,
+            public: false,
         };
         let mut c = ctx();
         assert_eq!(

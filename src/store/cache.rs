@@ -538,6 +538,8 @@ fn decode(record: &[u8]) -> Result<Entry, Damaged> {
         state,
         files,
         review_id,
+        // Filled in by the snapshot that reads the entry (`store/published.rs`).
+        pinned: None,
     })
 }
 
@@ -583,6 +585,7 @@ mod tests {
             state,
             files: vec!["a.jpg".into()],
             review_id: "5678".into(),
+            pinned: None,
         }
     }
 

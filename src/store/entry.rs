@@ -1,6 +1,8 @@
 //! One item as read from a commit, and a file that could not be read: what the snapshot,
 //! its cache and every reader above the store hold. A leaf of the store.
 
+use std::sync::Arc;
+
 use crate::domain::item::Item;
 use crate::domain::review::{Review, ReviewState, Status};
 use crate::domain::workflow::ItemFacts;
@@ -22,6 +24,9 @@ pub struct Entry {
     pub files: Vec<String>,
     /// Blob id of the review log ("" when there is none).
     pub review_id: String,
+    /// While a correction is under way: the public version (what the last `publish`
+    /// pinned), read from git; `None` otherwise (see [`Entry::public`]).
+    pub pinned: Option<Arc<Version>>,
 }
 
 impl Entry {
@@ -82,4 +87,15 @@ pub struct Broken {
     pub line: usize,
     /// Why it is broken.
     pub reason: String,
+}
+
+/// One version of an item as it was published.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Version {
+    /// The content id.
+    pub content: String,
+    /// The item.
+    pub item: Item,
+    /// The other files of its folder (photos).
+    pub files: Vec<String>,
 }

@@ -16,10 +16,10 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{Result, StoreError};
 use super::files::{Access, write_atomic};
+use super::published::Version;
 use super::repo::Newsroom;
 use super::snapshot::Entry;
 use crate::domain::publish::{Page, Site, fnv, html, hugo};
-use crate::domain::review::Status;
 
 /// The manifest's name inside the output folder.
 pub const MANIFEST: &str = ".warta-export.json";
@@ -94,17 +94,19 @@ impl Newsroom {
         let site = Site::of(&snap.config).ok_or_else(|| problem(dir, ExportProblem::NoBaseUrl))?;
         let mut manifest = read_manifest(dir, format)?;
         let site_key = site.fingerprint();
-        // Published, and still the content that was approved (always, as published items
-        // cannot be edited; a corrected version would come through a new approval).
-        let entries: Vec<&Entry> = snap
+        // What the public sees: the version the last publish (or restore) pinned, which
+        // stays up while a correction is under way; taken-down items have none.
+        let public: Vec<(&Entry, Version)> = snap
             .items
             .iter()
-            .map(|e| &**e)
-            .filter(|e| e.state.status == Status::Published && e.approval_valid())
+            .filter_map(|e| self.public_version(e).map(|v| (&**e, v)))
             .collect();
-        let mut pages: Vec<(&Entry, Page)> = entries
+        let mut pages: Vec<(&Entry, Page, String)> = public
             .iter()
-            .map(|e| (*e, Page::new(&e.slug, &e.item, &e.review, &e.files, &snap.config)))
+            .map(|(e, v)| {
+                let page = Page::new(&e.slug, &v.item, &e.review, &v.files, &snap.config);
+                (*e, page, v.content.clone())
+            })
             .collect();
         pages.sort_by(|a, b| b.1.published.cmp(&a.1.published).then_with(|| a.1.slug.cmp(&b.1.slug)));
         let mut done = Exported {
@@ -116,8 +118,13 @@ impl Newsroom {
             Format::Hugo => format!("content/berita/{slug}"),
         };
         let mut keep = BTreeMap::new();
-        for (entry, page) in &pages {
-            let key = format!("{}:{}:{site_key}", entry.content, page.published);
+        let wording = fnv(snap.config.publish.correction_note.as_bytes());
+        for (_, page, content) in &pages {
+            let key = format!(
+                "{content}:{}:{}:{wording:x}:{site_key}",
+                page.published,
+                page.corrections_key()
+            );
             let old = manifest.items.remove(&page.slug);
             let folder = item_dir(&page.slug);
             if let Some(old) = old.as_ref()
@@ -143,7 +150,7 @@ impl Newsroom {
             };
             write(dir, &files[0], text.as_bytes())?;
             for f in &page.figures {
-                if let Some(bytes) = self.item_file(snap.commit, &page.slug, &f.file)? {
+                if let Some(bytes) = self.version_file(content, &f.file) {
                     let path = format!("{folder}/{}", f.file);
                     write(dir, &path, &bytes)?;
                     files.push(path);
@@ -204,8 +211,8 @@ fn old_files(old: Option<&ManifestItem>) -> impl Iterator<Item = &String> {
     old.into_iter().flat_map(|o| o.files.iter())
 }
 
-fn html_pages(site: &Site, pages: &[(&Entry, Page)]) -> Vec<(String, String)> {
-    let list: Vec<&Page> = pages.iter().map(|(_, p)| p).collect();
+fn html_pages(site: &Site, pages: &[(&Entry, Page, String)]) -> Vec<(String, String)> {
+    let list: Vec<&Page> = pages.iter().map(|(_, p, _)| p).collect();
     let groups = html::groups(&list);
     let w = site.words();
     let mut out = vec![

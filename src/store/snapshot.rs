@@ -181,6 +181,7 @@ impl Newsroom {
             ..
         } = r;
         items.sort_by(|a, b| a.slug.cmp(&b.slug));
+        self.read_pinned(&mut items);
         if let Some(disk) = disk {
             // What is left in the cache are days or items no longer in the tree.
             stale.extend(disk.into_iter().filter(|(_, s)| !s.entries.is_empty()).map(|(d, _)| d));
@@ -408,5 +409,7 @@ fn read_entry(
         state,
         files,
         review_id: review_id.map(|id| id.to_string()).unwrap_or_default(),
-    })
+        pinned: None,
+    }
+    .with_pinned(room))
 }

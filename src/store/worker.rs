@@ -275,7 +275,8 @@ pub fn run(room: &Newsroom, jobs: &Receiver<(Job, Option<JobId>)>, reports: &Sen
 /// After a publish commit, run `[publish] command` on a thread of its own (a site build
 /// and upload can take minutes; the worker goes on) and report how it ended.
 fn after_publish(room: &Newsroom, done: &Done, reports: &Sender<Report>) {
-    if done.action != crate::domain::review::ActionKind::Publish || done.commit.is_none() {
+    // A takedown or restore changes the site as a publish does.
+    if !crate::domain::correction::changes_public(done.action) || done.commit.is_none() {
         return;
     }
     if let Ok(Some(plan)) = room.after_publish(&done.slug) {

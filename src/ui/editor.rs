@@ -308,7 +308,7 @@ fn render_restore(state: &View<'_>, ed: &Editor, frame: &mut Frame<'_>, area: Re
             i18n::fmt(
                 lang,
                 Key::TuiRestoreAsk,
-                &[&clean_line(&super::popup::local_time(state, &j.saved_at))],
+                &[&clean_line(&super::view::local_time(state, &j.saved_at))],
             ),
             state.theme.warn,
         ),

@@ -1,6 +1,6 @@
 //! The item view: rendered body, metadata, photos, approval state, comments and timeline.
 
-use super::view::View;
+use super::view::{View, diff_line, mark};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -10,7 +10,7 @@ use super::list::relative;
 use super::markdown;
 use super::theme::Theme;
 use crate::app::State;
-use crate::domain::diff::{self, Chunk, ItemDiff, Kind};
+use crate::domain::diff::{self, ItemDiff, Kind};
 use crate::domain::review::{ActionKind, Status};
 use crate::domain::text::{clean_block, clean_line};
 use crate::i18n::{self, Key};
@@ -49,6 +49,7 @@ fn meta_lines(state: &View<'_>, e: &Entry) -> Vec<Line<'static>> {
         ));
     }
     out.push(Line::from(status));
+    out.extend(super::published::meta_lines(state, e));
     // The last decision's reason stays in view until the next round.
     let last = e
         .review
@@ -227,25 +228,6 @@ fn review_lines(state: &View<'_>, e: &Entry, located: &[Option<usize>]) -> (Vec<
     (out, selected_at)
 }
 
-/// Marks keep the meaning of a run visible without colour.
-fn mark(theme: &Theme, chunk: &Chunk) -> [Span<'static>; 3] {
-    let (text, style, open, close) = match chunk {
-        Chunk::Same(t) => (t, theme.text, "", ""),
-        Chunk::Added(t) => (t, theme.added, "[+", "+]"),
-        Chunk::Removed(t) => (t, theme.removed, "[-", "-]"),
-    };
-    [
-        Span::styled(open, theme.dim),
-        Span::styled(text.clone(), style),
-        Span::styled(close, theme.dim),
-    ]
-}
-
-/// One line of a cached diff on screen (its text is already clean).
-fn diff_line(theme: &Theme, line: &diff::Line) -> Line<'static> {
-    Line::from(line.parts.iter().flat_map(|c| mark(theme, c)).collect::<Vec<_>>())
-}
-
 /// The diff's banner, note and changed fields, and the diff itself once the worker
 /// computed it. Only reads the cache: a diff is never computed while drawing.
 fn diff_head<'s>(view: &View<'s>, e: &Entry, base: usize) -> (Vec<Line<'static>>, Option<&'s ItemDiff>) {
@@ -268,7 +250,7 @@ fn diff_head<'s>(view: &View<'s>, e: &Entry, base: usize) -> (Vec<Line<'static>>
             &[
                 &i18n::action(lang, ev.action),
                 &clean_line(&who),
-                &super::popup::local_time(view, &ev.at),
+                &super::view::local_time(view, &ev.at),
             ],
         ),
         theme.accent,
@@ -466,7 +448,7 @@ pub fn render_item(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
                         &(ev + 1),
                         &i18n::action(lang, x.action),
                         &clean_line(&x.actor),
-                        &super::popup::local_time(state, &x.at),
+                        &super::view::local_time(state, &x.at),
                     ],
                 )
             });

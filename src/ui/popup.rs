@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use super::view::centered;
+use super::view::{centered, local_time};
 use crate::app::{Mode, Popup, Screen, keymap};
 use crate::domain::text::clean_block;
 use crate::i18n::{self, Key};
@@ -19,17 +19,6 @@ fn underlying_mode(state: &View<'_>) -> Mode {
         Screen::Editor => Mode::Editor,
         Screen::Evaluation | Screen::Admin => state.mode(),
     }
-}
-
-/// An event's time in the newsroom's zone, e.g. "2024-09-09 10:15 WIB".
-#[must_use]
-pub fn local_time(state: &View<'_>, at: &str) -> String {
-    let tz = state
-        .snapshot
-        .as_ref()
-        .map_or(jiff::tz::TimeZone::UTC, |s| s.config.timezone());
-    at.parse::<jiff::Timestamp>()
-        .map_or_else(|_| at.to_string(), |t| i18n::when(state.lang, &t.to_zoned(tz)))
 }
 
 /// Every event with person, role, time and message; the selected one marked.
@@ -198,11 +187,11 @@ pub fn render_popup(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
             (i18n::action(lang, *action).to_string(), lines, 70, h)
         }
         Some(Popup::Compose { action, text, required }) => {
-            let hint = if *required {
+            let hint = super::published::compose_hint(state, *action).unwrap_or(if *required {
                 Key::TuiMessageRequired
             } else {
                 Key::TuiMessageOptional
-            };
+            });
             let mut lines = vec![Line::styled(hint.text(lang).to_string(), theme.dim), Line::default()];
             let body = clean_block(text);
             let mut parts: Vec<&str> = body.split('\n').collect();

@@ -82,7 +82,7 @@ pub struct Theme {
     pub added: Style,
     /// Deleted words in a diff.
     pub removed: Style,
-    statuses: [Style; 6],
+    statuses: [Style; 7],
 }
 
 fn hex(s: &str) -> Option<(u8, u8, u8)> {
@@ -226,6 +226,7 @@ impl Theme {
                 status("approved"),
                 status("published"),
                 status("rejected"),
+                status("taken_down"),
             ],
         })
     }

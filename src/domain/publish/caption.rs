@@ -299,6 +299,7 @@ mod tests {
                 caption: "x".into(),
             }],
             missing: vec![],
+            corrections: vec![],
         }
     }
 

@@ -35,6 +35,7 @@ a{color:#0b4f8a}
 figure{margin:1rem 0}
 figure img{display:block;width:100%;height:auto;border-radius:4px}
 figcaption{font-size:.9rem;color:#444;padding:.3rem 0;border-bottom:1px solid #ddd}
+.corrections{margin:1.5rem 0;padding:.5rem 1rem;border-left:4px solid #b35c00;background:#fff6ec;font-size:.95rem}
 ul.items{list-style:none;padding:0}
 ul.items li{padding:.6rem 0;border-bottom:1px solid #eee}
 ul.items time{display:block;color:#555;font-size:.85rem}
@@ -124,6 +125,13 @@ pub fn item_page(site: &Site, page: &Page) -> String {
     main.push_str(&body_html(&page.body));
     for f in figures {
         main.push_str(&figure(&url_part(&f.file), &f.caption));
+    }
+    if !page.corrections.is_empty() {
+        main.push_str("<aside class=\"corrections\">\n");
+        for c in &page.corrections {
+            let _ = writeln!(main, "<p>{}</p>", escape(&c.text));
+        }
+        main.push_str("</aside>\n");
     }
     main.push_str(&tag_list(root, &page.tags));
     main.push_str("</article>\n");

@@ -61,6 +61,22 @@ pub fn bundle_index(page: &Page) -> String {
             .collect();
         t.insert("resources".into(), toml::Value::Array(resources));
     }
+    if let Some(last) = page.corrections.last() {
+        // Readers see each correction's note below the text (the theme's single page);
+        // `lastmod` tells Hugo, feeds and search engines the page changed.
+        t.insert("lastmod".into(), s(&last.at));
+        let notes = page
+            .corrections
+            .iter()
+            .map(|c| {
+                let mut r = toml::Table::new();
+                r.insert("date".into(), s(&c.at));
+                r.insert("note".into(), s(&c.text));
+                toml::Value::Table(r)
+            })
+            .collect();
+        t.insert("corrections".into(), toml::Value::Array(notes));
+    }
     format!(
         "+++\n{}+++\n{}",
         emit_toml(&t, &ORDER),
@@ -150,6 +166,11 @@ const SINGLE: &str = r#"{{ define "main" }}
 {{- range .Resources.ByType "image" }}{{ if ne .Name $cover }}
 <figure><img src="{{ .RelPermalink }}" alt="{{ .Title }}"><figcaption>{{ .Title }}</figcaption></figure>
 {{- end }}{{ end }}
+{{- with .Params.corrections }}
+<aside class="corrections">{{ range . }}
+<p>{{ .note }}</p>{{ end }}
+</aside>
+{{- end }}
 {{- with .GetTerms "tags" }}
 <ul class="tags">{{ range . }}<li><a href="{{ .RelPermalink }}">#{{ .LinkTitle }}</a></li>{{ end }}</ul>
 {{- end }}
@@ -206,6 +227,7 @@ mod tests {
                 caption: "Cap".into(),
             }],
             missing: vec![],
+            corrections: vec![],
         };
         let text = bundle_index(&page);
         let front = text.split("+++\n").nth(1).unwrap();
