@@ -6,6 +6,7 @@
 pub mod config;
 pub mod dates;
 pub mod diff;
+pub mod house_style;
 pub mod item;
 pub mod layout;
 pub mod limits;
@@ -15,5 +16,6 @@ pub mod report;
 pub mod review;
 pub mod rules;
 pub mod slug;
+pub mod spelling;
 pub mod text;
 pub mod workflow;

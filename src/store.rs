@@ -7,6 +7,7 @@
 pub mod action;
 pub mod after_publish;
 pub mod cache;
+pub mod config_edit;
 pub mod demo;
 pub mod evaluation;
 pub mod export;
@@ -23,6 +24,7 @@ mod reflock;
 pub mod repo;
 mod shards;
 pub mod snapshot;
+pub mod spelling;
 mod trailers;
 mod tree;
 

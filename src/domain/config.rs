@@ -144,6 +144,8 @@ pub struct Config {
     pub social: SocialSettings,
     /// The `[publish]` table: what runs after each publish.
     pub publish: PublishSettings,
+    /// The `[spelling]` table: the dictionary and the newsroom's own words.
+    pub spelling: super::spelling::SpellingSettings,
 }
 
 /// The `[targets]` table: output each kecamatan should reach, for `warta report`.
@@ -251,6 +253,8 @@ struct RawConfig {
     social: SocialSettings,
     #[serde(default)]
     publish: PublishSettings,
+    #[serde(default)]
+    spelling: super::spelling::SpellingSettings,
 }
 
 #[derive(Deserialize, Default)]
@@ -483,6 +487,7 @@ impl Config {
             site,
             social,
             publish: raw.publish,
+            spelling: raw.spelling,
         })
     }
 

@@ -42,11 +42,17 @@ pub enum Rule {
     BannedWords,
     /// No two spaces between words (a typing slip that shows on the website).
     DoubleSpaces,
+    /// "di" apart from a verb or joined to a place (`house_style.rs`).
+    DiUsage,
+    /// Institutions written as they write themselves (`house_style.rs`).
+    InstitutionNames,
+    /// A day with its date written "Selasa (21/05/2024)" (`house_style.rs`).
+    DateForm,
 }
 
 impl Rule {
     /// Every rule.
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 14] = [
         Self::TitleLength,
         Self::LeadLength,
         Self::Dateline,
@@ -58,6 +64,9 @@ impl Rule {
         Self::Closing,
         Self::BannedWords,
         Self::DoubleSpaces,
+        Self::DiUsage,
+        Self::InstitutionNames,
+        Self::DateForm,
     ];
 
     /// The key in `[rules]`.
@@ -75,6 +84,9 @@ impl Rule {
             Self::Closing => "closing",
             Self::BannedWords => "banned_words",
             Self::DoubleSpaces => "double_spaces",
+            Self::DiUsage => "di_usage",
+            Self::InstitutionNames => "institution_names",
+            Self::DateForm => "date_form",
         }
     }
 
@@ -87,7 +99,10 @@ impl Rule {
             | Self::Closing
             | Self::EmptyParagraphs
             | Self::BannedWords
-            | Self::DoubleSpaces => Level::Recommended,
+            | Self::DoubleSpaces
+            | Self::DiUsage
+            | Self::InstitutionNames
+            | Self::DateForm => Level::Recommended,
         }
     }
 }
@@ -254,6 +269,11 @@ impl Rules {
                     let last = paras.last().map(|p| p.trim()).unwrap_or_default();
                     (closing.is_empty() || last.ends_with(closing), closing.to_string())
                 }
+                Rule::DiUsage | Rule::InstitutionNames | Rule::DateForm => {
+                    let found = super::house_style::findings(&item.body, &[rule]);
+                    let shown: Vec<&str> = found.iter().take(3).map(|f| f.text.as_str()).collect();
+                    (found.is_empty(), shown.join(", "))
+                }
                 Rule::BannedWords => {
                     let found: Vec<&str> = self
                         .banned
@@ -368,6 +388,18 @@ mod tests {
             (
                 |i| i.body = "Babadan, Panwaslu –  isi berita.\n\n(Humas)\n".into(),
                 "double_spaces",
+            ),
+            (
+                |i| i.body = "Babadan, Panwaslu – rapat di lakukan.\n\n(Humas)\n".into(),
+                "di_usage",
+            ),
+            (
+                |i| i.body = "Babadan, Panwaslu – bersama bawaslu.\n\n(Humas)\n".into(),
+                "institution_names",
+            ),
+            (
+                |i| i.body = "Babadan, Panwaslu – pada Selasa, 21 Mei 2024.\n\n(Humas)\n".into(),
+                "date_form",
             ),
         ];
         for (breaker, rule) in cases {

@@ -70,6 +70,8 @@ pub enum Invalid {
     UnknownChannel(String),
     /// Not an `http(s)://` address on one clean line.
     BadUrl,
+    /// Not one word that can go on a spelling list.
+    BadWord(String),
 }
 
 /// Why the rule book refuses an action.
@@ -520,6 +522,39 @@ pub fn check_log(log: &Review) -> Result<(), Refusal> {
         Ok(back) if back.events.len() == log.events.len() => Ok(()),
         _ => Err(Invalid::LogFull.into()),
     }
+}
+
+// Changes to warta.toml
+
+/// Whether `actor` may change `warta.toml` from the text `before` to `after`: an admin
+/// may change anything; an approver only the newsroom's words (`[spelling] words`),
+/// which they add while reviewing. Live changes (`store/config_edit.rs`), `verify` and
+/// the push hook all ask here.
+pub fn check_config_change(actor: Option<&Person>, before: &str, after: &str) -> Result<(), Denial> {
+    use super::config::Role;
+    let Some(p) = actor else { return Err(Denial::Unknown) };
+    if p.has(Role::Admin) {
+        return Ok(());
+    }
+    if p.has(Role::Approver) && only_words_differ(before, after) {
+        return Ok(());
+    }
+    Err(Denial::ConfigChange)
+}
+
+/// Whether two `warta.toml` texts differ at most in `[spelling] words`.
+fn only_words_differ(before: &str, after: &str) -> bool {
+    let without_words = |text: &str| -> Option<toml::Table> {
+        let mut t: toml::Table = toml::from_str(text).ok()?;
+        if let Some(toml::Value::Table(sp)) = t.get_mut("spelling") {
+            sp.remove("words");
+            if sp.is_empty() {
+                t.remove("spelling");
+            }
+        }
+        Some(t)
+    };
+    matches!((without_words(before), without_words(after)), (Some(a), Some(b)) if a == b)
 }
 
 #[cfg(test)]
