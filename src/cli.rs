@@ -23,6 +23,7 @@ mod report_html;
 mod session;
 mod show;
 mod verify;
+mod words;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -105,6 +106,8 @@ pub enum Command {
     Session(session::Args),
     /// Server-side hooks: `pre-receive` checks pushes with the rules of verify.
     Hook(hook::Args),
+    /// Words the spell checker accepts: the newsroom's list (approvers, admins) or your own.
+    Words(words::Args),
 }
 
 /// An item and `--json`: the arguments of `show`, `log` and `check`.
@@ -227,5 +230,6 @@ fn dispatch(ctx: &Ctx, cmd: &Command) -> Outcome {
         Command::Verify => verify::run(ctx),
         Command::Report(a) => report::run(ctx, a),
         Command::Migrate => migrate::run(ctx),
+        Command::Words(a) => words::run(ctx, a),
     }
 }

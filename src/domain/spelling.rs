@@ -9,14 +9,14 @@
 //! What is checked and what is left alone, so that the checker rarely cries wolf:
 //! words in capitals or with capitals inside (PKPU, DPTb) are abbreviations; words
 //! touching digits, addresses and e-mails are skipped; a capitalised word the
-//! dictionary does not know is taken for a name unless it is one letter away from a
-//! known word ("Kecamtan"). Results are remembered per word, so checking a paragraph
+//! dictionary does not know is taken for a name unless it is one letter away from one
+//! of the newsroom's words ("Bawaslo", "Kecamtan"). Results are remembered per word, so checking a paragraph
 //! again after a keystroke only looks up the words that changed.
 
 pub mod morphology;
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Mutex;
+use std::sync::{Mutex, PoisonError, RwLock};
 
 use serde::Deserialize;
 
@@ -64,13 +64,13 @@ pub struct Finding {
 pub struct Speller {
     dict: spellbook::Dictionary,
     /// Lower case → the word as first written (for suggestions).
-    known: HashMap<String, String>,
+    known: RwLock<HashMap<String, String>>,
     memo: Mutex<HashMap<String, bool>>,
 }
 
 impl std::fmt::Debug for Speller {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Speller").field("known", &self.known.len()).finish_non_exhaustive()
+        f.debug_struct("Speller").field("known", &self.read().len()).finish_non_exhaustive()
     }
 }
 
@@ -94,29 +94,36 @@ impl Speller {
             .collect::<Vec<_>>()
             .join("\n");
         let dict = spellbook::Dictionary::new(&aff, dic).map_err(|e| DictionaryError(e.to_string()))?;
-        let mut s = Self {
+        let s = Self {
             dict,
-            known: HashMap::new(),
+            known: RwLock::new(HashMap::new()),
             memo: Mutex::new(HashMap::new()),
         };
         s.add_words(word_list(DOMAIN_WORDS));
         Ok(s)
     }
 
-    /// Add words the dictionary should accept (names, the newsroom's list).
-    pub fn add_words<I: IntoIterator<Item = S>, S: AsRef<str>>(&mut self, words: I) {
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, HashMap<String, String>> {
+        self.known.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Add words the dictionary should accept (names, the newsroom's list). Through a
+    /// shared reference: the editor adds a word to the speller it is drawing with.
+    pub fn add_words<I: IntoIterator<Item = S>, S: AsRef<str>>(&self, words: I) {
+        let mut known = self.known.write().unwrap_or_else(PoisonError::into_inner);
         for w in words {
             let w = w.as_ref().trim();
             if !w.is_empty() {
-                self.known.entry(w.to_lowercase()).or_insert_with(|| w.to_string());
+                known.entry(w.to_lowercase()).or_insert_with(|| w.to_string());
             }
         }
-        self.memo.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clear();
+        drop(known);
+        self.memo.lock().unwrap_or_else(PoisonError::into_inner).clear();
     }
 
     /// Add the names `warta.toml` holds (kecamatan, people, the newsroom, its dateline
     /// and closing, tags) and its `[spelling] words`.
-    pub fn add_config(&mut self, config: &Config) {
+    pub fn add_config(&self, config: &Config) {
         let mut texts: Vec<&str> = vec![
             &config.newsroom.name,
             &config.newsroom.dateline,
@@ -138,7 +145,7 @@ impl Speller {
     /// lower case (no word formation).
     fn known(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
-        self.known.contains_key(&lower) || self.dict.check(word) || (lower != word && self.dict.check(&lower))
+        self.read().contains_key(&lower) || self.dict.check(word) || (lower != word && self.dict.check(&lower))
     }
 
     /// Whether a lower-case word or a form built from a known base is known.
@@ -152,13 +159,13 @@ impl Speller {
         if let Some(v) = self
             .memo
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .unwrap_or_else(PoisonError::into_inner)
             .get(word)
         {
             return *v;
         }
         let v = self.judge(word);
-        let mut memo = self.memo.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut memo = self.memo.lock().unwrap_or_else(PoisonError::into_inner);
         if memo.len() >= MEMO_LIMIT {
             memo.clear();
         }
@@ -188,20 +195,23 @@ impl Speller {
             return true;
         }
         if first.is_uppercase() {
-            // A name, unless it is a slip of a known word.
-            return !self.near_known(&lower);
+            // A name, unless it is a slip of one of the newsroom's words ("Bawaslo",
+            // "Ponorgo"): names of people are too often one letter from a word ("Heru",
+            // "seru") to judge them by the dictionary.
+            return !self.near_newsroom_word(&lower);
         }
         false
     }
 
     /// Whether one edit (a letter dropped, added, changed or two swapped) makes `lower`
-    /// a known word.
-    fn near_known(&self, lower: &str) -> bool {
+    /// one of the newsroom's words.
+    fn near_newsroom_word(&self, lower: &str) -> bool {
         let chars: Vec<char> = lower.chars().collect();
         if chars.len() < 4 {
             return false;
         }
-        edits(&chars).any(|w| self.known(&w))
+        let known = self.read();
+        edits(&chars).any(|w| known.contains_key(&w))
     }
 
     /// The misspelled words of a text, in order.
@@ -223,8 +233,8 @@ impl Speller {
     #[must_use]
     pub fn suggest(&self, word: &str) -> Vec<String> {
         let lower = word.to_lowercase();
-        let mut near: Vec<(usize, &String)> = self
-            .known
+        let known = self.read();
+        let mut near: Vec<(usize, &String)> = known
             .iter()
             .map(|(k, shown)| (distance(&lower, k), shown))
             .filter(|(d, _)| *d > 0 && *d <= if lower.chars().count() > 5 { 2 } else { 1 })
@@ -531,7 +541,7 @@ mod tests {
 
     #[test]
     fn newsroom_words_and_suggestions() {
-        let mut s = tiny();
+        let s = tiny();
         assert!(!s.is_correct("josari"));
         s.add_words(["Josari"]);
         assert!(s.is_correct("josari") && s.is_correct("Josarinya"));

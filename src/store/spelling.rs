@@ -58,7 +58,7 @@ pub fn load(config: &Config, base: &Path, personal: Option<&Path>) -> Option<Spe
     let (aff, dic) = dictionary_files(&config.spelling.dictionary, base)?;
     let aff = spelling::decode(&std::fs::read(aff).ok()?);
     let dic = spelling::decode(&std::fs::read(dic).ok()?);
-    let mut speller = Speller::new(&aff, &dic).ok()?;
+    let speller = Speller::new(&aff, &dic).ok()?;
     speller.add_config(config);
     if let Some(text) = personal.and_then(|p| std::fs::read_to_string(p).ok()) {
         speller.add_words(spelling::word_list(&text));

@@ -64,6 +64,9 @@ const PREFIXES: &[(&str, &[&str])] = &[
     ("se", &[""]),
     ("ku", &[""]),
     ("kau", &[""]),
+    // "ketidakpercayaan", "antarlembaga": bound forms written joined.
+    ("tidak", &[""]),
+    ("antar", &[""]),
 ];
 
 /// What is left of `word` after one prefix, with a swallowed letter put back.
