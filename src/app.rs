@@ -13,6 +13,7 @@ pub mod prose;
 pub mod rows;
 mod screens;
 pub mod share;
+pub mod spelling;
 pub use crate::query::{Filters, Queue, Row};
 pub use screens::{ItemView, ListView, Login};
 pub mod update;
@@ -152,6 +153,8 @@ pub struct State {
     pub evaluation: Option<evaluation::Evaluation>,
     /// The "Bagikan" screen of a published item, while open.
     pub share: Option<share::Share>,
+    /// Spelling: the speller, the marks of paragraphs drawn, the suggestion popup.
+    pub spelling: spelling::Spelling,
 }
 
 /// What the loop must do for `update`.
@@ -234,6 +237,30 @@ pub enum Effect {
     },
     /// Put text on the terminal's clipboard (OSC 52).
     Clipboard(String),
+    /// Load the speller for this configuration (and the person's own words); answered
+    /// with `SpellMsg::Ready`.
+    LoadSpeller {
+        /// The newsroom's configuration (names, `[spelling]`).
+        config: Box<crate::domain::config::Config>,
+        /// Whose own list to add.
+        person: Option<String>,
+    },
+    /// Add a word to the person's own list.
+    AddPersonalWord {
+        /// Whose.
+        person: String,
+        /// The word.
+        word: String,
+    },
+    /// Add words to `[spelling] words` (recorded); answered with `SpellMsg::WordsAdded`.
+    AddNewsroomWords {
+        /// Person id.
+        actor: String,
+        /// The words.
+        words: Vec<String>,
+        /// The job.
+        job: jobs::JobId,
+    },
 }
 
 /// Every input `update` understands.
@@ -382,6 +409,8 @@ pub enum Msg {
     MergeByHand,
     /// A key of the evaluation screen.
     Evaluation(evaluation::Intent),
+    /// Spelling in the editor (`app/spelling.rs`).
+    Spelling(spelling::SpellMsg),
     /// The evaluation report asked for with `Effect::Evaluate`.
     Evaluated(Arc<crate::domain::report::Report>),
 }
@@ -423,6 +452,7 @@ impl State {
             ended: None,
             evaluation: None,
             share: None,
+            spelling: spelling::Spelling::default(),
         }
     }
 
@@ -442,7 +472,9 @@ impl State {
     #[must_use]
     pub fn mode(&self) -> Mode {
         if let (None, Screen::Editor, Some(ed)) = (&self.popup, &self.screen, &self.editor) {
-            return if ed.offer.is_some() {
+            return if self.spelling.popup.is_some() {
+                Mode::Spelling
+            } else if ed.offer.is_some() {
                 Mode::EditorRestore
             } else if ed.conflict.is_some() {
                 Mode::EditorConflict

@@ -11,6 +11,7 @@ pub mod login;
 pub mod markdown;
 pub mod popup;
 pub mod share;
+pub mod spelling;
 pub mod theme;
 
 use ratatui::Frame;

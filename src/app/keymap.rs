@@ -5,6 +5,7 @@ use crate::app::key::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Msg;
 use super::evaluation::Intent;
+use super::spelling::SpellMsg;
 use crate::domain::review::ActionKind as A;
 use crate::i18n::Key as T;
 
@@ -41,6 +42,8 @@ pub enum Mode {
     EvaluationItems,
     /// The "Bagikan" screen: channel texts and the post's address.
     Share,
+    /// The spelling popup on a misspelled word.
+    Spelling,
 }
 
 /// One binding.
@@ -80,6 +83,7 @@ const ANY: &[Mode] = &[
     Mode::Evaluation,
     Mode::EvaluationItems,
     Mode::Share,
+    Mode::Spelling,
 ];
 const EVAL: &[Mode] = &[Mode::Evaluation, Mode::EvaluationItems];
 
@@ -418,6 +422,57 @@ pub static BINDINGS: &[Binding] = &[
         false
     ),
     b!(&[Mode::Share], KeyCode::Esc, || Msg::Back, KeyBack, true),
+    // Spelling
+    b!(
+        &[Mode::Editor, Mode::Spelling],
+        KeyCode::F(7),
+        || Msg::Spelling(SpellMsg::Next),
+        KeySpellNext,
+        true
+    ),
+    b!(
+        &[Mode::Spelling],
+        KeyCode::Up,
+        || Msg::Spelling(SpellMsg::Up),
+        KeyUp,
+        false
+    ),
+    b!(
+        &[Mode::Spelling],
+        KeyCode::Down,
+        || Msg::Spelling(SpellMsg::Down),
+        KeyDown,
+        false
+    ),
+    b!(
+        &[Mode::Spelling],
+        KeyCode::Enter,
+        || Msg::Spelling(SpellMsg::Choose),
+        KeySpellChoose,
+        true
+    ),
+    b!(
+        &[Mode::Spelling],
+        KeyCode::Char('p'),
+        || Msg::Spelling(SpellMsg::AddMine),
+        KeySpellAddMine,
+        true
+    ),
+    // Not in the status bar: only approvers and admins may; the popup lists it for them.
+    b!(
+        &[Mode::Spelling],
+        KeyCode::Char('r'),
+        || Msg::Spelling(SpellMsg::AddNewsroom),
+        KeySpellAddNewsroom,
+        false
+    ),
+    b!(
+        &[Mode::Spelling],
+        KeyCode::Esc,
+        || Msg::Spelling(SpellMsg::Close),
+        KeyBack,
+        true
+    ),
 ];
 
 fn same_key(b: &Binding, key: &KeyEvent) -> bool {

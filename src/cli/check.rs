@@ -75,9 +75,11 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
     let speller = crate::store::spelling::load(
         &ctx.config,
         &ctx.room.spelling_base(),
-        ctx.who.person.as_deref().map(|p| {
-            crate::store::spelling::personal_file(ctx.room.state_dir(), &ctx.room.key(), p)
-        }).as_deref(),
+        ctx.who
+            .person
+            .as_deref()
+            .map(|p| crate::store::spelling::personal_file(ctx.room.state_dir(), &ctx.room.key(), p))
+            .as_deref(),
     );
     if speller.is_none() {
         // Once, quietly, on stderr: the checklist itself is still complete.
@@ -154,7 +156,11 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
         if speller.is_some() {
             println!();
             if words.is_empty() {
-                println!("{}: {}", Key::SpellHeading.text(ctx.lang), Key::SpellNone.text(ctx.lang));
+                println!(
+                    "{}: {}",
+                    Key::SpellHeading.text(ctx.lang),
+                    Key::SpellNone.text(ctx.lang)
+                );
             } else {
                 println!(
                     "{}: {}",
@@ -167,14 +173,22 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
                     } else {
                         clean_line(&w.suggestions.join(", "))
                     };
-                    let row = i18n::fmt(ctx.lang, Key::SpellFinding, &[&w.line, &w.column, &clean_line(&w.word), &s]);
+                    let row = i18n::fmt(
+                        ctx.lang,
+                        Key::SpellFinding,
+                        &[&w.line, &w.column, &clean_line(&w.word), &s],
+                    );
                     println!("  {row}");
                 }
             }
         }
         println!();
         if style.is_empty() {
-            println!("{}: {}", Key::SpellStyleHeading.text(ctx.lang), Key::SpellNoStyle.text(ctx.lang));
+            println!(
+                "{}: {}",
+                Key::SpellStyleHeading.text(ctx.lang),
+                Key::SpellNoStyle.text(ctx.lang)
+            );
         } else {
             println!("{}:", Key::SpellStyleHeading.text(ctx.lang));
             for f in &style {

@@ -61,14 +61,20 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
                 for w in words {
                     add_personal_word(&file, w).map_err(|e| ctx.fail(&StoreError::io(&file, e)))?;
                 }
-                println!("{}", i18n::fmt(ctx.lang, Key::SpellPersonalAdded, &[&clean_line(&words.join(", "))]));
+                println!(
+                    "{}",
+                    i18n::fmt(ctx.lang, Key::SpellPersonalAdded, &[&clean_line(&words.join(", "))])
+                );
                 return Ok(());
             }
             let (_, added) = ctx.room.add_newsroom_words(actor, words).map_err(|e| ctx.fail(&e))?;
             if added.is_empty() {
                 println!("{}", Key::SpellWordsKnown.text(ctx.lang));
             } else {
-                println!("{}", i18n::fmt(ctx.lang, Key::SpellWordsAdded, &[&clean_line(&added.join(", "))]));
+                println!(
+                    "{}",
+                    i18n::fmt(ctx.lang, Key::SpellWordsAdded, &[&clean_line(&added.join(", "))])
+                );
             }
             Ok(())
         }

@@ -31,23 +31,95 @@ pub struct StyleFinding {
 /// Verbs often written apart from their prefix ("di lakukan"); besides these, any word
 /// ending in -kan after a lone "di" is a verb.
 const DI_VERBS: &[&str] = &[
-    "gelar", "buka", "tutup", "hadiri", "ikuti", "awasi", "pimpin", "mulai", "bahas", "lantik", "terima", "pasang",
-    "tulis", "baca", "ambil", "beri", "minta", "catat", "cek", "periksa", "coklit", "dampingi", "kunjungi",
-    "tindaklanjuti", "rekap", "setujui", "tolak", "pantau", "tinjau", "imbau", "himbau", "bentuk", "rekrut",
-    "sebut", "lakukan",
+    "gelar",
+    "buka",
+    "tutup",
+    "hadiri",
+    "ikuti",
+    "awasi",
+    "pimpin",
+    "mulai",
+    "bahas",
+    "lantik",
+    "terima",
+    "pasang",
+    "tulis",
+    "baca",
+    "ambil",
+    "beri",
+    "minta",
+    "catat",
+    "cek",
+    "periksa",
+    "coklit",
+    "dampingi",
+    "kunjungi",
+    "tindaklanjuti",
+    "rekap",
+    "setujui",
+    "tolak",
+    "pantau",
+    "tinjau",
+    "imbau",
+    "himbau",
+    "bentuk",
+    "rekrut",
+    "sebut",
+    "lakukan",
 ];
 
 /// Places and directions that "di" stands apart from ("di rumah", "di atas").
 const DI_PLACES: &[&str] = &[
-    "rumah", "sini", "sana", "situ", "mana", "atas", "bawah", "dalam", "luar", "depan", "belakang", "samping",
-    "tengah", "antara", "sekitar", "sebelah", "seluruh", "hadapan", "kantor", "balai", "aula", "lapangan",
-    "wilayah", "desa", "kelurahan", "kecamatan", "kabupaten", "provinsi", "sekolah", "masjid", "gedung", "lokasi",
-    "tempat", "saat",
+    "rumah",
+    "sini",
+    "sana",
+    "situ",
+    "mana",
+    "atas",
+    "bawah",
+    "dalam",
+    "luar",
+    "depan",
+    "belakang",
+    "samping",
+    "tengah",
+    "antara",
+    "sekitar",
+    "sebelah",
+    "seluruh",
+    "hadapan",
+    "kantor",
+    "balai",
+    "aula",
+    "lapangan",
+    "wilayah",
+    "desa",
+    "kelurahan",
+    "kecamatan",
+    "kabupaten",
+    "provinsi",
+    "sekolah",
+    "masjid",
+    "gedung",
+    "lokasi",
+    "tempat",
+    "saat",
 ];
 
 /// Institutions as they are written.
 const INSTITUTIONS: &[&str] = &[
-    "Bawaslu", "Panwaslu", "Panwascam", "KPU", "PPK", "PPS", "KPPS", "PTPS", "DKPP", "Gakkumdu", "TPS", "DPT",
+    "Bawaslu",
+    "Panwaslu",
+    "Panwascam",
+    "KPU",
+    "PPK",
+    "PPS",
+    "KPPS",
+    "PTPS",
+    "DKPP",
+    "Gakkumdu",
+    "TPS",
+    "DPT",
 ];
 
 /// Words that belong to an institution's name after it ("Panwaslu Kecamatan").
@@ -203,7 +275,9 @@ pub fn date_form(text: &str) -> Vec<StyleFinding> {
             continue;
         }
         let after = &text[at + w.len()..];
-        let Some((len, (d, m, y))) = date_after(after) else { continue };
+        let Some((len, (d, m, y))) = date_after(after) else {
+            continue;
+        };
         let day = if w.starts_with("Jum") { "Jumat" } else { w };
         let fix = format!("{day} ({d:02}/{m:02}/{y})");
         let written = &text[at..at + w.len() + len];

@@ -70,7 +70,9 @@ pub struct Speller {
 
 impl std::fmt::Debug for Speller {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Speller").field("known", &self.read().len()).finish_non_exhaustive()
+        f.debug_struct("Speller")
+            .field("known", &self.read().len())
+            .finish_non_exhaustive()
     }
 }
 
@@ -90,7 +92,13 @@ impl Speller {
         // The text is already decoded; an 8-bit `SET` would make spellbook refuse it.
         let aff: String = aff
             .lines()
-            .map(|l| if l.trim_start().starts_with("SET ") { "SET UTF-8" } else { l })
+            .map(|l| {
+                if l.trim_start().starts_with("SET ") {
+                    "SET UTF-8"
+                } else {
+                    l
+                }
+            })
             .collect::<Vec<_>>()
             .join("\n");
         let dict = spellbook::Dictionary::new(&aff, dic).map_err(|e| DictionaryError(e.to_string()))?;
@@ -156,12 +164,7 @@ impl Speller {
     /// Whether a word is spelled right (see the module docs for what is skipped).
     #[must_use]
     pub fn is_correct(&self, word: &str) -> bool {
-        if let Some(v) = self
-            .memo
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get(word)
-        {
+        if let Some(v) = self.memo.lock().unwrap_or_else(PoisonError::into_inner).get(word) {
             return *v;
         }
         let v = self.judge(word);
@@ -352,7 +355,8 @@ pub fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
             loop {
                 if end < cs.len() && cs[end].1.is_alphabetic() {
                     end += 1;
-                } else if end + 1 < cs.len() && matches!(cs[end].1, '-' | '\'' | '’') && cs[end + 1].1.is_alphabetic() {
+                } else if end + 1 < cs.len() && matches!(cs[end].1, '-' | '\'' | '’') && cs[end + 1].1.is_alphabetic()
+                {
                     end += 2;
                 } else {
                     break;
@@ -382,7 +386,6 @@ pub fn personal_words(text: &str) -> HashSet<String> {
 pub fn is_addable(w: &str) -> bool {
     w.chars().count() <= 40 && tokens(w).map(|(_, t)| t).collect::<Vec<_>>() == [w]
 }
-
 
 /// Why words could not be added to `warta.toml`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -418,7 +421,11 @@ pub fn with_words_added(text: &str, words: &[String]) -> Result<(String, Vec<Str
         .unwrap_or_default();
     let mut new = Vec::new();
     for w in words {
-        if !list.iter().chain(&new).any(|x: &String| x.to_lowercase() == w.to_lowercase()) {
+        if !list
+            .iter()
+            .chain(&new)
+            .any(|x: &String| x.to_lowercase() == w.to_lowercase())
+        {
             new.push(w.clone());
         }
     }
@@ -483,7 +490,10 @@ mod tests {
         let base = "[newsroom]\nname = \"N\" # nama\n";
         let (t, new) = with_words_added(base, &["Josari".into()]).unwrap();
         assert_eq!(new, ["Josari"]);
-        assert_eq!(t, "[newsroom]\nname = \"N\" # nama\n\n[spelling]\nwords = [\"Josari\"]\n");
+        assert_eq!(
+            t,
+            "[newsroom]\nname = \"N\" # nama\n\n[spelling]\nwords = [\"Josari\"]\n"
+        );
         let (t2, new) = with_words_added(&t, &["josari".into(), "Sambit".into()]).unwrap();
         assert_eq!(new, ["Sambit"]);
         assert!(t2.ends_with("words = [\"Josari\", \"Sambit\"]\n"), "{t2}");
@@ -492,7 +502,10 @@ mod tests {
         let with_dict = "[newsroom]\nname = \"N\"\n[spelling]\ndictionary = \"/x/id_ID.dic\"\n";
         let (t3, _) = with_words_added(with_dict, &["Josari".into()]).unwrap();
         let c = Config::parse(&t3).unwrap();
-        assert_eq!((c.spelling.dictionary.as_str(), c.spelling.words.len()), ("/x/id_ID.dic", 1));
+        assert_eq!(
+            (c.spelling.dictionary.as_str(), c.spelling.words.len()),
+            ("/x/id_ID.dic", 1)
+        );
         assert_eq!(
             with_words_added(base, &["dua kata".into()]),
             Err(WordsError::NotAWord("dua kata".into()))

@@ -507,7 +507,8 @@ impl Newsroom {
             if path == CONFIG_PATH {
                 config_changed = true;
                 // The rule book says who may change what in warta.toml (approvers: words).
-                let text = |c: &git2::Commit<'_>| self.read_text(c.id(), CONFIG_PATH).ok().flatten().unwrap_or_default();
+                let text =
+                    |c: &git2::Commit<'_>| self.read_text(c.id(), CONFIG_PATH).ok().flatten().unwrap_or_default();
                 if crate::domain::rules::check_config_change(committer, &text(parent), &text(commit)).is_err() {
                     push(out, "", None, Problem::Config(who.clone()));
                 }

@@ -101,9 +101,9 @@ impl super::Newsroom {
         let make = |text: &str| -> Result<String> {
             let (new_text, new) = spelling::with_words_added(text, words).map_err(|e| match e {
                 spelling::WordsError::NotAWord(w) => StoreError::Invalid(crate::domain::rules::Invalid::BadWord(w)),
-                spelling::WordsError::Unreadable => StoreError::Invalid(crate::domain::rules::Invalid::BadWord(
-                    "[spelling]".to_string(),
-                )),
+                spelling::WordsError::Unreadable => {
+                    StoreError::Invalid(crate::domain::rules::Invalid::BadWord("[spelling]".to_string()))
+                }
             })?;
             added.replace(new);
             Ok(new_text)

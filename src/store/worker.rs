@@ -68,6 +68,13 @@ pub enum Job {
     },
     /// Announce who this session is and what it has open (refreshed while running).
     Presence(Presence),
+    /// Add words to the newsroom's spelling list (`[spelling] words`) as a person.
+    AddWords {
+        /// Person id.
+        actor: String,
+        /// The words.
+        words: Vec<String>,
+    },
     /// Stop the worker.
     Stop,
 }
@@ -106,6 +113,8 @@ pub enum Report {
     Finished(JobId),
     /// The report asked for with `Job::Evaluate`.
     Evaluated(Arc<crate::domain::report::Report>),
+    /// `Job::AddWords` went through: the words that were new.
+    WordsAdded(Vec<String>),
 }
 
 /// The diff for `Job::Diff`: pure computation, here only so that it runs on this
@@ -204,6 +213,15 @@ pub fn run(room: &Newsroom, jobs: &Receiver<(Job, Option<JobId>)>, reports: &Sen
                     if reports.send(Report::Evaluated(report)).is_err() {
                         return;
                     }
+                }
+            }
+            Ok(Job::AddWords { actor, words }) => {
+                let (report, moved) = match room.add_newsroom_words(&actor, &words) {
+                    Ok((commit, added)) => (Report::WordsAdded(added), commit.is_some()),
+                    Err(e) => (Report::Refused(e), false),
+                };
+                if reports.send(report).is_err() || (moved && !load(&mut last, &mut previous)) {
+                    return;
                 }
             }
             Ok(Job::Presence(p)) => {

@@ -158,7 +158,7 @@ pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
         Paragraph::new(Span::styled(format!("{sep_text}{}", "─".repeat(fill)), sep_style)),
         sep,
     );
-    let body_cursor = render_body(ed, frame, body, ratatui::style::Style::default());
+    let body_cursor = super::spelling::render_body(state, ed, frame, body);
     frame.render_widget(Paragraph::new(info_line(state, ed)), info);
     // The terminal's own cursor marks where typing goes.
     let focused = match ed.field {
@@ -198,6 +198,7 @@ pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
             popup(state, frame, area, Key::KeyLeave.text(lang), lines, 64, 6);
         }
         Mode::EditorConflict => render_conflict(state, ed, frame, area),
+        Mode::Spelling => super::spelling::render_popup(state, frame, body, body_cursor),
         _ => {}
     }
 }

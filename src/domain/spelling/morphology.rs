@@ -72,7 +72,9 @@ const PREFIXES: &[(&str, &[&str])] = &[
 /// What is left of `word` after one prefix, with a swallowed letter put back.
 fn without_prefix(word: &str, out: &mut Vec<String>) {
     for (prefix, back) in PREFIXES {
-        let Some(rest) = word.strip_prefix(prefix) else { continue };
+        let Some(rest) = word.strip_prefix(prefix) else {
+            continue;
+        };
         if rest.chars().count() < MIN_BASE.saturating_sub(1) {
             continue;
         }
@@ -187,7 +189,11 @@ mod tests {
 
     #[test]
     fn short_leftovers_are_no_base() {
-        assert!(bases("dia").iter().all(|b| b.chars().count() >= 3), "{:?}", bases("dia"));
+        assert!(
+            bases("dia").iter().all(|b| b.chars().count() >= 3),
+            "{:?}",
+            bases("dia")
+        );
         assert!(!has("kenya", "ke"));
         assert!(bases("di").is_empty());
     }
