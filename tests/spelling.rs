@@ -148,6 +148,7 @@ fn newsroom_words_are_added_by_approvers_as_a_recorded_action_and_verify_judges_
     assert!(d.ok("hesti", &["verify"]).contains("tidak ada pelanggaran"));
     let words: Vec<String> = spelling(&d, "wahyu", &slug).into_iter().map(|f| f.0).collect();
     assert!(!words.contains(&"masyarakt".to_string()), "{words:?}");
+    assert!(d.ok("wahyu", &["words", "list"]).lines().any(|l| l == "masyarakt"));
     // Adding it again records nothing.
     let head = d.head();
     d.ok("hesti", &["words", "add", "Masyarakt"]);
@@ -297,4 +298,34 @@ fn the_editor_marks_a_misspelled_word_and_offers_suggestions() {
     t.wait_for("Tersimpan", 10);
     let file = d.git(&["show", &format!("main:{}", warta::domain::layout::index_path(&slug))]);
     assert!(file.contains("yang berlangsung sejak"), "{file}");
+}
+
+#[test]
+fn the_editor_says_once_that_spelling_is_not_checked_without_a_dictionary() {
+    use warta::app::spelling::SpellMsg;
+    use warta::app::{self, Msg};
+    let tmp = tempfile::tempdir().unwrap();
+    let room = warta::store::demo::build(&tmp.path().join("news")).unwrap();
+    let mut s = common::app::state(&room, "wahyu");
+    // The first full snapshot asked the runtime for a speller; later messages do not.
+    assert!(s.spelling.asked_for.is_some());
+    let now = s.now;
+    let effects = app::update(&mut s, Msg::Tick(now));
+    assert!(effects.is_empty(), "{effects:?}");
+    app::update(&mut s, Msg::Spelling(SpellMsg::Ready(None)));
+    assert!(s.status.is_none(), "not before the editor opens");
+    app::update(&mut s, Msg::NewItem);
+    let notice = s.status.clone().map(|(_, m)| m).unwrap_or_default();
+    assert!(
+        notice.contains("Kamus ejaan bahasa Indonesia tidak ditemukan"),
+        "{notice}"
+    );
+    s.status = None;
+    app::update(&mut s, Msg::Back);
+    app::update(&mut s, Msg::NewItem);
+    let again = s.status.clone().map(|(_, m)| m).unwrap_or_default();
+    assert!(!again.contains("Kamus ejaan"), "once only: {again}");
+    // F7 without a speller does nothing.
+    app::update(&mut s, Msg::Spelling(SpellMsg::Next));
+    assert!(s.spelling.popup.is_none());
 }

@@ -17,6 +17,9 @@ use crate::domain::config::{Config, Role};
 use crate::domain::spelling::Speller;
 use crate::i18n::{self, Key};
 
+/// The misspelled words of one paragraph: byte ranges, shared between draws.
+pub type Marks = Arc<[(usize, usize)]>;
+
 /// Paragraph marks kept beyond this many are forgotten.
 const CACHE_LIMIT: usize = 2_000;
 
@@ -72,7 +75,7 @@ pub struct Spelling {
     /// The popup, while open.
     pub popup: Option<SpellPopup>,
     /// Marks by paragraph text: byte ranges of misspelled words.
-    cache: RefCell<HashMap<u64, Arc<[(usize, usize)]>>>,
+    cache: RefCell<HashMap<u64, Marks>>,
 }
 
 fn key_of(text: &str) -> u64 {
@@ -84,7 +87,7 @@ fn key_of(text: &str) -> u64 {
 impl Spelling {
     /// The misspelled words of one paragraph, as byte ranges; empty without a speller.
     #[must_use]
-    pub fn marks(&self, paragraph: &str) -> Arc<[(usize, usize)]> {
+    pub fn marks(&self, paragraph: &str) -> Marks {
         let Some(speller) = &self.speller else {
             return Arc::from(Vec::new());
         };
@@ -92,7 +95,7 @@ impl Spelling {
         if let Some(m) = self.cache.borrow().get(&key) {
             return Arc::clone(m);
         }
-        let found: Arc<[(usize, usize)]> = speller.check(paragraph).iter().map(|f| (f.start, f.end)).collect();
+        let found: Marks = speller.check(paragraph).iter().map(|f| (f.start, f.end)).collect();
         let mut cache = self.cache.borrow_mut();
         if cache.len() >= CACHE_LIMIT {
             cache.clear();

@@ -2,10 +2,10 @@
 //! recorded change an approver or admin makes) and the caller's own list.
 
 use super::{Ctx, Outcome};
-use crate::domain::spelling::{self, is_addable};
+use crate::domain::spelling::is_addable;
 use crate::domain::text::clean_line;
 use crate::i18n::{self, Key};
-use crate::store::spelling::{add_personal_word, personal_file};
+use crate::store::spelling::{add_personal_word, personal_file, personal_words};
 use crate::store::{Invalid, StoreError};
 
 /// `words add [--mine] WORD…` or `words list`.
@@ -29,7 +29,7 @@ pub enum What {
         #[arg(required = true)]
         words: Vec<String>,
     },
-    /// The newsroom's words, then your own.
+    /// The newsroom's words, then your own (marked `(*)`).
     List,
 }
 
@@ -42,10 +42,8 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
             }
             if let Some(p) = ctx.who.person.as_deref() {
                 let file = personal_file(ctx.room.state_dir(), &ctx.room.key(), p);
-                if let Ok(text) = std::fs::read_to_string(file) {
-                    for w in spelling::word_list(&text) {
-                        println!("{}  (*)", clean_line(w));
-                    }
+                for w in personal_words(&file) {
+                    println!("{}  (*)", clean_line(&w));
                 }
             }
             Ok(())

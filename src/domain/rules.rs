@@ -594,6 +594,33 @@ kecamatan = "babadan"
         Config::parse(CONFIG).unwrap()
     }
 
+    #[test]
+    fn approvers_change_only_the_spelling_words_of_warta_toml() {
+        let c = config();
+        let with_words = format!("{CONFIG}\n[spelling]\nwords = [\"Josari\"]\n");
+        let more_words = with_words.replace("[\"Josari\"]", "[\"Josari\", \"Sambit\"]");
+        let renamed = CONFIG.replace("name = \"Uji\"", "name = \"Lain\"");
+        let dictionary = format!("{CONFIG}\n[spelling]\ndictionary = \"/x/id_ID.dic\"\n");
+        let who = |id: &str| c.person(id);
+        assert_eq!(check_config_change(who("hesti"), CONFIG, &with_words), Ok(()));
+        assert_eq!(check_config_change(who("hesti"), &with_words, &more_words), Ok(()));
+        assert_eq!(check_config_change(who("hesti"), &more_words, CONFIG), Ok(()));
+        assert_eq!(
+            check_config_change(who("hesti"), CONFIG, &renamed),
+            Err(Denial::ConfigChange)
+        );
+        assert_eq!(
+            check_config_change(who("hesti"), CONFIG, &dictionary),
+            Err(Denial::ConfigChange)
+        );
+        assert_eq!(
+            check_config_change(who("sari"), CONFIG, &with_words),
+            Err(Denial::ConfigChange)
+        );
+        assert_eq!(check_config_change(who("admin"), CONFIG, &renamed), Ok(()));
+        assert_eq!(check_config_change(None, CONFIG, &with_words), Err(Denial::Unknown));
+    }
+
     fn item(author: &str) -> Item {
         let mut i = Item::default();
         i.front.title = "Judul".into();

@@ -7,7 +7,7 @@
 //! dictionary files and hands their text in.
 //!
 //! What is checked and what is left alone, so that the checker rarely cries wolf:
-//! words in capitals or with capitals inside (PKPU, DPTb) are abbreviations; words
+//! words in capitals or with capitals inside (`PKPU`, `DPTb`) are abbreviations; words
 //! touching digits, addresses and e-mails are skipped; a capitalised word the
 //! dictionary does not know is taken for a name unless it is one letter away from one
 //! of the newsroom's words ("Bawaslo", "Kecamtan"). Results are remembered per word, so checking a paragraph

@@ -66,6 +66,14 @@ pub fn load(config: &Config, base: &Path, personal: Option<&Path>) -> Option<Spe
     Some(speller)
 }
 
+/// The words of a person's own list (empty when there is none).
+#[must_use]
+pub fn personal_words(file: &Path) -> Vec<String> {
+    std::fs::read_to_string(file)
+        .map(|t| spelling::word_list(&t).into_iter().map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
 /// Add a word to a person's own list (kept `0600` in their state folder).
 pub fn add_personal_word(file: &Path, word: &str) -> std::io::Result<()> {
     if !spelling::is_addable(word) {

@@ -32,7 +32,7 @@ pub fn render_body(state: &View<'_>, ed: &Editor, frame: &mut Frame<'_>, area: R
     let mark = state.theme.warn.add_modifier(Modifier::UNDERLINED);
     let cursor_byte = lines.get(crow).map(|l| prose::byte_of_char(l, ccol));
     let mut shown: Vec<Line<'static>> = Vec::with_capacity(rows.len());
-    let mut last: Option<(usize, std::sync::Arc<[(usize, usize)]>)> = None;
+    let mut last: Option<(usize, spelling::Marks)> = None;
     for &(l, (s, e)) in &rows {
         let line = &lines[l];
         let marks = match &last {
@@ -73,15 +73,19 @@ pub fn render_body(state: &View<'_>, ed: &Editor, frame: &mut Frame<'_>, area: R
 /// to add it to one's own or the newsroom's list. Drawn under the word's row when it
 /// fits, else above it.
 pub fn render_popup(state: &View<'_>, frame: &mut Frame<'_>, area: Rect, cursor: (u16, u16)) {
-    let Some(p) = &state.spelling.popup else { return };
+    let Some(popup) = &state.spelling.popup else { return };
     let theme = &state.theme;
     let lang = state.lang;
     let mut lines: Vec<Line<'static>> = Vec::new();
-    if p.suggestions.is_empty() {
+    if popup.suggestions.is_empty() {
         lines.push(Line::styled(Key::SpellNoSuggestion.text(lang).to_string(), theme.dim));
     }
-    for (i, s) in p.suggestions.iter().enumerate() {
-        let style = if i == p.selected { theme.selected } else { theme.text };
+    for (i, s) in popup.suggestions.iter().enumerate() {
+        let style = if i == popup.selected {
+            theme.selected
+        } else {
+            theme.text
+        };
         lines.push(Line::styled(format!(" {} ", clean_line(s)), style));
     }
     lines.push(Line::default());
@@ -100,8 +104,8 @@ pub fn render_popup(state: &View<'_>, frame: &mut Frame<'_>, area: Rect, cursor:
             Span::styled(b.help.text(lang).to_string(), theme.text),
         ]));
     }
-    let title = i18n::fmt(lang, Key::SpellPopupTitle, &[&clean_line(&p.word)]);
-    let w = (lines
+    let title = i18n::fmt(lang, Key::SpellPopupTitle, &[&clean_line(&popup.word)]);
+    let width = (lines
         .iter()
         .map(Line::width)
         .max()
@@ -109,15 +113,16 @@ pub fn render_popup(state: &View<'_>, frame: &mut Frame<'_>, area: Rect, cursor:
         .max(title.chars().count() + 4)
         + 4)
     .min(usize::from(area.width)) as u16;
-    let h = (lines.len() + 2).min(usize::from(area.height)) as u16;
+    let height = (lines.len() + 2).min(usize::from(area.height)) as u16;
     let (cx, cy) = cursor;
-    let y = if cy + 1 + h <= area.y + area.height {
+    // Under the word's row when it fits, else above it.
+    let top = if cy + 1 + height <= area.y + area.height {
         cy + 1
     } else {
-        cy.saturating_sub(h).max(area.y)
+        cy.saturating_sub(height).max(area.y)
     };
-    let x = cx.min((area.x + area.width).saturating_sub(w)).max(area.x);
-    let rect = Rect::new(x, y, w, h);
+    let left = cx.min((area.x + area.width).saturating_sub(width)).max(area.x);
+    let rect = Rect::new(left, top, width, height);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.accent)
