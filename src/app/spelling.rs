@@ -72,6 +72,8 @@ pub struct Spelling {
     pub noticed: bool,
     /// The configuration the speller was asked for (its names and words).
     pub asked_for: Option<Box<Config>>,
+    /// The snapshot last looked at (its address): a keystroke compares no configs.
+    seen: usize,
     /// The popup, while open.
     pub popup: Option<SpellPopup>,
     /// Marks by paragraph text: byte ranges of misspelled words.
@@ -113,14 +115,18 @@ impl Spelling {
 /// and say once, quietly, in the editor that spelling is not checked.
 pub fn after(state: &mut State) -> Vec<Effect> {
     let mut out = Vec::new();
-    if let Some(snap) = state.snapshot.as_ref().filter(|s| !s.partial)
-        && state.spelling.asked_for.as_deref() != Some(&snap.config)
-    {
-        state.spelling.asked_for = Some(Box::new(snap.config.clone()));
-        out.push(Effect::LoadSpeller {
-            config: Box::new(snap.config.clone()),
-            person: state.me.clone(),
-        });
+    let seen = state.snapshot.as_ref().map_or(0, |s| Arc::as_ptr(s) as usize);
+    if seen != state.spelling.seen {
+        state.spelling.seen = seen;
+        if let Some(snap) = state.snapshot.as_ref().filter(|s| !s.partial)
+            && state.spelling.asked_for.as_deref() != Some(&snap.config)
+        {
+            state.spelling.asked_for = Some(Box::new(snap.config.clone()));
+            out.push(Effect::LoadSpeller {
+                config: Box::new(snap.config.clone()),
+                person: state.me.clone(),
+            });
+        }
     }
     if state.spelling.missing && !state.spelling.noticed && state.editor.is_some() && state.status.is_none() {
         state.spelling.noticed = true;
