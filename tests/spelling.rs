@@ -329,3 +329,66 @@ fn the_editor_says_once_that_spelling_is_not_checked_without_a_dictionary() {
     app::update(&mut s, Msg::Spelling(SpellMsg::Next));
     assert!(s.spelling.popup.is_none());
 }
+
+#[test]
+fn the_push_hook_takes_an_approvers_words_and_refuses_anything_else_of_theirs() {
+    let d = Demo::new();
+    let server = common::bare_clone(&d);
+    let installed = common::warta(&d.home, &server)
+        .args(["hook", "install"])
+        .output()
+        .unwrap();
+    assert!(installed.status.success(), "{installed:?}");
+    let work = d.tmp.path().join("work");
+    common::git(
+        &d.home,
+        d.tmp.path(),
+        &["clone", "-q", server.to_str().unwrap(), work.to_str().unwrap()],
+    );
+    let push = |pusher: &str| {
+        let out = std::process::Command::new("git")
+            .env_clear()
+            .env("HOME", &d.home)
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("WARTA_PUSHER", pusher)
+            .current_dir(&work)
+            .args(["push", "-q", "origin", "main"])
+            .output()
+            .unwrap();
+        (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let commit = |msg: &str| {
+        common::git(
+            &d.home,
+            &work,
+            &[
+                "-c",
+                "user.name=Hesti",
+                "-c",
+                "user.email=hesti@bawaslu-ponorogo.example",
+                "commit",
+                "-qam",
+                msg,
+            ],
+        );
+    };
+    let toml = work.join("warta.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(&toml, format!("{text}\n[spelling]\nwords = [\"Josari\"]\n")).unwrap();
+    commit("words");
+    // The pusher is judged, not the commit's author: an author may not push it.
+    let (ok, err) = push("wahyu");
+    assert!(!ok, "an author's push of warta.toml: {err}");
+    let (ok, err) = push("hesti");
+    assert!(ok, "an approver's words pass: {err}");
+    std::fs::write(
+        &toml,
+        format!("{text}\n[spelling]\nwords = [\"Josari\"]\ndictionary = \"/tmp/x.dic\"\n"),
+    )
+    .unwrap();
+    commit("dictionary");
+    let (ok, err) = push("hesti");
+    assert!(!ok, "anything but the words is the admins': {err}");
+    assert!(err.contains("warta.toml"), "{err}");
+}
