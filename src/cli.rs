@@ -90,7 +90,8 @@ pub enum Command {
     Log(log::Args),
     /// Word-level changes of an item since an event.
     Diff(diff::Args),
-    /// The pre-approval checklist of an item; exit 1 when a required rule fails.
+    /// The pre-approval checklist of an item, then its misspelled words and house-style
+    /// slips with line and column; exit 1 when a required rule fails.
     Check(check::Args),
     /// Replay the whole history and report every commit that broke a rule.
     Verify,
