@@ -1,5 +1,6 @@
 //! The cost of one keystroke in the editor: insert a character into a 50 KB article
-//! and render the screen into a 100x40 buffer. Run with `cargo bench --bench keystroke`.
+//! and render the screen into a 100x40 buffer, without and then with spelling marks
+//! (when the Indonesian dictionary is installed). Run with `cargo bench --bench keystroke`.
 //!
 //! A plain harness (no benchmark crate): it times each keystroke and prints the
 //! median and the 90th and 99th percentiles.
@@ -34,10 +35,24 @@ fn percentile(sorted: &[Duration], per_mille: usize) -> Duration {
 fn main() {
     let tmp = std::env::temp_dir().join(format!("warta-bench-{}", std::process::id()));
     let room = warta::store::demo::build(&tmp).expect("demo newsroom");
+    measure(&room, None);
+    let config = room.config_at(room.head().unwrap()).unwrap();
+    match warta::store::spelling::load(&config, &room.spelling_base(), None) {
+        Some(speller) => measure(&room, Some(Arc::new(speller))),
+        None => println!("(no Indonesian dictionary installed: spelling not measured)"),
+    }
+    let _ = std::fs::remove_dir_all(tmp);
+}
+
+fn measure(room: &warta::store::Newsroom, speller: Option<Arc<warta::domain::spelling::Speller>>) {
+    let spelling = speller.is_some();
     let theme = Theme::builtin("default", warta::ui::theme::Depth::TrueColor, false);
     let mut state = State::new(Lang::Id, Some("dimas".into()), Vec::new());
     app::update(&mut state, Msg::Loaded(Arc::new(room.snapshot().unwrap())));
     app::update(&mut state, Msg::Resize(100, 40));
+    if let Some(s) = speller {
+        app::update(&mut state, Msg::Spelling(app::spelling::SpellMsg::Ready(Some(s))));
+    }
     app::update(&mut state, Msg::NextQueue);
     let idx = state
         .list
@@ -77,8 +92,9 @@ fn main() {
     times.sort();
     let body = state.editor.as_ref().unwrap().body_text().len();
     println!(
-        "keystroke (insert + render 100x40) on a {} KB article, {} samples:",
+        "keystroke (insert + render 100x40) on a {} KB article, {}, {} samples:",
         body / 1024,
+        if spelling { "spelling marked" } else { "no spelling" },
         times.len()
     );
     println!(
@@ -88,5 +104,4 @@ fn main() {
         percentile(&times, 990)
     );
     println!("  of which update: median {:?}", percentile(&updates, 500));
-    let _ = std::fs::remove_dir_all(tmp);
 }

@@ -15,6 +15,7 @@ pub mod published;
 pub mod rows;
 mod screens;
 pub mod share;
+pub mod spelling;
 pub mod sync;
 pub use crate::query::{Filters, Queue, Row};
 pub use screens::{ItemView, ListView, Login};
@@ -163,6 +164,8 @@ pub struct State {
     pub sync: sync::SyncView,
     /// The "Versi terbit" screen of an item published before, while open.
     pub published: Option<published::Published>,
+    /// Spelling: the speller, the marks of paragraphs drawn, the suggestion popup.
+    pub spelling: spelling::Spelling,
 }
 
 /// What the loop must do for `update`.
@@ -264,6 +267,30 @@ pub enum Effect {
     AdminLastSeen {
         /// Whose.
         people: Vec<String>,
+        /// The job.
+        job: jobs::JobId,
+    },
+    /// Load the speller for this configuration (and the person's own words); answered
+    /// with `SpellMsg::Ready`.
+    LoadSpeller {
+        /// The newsroom's configuration (names, `[spelling]`).
+        config: Box<crate::domain::config::Config>,
+        /// Whose own list to add.
+        person: Option<String>,
+    },
+    /// Add a word to the person's own list.
+    AddPersonalWord {
+        /// Whose.
+        person: String,
+        /// The word.
+        word: String,
+    },
+    /// Add words to `[spelling] words` (recorded); answered with `SpellMsg::WordsAdded`.
+    AddNewsroomWords {
+        /// Person id.
+        actor: String,
+        /// The words.
+        words: Vec<String>,
         /// The job.
         job: jobs::JobId,
     },
@@ -417,6 +444,8 @@ pub enum Msg {
     MergeByHand,
     /// A key of the evaluation screen.
     Evaluation(evaluation::Intent),
+    /// Spelling in the editor (`app/spelling.rs`).
+    Spelling(spelling::SpellMsg),
     /// The evaluation report asked for with `Effect::Evaluate`.
     Evaluated(Arc<crate::domain::report::Report>),
     /// A key or an answer of the admin screen.
@@ -474,6 +503,7 @@ impl State {
             admin: None,
             sync: sync::SyncView::default(),
             published: None,
+            spelling: spelling::Spelling::default(),
         }
     }
 
@@ -493,7 +523,9 @@ impl State {
     #[must_use]
     pub fn mode(&self) -> Mode {
         if let (None, Screen::Editor, Some(ed)) = (&self.popup, &self.screen, &self.editor) {
-            return if ed.offer.is_some() {
+            return if self.spelling.popup.is_some() {
+                Mode::Spelling
+            } else if ed.offer.is_some() {
                 Mode::EditorRestore
             } else if ed.conflict.is_some() {
                 Mode::EditorConflict

@@ -29,6 +29,7 @@ mod show;
 mod sync;
 mod tags;
 mod verify;
+mod words;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -107,7 +108,8 @@ pub enum Command {
     Log(log::Args),
     /// Word-level changes of an item since an event.
     Diff(diff::Args),
-    /// The pre-approval checklist of an item; exit 1 when a required rule fails.
+    /// The pre-approval checklist of an item, then its misspelled words and house-style
+    /// slips with line and column; exit 1 when a required rule fails.
     Check(check::Args),
     /// Replay the whole history and report every commit that broke a rule.
     Verify,
@@ -127,6 +129,8 @@ pub enum Command {
     Clone(sync::CloneArgs),
     /// Send the actions made here to the server and take in everyone else's.
     Sync,
+    /// Words the spell checker accepts: the newsroom's list (approvers, admins) or your own.
+    Words(words::Args),
 }
 
 /// An item and `--json`: the arguments of `show`, `log` and `check`.
@@ -253,5 +257,6 @@ fn dispatch(ctx: &Ctx, cmd: &Command) -> Outcome {
         Command::Report(a) => report::run(ctx, a),
         Command::Migrate => migrate::run(ctx),
         Command::Sync => sync::run(ctx),
+        Command::Words(a) => words::run(ctx, a),
     }
 }

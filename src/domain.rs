@@ -4,12 +4,14 @@
 //! bytes in and get values or typed errors out.
 
 pub mod admin;
+pub mod checks;
 pub mod config;
 pub mod config_write;
 pub mod correction;
 pub mod dates;
 pub mod diff;
 pub mod hosting;
+pub mod house_style;
 pub mod item;
 pub mod layout;
 pub mod limits;
@@ -20,6 +22,7 @@ pub mod report;
 pub mod review;
 pub mod rules;
 pub mod slug;
+pub mod spelling;
 pub mod sshkey;
 pub mod text;
 pub mod workflow;

@@ -616,6 +616,31 @@ strings! {
     TuiVersionsTitle => "Versi terbit: {0}", "Published versions: {0}";
     TuiVersionNote => "Catatan ralat: {0}", "Correction note: {0}";
     TuiFirstVersion => "Versi pertama, terbit {0}. Pilih versi berikutnya (↓) untuk melihat perubahannya.", "The first version, published {0}. Choose a later one (↓) to see its changes.";
+    // Spelling and house style
+    DenyConfigChange => "Tidak diizinkan: hanya admin yang dapat mengubah warta.toml; penyetuju hanya dapat menambah kata ke daftar ejaan redaksi.", "Not allowed: only admins change warta.toml; approvers may only add words to the newsroom's spelling list.";
+    InvBadWord => "Tidak diizinkan: \"{0}\" bukan satu kata (huruf saja, tanda hubung atau apostrof di dalamnya, paling banyak 40 huruf).", "Not allowed: \"{0}\" is not one word (letters only, a hyphen or apostrophe inside, at most 40 letters).";
+    RuleDiUsage => "penulisan \"di\"", "\"di\" apart or joined";
+    RuleInstitutionNames => "penulisan nama lembaga", "institution names";
+    RuleDateForm => "format hari dan tanggal", "day and date form";
+    SpellNoDictionary => "Kamus ejaan bahasa Indonesia tidak ditemukan (pasang paket hunspell-id); ejaan tidak diperiksa.", "No Indonesian spelling dictionary found (install the hunspell-id package); spelling is not checked.";
+    SpellHeading => "Ejaan", "Spelling";
+    SpellStyleHeading => "Gaya selingkung", "House style";
+    SpellNone => "tidak ada salah ketik", "no misspelled words";
+    SpellNoStyle => "sesuai gaya selingkung", "house style kept";
+    SpellFinding => "{0}:{1}  {2}  → {3}", "{0}:{1}  {2}  → {3}";
+    SpellNoSuggestion => "(tidak ada saran)", "(no suggestion)";
+    SpellCount => "{0} kata mungkin salah ketik", "{0} words may be misspelled";
+    SpellWordsAdded => "Ditambahkan ke daftar kata redaksi: {0}", "Added to the newsroom's words: {0}";
+    SpellWordsKnown => "Semua kata sudah ada di daftar redaksi.", "Every word is on the newsroom's list already.";
+    SpellPersonalAdded => "Ditambahkan ke kamus pribadi: {0}", "Added to your own words: {0}";
+    SpellPopupTitle => "Ejaan: {0}", "Spelling: {0}";
+    SpellNoMore => "Tidak ada kata yang ditandai di layar.", "No marked words on screen.";
+    SpellAddPersonal => "tambah ke kamus pribadi", "add to my words";
+    SpellAddNewsroom => "tambah ke daftar redaksi", "add to the newsroom's words";
+    KeySpellNext => "kata salah ketik berikutnya", "next misspelled word";
+    KeySpellChoose => "pilih", "choose";
+    KeySpellAddMine => "kamus pribadi", "my words";
+    KeySpellAddNewsroom => "daftar redaksi", "newsroom's words";
 }
 
 /// The text of a key with `{0}`, `{1}`… replaced by `args`.
@@ -783,6 +808,9 @@ pub fn rule_name(lang: Lang, id: &str) -> &'static str {
         "empty_paragraphs" => Key::RuleEmptyParagraphs,
         "closing" => Key::RuleClosing,
         "double_spaces" => Key::RuleDoubleSpaces,
+        "di_usage" => Key::RuleDiUsage,
+        "institution_names" => Key::RuleInstitutionNames,
+        "date_form" => Key::RuleDateForm,
         _ => Key::RuleBannedWords,
     }
     .text(lang)
@@ -841,6 +869,7 @@ pub fn denial(lang: Lang, d: &Denial) -> String {
         Denial::SelfApproval => Key::DenySelfApproval.text(lang).to_string(),
         Denial::ApprovalStale => Key::DenyApprovalStale.text(lang).to_string(),
         Denial::Resolver => Key::DenyResolver.text(lang).to_string(),
+        Denial::ConfigChange => Key::DenyConfigChange.text(lang).to_string(),
         Denial::Checklist { rules } => {
             let names: Vec<&str> = rules.iter().map(|r| rule_name(lang, r)).collect();
             fmt(lang, Key::DenyChecklist, &[&names.join(", ")])
@@ -915,6 +944,7 @@ pub fn invalid(lang: Lang, i: &Invalid) -> String {
         Invalid::UnknownChannel(c) => fmt(lang, Key::InvUnknownChannel, &[c]),
         Invalid::BadUrl => Key::InvBadUrl.text(lang).to_string(),
         Invalid::NoteRequired => Key::InvNoteRequired.text(lang).to_string(),
+        Invalid::BadWord(w) => fmt(lang, Key::InvBadWord, &[&crate::domain::text::clean_line(w)]),
     }
 }
 

@@ -7,7 +7,7 @@
 pub mod action;
 pub mod after_publish;
 pub mod cache;
-mod config_edit;
+pub mod config_edit;
 pub mod demo;
 mod entry;
 mod error;
@@ -30,6 +30,7 @@ mod reflock;
 pub mod repo;
 mod shards;
 pub mod snapshot;
+pub mod spelling;
 pub mod sync;
 mod trailers;
 mod tree;

@@ -4,6 +4,7 @@
 //! only through widgets, after control characters are made visible.
 
 pub mod admin;
+pub mod body;
 pub mod editor;
 pub mod evaluation;
 pub mod item;
@@ -13,6 +14,7 @@ pub mod markdown;
 pub mod popup;
 pub mod published;
 pub mod share;
+pub mod spelling;
 pub mod theme;
 mod view;
 

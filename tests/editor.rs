@@ -60,7 +60,7 @@ fn a_long_paragraph_wraps_at_words() {
         let mut t = Terminal::new(TestBackend::new(w, 24)).unwrap();
         let ed = s.editor.as_ref().unwrap();
         t.draw(|f| {
-            warta::ui::editor::render_body(ed, f, f.area(), ratatui::style::Style::default());
+            warta::ui::body::render_body(ed, f, f.area(), ratatui::style::Style::default());
         })
         .unwrap();
         let buf = t.backend().buffer();

@@ -6,6 +6,7 @@ use crate::app::key::{KeyCode, KeyEvent, KeyModifiers};
 use super::Msg;
 use super::admin::Intent as AdminIntent;
 use super::evaluation::Intent;
+use super::spelling::SpellMsg;
 use crate::domain::review::ActionKind as A;
 use crate::i18n::Key as T;
 
@@ -48,6 +49,8 @@ pub enum Mode {
     AdminForm,
     /// The "Versi terbit" screen: published versions and their changes.
     Published,
+    /// The spelling popup on a misspelled word.
+    Spelling,
 }
 
 /// One binding.
@@ -90,6 +93,7 @@ const ANY: &[Mode] = &[
     Mode::Admin,
     Mode::AdminForm,
     Mode::Published,
+    Mode::Spelling,
 ];
 const EVAL: &[Mode] = &[Mode::Evaluation, Mode::EvaluationItems];
 
@@ -529,6 +533,57 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[Mode::Published], KeyCode::PageUp, || Msg::PageUp, KeyPageUp, false),
     b!(&[Mode::Published], KeyCode::Esc, || Msg::Back, KeyBack, true),
     b!(&[Mode::Published], KeyCode::Char('q'), || Msg::Back, KeyBack, false),
+    // Spelling
+    b!(
+        &[Mode::Editor, Mode::Spelling],
+        KeyCode::F(7),
+        || Msg::Spelling(SpellMsg::Next),
+        KeySpellNext,
+        true
+    ),
+    b!(
+        &[Mode::Spelling],
+        KeyCode::Up,
+        || Msg::Spelling(SpellMsg::Up),
+        KeyUp,
+        false
+    ),
+    b!(
+        &[Mode::Spelling],
+        KeyCode::Down,
+        || Msg::Spelling(SpellMsg::Down),
+        KeyDown,
+        false
+    ),
+    b!(
+        &[Mode::Spelling],
+        KeyCode::Enter,
+        || Msg::Spelling(SpellMsg::Choose),
+        KeySpellChoose,
+        true
+    ),
+    b!(
+        &[Mode::Spelling],
+        KeyCode::Char('p'),
+        || Msg::Spelling(SpellMsg::AddMine),
+        KeySpellAddMine,
+        true
+    ),
+    // Not in the status bar: only approvers and admins may; the popup lists it for them.
+    b!(
+        &[Mode::Spelling],
+        KeyCode::Char('r'),
+        || Msg::Spelling(SpellMsg::AddNewsroom),
+        KeySpellAddNewsroom,
+        false
+    ),
+    b!(
+        &[Mode::Spelling],
+        KeyCode::Esc,
+        || Msg::Spelling(SpellMsg::Close),
+        KeyBack,
+        true
+    ),
 ];
 const ADMIN: &[Mode] = &[Mode::Admin];
 const FORM: &[Mode] = &[Mode::AdminForm];

@@ -32,6 +32,17 @@ pub fn typed_together(msgs: Vec<Msg>) -> Vec<Msg> {
 
 /// Apply one message; returns what the loop must do.
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
+    let mut out = match msg {
+        Msg::Spelling(m) if state.ended.is_none() => super::spelling::update(state, m),
+        msg => update_screens(state, msg),
+    };
+    if state.ended.is_none() {
+        out.extend(super::spelling::after(state));
+    }
+    out
+}
+
+fn update_screens(state: &mut State, msg: Msg) -> Vec<Effect> {
     if state.ended.is_some() {
         // Nothing of the newsroom comes back after the end.
         visible::after_end(state, msg);
@@ -194,7 +205,8 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         | Msg::Sync
         | Msg::SyncPending(_)
         | Msg::Synced { .. }
-        | Msg::Admin(_) => {}
+        | Msg::Admin(_)
+        | Msg::Spelling(_) => {}
         Msg::Back => back(state),
         Msg::MoveUp | Msg::MoveDown | Msg::PageUp | Msg::PageDown | Msg::Top | Msg::Bottom => movement(state, &msg),
         Msg::Open => return open(state),

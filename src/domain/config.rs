@@ -144,6 +144,8 @@ pub struct Config {
     pub social: SocialSettings,
     /// The `[publish]` table: what runs after each publish.
     pub publish: PublishSettings,
+    /// The `[spelling]` table: the dictionary and the newsroom's own words.
+    pub spelling: SpellingSettings,
 }
 
 /// The `[targets]` table: output each kecamatan should reach, for `warta report`.
@@ -256,6 +258,8 @@ struct RawConfig {
     social: SocialSettings,
     #[serde(default)]
     publish: PublishSettings,
+    #[serde(default)]
+    spelling: SpellingSettings,
 }
 
 #[derive(Deserialize, Default)]
@@ -497,6 +501,7 @@ impl Config {
             site,
             social,
             publish: raw.publish,
+            spelling: raw.spelling,
         })
     }
 
@@ -541,6 +546,19 @@ impl Config {
 #[must_use]
 pub fn key_material(line: &str) -> String {
     line.split_whitespace().take(2).collect::<Vec<_>>().join(" ")
+}
+
+/// The `[spelling]` table of `warta.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpellingSettings {
+    /// The Hunspell dictionary to use: a `.dic` file with its `.aff` beside it (or the
+    /// path without extension). Empty: the system's `id_ID` dictionary.
+    #[serde(default)]
+    pub dictionary: String,
+    /// The newsroom's own words, added by an approver or admin (`warta words add`).
+    #[serde(default)]
+    pub words: Vec<String>,
 }
 
 #[cfg(test)]

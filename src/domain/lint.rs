@@ -6,91 +6,7 @@
 use super::config::Config;
 use super::item::{Item, paragraphs, word_count};
 
-/// How much a rule matters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
-    /// Blocks approval.
-    Required,
-    /// A hint.
-    Recommended,
-    /// Not checked.
-    Off,
-}
-
-/// The rules, in checklist order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Rule {
-    /// The title is set and not too long.
-    TitleLength,
-    /// The lead paragraph is short enough.
-    LeadLength,
-    /// The body opens with a dateline ("Babadan, Panwaslu Kecamatan Babadan – …").
-    Dateline,
-    /// Every photo has a caption.
-    PhotoCaptions,
-    /// At least one tag.
-    Tags,
-    /// The kecamatan is set.
-    Kecamatan,
-    /// The body is not empty.
-    Body,
-    /// No empty paragraph (only spaces or a lone dash).
-    EmptyParagraphs,
-    /// The closing line ("(Humas)") is there.
-    Closing,
-    /// None of the banned words.
-    BannedWords,
-    /// No two spaces between words (a typing slip that shows on the website).
-    DoubleSpaces,
-}
-
-impl Rule {
-    /// Every rule.
-    pub const ALL: [Self; 11] = [
-        Self::TitleLength,
-        Self::LeadLength,
-        Self::Dateline,
-        Self::PhotoCaptions,
-        Self::Tags,
-        Self::Kecamatan,
-        Self::Body,
-        Self::EmptyParagraphs,
-        Self::Closing,
-        Self::BannedWords,
-        Self::DoubleSpaces,
-    ];
-
-    /// The key in `[rules]`.
-    #[must_use]
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::TitleLength => "title_length",
-            Self::LeadLength => "lead_length",
-            Self::Dateline => "dateline",
-            Self::PhotoCaptions => "photo_captions",
-            Self::Tags => "tags",
-            Self::Kecamatan => "kecamatan",
-            Self::Body => "body",
-            Self::EmptyParagraphs => "empty_paragraphs",
-            Self::Closing => "closing",
-            Self::BannedWords => "banned_words",
-            Self::DoubleSpaces => "double_spaces",
-        }
-    }
-
-    fn default_level(self) -> Level {
-        match self {
-            Self::TitleLength | Self::Tags | Self::Kecamatan | Self::Body => Level::Required,
-            Self::LeadLength
-            | Self::Dateline
-            | Self::PhotoCaptions
-            | Self::Closing
-            | Self::EmptyParagraphs
-            | Self::BannedWords
-            | Self::DoubleSpaces => Level::Recommended,
-        }
-    }
-}
+pub use super::checks::{Level, Rule};
 
 /// The outcome of one rule on one item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -254,6 +170,11 @@ impl Rules {
                     let last = paras.last().map(|p| p.trim()).unwrap_or_default();
                     (closing.is_empty() || last.ends_with(closing), closing.to_string())
                 }
+                Rule::DiUsage | Rule::InstitutionNames | Rule::DateForm => {
+                    let found = super::house_style::findings(&item.body, &[rule]);
+                    let shown: Vec<&str> = found.iter().take(3).map(|f| f.text.as_str()).collect();
+                    (found.is_empty(), shown.join(", "))
+                }
                 Rule::BannedWords => {
                     let found: Vec<&str> = self
                         .banned
@@ -368,6 +289,18 @@ mod tests {
             (
                 |i| i.body = "Babadan, Panwaslu –  isi berita.\n\n(Humas)\n".into(),
                 "double_spaces",
+            ),
+            (
+                |i| i.body = "Babadan, Panwaslu – rapat di lakukan.\n\n(Humas)\n".into(),
+                "di_usage",
+            ),
+            (
+                |i| i.body = "Babadan, Panwaslu – bersama bawaslu.\n\n(Humas)\n".into(),
+                "institution_names",
+            ),
+            (
+                |i| i.body = "Babadan, Panwaslu – pada Selasa, 21 Mei 2024.\n\n(Humas)\n".into(),
+                "date_form",
             ),
         ];
         for (breaker, rule) in cases {

@@ -72,6 +72,8 @@ pub enum Invalid {
     BadUrl,
     /// Publishing a correction needs the note readers will see.
     NoteRequired,
+    /// Not one word that can go on a spelling list.
+    BadWord(String),
 }
 
 /// Why the rule book refuses an action.
@@ -546,6 +548,39 @@ pub fn check_log(log: &Review) -> Result<(), Refusal> {
     }
 }
 
+// Changes to warta.toml
+
+/// Whether `actor` may change `warta.toml` from the text `before` to `after`: an admin
+/// may change anything; an approver only the newsroom's words (`[spelling] words`),
+/// which they add while reviewing. Live changes (`store/config_edit.rs`), `verify` and
+/// the push hook all ask here.
+pub fn check_config_change(actor: Option<&Person>, before: &str, after: &str) -> Result<(), Denial> {
+    use super::config::Role;
+    let Some(p) = actor else { return Err(Denial::Unknown) };
+    if p.has(Role::Admin) {
+        return Ok(());
+    }
+    if p.has(Role::Approver) && only_words_differ(before, after) {
+        return Ok(());
+    }
+    Err(Denial::ConfigChange)
+}
+
+/// Whether two `warta.toml` texts differ at most in `[spelling] words`.
+fn only_words_differ(before: &str, after: &str) -> bool {
+    let without_words = |text: &str| -> Option<toml::Table> {
+        let mut t: toml::Table = toml::from_str(text).ok()?;
+        if let Some(toml::Value::Table(sp)) = t.get_mut("spelling") {
+            sp.remove("words");
+            if sp.is_empty() {
+                t.remove("spelling");
+            }
+        }
+        Some(t)
+    };
+    matches!((without_words(before), without_words(after)), (Some(a), Some(b)) if a == b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -581,6 +616,33 @@ kecamatan = "babadan"
 
     fn config() -> Config {
         Config::parse(CONFIG).unwrap()
+    }
+
+    #[test]
+    fn approvers_change_only_the_spelling_words_of_warta_toml() {
+        let c = config();
+        let with_words = format!("{CONFIG}\n[spelling]\nwords = [\"Josari\"]\n");
+        let more_words = with_words.replace("[\"Josari\"]", "[\"Josari\", \"Sambit\"]");
+        let renamed = CONFIG.replace("name = \"Uji\"", "name = \"Lain\"");
+        let dictionary = format!("{CONFIG}\n[spelling]\ndictionary = \"/x/id_ID.dic\"\n");
+        let who = |id: &str| c.person(id);
+        assert_eq!(check_config_change(who("hesti"), CONFIG, &with_words), Ok(()));
+        assert_eq!(check_config_change(who("hesti"), &with_words, &more_words), Ok(()));
+        assert_eq!(check_config_change(who("hesti"), &more_words, CONFIG), Ok(()));
+        assert_eq!(
+            check_config_change(who("hesti"), CONFIG, &renamed),
+            Err(Denial::ConfigChange)
+        );
+        assert_eq!(
+            check_config_change(who("hesti"), CONFIG, &dictionary),
+            Err(Denial::ConfigChange)
+        );
+        assert_eq!(
+            check_config_change(who("sari"), CONFIG, &with_words),
+            Err(Denial::ConfigChange)
+        );
+        assert_eq!(check_config_change(who("admin"), CONFIG, &renamed), Ok(()));
+        assert_eq!(check_config_change(None, CONFIG, &with_words), Err(Denial::Unknown));
     }
 
     fn item(author: &str) -> Item {

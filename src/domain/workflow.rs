@@ -102,6 +102,10 @@ pub enum Denial {
     /// Resolving someone else's thread.
     #[error("only the thread's opener, the item's author or an approver may resolve it")]
     Resolver,
+    /// Changing `warta.toml` beyond what the person's role allows (approvers: only
+    /// `[spelling] words`; everything else: admins).
+    #[error("only admins change warta.toml; approvers may change only [spelling] words")]
+    ConfigChange,
 }
 
 /// Whether a person (or an unknown caller, `None`) may see an item.

@@ -4,17 +4,19 @@
 //! `commit_config` is the only code that writes `warta.toml` after `init`. Like other
 //! actions it moves the branch by compare-and-swap; when the race is lost to a commit
 //! that also changed `warta.toml`, it refuses instead of writing over the other admin's
-//! change (the caller plans again on the new text). `verify` and the push hook judge
-//! these commits as any other change of `warta.toml` (`history`: only an admin, and
-//! the file must stay valid).
+//! change (the caller plans again on the new text), or, through `commit_config_with`,
+//! makes the new text again from the new head. Who may change what is the rule book's
+//! `check_config_change` (an admin anything, an approver only `[spelling] words`), the
+//! same function `verify` and the push hook judge these commits with; the file must stay
+//! valid.
 
 use std::time::Duration;
 
 use git2::ErrorCode;
 
-use super::error::{CommitId, Result, StoreError};
 use super::repo::{CONFIG_PATH, Newsroom};
 use super::tree::{Change, with_changes};
+use super::{CommitId, Result, StoreError};
 use crate::domain::admin::{self, AdminError, Planned};
 use crate::domain::config::Config;
 
@@ -29,22 +31,52 @@ impl Newsroom {
         self.commit_config_since(None, actor, new_text, summary)
     }
 
+    /// As [`Newsroom::commit_config`], with the new text made from the text at the head
+    /// on each attempt, so a concurrent change to `warta.toml` is never undone; for
+    /// small changes such as the newsroom's spelling words.
+    pub fn commit_config_with(
+        &self,
+        actor: &str,
+        summary: &str,
+        make: impl Fn(&str) -> Result<String>,
+    ) -> Result<CommitId> {
+        self.commit_config_inner(None, false, actor, summary, make)
+    }
+
     /// `commit_config`, refusing when `warta.toml` is no longer the blob `base` the text
     /// was planned on (`None`: the one at the first head read).
     fn commit_config_since(
         &self,
-        mut base_blob: Option<git2::Oid>,
+        base_blob: Option<git2::Oid>,
         actor: &str,
         new_text: &str,
         summary: &str,
     ) -> Result<CommitId> {
-        let new = Config::parse(new_text)?;
+        self.commit_config_inner(base_blob, true, actor, summary, |_| Ok(new_text.to_string()))
+    }
+
+    /// The one writer: with `pinned`, refused when `warta.toml` is no longer `base_blob`
+    /// (`None`: the one at the first head read); else the text is made again each try.
+    fn commit_config_inner(
+        &self,
+        mut base_blob: Option<git2::Oid>,
+        pinned: bool,
+        actor: &str,
+        summary: &str,
+        make: impl Fn(&str) -> Result<String>,
+    ) -> Result<CommitId> {
         for attempt in 0..ATTEMPTS {
             let head = self.head()?;
             let config = self.config_at(head)?;
             let now = super::action::now(&config);
+            let old_text = self.read_text(head, CONFIG_PATH)?.unwrap_or_default();
+            let new_text = make(&old_text)?;
+            let new = Config::parse(&new_text)?;
             if !admin::may_administer(&config, actor, now.date()) {
-                return Err(StoreError::Admin(AdminError::NotAdmin));
+                // Not an admin: only what the rule book lets others change (an active
+                // approver's spelling words); anything else is an admin's job.
+                let person = config.person(actor).filter(|p| p.active_on(now.date()));
+                crate::domain::rules::check_config_change(person, &old_text, &new_text).map_err(StoreError::Denied)?;
             }
             if !admin::has_active_admin(&new, now.date()) {
                 return Err(StoreError::Admin(AdminError::NoAdminLeft));
@@ -58,7 +90,7 @@ impl Newsroom {
                 .ok_or(StoreError::Admin(AdminError::Unwritable))?;
             // Planned on the text of the first head read: a later change of warta.toml by
             // someone else must not be overwritten.
-            if *base_blob.get_or_insert(current) != current {
+            if pinned && *base_blob.get_or_insert(current) != current {
                 return Err(StoreError::ConfigMoved);
             }
             let blob = self.repo.blob(new_text.as_bytes())?;

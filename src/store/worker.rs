@@ -80,6 +80,13 @@ pub enum Job {
         /// Whether the person asked for it.
         asked: bool,
     },
+    /// Add words to the newsroom's spelling list (`[spelling] words`) as a person.
+    AddWords {
+        /// Person id.
+        actor: String,
+        /// The words.
+        words: Vec<String>,
+    },
     /// Stop the worker.
     Stop,
 }
@@ -129,6 +136,8 @@ pub enum Report {
         /// Whether the person asked for it.
         asked: bool,
     },
+    /// `Job::AddWords` went through: the words that were new.
+    WordsAdded(Vec<String>),
 }
 
 /// The diff for `Job::Diff`: pure computation, here only so that it runs on this
@@ -236,6 +245,15 @@ pub fn run(room: &Newsroom, jobs: &Receiver<(Job, Option<JobId>)>, reports: &Sen
                         Report::Refused(StoreError::Admin(crate::domain::admin::AdminError::Unchanged)),
                         false,
                     ),
+                    Err(e) => (Report::Refused(e), false),
+                };
+                if reports.send(report).is_err() || (moved && !load(&mut last, &mut previous)) {
+                    return;
+                }
+            }
+            Ok(Job::AddWords { actor, words }) => {
+                let (report, moved) = match room.add_newsroom_words(&actor, &words) {
+                    Ok((commit, added)) => (Report::WordsAdded(added), commit.is_some()),
                     Err(e) => (Report::Refused(e), false),
                 };
                 if reports.send(report).is_err() || (moved && !load(&mut last, &mut previous)) {

@@ -20,6 +20,7 @@ use crate::i18n::{self, Lang};
 use crate::startup::{EXIT_REPO, Failure};
 use crate::store::journal::{self, Journal};
 use crate::store::presence::{self, Presence};
+use crate::store::spelling;
 use crate::store::worker::{self, Job, JobId, Report};
 use crate::store::{Newsroom, StoreError};
 
@@ -66,6 +67,7 @@ pub fn to_msg(state: &State, inc: Incoming) -> Option<Msg> {
             result: i18n::sync::describe(state.lang, &result),
             asked,
         }),
+        Incoming::Store(Report::WordsAdded(words)) => Some(Msg::Spelling(app::spelling::SpellMsg::WordsAdded(words))),
         Incoming::Store(Report::Refused(StoreError::Conflict {
             ours, theirs, marked, ..
         })) => Some(Msg::SaveConflict { ours, theirs, marked }),
@@ -111,17 +113,43 @@ pub fn key_of(k: event::KeyEvent) -> app::key::KeyEvent {
 /// Work on the person's own files, done in order on the runtime's file thread.
 enum FileJob {
     WriteJournal(Box<Journal>),
-    DropJournal { person: String, slug: String },
-    LoadJournal { person: String, slug: String, job: JobId },
-    Greet { person: String, job: JobId },
-    SaveFirstRows { person: String, slugs: Vec<String> },
-    LastSeen { people: Vec<String>, job: JobId },
+    DropJournal {
+        person: String,
+        slug: String,
+    },
+    LoadJournal {
+        person: String,
+        slug: String,
+        job: JobId,
+    },
+    Greet {
+        person: String,
+        job: JobId,
+    },
+    SaveFirstRows {
+        person: String,
+        slugs: Vec<String>,
+    },
+    LoadSpeller {
+        config: Box<crate::domain::config::Config>,
+        person: Option<String>,
+    },
+    AddPersonalWord {
+        person: String,
+        word: String,
+    },
+    LastSeen {
+        people: Vec<String>,
+        job: JobId,
+    },
 }
 
 /// Where a person's files are, for this newsroom.
 #[derive(Clone)]
 struct Places {
     newsroom: PathBuf,
+    /// Where a relative `[spelling] dictionary` is read from.
+    spelling_base: PathBuf,
     state_dir: PathBuf,
     lang: Lang,
 }
@@ -166,6 +194,22 @@ impl Places {
                     .collect();
                 vec![Msg::Admin(app::admin::Intent::LastSeen(seen)), Msg::Finished(job)]
             }
+            FileJob::LoadSpeller { config, person } => {
+                let own = person.map(|p| spelling::personal_file(&self.state_dir, &self.newsroom, &p));
+                let speller = spelling::load(&config, &self.spelling_base, own.as_deref()).map(std::sync::Arc::new);
+                vec![Msg::Spelling(app::spelling::SpellMsg::Ready(speller))]
+            }
+            FileJob::AddPersonalWord { person, word } => {
+                let file = spelling::personal_file(&self.state_dir, &self.newsroom, &person);
+                match journal::check_state_dir(&self.state_dir)
+                    .map_err(|e| i18n::error(self.lang, &e))
+                    .and_then(|()| {
+                        spelling::add_personal_word(&file, &word).map_err(|e| format!("{}: {e}", file.display()))
+                    }) {
+                    Ok(()) => Vec::new(),
+                    Err(e) => vec![Msg::Refused(e)],
+                }
+            }
         }
     }
 }
@@ -193,6 +237,7 @@ impl Runtime {
     pub fn start_in(room: Newsroom, state_dir: PathBuf, lang: Lang, out: &Sender<Incoming>) -> Self {
         let places = Places {
             newsroom: room.key(),
+            spelling_base: room.spelling_base(),
             state_dir,
             lang,
         };
@@ -262,6 +307,9 @@ impl Runtime {
             Effect::Clipboard(text) => super::clipboard::copy(&text),
             Effect::AdminChange { actor, change, job } => self.job(Job::Admin { actor, change }, Some(job)),
             Effect::AdminLastSeen { people, job } => self.file(FileJob::LastSeen { people, job }),
+            Effect::LoadSpeller { config, person } => self.file(FileJob::LoadSpeller { config, person }),
+            Effect::AddPersonalWord { person, word } => self.file(FileJob::AddPersonalWord { person, word }),
+            Effect::AddNewsroomWords { actor, words, job } => self.job(Job::AddWords { actor, words }, Some(job)),
             Effect::ExternalEditor { body } => {
                 return Some(external_editor(&self.places.state_dir, &body, state.lang));
             }

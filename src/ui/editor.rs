@@ -9,7 +9,6 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::view::centered;
 use crate::app::editor::{Editor, Field};
-use crate::app::prose;
 use crate::app::{Mode, keymap};
 use crate::domain::diff::{Chunk, words};
 use crate::domain::item::Item;
@@ -158,7 +157,7 @@ pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
         Paragraph::new(Span::styled(format!("{sep_text}{}", "─".repeat(fill)), sep_style)),
         sep,
     );
-    let body_cursor = render_body(ed, frame, body, ratatui::style::Style::default());
+    let body_cursor = super::spelling::render_body(state, ed, frame, body);
     frame.render_widget(Paragraph::new(info_line(state, ed)), info);
     // The terminal's own cursor marks where typing goes.
     let focused = match ed.field {
@@ -198,29 +197,9 @@ pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
             popup(state, frame, area, Key::KeyLeave.text(lang), lines, 64, 6);
         }
         Mode::EditorConflict => render_conflict(state, ed, frame, area),
+        Mode::Spelling => super::spelling::render_popup(state, frame, body, body_cursor),
         _ => {}
     }
-}
-
-/// The body view: the screen rows around the cursor, wrapped at words (see
-/// `app::prose`). Returns where the cursor is on screen.
-pub fn render_body(ed: &Editor, frame: &mut Frame<'_>, area: Rect, style: ratatui::style::Style) -> (u16, u16) {
-    let ratatui_textarea::DataCursor(row, col) = ed.body.cursor();
-    let lines = ed.body.lines();
-    let (rows, (y, x)) = prose::layout(
-        lines,
-        (row, col),
-        &ed.body_view,
-        usize::from(area.width),
-        usize::from(area.height),
-    );
-    let shown: Vec<Line<'static>> = rows
-        .iter()
-        .map(|&(l, (s, e))| Line::styled(clean_line(lines[l][s..e].trim_end_matches(' ')), style))
-        .collect();
-    frame.render_widget(Paragraph::new(shown), area);
-    let at = |n: usize, max: u16| u16::try_from(n).unwrap_or(u16::MAX).min(max.saturating_sub(1));
-    (area.x + at(x, area.width), area.y + at(y, area.height))
 }
 
 /// Where a one-line field's text area sits in its row (after its label).

@@ -63,6 +63,16 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// The visible screen with its colours and styles as escape sequences.
+    pub fn screen_styled(&self) -> String {
+        let out = self
+            .cmd()
+            .args(["capture-pane", "-p", "-e", "-t", "main"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     /// Wait until the screen contains `text`; panics with the screen after `secs`.
     pub fn wait_for(&self, text: &str, secs: u64) -> String {
         let start = Instant::now();
