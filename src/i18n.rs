@@ -463,6 +463,13 @@ strings! {
     RepNoItems => "Tidak ada kegiatan pada periode ini.", "No activity in this period.";
     RepBarTitle => "Grafik: {0}", "Chart: {0}";
     RepNone => "tidak ada", "none";
+    // Discarding a draft
+    StatusDiscarded => "Dibuang", "Discarded";
+    ActDiscard => "buang draf", "discard";
+    DoneDiscard => "Draf dibuang. Riwayatnya tetap tersimpan (warta log).", "Draft discarded. Its history is kept (warta log).";
+    DenySubmittedOnce => "Tidak diizinkan: draf yang pernah diajukan tidak bisa dibuang, riwayat tinjauannya milik redaksi.", "Not allowed: a draft that was submitted once cannot be discarded; its review history belongs to the newsroom.";
+    KeyDiscardDraft => "buang draf", "discard draft";
+    TuiDiscardExplain => "Draf ini hilang dari daftar dan antrean, dan tidak bisa dipulihkan dari warta. Riwayatnya tetap tersimpan (warta log).", "The draft leaves every list and queue and cannot be brought back from warta. Its history is kept (warta log).";
 }
 
 /// The text of a key with `{0}`, `{1}`… replaced by `args`.
@@ -498,6 +505,7 @@ pub fn status(lang: Lang, s: Status) -> &'static str {
         Status::Approved => Key::StatusApproved,
         Status::Published => Key::StatusPublished,
         Status::Rejected => Key::StatusRejected,
+        Status::Discarded => Key::StatusDiscarded,
     }
     .text(lang)
 }
@@ -519,6 +527,7 @@ pub fn action(lang: Lang, a: ActionKind) -> &'static str {
         ActionKind::Resolve => Key::ActResolve,
         ActionKind::Repair => Key::ActRepair,
         ActionKind::Shared => Key::ActShared,
+        ActionKind::Discard => Key::ActDiscard,
     }
     .text(lang)
 }
@@ -593,6 +602,7 @@ pub fn done(lang: Lang, a: ActionKind) -> &'static str {
         ActionKind::Resolve => Key::DoneResolve,
         ActionKind::Repair => Key::DoneRepair,
         ActionKind::Shared => Key::DoneShared,
+        ActionKind::Discard => Key::DoneDiscard,
     }
     .text(lang)
 }
@@ -681,6 +691,7 @@ pub fn denial(lang: Lang, d: &Denial) -> String {
         Denial::SelfApproval => Key::DenySelfApproval.text(lang).to_string(),
         Denial::ApprovalStale => Key::DenyApprovalStale.text(lang).to_string(),
         Denial::Resolver => Key::DenyResolver.text(lang).to_string(),
+        Denial::SubmittedOnce => Key::DenySubmittedOnce.text(lang).to_string(),
         Denial::Checklist { rules } => {
             let names: Vec<&str> = rules.iter().map(|r| rule_name(lang, r)).collect();
             fmt(lang, Key::DenyChecklist, &[&names.join(", ")])

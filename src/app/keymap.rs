@@ -195,6 +195,13 @@ pub static BINDINGS: &[Binding] = &[
     b!(BROWSE, KeyCode::Char('p'), || Msg::Act(A::Publish), KeyPublish, true),
     b!(BROWSE, KeyCode::Char('c'), || Msg::Act(A::Comment), KeyComment, true),
     b!(
+        BROWSE,
+        KeyCode::Char('D'),
+        || Msg::Act(A::Discard),
+        KeyDiscardDraft,
+        true
+    ),
+    b!(
         &[Mode::Search],
         KeyCode::Backspace,
         || Msg::Backspace,

@@ -440,7 +440,7 @@ fn act(state: &mut State, action: ActionKind) -> Vec<Effect> {
         }
         // Hard to undo, so asked first. Submitting also shows whether open threads were
         // addressed and what the checklist flags.
-        ActionKind::Publish | ActionKind::Withdraw | ActionKind::Submit => Popup::Confirm(action),
+        ActionKind::Publish | ActionKind::Withdraw | ActionKind::Submit | ActionKind::Discard => Popup::Confirm(action),
         _ => return request(state, action, None),
     });
     Vec::new()

@@ -56,6 +56,7 @@ fn open_new(state: &mut State) -> Vec<Effect> {
         kecamatan: &kecamatan,
         status: Status::Draft,
         approval_valid: false,
+        submitted_once: false,
     };
     if let Err(m) = check(state, ActionKind::Create, &facts) {
         error(state, m);

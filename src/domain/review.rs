@@ -37,6 +37,8 @@ pub enum ActionKind {
     Repair,
     /// A post of the published item on a channel was recorded (`channel`, `url`).
     Shared,
+    /// The author threw away a draft never submitted: it leaves lists, its history stays.
+    Discard,
 }
 
 impl std::fmt::Display for ActionKind {
@@ -53,7 +55,7 @@ impl std::fmt::Display for Status {
 
 impl ActionKind {
     /// Every action, in workflow order.
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 14] = [
         Self::Create,
         Self::Edit,
         Self::Submit,
@@ -67,6 +69,7 @@ impl ActionKind {
         Self::Resolve,
         Self::Repair,
         Self::Shared,
+        Self::Discard,
     ];
 
     /// The id used in logs, commit messages and commands.
@@ -86,6 +89,7 @@ impl ActionKind {
             Self::Resolve => "resolve",
             Self::Repair => "repair",
             Self::Shared => "shared",
+            Self::Discard => "discard",
         }
     }
 
@@ -191,17 +195,20 @@ pub enum Status {
     Published,
     /// Rejected.
     Rejected,
+    /// Thrown away by its author before it was ever submitted (final; hidden from lists).
+    Discarded,
 }
 
 impl Status {
     /// Every status, in workflow order.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Draft,
         Self::Submitted,
         Self::ChangesRequested,
         Self::Approved,
         Self::Published,
         Self::Rejected,
+        Self::Discarded,
     ];
 
     /// The id used in commands and JSON.
@@ -214,6 +221,7 @@ impl Status {
             Self::Approved => "approved",
             Self::Published => "published",
             Self::Rejected => "rejected",
+            Self::Discarded => "discarded",
         }
     }
 
@@ -262,6 +270,8 @@ pub struct ReviewState {
     pub approved_content: Option<String>,
     /// Threads in order.
     pub threads: Vec<Thread>,
+    /// Whether the item was ever submitted (a draft that was may no longer be discarded).
+    pub submitted_once: bool,
 }
 
 pub use super::limits::MAX_EVENTS;
@@ -328,11 +338,16 @@ impl Review {
         let mut status = Status::Draft;
         let mut approved_content = None;
         let mut threads: Vec<Thread> = Vec::new();
+        let mut submitted_once = false;
         for e in &self.events {
             match e.action {
                 ActionKind::Create | ActionKind::Withdraw => status = Status::Draft,
                 ActionKind::Edit | ActionKind::Repair | ActionKind::Shared => {}
-                ActionKind::Submit => status = Status::Submitted,
+                ActionKind::Submit => {
+                    status = Status::Submitted;
+                    submitted_once = true;
+                }
+                ActionKind::Discard => status = Status::Discarded,
                 ActionKind::RequestChanges => status = Status::ChangesRequested,
                 ActionKind::Approve => {
                     status = Status::Approved;
@@ -373,6 +388,7 @@ impl Review {
             status,
             approved_content,
             threads,
+            submitted_once,
         }
     }
 

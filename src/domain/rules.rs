@@ -108,7 +108,7 @@ pub enum Intent {
         /// The new content.
         item: Item,
     },
-    /// Submit, withdraw, request changes, approve, reject or publish.
+    /// Submit, withdraw, request changes, approve, reject, publish or discard.
     Transition {
         /// Which of the six.
         action: ActionKind,
@@ -174,6 +174,7 @@ impl<'a> Current<'a> {
             kecamatan: &self.item.front.kecamatan,
             status: self.state.status,
             approval_valid: self.approval_valid(),
+            submitted_once: self.state.submitted_once,
         }
     }
 }
@@ -258,6 +259,7 @@ impl<'a> Rulebook<'a> {
                     kecamatan: &item.front.kecamatan,
                     status: Status::Draft,
                     approval_valid: false,
+                    submitted_once: false,
                 };
                 workflow::check(ActionKind::Create, person, &facts, &self.context(None))?;
                 check_size(&item)?;
@@ -305,6 +307,7 @@ impl<'a> Rulebook<'a> {
                         | ActionKind::Approve
                         | ActionKind::Reject
                         | ActionKind::Publish
+                        | ActionKind::Discard
                 ) {
                     return Err(Denial::State {
                         action: *action,
@@ -432,6 +435,7 @@ impl<'a> Rulebook<'a> {
             kecamatan: "",
             status: Status::Draft,
             approval_valid: false,
+            submitted_once: false,
         };
         workflow::check(ActionKind::Repair, person, &facts, &self.context(None))?;
         let mut log = restored.clone();
@@ -715,6 +719,43 @@ kecamatan = "babadan"
             plan("hesti", &shared("x", "https://x.com/1"), &draft, "c"),
             Err(Refusal::Denied(Denial::State { .. }))
         ));
+    }
+
+    #[test]
+    fn only_the_author_discards_a_draft_never_submitted() {
+        use ActionKind as A;
+        let discard = Intent::Transition {
+            action: A::Discard,
+            message: None,
+            seen: None,
+        };
+        let draft = log(&[("sari", A::Create), ("sari", A::Edit)]);
+        let planned = plan("sari", &discard, &draft, "c").unwrap().unwrap();
+        assert_eq!(planned.event.action, A::Discard);
+        assert_eq!(planned.item, None, "the content stays: history is kept");
+        let mut after = draft.clone();
+        after.events.push(planned.event);
+        assert_eq!(after.state().status, Status::Discarded);
+        // Someone else, even an approver who may see it.
+        assert!(matches!(
+            plan("hesti", &discard, &draft, "c"),
+            Err(Refusal::Denied(Denial::NotItemAuthor { .. }))
+        ));
+        // Submitted, or submitted once and withdrawn.
+        let submitted = log(&[("sari", A::Create), ("sari", A::Submit)]);
+        assert!(matches!(
+            plan("sari", &discard, &submitted, "c"),
+            Err(Refusal::Denied(Denial::State { .. }))
+        ));
+        let withdrawn = log(&[("sari", A::Create), ("sari", A::Submit), ("sari", A::Withdraw)]);
+        assert_eq!(
+            plan("sari", &discard, &withdrawn, "c"),
+            Err(Refusal::Denied(Denial::SubmittedOnce))
+        );
+        // Nothing happens to a discarded item any more.
+        let edit = Intent::Edit { item: item("sari") };
+        assert!(plan("sari", &edit, &after, "c").is_err());
+        assert!(plan("sari", &discard, &after, "c").is_err());
     }
 
     #[test]

@@ -177,6 +177,11 @@ pub fn render_popup(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
                 i18n::fmt(lang, Key::TuiConfirm, &[&i18n::action(lang, *action), &title])
             };
             let mut lines = vec![Line::styled(q, theme.text), Line::default()];
+            // Discarding cannot be undone here: say what happens before the yes.
+            if *action == crate::domain::review::ActionKind::Discard {
+                lines.push(Line::styled(Key::TuiDiscardExplain.text(lang).to_string(), theme.warn));
+                lines.push(Line::default());
+            }
             // Before submitting: what the checklist would flag, so nothing goes out unseen.
             let failing = if *action == crate::domain::review::ActionKind::Submit {
                 failing_checks(state)

@@ -82,7 +82,7 @@ pub struct Theme {
     pub added: Style,
     /// Deleted words in a diff.
     pub removed: Style,
-    statuses: [Style; 6],
+    statuses: [Style; 7],
 }
 
 fn hex(s: &str) -> Option<(u8, u8, u8)> {
@@ -226,6 +226,8 @@ impl Theme {
                 status("approved"),
                 status("published"),
                 status("rejected"),
+                // Discarded items are seldom shown (`log`, a filter asking for them).
+                fg("dim"),
             ],
         })
     }
