@@ -9,6 +9,8 @@ pub mod evaluation;
 pub mod jobs;
 pub mod key;
 pub mod keymap;
+pub mod newcomer;
+pub mod pickers;
 pub mod prose;
 pub mod rows;
 mod screens;
@@ -19,6 +21,7 @@ pub mod update;
 mod update_editor;
 pub mod update_review;
 pub mod visible;
+pub mod waiting;
 
 use std::sync::Arc;
 
@@ -152,6 +155,8 @@ pub struct State {
     pub evaluation: Option<evaluation::Evaluation>,
     /// The "Bagikan" screen of a published item, while open.
     pub share: Option<share::Share>,
+    /// Filter pickers, threads in the editor, the mouse (`newcomer.rs`).
+    pub newcomer: newcomer::Newcomer,
 }
 
 /// What the loop must do for `update`.
@@ -239,6 +244,8 @@ pub enum Effect {
 /// Every input `update` understands.
 #[derive(Debug)]
 pub enum Msg {
+    /// Filter pickers, threads in the editor, taps and the wheel (`newcomer.rs`).
+    Newcomer(newcomer::Action),
     /// Move the selection or scroll up.
     MoveUp,
     /// The after-publish command ended: `Some(text)` says how it failed.
@@ -423,6 +430,7 @@ impl State {
             ended: None,
             evaluation: None,
             share: None,
+            newcomer: newcomer::Newcomer::default(),
         }
     }
 
@@ -441,6 +449,9 @@ impl State {
     /// The current input mode, for the keymap.
     #[must_use]
     pub fn mode(&self) -> Mode {
+        if self.newcomer.picker.is_some() {
+            return Mode::Picker;
+        }
         if let (None, Screen::Editor, Some(ed)) = (&self.popup, &self.screen, &self.editor) {
             return if ed.offer.is_some() {
                 Mode::EditorRestore

@@ -463,6 +463,32 @@ strings! {
     RepNoItems => "Tidak ada kegiatan pada periode ini.", "No activity in this period.";
     RepBarTitle => "Grafik: {0}", "Chart: {0}";
     RepNone => "tidak ada", "none";
+    // Waiting for others
+    TuiWaitingHeader => "Menunggu orang lain: {0} (setujui, terbitkan)", "Waiting for others: {0} (approve, publish)";
+    // Filter pickers, threads in the editor
+    TuiPickAll => "(semua)", "(all)";
+    TuiPickType => "Ketik untuk menyaring: ", "Type to narrow: ";
+    TuiPickNone => "Tidak ada yang cocok.", "Nothing matches.";
+    KeyPickMove => "pilih", "choose";
+    KeyPickApply => "terapkan", "apply";
+    KeyCancel => "batal", "cancel";
+    KeyThreads => "komentar di samping", "threads beside";
+    TuiThreadsTitle => "Komentar peninjau", "Reviewers' comments";
+    TuiThreadsNone => "Belum ada komentar pada berita ini.", "No comments on this item yet.";
+    TuiThreadsNew => "Simpan dulu: komentar ada setelah berita tersimpan.", "Save first: comments come once the item is saved.";
+    TuiThreadOn => "¶{0}", "¶{0}";
+    TuiThreadOutdated => "paragrafnya sudah berubah", "its paragraph changed";
+    TuiThreadGeneral => "umum", "general";
+    TuiCommentOn => "{0} pada paragraf {1}: «{2}»", "{0} on paragraph {1}: «{2}»";
+    // Compact layout and mouse
+    TuiShortDraft => "Draf", "Draft";
+    TuiShortSubmitted => "Ajuan", "Sent";
+    TuiShortChanges => "Revisi", "Revise";
+    TuiShortApproved => "Setuju", "OK";
+    TuiShortPublished => "Terbit", "Live";
+    TuiShortRejected => "Tolak", "Reject";
+    TuiShortDiscarded => "Buang", "Gone";
+    TuiShortStale => "Ulang", "Redo";
     // Discarding a draft
     StatusDiscarded => "Dibuang", "Discarded";
     ActDiscard => "buang draf", "discard";

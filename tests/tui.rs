@@ -248,8 +248,11 @@ fn never_panics_at_any_size() {
             }
         }
     }
-    let small = draw(&s, 60, 20);
-    assert!(small.contains("terlalu kecil"), "{small}");
+    // Phones get the compact layout from 50x16; only below that a note asks for room.
+    let small = draw(&s, 49, 16);
+    assert!(small.contains("terlalu kecil") && small.contains("50x16"), "{small}");
+    let phone = draw(&s, 50, 16);
+    assert!(!phone.contains("terlalu kecil"), "{phone}");
 }
 
 #[test]
@@ -490,9 +493,13 @@ fn the_notices_never_swallow_keys() {
 fn an_empty_queue_says_what_to_do() {
     let (_t, snap) = demo();
     let s = state(&snap, Some("bayu"), Lang::Id);
-    assert!(s.list.rows.is_empty(), "bayu's only item waits for publication");
+    // Bayu's only item waits for publication: nothing to do, his item still in view.
+    assert_eq!(s.list.rows.len(), 1);
+    assert_eq!(s.list.waiting, 1);
     let screen = draw(&s, 100, 30);
     assert!(screen.contains("Tekan n untuk menulis berita baru"), "{screen}");
+    assert!(screen.contains("Menunggu orang lain"), "{screen}");
+    assert!(screen.contains("Hari Pertama Masa Tenang"), "{screen}");
     assert!(screen.contains("n berita baru"), "{screen}");
 }
 

@@ -41,6 +41,8 @@ pub enum Mode {
     EvaluationItems,
     /// The "Bagikan" screen: channel texts and the post's address.
     Share,
+    /// A filter picker: typing narrows the names.
+    Picker,
 }
 
 /// One binding.
@@ -425,6 +427,26 @@ pub static BINDINGS: &[Binding] = &[
         false
     ),
     b!(&[Mode::Share], KeyCode::Esc, || Msg::Back, KeyBack, true),
+    // Filter pickers and the editor's threads (`newcomer.rs`)
+    b!(&[Mode::Picker], KeyCode::Up, || Msg::MoveUp, KeyUp, false),
+    b!(&[Mode::Picker], KeyCode::Down, || Msg::MoveDown, KeyPickMove, true),
+    b!(&[Mode::Picker], KeyCode::Enter, || Msg::Open, KeyPickApply, true),
+    b!(
+        &[Mode::Picker],
+        KeyCode::Backspace,
+        || Msg::Backspace,
+        KeyBackspace,
+        false
+    ),
+    b!(&[Mode::Picker], KeyCode::Esc, || Msg::Back, KeyCancel, true),
+    b!(
+        &[Mode::Editor],
+        KeyCode::Char('t'),
+        KeyModifiers::CONTROL,
+        || Msg::Newcomer(super::newcomer::Action::ToggleThreads),
+        KeyThreads,
+        true
+    ),
 ];
 
 fn same_key(b: &Binding, key: &KeyEvent) -> bool {
@@ -443,7 +465,7 @@ pub fn lookup(mode: Mode, key: &KeyEvent) -> Option<Msg> {
         return Some((b.msg)());
     }
     match (mode, key.code) {
-        (Mode::Search | Mode::Compose | Mode::Share, KeyCode::Char(c))
+        (Mode::Search | Mode::Compose | Mode::Share | Mode::Picker, KeyCode::Char(c))
             if !key.modifiers.contains(KeyModifiers::CONTROL) =>
         {
             Some(Msg::Input(c))

@@ -58,6 +58,9 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     if let Some(effects) = super::share::update(state, &msg) {
         return effects;
     }
+    if let Some(effects) = super::newcomer::update(state, &msg) {
+        return effects;
+    }
     match msg {
         Msg::OpenShare => super::share::open(state),
         Msg::AfterPublish(Some(failure)) => state.status = Some((Severity::Error, failure)),
@@ -171,7 +174,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         // Handled by `evaluation::update` and `share::update` above; here only when their
         // screens are not open.
-        Msg::Evaluation(_) | Msg::Evaluated(_) | Msg::ShareCopy | Msg::AfterPublish(None) => {}
+        Msg::Evaluation(_) | Msg::Evaluated(_) | Msg::ShareCopy | Msg::AfterPublish(None) | Msg::Newcomer(_) => {}
         Msg::Back => back(state),
         Msg::MoveUp | Msg::MoveDown | Msg::PageUp | Msg::PageDown | Msg::Top | Msg::Bottom => movement(state, &msg),
         Msg::Open => return open(state),

@@ -95,7 +95,7 @@ pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     let [head, title, meta, tags, photos, sep, body, info] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(2),
-        Constraint::Length(1),
+        Constraint::Length(super::compact::editor_meta_height(area.width)),
         Constraint::Length(1),
         Constraint::Length(2),
         Constraint::Length(1),
@@ -113,8 +113,7 @@ pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(label(state, ed, Field::Title, Key::TuiFieldTitle.text(lang)), l);
     frame.render_widget(&ed.title, r);
 
-    let [kec_area, date_area, loc_area] =
-        Layout::horizontal([Constraint::Length(34), Constraint::Length(24), Constraint::Min(10)]).areas(meta);
+    let [kec_area, date_area, loc_area] = super::compact::editor_meta(meta);
     let [l, r] = row(kec_area);
     frame.render_widget(label(state, ed, Field::Kecamatan, Key::OutFieldKecamatan.text(lang)), l);
     let kec_name = state
@@ -158,7 +157,9 @@ pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
         Paragraph::new(Span::styled(format!("{sep_text}{}", "─".repeat(fill)), sep_style)),
         sep,
     );
+    let (body, threads) = super::editor_threads::split(state, body);
     let body_cursor = render_body(ed, frame, body, ratatui::style::Style::default());
+    super::editor_threads::render(state, ed, frame, threads);
     frame.render_widget(Paragraph::new(info_line(state, ed)), info);
     // The terminal's own cursor marks where typing goes.
     let focused = match ed.field {

@@ -209,6 +209,10 @@ pub fn render_popup(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
                 Key::TuiMessageOptional
             };
             let mut lines = vec![Line::styled(hint.text(lang).to_string(), theme.dim), Line::default()];
+            // Which paragraph the comment is about, in words the person can check.
+            if let Some(about) = super::newcomer::comment_about(state, *action) {
+                lines.insert(0, Line::styled(about, theme.accent));
+            }
             let body = clean_block(text);
             let mut parts: Vec<&str> = body.split('\n').collect();
             let last = parts.pop().unwrap_or_default();
@@ -230,7 +234,16 @@ pub fn render_popup(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     } else {
         h
     };
-    let rect = centered(area, w, h);
+    // A comment on a paragraph leaves that paragraph in view: the popup goes to the bottom.
+    let on_paragraph = match &state.popup {
+        Some(Popup::Compose { action, .. }) => super::newcomer::comment_about(state, *action).is_some(),
+        _ => false,
+    };
+    let rect = if on_paragraph {
+        super::newcomer::at_bottom(area, w, h)
+    } else {
+        centered(area, w, h)
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.accent)
