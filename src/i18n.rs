@@ -472,7 +472,7 @@ strings! {
     KeyPickMove => "pilih", "choose";
     KeyPickApply => "terapkan", "apply";
     KeyCancel => "batal", "cancel";
-    KeyThreads => "komentar di samping", "threads beside";
+    KeyThreads => "lihat komentar", "comments";
     TuiThreadsTitle => "Komentar peninjau", "Reviewers' comments";
     TuiThreadsNone => "Belum ada komentar pada berita ini.", "No comments on this item yet.";
     TuiThreadsNew => "Simpan dulu: komentar ada setelah berita tersimpan.", "Save first: comments come once the item is saved.";

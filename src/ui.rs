@@ -211,6 +211,10 @@ fn hints(state: &View<'_>, bar: Rect) -> Line<'static> {
 pub(crate) fn allowed_here(state: &View<'_>, b: &keymap::Binding) -> bool {
     match (b.msg)() {
         crate::app::Msg::Act(action) => state.may(action).is_ok(),
+        // The threads key is offered when there are threads to read.
+        crate::app::Msg::Newcomer(crate::app::newcomer::Action::ToggleThreads) => {
+            crate::app::newcomer::has_threads(state)
+        }
         // Sharing is offered on published items only.
         crate::app::Msg::OpenShare => state
             .current()

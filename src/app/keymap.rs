@@ -259,6 +259,15 @@ pub static BINDINGS: &[Binding] = &[
         KeySave,
         true
     ),
+    // Reviewers' comments beside the text, hinted only when the item has some (`newcomer.rs`)
+    b!(
+        &[Mode::Editor],
+        KeyCode::Char('t'),
+        KeyModifiers::CONTROL,
+        || Msg::Newcomer(super::newcomer::Action::ToggleThreads),
+        KeyThreads,
+        true
+    ),
     b!(&[Mode::Editor], KeyCode::Esc, || Msg::Back, KeyLeave, true),
     b!(&[Mode::Editor], KeyCode::Tab, || Msg::NextField, KeyNextField, true),
     b!(
@@ -439,14 +448,6 @@ pub static BINDINGS: &[Binding] = &[
         false
     ),
     b!(&[Mode::Picker], KeyCode::Esc, || Msg::Back, KeyCancel, true),
-    b!(
-        &[Mode::Editor],
-        KeyCode::Char('t'),
-        KeyModifiers::CONTROL,
-        || Msg::Newcomer(super::newcomer::Action::ToggleThreads),
-        KeyThreads,
-        true
-    ),
 ];
 
 fn same_key(b: &Binding, key: &KeyEvent) -> bool {

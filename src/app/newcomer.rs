@@ -161,3 +161,12 @@ fn click(state: &mut State, _column: u16, row: u16) -> Vec<Effect> {
     state.status = None;
     Vec::new()
 }
+
+/// Whether the item in the editor has comment threads to show.
+#[must_use]
+pub fn has_threads(state: &State) -> bool {
+    let slug = state.editor.as_ref().and_then(|e| e.slug.as_deref());
+    slug.zip(state.snapshot.as_ref())
+        .and_then(|(slug, snap)| snap.item(slug))
+        .is_some_and(|e| !e.state.threads.is_empty())
+}

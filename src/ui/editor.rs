@@ -157,7 +157,8 @@ pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
         Paragraph::new(Span::styled(format!("{sep_text}{}", "─".repeat(fill)), sep_style)),
         sep,
     );
-    let (body, threads) = super::editor_threads::split(state, body);
+    let fields = Rect::new(title.x, title.y, title.width, photos.bottom().saturating_sub(title.y));
+    let (body, threads) = super::editor_threads::split(state, ed, body, fields);
     let body_cursor = render_body(ed, frame, body, ratatui::style::Style::default());
     super::editor_threads::render(state, ed, frame, threads);
     frame.render_widget(Paragraph::new(info_line(state, ed)), info);

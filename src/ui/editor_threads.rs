@@ -6,18 +6,23 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::View;
 use crate::app::editor::Editor;
 use crate::domain::text::clean_line;
 use crate::i18n::{self, Key};
 
-/// Split the body's area when the threads are shown: `(text, threads)`.
+/// Where the threads go when shown: `(text, threads)`. Beside the body on a wide
+/// screen; on a narrow one over the fields while the body is being written (the text
+/// keeps its rows), else under the text.
 #[must_use]
-pub fn split(state: &View<'_>, body: Rect) -> (Rect, Option<Rect>) {
+pub fn split(state: &View<'_>, ed: &Editor, body: Rect, fields: Rect) -> (Rect, Option<Rect>) {
     if !state.newcomer.threads_beside {
         return (body, None);
+    }
+    if body.width < 100 && ed.field == crate::app::editor::Field::Body && fields.height >= 3 {
+        return (body, Some(fields));
     }
     if body.width >= 100 {
         let [text, side] = Layout::horizontal([Constraint::Min(50), Constraint::Length(42)])
@@ -87,6 +92,7 @@ pub fn render(state: &View<'_>, ed: &Editor, frame: &mut Frame<'_>, area: Option
             format!(" {} ", Key::TuiThreadsTitle.text(state.lang)),
             state.theme.title,
         ));
+    frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines(state, ed)).block(block).wrap(Wrap { trim: false }),
         area,

@@ -45,7 +45,7 @@ pub fn comment_about(state: &View<'_>, action: ActionKind) -> Option<String> {
 pub fn at_bottom(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     // Never more than half the screen, so the top half keeps the paragraph.
-    let h = h.min(area.height / 2 + 1);
+    let h = h.min(area.height / 2 + 2);
     Rect::new(area.x + (area.width - w) / 2, area.y + area.height - h, w, h)
 }
 
@@ -54,7 +54,7 @@ pub fn at_bottom(area: Rect, w: u16, h: u16) -> Rect {
 #[must_use]
 pub fn room_below(state: &View<'_>, height: u16) -> u16 {
     match &state.popup {
-        Some(crate::app::Popup::Compose { action, .. }) if comment_about(state, *action).is_some() => height / 2 + 1,
+        Some(crate::app::Popup::Compose { action, .. }) if comment_about(state, *action).is_some() => height / 2 + 2,
         _ => 0,
     }
 }
