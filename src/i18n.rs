@@ -480,6 +480,8 @@ strings! {
     TuiThreadOutdated => "paragrafnya sudah berubah", "its paragraph changed";
     TuiThreadGeneral => "umum", "general";
     TuiCommentOn => "{0} pada paragraf {1}: «{2}»", "{0} on paragraph {1}: «{2}»";
+    // Submitting with a clean checklist
+    TuiSubmitChecklistOk => "✓ Daftar periksa: semua aturan terpenuhi.", "✓ Checklist: every rule passes.";
     // Compact layout and mouse
     TuiShortDraft => "Draf", "Draft";
     TuiShortSubmitted => "Ajuan", "Sent";

@@ -177,7 +177,10 @@ fn render_bar(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
         Some(_) if long => hints(state, area),
         Some((sev, text)) => {
             let style = if *sev == Severity::Error { theme.error } else { theme.ok };
-            Line::from(Span::styled(format!(" {}", clean_line(text)), theme.bar.patch(style)))
+            // The hints follow the message, so the next move stays on screen.
+            let mut spans = vec![Span::styled(format!(" {} ", clean_line(text)), theme.bar.patch(style))];
+            spans.extend(hints(state, area).spans);
+            Line::from(spans)
         }
         None => hints(state, area),
     };

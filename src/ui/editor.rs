@@ -54,7 +54,8 @@ fn info_line(state: &View<'_>, ed: &Editor) -> Line<'static> {
         Field::Photos => Key::TuiHintPhotos,
         Field::Body => Key::TuiHintBody,
     };
-    if ed.field != Field::Body || ed.word_count() < 5 {
+    // The body's hint stays until the person has written past the template.
+    if ed.field != Field::Body || ed.word_count() < 20 {
         spans.push(Span::styled(format!("  {}", hint.text(lang)), theme.accent));
     }
     if ed.field == Field::Tags {
@@ -92,6 +93,13 @@ pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     let Some(ed) = &state.editor else { return };
     let theme = &state.theme;
     let lang = state.lang;
+    // The focused field's hint is never cut: the line takes a second row when it must.
+    let info_text = info_line(state, ed);
+    let info_rows = if info_text.width() > usize::from(area.width) {
+        2
+    } else {
+        1
+    };
     let [head, title, meta, tags, photos, sep, body, info] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(2),
@@ -100,7 +108,7 @@ pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
         Constraint::Length(2),
         Constraint::Length(1),
         Constraint::Min(3),
-        Constraint::Length(1),
+        Constraint::Length(info_rows),
     ])
     .areas(area);
     let heading = match &ed.slug {
@@ -161,7 +169,7 @@ pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     let (body, threads) = super::editor_threads::split(state, ed, body, fields);
     let body_cursor = render_body(ed, frame, body, ratatui::style::Style::default());
     super::editor_threads::render(state, ed, frame, threads);
-    frame.render_widget(Paragraph::new(info_line(state, ed)), info);
+    frame.render_widget(Paragraph::new(info_text).wrap(Wrap { trim: true }), info);
     // The terminal's own cursor marks where typing goes.
     let focused = match ed.field {
         Field::Title => Some((&ed.title, title)),

@@ -188,6 +188,11 @@ pub fn render_popup(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
             } else {
                 Vec::new()
             };
+            if failing.is_empty() && *action == crate::domain::review::ActionKind::Submit {
+                // The checklist ran and found nothing: say so, so its silence is not a doubt.
+                lines.push(Line::styled(Key::TuiSubmitChecklistOk.text(lang).to_string(), theme.ok));
+                lines.push(Line::default());
+            }
             if !failing.is_empty() {
                 lines.push(Line::styled(Key::TuiSubmitChecklist.text(lang).to_string(), theme.warn));
                 for (name, detail, required) in &failing {
