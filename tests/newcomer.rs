@@ -319,3 +319,19 @@ fn phones_get_a_compact_layout_from_50x16() {
         assert!(screen.contains(label), "{label}: {screen}");
     }
 }
+
+#[test]
+fn an_approver_s_own_submitted_item_waits_for_another_approver() {
+    let d = demo();
+    let room = Newsroom::open(&d.repo).unwrap();
+    let s = common::app::state(&room, "hesti");
+    let own = "2024-11-27-bawaslu-kabupaten-ponorogo-pantau-langsung-pemungutan-suara";
+    assert_eq!(listed(&s).last().map(String::as_str), Some(own));
+    assert_eq!(s.list.waiting, 1);
+    let screen = common::app::draw(&s, 120, 30);
+    let line = screen
+        .lines()
+        .find(|l| l.contains("Menunggu orang lain"))
+        .unwrap_or_default();
+    assert!(line.contains("Agus") && !line.contains("Hesti"), "{screen}");
+}

@@ -75,7 +75,17 @@ fn approver_queue_holds_submitted_items_oldest_first() {
     let (_t, snap) = demo();
     let s = state(&snap, Some("hesti"), Lang::Id);
     let statuses: Vec<Status> = s.list.rows.iter().map(|r| snap.items[r.index].state.status).collect();
-    assert_eq!(&statuses[..3], &[Status::Submitted; 3], "{statuses:?}");
+    // Her own submitted item waits for another approver, below what she can act on.
+    assert_eq!(
+        statuses,
+        [
+            Status::Submitted,
+            Status::Submitted,
+            Status::Approved,
+            Status::Submitted
+        ]
+    );
+    assert_eq!(s.list.waiting, 1);
     assert_eq!(slug_at(&s, 0), NGEBEL, "oldest submitted first");
 }
 

@@ -17,8 +17,7 @@ fn waits(status: Status) -> bool {
 }
 
 /// Move the person's own waiting items to the end of "My work" (adding those the queue
-/// leaves out) and remember how many there are. Approvers act on submitted and approved
-/// items themselves, so their queue stays as it is.
+/// leaves out) and remember how many there are.
 pub fn arrange(state: &mut State) {
     state.list.waiting = 0;
     if state.list.queue != Queue::Mine {
@@ -28,12 +27,19 @@ pub fn arrange(state: &mut State) {
     let Some(me) = state.me.as_deref().and_then(|id| snap.config.person(id)) else {
         return;
     };
-    if me.has(Role::Approver) {
-        return;
-    }
+    // An approver acts on submitted and approved items, except approving their own
+    // (unless the newsroom allows it): that one waits for another approver.
+    let approver = me.has(Role::Approver);
+    let self_approval = snap.config.newsroom.allow_self_approval;
     let own_waiting = |r: &Row| {
         let e = &snap.items[r.index];
-        e.item.front.author == me.id && waits(e.state.status)
+        let status = e.state.status;
+        e.item.front.author == me.id
+            && if approver {
+                status == Status::Submitted && !self_approval
+            } else {
+                waits(status)
+            }
     };
     // Same filters and search as the to-dos, over everything the person may see.
     let waiting: Vec<Row> = rows_for(&snap, Some(me), Queue::All, &state.list.filters, &state.list.search)
@@ -45,14 +51,15 @@ pub fn arrange(state: &mut State) {
     state.list.rows.extend(waiting);
 }
 
-/// The names of those the waiting items wait for: the newsroom's active approvers.
+/// The names of those the waiting items wait for: the newsroom's other active approvers.
 #[must_use]
 pub fn waiting_for(state: &State) -> Vec<String> {
     state.snapshot.as_ref().map_or_else(Vec::new, |snap| {
+        let today = state.now.to_zoned(snap.config.timezone()).date();
         snap.config
             .people
             .iter()
-            .filter(|p| p.has(Role::Approver) && p.active_on(state.now.to_zoned(snap.config.timezone()).date()))
+            .filter(|p| p.has(Role::Approver) && p.active_on(today) && Some(p.id.as_str()) != state.me.as_deref())
             .map(|p| p.name.clone())
             .collect()
     })
