@@ -318,6 +318,11 @@ fn phones_get_a_compact_layout_from_50x16() {
     for label in ["Kecamatan", "Tanggal", "Lokasi", "Tag", "Judul"] {
         assert!(screen.contains(label), "{label}: {screen}");
     }
+    // `?` is typed in the editor: its help key is F1, and saving is named.
+    assert!(
+        screen.contains("F1 bantuan") && screen.contains("Ctrl-S simpan"),
+        "{screen}"
+    );
 }
 
 #[test]

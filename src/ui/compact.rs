@@ -10,6 +10,7 @@ use ratatui::widgets::{Cell, Row, Table, TableState};
 
 use super::View;
 use crate::app::newcomer::ListGeometry;
+use crate::app::{Mode, keymap};
 use crate::domain::review::Status;
 use crate::i18n::{Key, Lang};
 use crate::store::Snapshot;
@@ -38,14 +39,28 @@ pub fn short_status(lang: Lang, s: Status) -> &'static str {
     .text(lang)
 }
 
-/// The collapsed hints: one key that shows them all.
+/// The collapsed hints: the key that shows them all (`?`, `F1` in the editor, where `?`
+/// is typed), and in the editor the key that saves.
 #[must_use]
 pub fn hints(state: &View<'_>) -> Line<'static> {
-    Line::from(vec![
-        Span::raw(" "),
-        Span::styled("?", state.theme.bar.patch(state.theme.accent)),
-        Span::styled(format!(" {}", Key::KeyHelp.text(state.lang)), state.theme.bar),
-    ])
+    let mode = state.mode();
+    let wanted = |b: &&keymap::Binding| b.help == Key::KeyHelp || (mode == Mode::Editor && b.help == Key::KeySave);
+    let mut spans = vec![Span::raw(" ")];
+    for b in keymap::for_mode(mode).filter(|b| b.hint).filter(wanted) {
+        spans.push(Span::styled(
+            keymap::label(b),
+            state.theme.bar.patch(state.theme.accent),
+        ));
+        spans.push(Span::styled(format!(" {}  ", b.help.text(state.lang)), state.theme.bar));
+    }
+    if spans.len() == 1 {
+        spans.push(Span::styled("?", state.theme.bar.patch(state.theme.accent)));
+        spans.push(Span::styled(
+            format!(" {}", Key::KeyHelp.text(state.lang)),
+            state.theme.bar,
+        ));
+    }
+    Line::from(spans)
 }
 
 /// The list's rows in one column; records where they were drawn for taps.
