@@ -340,3 +340,16 @@ fn an_approver_s_own_submitted_item_waits_for_another_approver() {
         .unwrap_or_default();
     assert!(line.contains("Agus") && !line.contains("Hesti"), "{screen}");
 }
+
+#[test]
+fn the_submit_question_keeps_its_keys_on_a_phone() {
+    let d = demo();
+    let room = Newsroom::open(&d.repo).unwrap();
+    let mut s = common::app::state(&room, "dimas");
+    select(&mut s, DIMAS_DRAFT);
+    key(&room, &mut s, KeyCode::Char('s'));
+    for (w, h) in [(50, 16), (80, 24)] {
+        let screen = common::app::draw(&s, w, h);
+        assert!(screen.contains("y / Enter: ya"), "{w}x{h}:\n{screen}");
+    }
+}

@@ -202,8 +202,10 @@ pub fn render_popup(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
                 lines.push(Line::default());
             }
             lines.push(Line::styled(Key::TuiConfirmKeys.text(lang).to_string(), theme.dim));
-            // Rows as drawn: a long question wraps inside the popup's 68 columns.
-            let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(68)).sum();
+            // Rows as drawn: a long question wraps inside the popup (68 columns, fewer on a
+            // narrow screen).
+            let inner = usize::from(area.width.min(70).saturating_sub(2)).max(1);
+            let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(inner)).sum();
             let h = u16::try_from(rows).unwrap_or(20).saturating_add(2);
             (i18n::action(lang, *action).to_string(), lines, 70, h)
         }
