@@ -1105,7 +1105,7 @@ fn needed(fate: Fate, p: Pos) -> u32 {
             S::ChangesRequested => step(p.edited, 3, 4),
             S::Approved => step(p.valid, 1, 2),
             S::Published => 0,
-            S::Rejected | S::TakenDown => INF,
+            S::Rejected | S::TakenDown | S::Discarded => INF,
         },
         Fate::Reject => match p.status {
             S::Draft => 2,
@@ -1374,6 +1374,8 @@ impl World {
             status: st.status,
             approval_valid: st.valid && matches!(st.status, Status::Approved | Status::Published),
             public: st.status == Status::Published,
+            // The generator never discards, so only submit/withdraw matter; none asks.
+            submitted_once: st.status != Status::Draft,
         };
         let ctx = Context {
             allow_self_approval: self.config.newsroom.allow_self_approval,
@@ -1647,7 +1649,7 @@ impl World {
             Status::ChangesRequested => 18.0,
             Status::Approved => 4.0,
             Status::Published => 15.0 * 24.0,
-            Status::Rejected | Status::TakenDown => 10.0 * 24.0,
+            Status::Rejected | Status::TakenDown | Status::Discarded => 10.0 * 24.0,
         };
         let cap = ((end - t) / (i64::from(st.left) + 1)).max(1);
         let gap = ((self.rng.exp(mean_hours) * 3600.0) as i64).max(600).min(cap);

@@ -10,6 +10,8 @@ pub mod evaluation;
 pub mod jobs;
 pub mod key;
 pub mod keymap;
+pub mod newcomer;
+pub mod pickers;
 pub mod prose;
 pub mod published;
 pub mod rows;
@@ -23,6 +25,7 @@ pub mod update;
 mod update_editor;
 pub mod update_review;
 pub mod visible;
+pub mod waiting;
 
 use std::sync::Arc;
 
@@ -166,6 +169,8 @@ pub struct State {
     pub published: Option<published::Published>,
     /// Spelling: the speller, the marks of paragraphs drawn, the suggestion popup.
     pub spelling: spelling::Spelling,
+    /// Filter pickers, threads in the editor, the mouse (`newcomer.rs`).
+    pub newcomer: newcomer::Newcomer,
 }
 
 /// What the loop must do for `update`.
@@ -299,6 +304,8 @@ pub enum Effect {
 /// Every input `update` understands.
 #[derive(Debug)]
 pub enum Msg {
+    /// Filter pickers, threads in the editor, taps and the wheel (`newcomer.rs`).
+    Newcomer(newcomer::Action),
     /// Move the selection or scroll up.
     MoveUp,
     /// The after-publish command ended: `Some(text)` says how it failed.
@@ -504,6 +511,7 @@ impl State {
             sync: sync::SyncView::default(),
             published: None,
             spelling: spelling::Spelling::default(),
+            newcomer: newcomer::Newcomer::default(),
         }
     }
 
@@ -522,6 +530,9 @@ impl State {
     /// The current input mode, for the keymap.
     #[must_use]
     pub fn mode(&self) -> Mode {
+        if self.newcomer.picker.is_some() {
+            return Mode::Picker;
+        }
         if let (None, Screen::Editor, Some(ed)) = (&self.popup, &self.screen, &self.editor) {
             return if self.spelling.popup.is_some() {
                 Mode::Spelling

@@ -78,6 +78,8 @@ pub enum Command {
     Submit(act::MessageArgs),
     /// Take a submitted item back to draft.
     Withdraw(act::MessageArgs),
+    /// Throw away your own draft that was never submitted: it leaves every list, its history stays (`log`).
+    Discard(act::MessageArgs),
     /// Approve a submitted item (pinned to its current content).
     Approve(act::MessageArgs),
     /// Reject a submitted item for good.
@@ -231,6 +233,7 @@ fn dispatch(ctx: &Ctx, cmd: &Command) -> Outcome {
         Command::Edit(a) => edit::run_edit(ctx, a),
         Command::Submit(a) => act::transition(ctx, &a.slug, A::Submit, a.message.clone(), a.content.as_ref()),
         Command::Withdraw(a) => act::transition(ctx, &a.slug, A::Withdraw, a.message.clone(), a.content.as_ref()),
+        Command::Discard(a) => act::transition(ctx, &a.slug, A::Discard, a.message.clone(), a.content.as_ref()),
         Command::Approve(a) => act::transition(ctx, &a.slug, A::Approve, a.message.clone(), a.content.as_ref()),
         Command::Publish(a) => act::publish(ctx, a),
         Command::Correct(a) => correct::correct(ctx, a),

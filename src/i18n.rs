@@ -641,6 +641,42 @@ strings! {
     KeySpellChoose => "pilih", "choose";
     KeySpellAddMine => "kamus pribadi", "my words";
     KeySpellAddNewsroom => "daftar redaksi", "newsroom's words";
+    // Waiting for others
+    TuiWaitingHeader => "Menunggu orang lain: {0} (setujui, terbitkan)", "Waiting for others: {0} (approve, publish)";
+    // Filter pickers, threads in the editor
+    TuiPickAll => "(semua)", "(all)";
+    TuiPickType => "Ketik untuk menyaring: ", "Type to narrow: ";
+    TuiPickNone => "Tidak ada yang cocok.", "Nothing matches.";
+    KeyPickMove => "pilih", "choose";
+    KeyPickApply => "terapkan", "apply";
+    KeyCancel => "batal", "cancel";
+    KeyThreads => "lihat komentar", "comments";
+    TuiThreadsTitle => "Komentar peninjau", "Reviewers' comments";
+    TuiThreadsNone => "Belum ada komentar pada berita ini.", "No comments on this item yet.";
+    TuiThreadsNew => "Simpan dulu: komentar ada setelah berita tersimpan.", "Save first: comments come once the item is saved.";
+    TuiThreadOn => "¶{0}", "¶{0}";
+    TuiThreadOutdated => "paragrafnya sudah berubah", "its paragraph changed";
+    TuiThreadGeneral => "umum", "general";
+    TuiCommentOn => "{0} pada paragraf {1}: «{2}»", "{0} on paragraph {1}: «{2}»";
+    // Submitting with a clean checklist
+    TuiSubmitChecklistOk => "✓ Daftar periksa: semua aturan terpenuhi.", "✓ Checklist: every rule passes.";
+    // Compact layout and mouse
+    TuiShortDraft => "Draf", "Draft";
+    TuiShortSubmitted => "Ajuan", "Sent";
+    TuiShortChanges => "Revisi", "Revise";
+    TuiShortApproved => "Setuju", "OK";
+    TuiShortPublished => "Terbit", "Live";
+    TuiShortRejected => "Tolak", "Reject";
+    TuiShortDiscarded => "Buang", "Gone";
+    TuiShortTakenDown => "Turun", "Down";
+    TuiShortStale => "Ulang", "Redo";
+    // Discarding a draft
+    StatusDiscarded => "Dibuang", "Discarded";
+    ActDiscard => "buang draf", "discard";
+    DoneDiscard => "Draf dibuang. Riwayatnya tetap tersimpan (warta log).", "Draft discarded. Its history is kept (warta log).";
+    DenySubmittedOnce => "Tidak diizinkan: draf yang pernah diajukan tidak bisa dibuang, riwayat tinjauannya milik redaksi.", "Not allowed: a draft that was submitted once cannot be discarded; its review history belongs to the newsroom.";
+    KeyDiscardDraft => "buang draf", "discard draft";
+    TuiDiscardExplain => "Draf ini hilang dari daftar dan antrean, dan tidak bisa dipulihkan dari warta. Riwayatnya tetap tersimpan (warta log).", "The draft leaves every list and queue and cannot be brought back from warta. Its history is kept (warta log).";
 }
 
 /// The text of a key with `{0}`, `{1}`… replaced by `args`.
@@ -677,6 +713,7 @@ pub fn status(lang: Lang, s: Status) -> &'static str {
         Status::Published => Key::StatusPublished,
         Status::Rejected => Key::StatusRejected,
         Status::TakenDown => Key::StatusTakenDown,
+        Status::Discarded => Key::StatusDiscarded,
     }
     .text(lang)
 }
@@ -701,6 +738,7 @@ pub fn action(lang: Lang, a: ActionKind) -> &'static str {
         ActionKind::Correct => Key::ActCorrect,
         ActionKind::Takedown => Key::ActTakedown,
         ActionKind::Restore => Key::ActRestore,
+        ActionKind::Discard => Key::ActDiscard,
     }
     .text(lang)
 }
@@ -778,6 +816,7 @@ pub fn done(lang: Lang, a: ActionKind) -> &'static str {
         ActionKind::Correct => Key::DoneCorrect,
         ActionKind::Takedown => Key::DoneTakedown,
         ActionKind::Restore => Key::DoneRestore,
+        ActionKind::Discard => Key::DoneDiscard,
     }
     .text(lang)
 }
@@ -870,6 +909,7 @@ pub fn denial(lang: Lang, d: &Denial) -> String {
         Denial::ApprovalStale => Key::DenyApprovalStale.text(lang).to_string(),
         Denial::Resolver => Key::DenyResolver.text(lang).to_string(),
         Denial::ConfigChange => Key::DenyConfigChange.text(lang).to_string(),
+        Denial::SubmittedOnce => Key::DenySubmittedOnce.text(lang).to_string(),
         Denial::Checklist { rules } => {
             let names: Vec<&str> = rules.iter().map(|r| rule_name(lang, r)).collect();
             fmt(lang, Key::DenyChecklist, &[&names.join(", ")])

@@ -245,6 +245,8 @@ pub fn rows_for(snap: &Snapshot, me: Option<&Person>, queue: Queue, f: &Filters,
     let listed = snap.items.iter().enumerate().filter(|(_, e)| {
         can_see(me, &e.facts())
             && in_queue(queue, e, me)
+            // A discarded draft is gone from every list unless its status is asked for.
+            && (e.state.status != Status::Discarded || f.status == Some(Status::Discarded))
             && !(f.status.is_some_and(|s| s != e.state.status)
                 || f.kecamatan.as_ref().is_some_and(|k| k != &e.item.front.kecamatan)
                 || f.tag.as_ref().is_some_and(|t| !e.item.front.tags.contains(t)))
@@ -332,6 +334,9 @@ mod tests {
         let mut buf = Vec::new();
         for (index, e) in snap.items.iter().enumerate() {
             if !can_see(me, &e.facts()) || !in_queue(queue, e, me) {
+                continue;
+            }
+            if e.state.status == Status::Discarded && f.status != Some(Status::Discarded) {
                 continue;
             }
             if f.status.is_some_and(|s| s != e.state.status)

@@ -5,18 +5,24 @@
 
 pub mod admin;
 pub mod body;
+pub mod compact;
 pub mod editor;
+pub mod editor_threads;
 pub mod evaluation;
 pub mod item;
 pub mod list;
+mod list_parts;
 pub mod login;
 pub mod markdown;
+pub mod newcomer;
+pub mod pickers;
 pub mod popup;
 pub mod published;
 pub mod share;
 pub mod spelling;
 pub mod theme;
 mod view;
+pub mod waiting;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -29,7 +35,8 @@ use crate::i18n::{self, Key};
 use theme::Theme;
 pub use view::{View, allowed_here, centered};
 
-/// The smallest size at which every screen is laid out properly.
+/// The smallest size at which every screen has its full layout; below it, down to
+/// [`compact::MIN`], the compact one.
 pub const MIN_SIZE: (u16, u16) = (80, 24);
 
 const SPINNER: [&str; 4] = ["◐", "◓", "◑", "◒"];
@@ -49,11 +56,11 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>) {
         );
         return;
     }
-    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+    if area.width < compact::MIN.0 || area.height < compact::MIN.1 {
         let note = i18n::fmt(
             state.lang,
             Key::TuiTooSmall,
-            &[&area.width, &area.height, &MIN_SIZE.0, &MIN_SIZE.1],
+            &[&area.width, &area.height, &compact::MIN.0, &compact::MIN.1],
         );
         frame.render_widget(
             Paragraph::new(note).style(state.theme.warn).wrap(Wrap { trim: true }),
@@ -110,6 +117,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>) {
     if state.popup.is_some() {
         popup::render_popup(state, frame, main);
     }
+    pickers::render_picker(state, frame, main);
 }
 
 /// The right of the status bar (activity and person) and its width in a bar this wide.
@@ -166,19 +174,26 @@ fn render_bar(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     let long = message_is_long(state, area.width);
     let left = match &state.status {
         // A long message has its own lines above the bar; the bar keeps the hints.
-        Some(_) if long => hints(state),
+        Some(_) if long => hints(state, area),
         Some((sev, text)) => {
             let style = if *sev == Severity::Error { theme.error } else { theme.ok };
-            Line::from(Span::styled(format!(" {}", clean_line(text)), theme.bar.patch(style)))
+            // The hints follow the message, so the next move stays on screen.
+            let mut spans = vec![Span::styled(format!(" {} ", clean_line(text)), theme.bar.patch(style))];
+            spans.extend(hints(state, area).spans);
+            Line::from(spans)
         }
-        None => hints(state),
+        None => hints(state, area),
     };
     frame.render_widget(Paragraph::new(left).style(theme.bar), left_area);
     frame.render_widget(Paragraph::new(right).style(theme.bar), right_area);
 }
 
 /// The few keys that matter in the current mode.
-fn hints(state: &View<'_>) -> Line<'static> {
+fn hints(state: &View<'_>, bar: Rect) -> Line<'static> {
+    // The bar is the screen's last row: its width and its row give the screen's size.
+    if compact::is_compact(bar.width, bar.y + bar.height) {
+        return compact::hints(state);
+    }
     let mut spans = vec![Span::raw(" ")];
     let mut seen = Vec::new();
     for b in keymap::for_mode(state.mode()).filter(|b| b.hint) {

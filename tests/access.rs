@@ -193,14 +193,19 @@ fn an_expired_person_s_session_ends_at_the_commit_or_at_the_day() {
 
 /// The tags the `T` key cycles through, in order, until the filter is off again.
 fn filter_tags(room: &Newsroom, s: &mut State) -> Vec<String> {
-    let mut seen = Vec::new();
-    loop {
-        key(room, s, KeyCode::Char('T'));
-        match &s.list.filters.tag {
-            Some(t) => seen.push(t.clone()),
-            None => return seen,
-        }
-    }
+    // `T` opens the tag picker: its choices are what the filter offers.
+    key(room, s, KeyCode::Char('T'));
+    let seen = s
+        .newcomer
+        .picker
+        .as_ref()
+        .expect("the tag picker opens")
+        .choices
+        .iter()
+        .filter_map(|c| c.value.clone())
+        .collect();
+    key(room, s, KeyCode::Esc);
+    seen
 }
 
 /// The completions offered in a new item's tags field for `fragment`.

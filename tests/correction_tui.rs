@@ -37,11 +37,11 @@ fn an_author_corrects_a_published_item_and_the_kordiv_publishes_it_in_the_tui() 
     let t = tui(&d, "corr-author", "sari");
     let screen = t.screen();
     assert!(
-        screen.contains("R ralat berita terbit") && !screen.contains("D turunkan"),
+        screen.contains("R ralat berita terbit") && !screen.contains("T turunkan"),
         "{screen}"
     );
     // An author may not take an item down: refused at once, no popup to type in.
-    t.keys(&["D"]);
+    t.keys(&["T"]);
     let screen = t.wait_for("Tidak diizinkan", 5);
     assert!(!screen.contains("Alasan menurunkan"), "{screen}");
     t.keys(&["R"]);
@@ -97,7 +97,7 @@ fn an_author_corrects_a_published_item_and_the_kordiv_publishes_it_in_the_tui() 
     t.wait_for("Versi pertama", 5);
     t.keys(&["Escape"]);
     // Taking it down needs a reason; restoring asks first.
-    t.keys(&["D"]);
+    t.keys(&["T"]);
     t.wait_for("Alasan menurunkan berita", 5);
     t.keys(&["Enter"]);
     t.wait_for("wajib disertai pesan", 5);

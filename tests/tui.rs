@@ -75,7 +75,17 @@ fn approver_queue_holds_submitted_items_oldest_first() {
     let (_t, snap) = demo();
     let s = state(&snap, Some("hesti"), Lang::Id);
     let statuses: Vec<Status> = s.list.rows.iter().map(|r| snap.items[r.index].state.status).collect();
-    assert_eq!(&statuses[..3], &[Status::Submitted; 3], "{statuses:?}");
+    // Her own submitted item waits for another approver, below what she can act on.
+    assert_eq!(
+        statuses,
+        [
+            Status::Submitted,
+            Status::Submitted,
+            Status::Approved,
+            Status::Submitted
+        ]
+    );
+    assert_eq!(s.list.waiting, 1);
     assert_eq!(slug_at(&s, 0), NGEBEL, "oldest submitted first");
 }
 
@@ -248,8 +258,11 @@ fn never_panics_at_any_size() {
             }
         }
     }
-    let small = draw(&s, 60, 20);
-    assert!(small.contains("terlalu kecil"), "{small}");
+    // Phones get the compact layout from 50x16; only below that a note asks for room.
+    let small = draw(&s, 49, 16);
+    assert!(small.contains("terlalu kecil") && small.contains("50x16"), "{small}");
+    let phone = draw(&s, 50, 16);
+    assert!(!phone.contains("terlalu kecil"), "{phone}");
 }
 
 #[test]
@@ -490,9 +503,13 @@ fn the_notices_never_swallow_keys() {
 fn an_empty_queue_says_what_to_do() {
     let (_t, snap) = demo();
     let s = state(&snap, Some("bayu"), Lang::Id);
-    assert!(s.list.rows.is_empty(), "bayu's only item waits for publication");
+    // Bayu's only item waits for publication: nothing to do, his item still in view.
+    assert_eq!(s.list.rows.len(), 1);
+    assert_eq!(s.list.waiting, 1);
     let screen = draw(&s, 100, 30);
     assert!(screen.contains("Tekan n untuk menulis berita baru"), "{screen}");
+    assert!(screen.contains("Menunggu orang lain"), "{screen}");
+    assert!(screen.contains("Hari Pertama Masa Tenang"), "{screen}");
     assert!(screen.contains("n berita baru"), "{screen}");
 }
 

@@ -211,6 +211,11 @@ impl Editor {
             asking_leave: false,
         };
         e.title.move_cursor(CursorMove::End);
+        // A new item's body opens at the end of its dateline, where the story starts:
+        // typing never lands before the template.
+        if is_new {
+            e.body.move_cursor(CursorMove::End);
+        }
         e.apply_focus();
         e
     }

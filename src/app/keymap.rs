@@ -51,6 +51,8 @@ pub enum Mode {
     Published,
     /// The spelling popup on a misspelled word.
     Spelling,
+    /// A filter picker: typing narrows the names.
+    Picker,
 }
 
 /// One binding.
@@ -210,6 +212,13 @@ pub static BINDINGS: &[Binding] = &[
     b!(BROWSE, KeyCode::Char('p'), || Msg::Act(A::Publish), KeyPublish, true),
     b!(BROWSE, KeyCode::Char('c'), || Msg::Act(A::Comment), KeyComment, true),
     b!(
+        BROWSE,
+        KeyCode::Char('D'),
+        || Msg::Act(A::Discard),
+        KeyDiscardDraft,
+        true
+    ),
+    b!(
         &[Mode::Search],
         KeyCode::Backspace,
         || Msg::Backspace,
@@ -263,6 +272,15 @@ pub static BINDINGS: &[Binding] = &[
         KeyModifiers::CONTROL,
         || Msg::Save,
         KeySave,
+        true
+    ),
+    // Reviewers' comments beside the text, hinted only when the item has some (`newcomer.rs`)
+    b!(
+        &[Mode::Editor],
+        KeyCode::Char('t'),
+        KeyModifiers::CONTROL,
+        || Msg::Newcomer(super::newcomer::Action::ToggleThreads),
+        KeyThreads,
         true
     ),
     b!(&[Mode::Editor], KeyCode::Esc, || Msg::Back, KeyLeave, true),
@@ -512,7 +530,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(FORM, KeyCode::F(1), || Msg::ToggleHelp, KeyHelp, false),
     // After publication: correct, take down, restore, and the published versions.
     b!(ITEM, KeyCode::Char('R'), || Msg::Act(A::Correct), KeyCorrect, true),
-    b!(ITEM, KeyCode::Char('D'), || Msg::Act(A::Takedown), KeyTakedown, true),
+    b!(ITEM, KeyCode::Char('T'), || Msg::Act(A::Takedown), KeyTakedown, true),
     b!(ITEM, KeyCode::Char('U'), || Msg::Act(A::Restore), KeyRestore2, true),
     b!(ITEM, KeyCode::Char('V'), || Msg::OpenPublished, KeyVersions, true),
     b!(&[Mode::Published], KeyCode::Up, || Msg::MoveUp, KeyVersionPick, false),
@@ -584,6 +602,18 @@ pub static BINDINGS: &[Binding] = &[
         KeyBack,
         true
     ),
+    // Filter pickers and the editor's threads (`newcomer.rs`)
+    b!(&[Mode::Picker], KeyCode::Up, || Msg::MoveUp, KeyUp, false),
+    b!(&[Mode::Picker], KeyCode::Down, || Msg::MoveDown, KeyPickMove, true),
+    b!(&[Mode::Picker], KeyCode::Enter, || Msg::Open, KeyPickApply, true),
+    b!(
+        &[Mode::Picker],
+        KeyCode::Backspace,
+        || Msg::Backspace,
+        KeyBackspace,
+        false
+    ),
+    b!(&[Mode::Picker], KeyCode::Esc, || Msg::Back, KeyCancel, true),
 ];
 const ADMIN: &[Mode] = &[Mode::Admin];
 const FORM: &[Mode] = &[Mode::AdminForm];
@@ -604,7 +634,7 @@ pub fn lookup(mode: Mode, key: &KeyEvent) -> Option<Msg> {
         return Some((b.msg)());
     }
     match (mode, key.code) {
-        (Mode::Search | Mode::Compose | Mode::Share | Mode::AdminForm, KeyCode::Char(c))
+        (Mode::Search | Mode::Compose | Mode::Share | Mode::AdminForm | Mode::Picker, KeyCode::Char(c))
             if !key.modifiers.contains(KeyModifiers::CONTROL) =>
         {
             Some(Msg::Input(c))

@@ -1,4 +1,4 @@
-//! After publication in the TUI: the popups of `correct` (`R`), `takedown` (`D`),
+//! After publication in the TUI: the popups of `correct` (`R`), `takedown` (`T`),
 //! `restore` (`U`) and of publishing a correction (its note for readers), and the
 //! "Versi terbit" screen (`V` in the item view): each published version, and the
 //! changes from the version before the selected one.

@@ -18,6 +18,7 @@ pub fn rebuild(state: &mut State) {
         .map(|e| e.slug.clone());
     let me = state.me.as_deref().and_then(|id| snap.config.person(id));
     state.list.rows = rows_for(&snap, me, state.list.queue, &state.list.filters, &state.list.search);
+    super::waiting::arrange(state);
     state.list.selected = keep
         .and_then(|slug| state.list.rows.iter().position(|r| snap.items[r.index].slug == slug))
         .unwrap_or_else(|| state.list.selected.min(state.list.rows.len().saturating_sub(1)));

@@ -31,6 +31,9 @@ pub struct ListView {
     pub rows: Vec<Row>,
     /// Selected row.
     pub selected: usize,
+    /// How many rows at the end of "My work" are the person's own items waiting for
+    /// others (`waiting.rs`).
+    pub waiting: usize,
 }
 
 impl Default for ListView {
@@ -42,6 +45,7 @@ impl Default for ListView {
             searching: false,
             rows: Vec::new(),
             selected: 0,
+            waiting: 0,
         }
     }
 }

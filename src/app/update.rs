@@ -80,6 +80,9 @@ fn update_screens(state: &mut State, msg: Msg) -> Vec<Effect> {
     if let Some(effects) = super::published::update(state, &msg) {
         return effects;
     }
+    if let Some(effects) = super::newcomer::update(state, &msg) {
+        return effects;
+    }
     match msg {
         Msg::OpenShare => super::share::open(state),
         Msg::OpenPublished => return super::published::open(state),
@@ -206,7 +209,8 @@ fn update_screens(state: &mut State, msg: Msg) -> Vec<Effect> {
         | Msg::SyncPending(_)
         | Msg::Synced { .. }
         | Msg::Admin(_)
-        | Msg::Spelling(_) => {}
+        | Msg::Spelling(_)
+        | Msg::Newcomer(_) => {}
         Msg::Back => back(state),
         Msg::MoveUp | Msg::MoveDown | Msg::PageUp | Msg::PageDown | Msg::Top | Msg::Bottom => movement(state, &msg),
         Msg::Open => return open(state),
@@ -479,7 +483,7 @@ fn act(state: &mut State, action: ActionKind) -> Vec<Effect> {
         }
         // Hard to undo, so asked first. Submitting also shows whether open threads were
         // addressed and what the checklist flags.
-        ActionKind::Publish | ActionKind::Withdraw | ActionKind::Submit => Popup::Confirm(action),
+        ActionKind::Publish | ActionKind::Withdraw | ActionKind::Submit | ActionKind::Discard => Popup::Confirm(action),
         _ => return request(state, action, None),
     });
     Vec::new()

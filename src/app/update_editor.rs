@@ -57,6 +57,7 @@ fn open_new(state: &mut State) -> Vec<Effect> {
         status: Status::Draft,
         approval_valid: false,
         public: false,
+        submitted_once: false,
     };
     if let Err(m) = check(state, ActionKind::Create, &facts) {
         error(state, m);

@@ -15,7 +15,7 @@ use crate::store::Entry;
 /// `list [--status S] [--kecamatan K] [--tag T] [--mine] [--json]`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Only items in this status (`draft`, `submitted`, `changes_requested`, `approved`, `published`, `rejected`).
+    /// Only items in this status (`draft`, `submitted`, `changes_requested`, `approved`, `published`, `rejected`, `discarded`; discarded drafts are listed only when asked for).
     #[arg(long)]
     pub status: Option<String>,
     /// Only items of this kecamatan id.
@@ -57,7 +57,9 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
         None => None,
         Some(s) => Some(Status::parse(s).ok_or_else(|| Failure {
             code: crate::exit::USAGE,
-            message: format!("--status: {s:?} (draft, submitted, changes_requested, approved, published, rejected)"),
+            message: format!(
+                "--status: {s:?} (draft, submitted, changes_requested, approved, published, rejected, discarded)"
+            ),
         })?),
     };
     let snap = ctx.room.snapshot().map_err(|e| ctx.fail(&e))?;

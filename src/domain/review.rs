@@ -44,6 +44,8 @@ pub enum ActionKind {
     Takedown,
     /// An approver put a taken-down item back up (its last published version).
     Restore,
+    /// The author threw away a draft never submitted: it leaves lists, its history stays.
+    Discard,
 }
 
 impl std::fmt::Display for ActionKind {
@@ -60,7 +62,7 @@ impl std::fmt::Display for Status {
 
 impl ActionKind {
     /// Every action, in workflow order.
-    pub const ALL: [Self; 16] = [
+    pub const ALL: [Self; 17] = [
         Self::Create,
         Self::Edit,
         Self::Submit,
@@ -77,6 +79,7 @@ impl ActionKind {
         Self::Correct,
         Self::Takedown,
         Self::Restore,
+        Self::Discard,
     ];
 
     /// The id used in logs, commit messages and commands.
@@ -99,6 +102,7 @@ impl ActionKind {
             Self::Correct => "correct",
             Self::Takedown => "takedown",
             Self::Restore => "restore",
+            Self::Discard => "discard",
         }
     }
 
@@ -209,11 +213,13 @@ pub enum Status {
     Rejected,
     /// Published once, then taken down by an approver.
     TakenDown,
+    /// Thrown away by its author before it was ever submitted (final; hidden from lists).
+    Discarded,
 }
 
 impl Status {
     /// Every status, in workflow order.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Draft,
         Self::Submitted,
         Self::ChangesRequested,
@@ -221,6 +227,7 @@ impl Status {
         Self::Published,
         Self::Rejected,
         Self::TakenDown,
+        Self::Discarded,
     ];
 
     /// The id used in commands and JSON.
@@ -234,6 +241,7 @@ impl Status {
             Self::Published => "published",
             Self::Rejected => "rejected",
             Self::TakenDown => "taken_down",
+            Self::Discarded => "discarded",
         }
     }
 
@@ -287,6 +295,8 @@ pub struct ReviewState {
     pub public: Option<String>,
     /// Content id of the last `publish` (kept through a takedown: `restore` brings it back).
     pub last_published: Option<String>,
+    /// Whether the item was ever submitted (a draft that was may no longer be discarded).
+    pub submitted_once: bool,
 }
 
 impl ReviewState {
@@ -363,6 +373,7 @@ impl Review {
         let mut approved_content = None;
         let mut threads: Vec<Thread> = Vec::new();
         let (mut public, mut last_published) = (None, None);
+        let mut submitted_once = false;
         for e in &self.events {
             match e.action {
                 ActionKind::Create | ActionKind::Withdraw | ActionKind::Correct => status = Status::Draft,
@@ -375,7 +386,11 @@ impl Review {
                     public.clone_from(&last_published);
                 }
                 ActionKind::Edit | ActionKind::Repair | ActionKind::Shared => {}
-                ActionKind::Submit => status = Status::Submitted,
+                ActionKind::Submit => {
+                    status = Status::Submitted;
+                    submitted_once = true;
+                }
+                ActionKind::Discard => status = Status::Discarded,
                 ActionKind::RequestChanges => status = Status::ChangesRequested,
                 ActionKind::Approve => {
                     status = Status::Approved;
@@ -422,6 +437,7 @@ impl Review {
             threads,
             public,
             last_published,
+            submitted_once,
         }
     }
 

@@ -112,7 +112,7 @@ pub enum Intent {
         /// The new content.
         item: Item,
     },
-    /// Submit, withdraw, request changes, approve, reject or publish.
+    /// Submit, withdraw, request changes, approve, reject, publish or discard.
     Transition {
         /// Which of the six.
         action: ActionKind,
@@ -179,6 +179,7 @@ impl<'a> Current<'a> {
             status: self.state.status,
             approval_valid: self.approval_valid(),
             public: self.state.public.is_some(),
+            submitted_once: self.state.submitted_once,
         }
     }
 }
@@ -264,6 +265,7 @@ impl<'a> Rulebook<'a> {
                     status: Status::Draft,
                     approval_valid: false,
                     public: false,
+                    submitted_once: false,
                 };
                 workflow::check(ActionKind::Create, person, &facts, &self.context(None))?;
                 check_size(&item)?;
@@ -314,6 +316,7 @@ impl<'a> Rulebook<'a> {
                         | ActionKind::Correct
                         | ActionKind::Takedown
                         | ActionKind::Restore
+                        | ActionKind::Discard
                 ) {
                     return Err(Denial::State {
                         action: *action,
@@ -458,6 +461,7 @@ impl<'a> Rulebook<'a> {
             status: Status::Draft,
             approval_valid: false,
             public: false,
+            submitted_once: false,
         };
         workflow::check(ActionKind::Repair, person, &facts, &self.context(None))?;
         let mut log = restored.clone();
@@ -801,6 +805,43 @@ kecamatan = "babadan"
             plan("hesti", &shared("x", "https://x.com/1"), &draft, "c"),
             Err(Refusal::Denied(Denial::State { .. }))
         ));
+    }
+
+    #[test]
+    fn only_the_author_discards_a_draft_never_submitted() {
+        use ActionKind as A;
+        let discard = Intent::Transition {
+            action: A::Discard,
+            message: None,
+            seen: None,
+        };
+        let draft = log(&[("sari", A::Create), ("sari", A::Edit)]);
+        let planned = plan("sari", &discard, &draft, "c").unwrap().unwrap();
+        assert_eq!(planned.event.action, A::Discard);
+        assert_eq!(planned.item, None, "the content stays: history is kept");
+        let mut after = draft.clone();
+        after.events.push(planned.event);
+        assert_eq!(after.state().status, Status::Discarded);
+        // Someone else, even an approver who may see it.
+        assert!(matches!(
+            plan("hesti", &discard, &draft, "c"),
+            Err(Refusal::Denied(Denial::NotItemAuthor { .. }))
+        ));
+        // Submitted, or submitted once and withdrawn.
+        let submitted = log(&[("sari", A::Create), ("sari", A::Submit)]);
+        assert!(matches!(
+            plan("sari", &discard, &submitted, "c"),
+            Err(Refusal::Denied(Denial::State { .. }))
+        ));
+        let withdrawn = log(&[("sari", A::Create), ("sari", A::Submit), ("sari", A::Withdraw)]);
+        assert_eq!(
+            plan("sari", &discard, &withdrawn, "c"),
+            Err(Refusal::Denied(Denial::SubmittedOnce))
+        );
+        // Nothing happens to a discarded item any more.
+        let edit = Intent::Edit { item: item("sari") };
+        assert!(plan("sari", &edit, &after, "c").is_err());
+        assert!(plan("sari", &discard, &after, "c").is_err());
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub struct ItemFacts<'a> {
     /// Whether a version of the item is public (published, not taken down), also while
     /// a correction of it is under way.
     pub public: bool,
+    /// Whether the item was ever submitted (then it can no longer be discarded).
+    pub submitted_once: bool,
 }
 
 /// The rest of the context of a check.
@@ -99,6 +101,9 @@ pub enum Denial {
         /// The failing rules' ids.
         rules: Vec<&'static str>,
     },
+    /// Discarding a draft that was submitted once: its review history is the office's.
+    #[error("a draft that was submitted once cannot be discarded")]
+    SubmittedOnce,
     /// Resolving someone else's thread.
     #[error("only the thread's opener, the item's author or an approver may resolve it")]
     Resolver,
@@ -131,6 +136,13 @@ pub fn check(action: ActionKind, who: Option<&Person>, item: &ItemFacts<'_>, ctx
     }
     if !can_see(who, item) {
         return Err(Denial::NotVisible);
+    }
+    // A discarded item is final: nothing more happens to it, comments included.
+    if item.status == S::Discarded {
+        return Err(Denial::State {
+            action,
+            status: item.status,
+        });
     }
     let staff = p.has(Role::Editor) || p.has(Role::Approver);
     let own_kecamatan = p.has(Role::Author) && p.kecamatan.as_deref() == Some(item.kecamatan);
@@ -179,6 +191,18 @@ pub fn check(action: ActionKind, who: Option<&Person>, item: &ItemFacts<'_>, ctx
                 return Err(Denial::NotItemAuthor { action });
             }
             state(&[S::Submitted])
+        }
+        // Only the author throws away their own draft, and only one nobody has been
+        // asked to review: once submitted, the item's history belongs to the office.
+        A::Discard => {
+            if p.id != item.author {
+                return Err(Denial::NotItemAuthor { action });
+            }
+            state(&[S::Draft])?;
+            if item.submitted_once {
+                return Err(Denial::SubmittedOnce);
+            }
+            Ok(())
         }
         A::Comment | A::Reply => Ok(()),
         // Posting is done by the office's staff, or by the item's own author; what is
@@ -327,6 +351,17 @@ mod tests {
             (&sari, A::Withdraw, "sari", S::Submitted, false, true),
             (&bayu, A::Withdraw, "sari", S::Submitted, false, false),
             (&sari, A::Withdraw, "sari", S::Draft, false, false),
+            // discard: the author's own draft only
+            (&sari, A::Discard, "sari", S::Draft, false, true),
+            (&bayu, A::Discard, "sari", S::Draft, false, false),
+            (&fajar, A::Discard, "sari", S::Draft, false, false),
+            (&hesti, A::Discard, "sari", S::Draft, false, false),
+            (&fajar, A::Discard, "fajar", S::Draft, false, true),
+            (&sari, A::Discard, "sari", S::Submitted, false, false),
+            (&sari, A::Discard, "sari", S::ChangesRequested, false, false),
+            (&sari, A::Discard, "sari", S::Discarded, false, false),
+            (&sari, A::Comment, "sari", S::Discarded, false, false),
+            (&sari, A::Edit, "sari", S::Discarded, false, false),
             // comment / resolve
             (&bayu, A::Comment, "sari", S::Draft, false, true),
             (&dimas, A::Comment, "sari", S::Draft, false, false),
@@ -379,6 +414,7 @@ mod tests {
                 status: *status,
                 approval_valid: *valid,
                 public: *status == S::Published,
+                submitted_once: false,
             };
             let got = check(*action, Some(who), &item, &ctx());
             assert_eq!(
@@ -395,12 +431,32 @@ mod tests {
             status: S::Draft,
             approval_valid: false,
             public: false,
+            submitted_once: false,
         };
         assert_eq!(check(A::Comment, None, &item, &ctx()), Err(Denial::Unknown));
         assert!(matches!(
             check(A::Create, Some(&joko), &item, &ctx()),
             Err(Denial::Expired { .. })
         ));
+    }
+
+    #[test]
+    fn a_withdrawn_draft_is_not_discarded() {
+        let sari = person("sari", &[Role::Author], Some("babadan"));
+        let mut item = ItemFacts {
+            author: "sari",
+            kecamatan: "babadan",
+            status: Status::Draft,
+            approval_valid: false,
+            public: false,
+            submitted_once: false,
+        };
+        assert!(check(ActionKind::Discard, Some(&sari), &item, &ctx()).is_ok());
+        item.submitted_once = true;
+        assert_eq!(
+            check(ActionKind::Discard, Some(&sari), &item, &ctx()),
+            Err(Denial::SubmittedOnce)
+        );
     }
 
     #[test]
@@ -412,6 +468,7 @@ mod tests {
             status: Status::Submitted,
             approval_valid: false,
             public: false,
+            submitted_once: true,
         };
         let mut c = ctx();
         assert_eq!(

@@ -34,11 +34,11 @@ pub enum Request {
         /// The new content.
         new: Box<Item>,
     },
-    /// Submit, withdraw, request changes, approve, reject or publish.
+    /// Submit, withdraw, request changes, approve, reject, publish or discard.
     Transition {
         /// The item.
         slug: String,
-        /// Which of the six.
+        /// Which of the seven.
         action: ActionKind,
         /// Note or reason.
         message: Option<String>,

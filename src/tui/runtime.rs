@@ -45,6 +45,7 @@ pub fn to_msg(state: &State, inc: Incoming) -> Option<Msg> {
         }
         Incoming::Term(Event::Paste(t)) => Some(Msg::Paste(t)),
         Incoming::Term(Event::Resize(w, h)) => Some(Msg::Resize(w, h)),
+        Incoming::Term(Event::Mouse(m)) => super::mouse::to_msg(m),
         Incoming::Term(_) => None,
         Incoming::Store(Report::Loaded(s)) => Some(Msg::Loaded(s)),
         Incoming::Store(Report::LoadFailed(e)) => Some(Msg::LoadFailed(i18n::error(state.lang, &e))),
@@ -364,7 +365,8 @@ fn external_editor(state_dir: &Path, body: &str, lang: Lang) -> Msg {
     if let Err(e) = crate::store::files::write_atomic(&path, body.as_bytes(), crate::store::files::Access::Private) {
         return Msg::Refused(format!("{}: {e}", path.display()));
     }
-    ratatui::restore();
+    // The external editor gets the terminal as it was, mouse and pastes included.
+    terminal::restore();
     let mut parts = program.split_whitespace();
     AWAY.store(true, Ordering::SeqCst);
     let status = std::process::Command::new(parts.next().unwrap_or("vi"))

@@ -41,13 +41,19 @@ pub fn enter() -> std::io::Result<()> {
 
 /// Leave raw mode and the alternate screen.
 pub fn restore() {
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
     ratatui::restore();
 }
 
-/// Paste arrives as one event rather than as typed keys.
+/// Paste arrives as one event rather than as typed keys; taps and the wheel arrive as
+/// mouse events unless the person turned that off (`mouse.rs`).
 pub fn accept_pastes() {
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
+    let config = config_dir().and_then(|d| crate::store::files::read_text(&d.join("config.toml")).ok());
+    if super::mouse::wanted(env("WARTA_MOUSE").as_deref(), config.as_deref()) {
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
+    }
 }
 
 /// An environment variable, if set and not empty.

@@ -53,7 +53,8 @@ fn info_line(state: &View<'_>, ed: &Editor) -> Line<'static> {
         Field::Photos => Key::TuiHintPhotos,
         Field::Body => Key::TuiHintBody,
     };
-    if ed.field != Field::Body || ed.word_count() < 5 {
+    // The body's hint stays until the person has written past the template.
+    if ed.field != Field::Body || ed.word_count() < 20 {
         spans.push(Span::styled(format!("  {}", hint.text(lang)), theme.accent));
     }
     if ed.field == Field::Tags {
@@ -91,15 +92,22 @@ pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     let Some(ed) = &state.editor else { return };
     let theme = &state.theme;
     let lang = state.lang;
+    // The focused field's hint is never cut: the line takes a second row when it must.
+    let info_text = info_line(state, ed);
+    let info_rows = if info_text.width() > usize::from(area.width) {
+        2
+    } else {
+        1
+    };
     let [head, title, meta, tags, photos, sep, body, info] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(2),
-        Constraint::Length(1),
+        Constraint::Length(super::compact::editor_meta_height(area.width)),
         Constraint::Length(1),
         Constraint::Length(2),
         Constraint::Length(1),
         Constraint::Min(3),
-        Constraint::Length(1),
+        Constraint::Length(info_rows),
     ])
     .areas(area);
     let heading = match &ed.slug {
@@ -112,8 +120,7 @@ pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(label(state, ed, Field::Title, Key::TuiFieldTitle.text(lang)), l);
     frame.render_widget(&ed.title, r);
 
-    let [kec_area, date_area, loc_area] =
-        Layout::horizontal([Constraint::Length(34), Constraint::Length(24), Constraint::Min(10)]).areas(meta);
+    let [kec_area, date_area, loc_area] = super::compact::editor_meta(meta);
     let [l, r] = row(kec_area);
     frame.render_widget(label(state, ed, Field::Kecamatan, Key::OutFieldKecamatan.text(lang)), l);
     let kec_name = state
@@ -157,8 +164,11 @@ pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
         Paragraph::new(Span::styled(format!("{sep_text}{}", "─".repeat(fill)), sep_style)),
         sep,
     );
+    let fields = Rect::new(title.x, title.y, title.width, photos.bottom().saturating_sub(title.y));
+    let (body, threads) = super::editor_threads::split(state, ed, body, fields);
     let body_cursor = super::spelling::render_body(state, ed, frame, body);
-    frame.render_widget(Paragraph::new(info_line(state, ed)), info);
+    super::editor_threads::render(state, ed, frame, threads);
+    frame.render_widget(Paragraph::new(info_text).wrap(Wrap { trim: true }), info);
     // The terminal's own cursor marks where typing goes.
     let focused = match ed.field {
         Field::Title => Some((&ed.title, title)),

@@ -497,7 +497,8 @@ pub fn render_item(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     let total = wrapped_height(&doc, main.width) as usize
         + body.iter().map(|l| rows(l.width, w)).sum::<usize>()
         + wrapped_height(&tail, main.width) as usize;
-    let max = total.saturating_sub(usize::from(main.height));
+    let max =
+        total.saturating_sub(usize::from(main.height)) + usize::from(super::newcomer::room_below(state, main.height));
     // Follow the selected paragraph: keep it a little below the top.
     let scroll = match selected_at {
         Some(at) => usize::from(wrapped_height(&doc[..at], main.width).saturating_sub(2)),

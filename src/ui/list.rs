@@ -1,5 +1,6 @@
 //! The list screen: queues, filters, search and the table of items.
 
+use super::list_parts::{empty_note, title_spans};
 use super::view::View;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -19,40 +20,6 @@ pub fn relative(state: &View<'_>, at: &str) -> String {
         Ok(t) => i18n::relative(state.lang, state.now.as_second() - t.as_second(), at),
         Err(_) => String::new(),
     }
-}
-
-/// Spans of a title with the search matches highlighted.
-fn title_spans(state: &View<'_>, title: &str, highlight: &[u32], width: usize) -> Line<'static> {
-    let mut title = clean_line(title);
-    // A title cut to its column ends in "…", so it never seems to run on into the next.
-    if unicode_width::UnicodeWidthStr::width(title.as_str()) > width && width > 1 {
-        let mut kept = String::new();
-        let mut used = 0;
-        for c in title.chars() {
-            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if used + w + 1 > width {
-                break;
-            }
-            used += w;
-            kept.push(c);
-        }
-        title = format!("{}…", kept.trim_end());
-    }
-    if highlight.is_empty() {
-        return Line::from(Span::styled(title, state.theme.text));
-    }
-    let spans: Vec<Span<'static>> = title
-        .chars()
-        .enumerate()
-        .map(|(i, c)| {
-            let hit = u32::try_from(i).is_ok_and(|i| highlight.binary_search(&i).is_ok());
-            Span::styled(
-                c.to_string(),
-                if hit { state.theme.highlight } else { state.theme.text },
-            )
-        })
-        .collect();
-    Line::from(spans)
 }
 
 fn badge(state: &View<'_>, e: &Entry) -> Span<'static> {
@@ -96,6 +63,12 @@ fn header(state: &View<'_>) -> Line<'static> {
         ));
     }
     if let Some(k) = &f.kecamatan {
+        // The name people know, not the id.
+        let k = state
+            .snapshot
+            .as_ref()
+            .and_then(|s| s.config.kecamatan(k))
+            .map_or(k.as_str(), |kec| kec.name.as_str());
         spans.push(Span::styled(
             format!(" {}:{} ", Key::OutFieldKecamatan.text(state.lang), clean_line(k)),
             theme.warn,
@@ -109,22 +82,6 @@ fn header(state: &View<'_>) -> Line<'static> {
 
 /// Cells between two columns of the list.
 const COLUMN_GAP: u16 = 2;
-
-/// What an empty list says: why it is empty, and what to do next.
-fn empty_note(state: &View<'_>) -> String {
-    use crate::domain::config::Role;
-    let l = state.lang;
-    if !state.list.search.is_empty() || state.list.filters != crate::app::Filters::default() {
-        return Key::TuiEmptyFiltered.text(l).to_string();
-    }
-    match (state.list.queue, state.person()) {
-        (crate::app::Queue::Mine, Some(p)) if p.has(Role::Approver) => Key::TuiEmptyApprover.text(l).to_string(),
-        (crate::app::Queue::Mine, Some(p)) if p.has(Role::Author) || p.has(Role::Editor) => {
-            Key::TuiEmptyAuthor.text(l).to_string()
-        }
-        _ => Key::OutNoItems.text(l).to_string(),
-    }
-}
 
 /// Draw the list screen.
 pub fn render_list(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
@@ -170,6 +127,10 @@ pub fn render_list(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
             Paragraph::new(Span::styled(format!(" {}", empty_note(state)), theme.dim)).wrap(Wrap { trim: true }),
             body,
         );
+        return;
+    }
+    if super::compact::is_compact(area.width, area.height + 1) {
+        super::compact::render_rows(state, frame, body, snap);
         return;
     }
     let wide = area.width >= 110;
@@ -233,6 +194,8 @@ pub fn render_list(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
             Row::new(cells)
         })
         .collect();
+    let mut rows = rows;
+    let waiting_at = super::waiting::spacer(state, &mut rows, body.width);
     let mut head_cells: Vec<Cell<'_>> = heads.iter().map(|k| Cell::from(k.text(state.lang))).collect();
     head_cells.push(Cell::from(""));
     let table = Table::new(rows, widths)
@@ -246,6 +209,14 @@ pub fn render_list(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
         )
         .row_highlight_style(theme.selected)
         .highlight_symbol("▶ ");
-    let mut ts = TableState::default().with_selected(Some(state.list.selected));
+    let selected = super::waiting::selected_row(state, waiting_at);
+    let mut ts = TableState::default().with_selected(Some(selected));
     frame.render_stateful_widget(table, body, &mut ts);
+    super::waiting::render_header(state, frame, body, waiting_at, ts.offset());
+    state.newcomer.list_geometry.set(crate::app::newcomer::ListGeometry {
+        first_y: body.y + 1,
+        height: body.height.saturating_sub(1),
+        offset: ts.offset(),
+        spacer: waiting_at,
+    });
 }

@@ -166,12 +166,22 @@ pub fn render_popup(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
                 i18n::fmt(lang, Key::TuiConfirm, &[&i18n::action(lang, *action), &title])
             };
             let mut lines = vec![Line::styled(q, theme.text), Line::default()];
+            // Discarding cannot be undone here: say what happens before the yes.
+            if *action == crate::domain::review::ActionKind::Discard {
+                lines.push(Line::styled(Key::TuiDiscardExplain.text(lang).to_string(), theme.warn));
+                lines.push(Line::default());
+            }
             // Before submitting: what the checklist would flag, so nothing goes out unseen.
             let failing = if *action == crate::domain::review::ActionKind::Submit {
                 failing_checks(state)
             } else {
                 Vec::new()
             };
+            if failing.is_empty() && *action == crate::domain::review::ActionKind::Submit {
+                // The checklist ran and found nothing: say so, so its silence is not a doubt.
+                lines.push(Line::styled(Key::TuiSubmitChecklistOk.text(lang).to_string(), theme.ok));
+                lines.push(Line::default());
+            }
             if !failing.is_empty() {
                 lines.push(Line::styled(Key::TuiSubmitChecklist.text(lang).to_string(), theme.warn));
                 for (name, detail, required) in &failing {
@@ -181,8 +191,10 @@ pub fn render_popup(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
                 lines.push(Line::default());
             }
             lines.push(Line::styled(Key::TuiConfirmKeys.text(lang).to_string(), theme.dim));
-            // Rows as drawn: a long question wraps inside the popup's 68 columns.
-            let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(68)).sum();
+            // Rows as drawn: a long question wraps inside the popup (68 columns, fewer on a
+            // narrow screen).
+            let inner = usize::from(area.width.min(70).saturating_sub(2)).max(1);
+            let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(inner)).sum();
             let h = u16::try_from(rows).unwrap_or(20).saturating_add(2);
             (i18n::action(lang, *action).to_string(), lines, 70, h)
         }
@@ -193,6 +205,10 @@ pub fn render_popup(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
                 Key::TuiMessageOptional
             });
             let mut lines = vec![Line::styled(hint.text(lang).to_string(), theme.dim), Line::default()];
+            // Which paragraph the comment is about, in words the person can check.
+            if let Some(about) = super::newcomer::comment_about(state, *action) {
+                lines.insert(0, Line::styled(about, theme.accent));
+            }
             let body = clean_block(text);
             let mut parts: Vec<&str> = body.split('\n').collect();
             let last = parts.pop().unwrap_or_default();
@@ -214,7 +230,16 @@ pub fn render_popup(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     } else {
         h
     };
-    let rect = centered(area, w, h);
+    // A comment on a paragraph leaves that paragraph in view: the popup goes to the bottom.
+    let on_paragraph = match &state.popup {
+        Some(Popup::Compose { action, .. }) => super::newcomer::comment_about(state, *action).is_some(),
+        _ => false,
+    };
+    let rect = if on_paragraph {
+        super::newcomer::at_bottom(area, w, h)
+    } else {
+        centered(area, w, h)
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.accent)

@@ -79,7 +79,7 @@ pub fn meta_lines(state: &View<'_>, e: &Entry) -> Vec<Line<'static>> {
     let keys: Vec<String> = [
         ('V', None, Key::KeyVersions),
         ('R', Some(ActionKind::Correct), Key::KeyCorrect),
-        ('D', Some(ActionKind::Takedown), Key::KeyTakedown),
+        ('T', Some(ActionKind::Takedown), Key::KeyTakedown),
         ('U', Some(ActionKind::Restore), Key::KeyRestore2),
     ]
     .into_iter()

@@ -82,7 +82,7 @@ pub struct Theme {
     pub added: Style,
     /// Deleted words in a diff.
     pub removed: Style,
-    statuses: [Style; 7],
+    statuses: [Style; 8],
 }
 
 fn hex(s: &str) -> Option<(u8, u8, u8)> {
@@ -227,6 +227,8 @@ impl Theme {
                 status("published"),
                 status("rejected"),
                 status("taken_down"),
+                // Discarded items are seldom shown (`log`, a filter asking for them).
+                fg("dim"),
             ],
         })
     }

@@ -31,6 +31,10 @@ impl std::ops::Deref for View<'_> {
 pub fn allowed_here(state: &View<'_>, b: &keymap::Binding) -> bool {
     match (b.msg)() {
         crate::app::Msg::Act(action) => state.may(action).is_ok(),
+        // The threads key is offered when there are threads to read.
+        crate::app::Msg::Newcomer(crate::app::newcomer::Action::ToggleThreads) => {
+            crate::app::newcomer::has_threads(state)
+        }
         // Sharing is offered on published items only.
         crate::app::Msg::OpenShare => state.current().is_some_and(|e| e.public().is_some()),
         crate::app::Msg::OpenPublished => state.current().is_some_and(|e| e.state.last_published.is_some()),
