@@ -10,6 +10,7 @@ pub mod item;
 pub mod layout;
 pub mod limits;
 pub mod lint;
+pub mod photo;
 pub mod publish;
 pub mod report;
 pub mod review;

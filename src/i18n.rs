@@ -259,6 +259,23 @@ strings! {
     RelMinutes => "{0} menit lalu", "{0} min ago";
     RelHours => "{0} jam lalu", "{0} hours ago";
     RelDays => "{0} hari lalu", "{0} days ago";
+    // Photos
+    ActAttach => "lampirkan foto", "attach photo";
+    DoneAttach => "Foto dilampirkan.", "Photo attached.";
+    RulePhotos => "ada foto", "has a photo";
+    RulePhotoWidth => "lebar foto", "photo width";
+    PhotoNotAPhoto => "Tidak diizinkan: berkas ini bukan foto JPEG, PNG atau WebP.", "Not allowed: this file is not a JPEG, PNG or WebP photo.";
+    PhotoTooLarge => "Tidak diizinkan: foto {0} MB, lebih besar dari batas {1} MB.", "Not allowed: the photo is {0} MB, more than the {1} MB limit.";
+    PhotoTooManyPixels => "Tidak diizinkan: foto {0}×{1} piksel, lebih dari batas {2} megapiksel.", "Not allowed: the photo is {0}×{1} pixels, more than the {2}-megapixel limit.";
+    PhotoDamaged => "Tidak diizinkan: foto tidak dapat dibaca utuh (terpotong atau rusak): {0}", "Not allowed: the photo cannot be read whole (cut off or damaged): {0}";
+    PhotoMetadata => "Tidak diizinkan: foto membawa metadata ({0}), mis. lokasi GPS. Kirim lewat `warta attach`, yang menghapusnya.", "Not allowed: the photo carries metadata ({0}), such as a GPS position. Send it with `warta attach`, which removes it.";
+    PhotoTooMany => "Tidak diizinkan: berita ini sudah punya {0} foto, batas satu berita.", "Not allowed: this item already has {0} photos, the most an item may have.";
+    PhotoBadName => "Tidak diizinkan: {0} bukan nama berkas foto buatan warta.", "Not allowed: {0} is not a photo file name warta makes.";
+    PhotoExists => "Tidak diizinkan: berita ini sudah punya foto {0}.", "Not allowed: this item already has a photo {0}.";
+    PhotoNotOnlyAdded => "Tidak diizinkan: melampirkan foto hanya menambah satu foto, tanpa mengubah yang lain.", "Not allowed: attaching adds one photo and changes nothing else.";
+    OutAttached => "Foto {0} dilampirkan ke {1} ({2}×{3} piksel, metadata dihapus).", "Photo {0} attached to {1} ({2}×{3} pixels, metadata removed).";
+    OutAttachRead => "Tidak dapat membaca {0}: {1}", "Cannot read {0}: {1}";
+    SshAttachUsage => "Tidak diizinkan: lewat SSH hanya `attach SLUG NAMA < foto.jpg` yang diterima.", "Not allowed: over SSH only `attach SLUG NAME < photo.jpg` is accepted.";
     // Key help
     KeyUp => "naik", "up";
     KeyDown => "turun", "down";
@@ -519,6 +536,7 @@ pub fn action(lang: Lang, a: ActionKind) -> &'static str {
         ActionKind::Resolve => Key::ActResolve,
         ActionKind::Repair => Key::ActRepair,
         ActionKind::Shared => Key::ActShared,
+        ActionKind::Attach => Key::ActAttach,
     }
     .text(lang)
 }
@@ -593,6 +611,7 @@ pub fn done(lang: Lang, a: ActionKind) -> &'static str {
         ActionKind::Resolve => Key::DoneResolve,
         ActionKind::Repair => Key::DoneRepair,
         ActionKind::Shared => Key::DoneShared,
+        ActionKind::Attach => Key::DoneAttach,
     }
     .text(lang)
 }
@@ -623,6 +642,8 @@ pub fn rule_name(lang: Lang, id: &str) -> &'static str {
         "empty_paragraphs" => Key::RuleEmptyParagraphs,
         "closing" => Key::RuleClosing,
         "double_spaces" => Key::RuleDoubleSpaces,
+        "photos" => Key::RulePhotos,
+        "photo_width" => Key::RulePhotoWidth,
         _ => Key::RuleBannedWords,
     }
     .text(lang)
@@ -752,7 +773,32 @@ pub fn invalid(lang: Lang, i: &Invalid) -> String {
         Invalid::NotDamaged => Key::InvNotDamaged.text(lang).to_string(),
         Invalid::UnknownChannel(c) => fmt(lang, Key::InvUnknownChannel, &[c]),
         Invalid::BadUrl => Key::InvBadUrl.text(lang).to_string(),
+        Invalid::Photo(e) => photo_error(lang, e),
     }
+}
+
+/// A refused photo in the user's language.
+#[must_use]
+pub fn photo_error(lang: Lang, e: &crate::domain::photo::PhotoError) -> String {
+    use crate::domain::photo::PhotoError as P;
+    match e {
+        P::NotAPhoto => Key::PhotoNotAPhoto.text(lang).to_string(),
+        P::TooLarge { bytes, max } => fmt(lang, Key::PhotoTooLarge, &[&mb(*bytes), &mb(*max)]),
+        P::TooManyPixels { width, height, max } => {
+            fmt(lang, Key::PhotoTooManyPixels, &[width, height, &(max / 1_000_000)])
+        }
+        P::Damaged(why) => fmt(lang, Key::PhotoDamaged, &[why]),
+        P::Metadata(what) => fmt(lang, Key::PhotoMetadata, &[what]),
+        P::TooMany(n) => fmt(lang, Key::PhotoTooMany, &[n]),
+        P::BadName(n) => fmt(lang, Key::PhotoBadName, &[n]),
+        P::Exists(n) => fmt(lang, Key::PhotoExists, &[n]),
+        P::NotOnlyAdded => Key::PhotoNotOnlyAdded.text(lang).to_string(),
+    }
+}
+
+/// Bytes as megabytes with one decimal ("10.0").
+fn mb(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / 1_000_000.0)
 }
 
 #[cfg(test)]

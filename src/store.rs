@@ -29,7 +29,7 @@ mod tree;
 pub mod worker;
 mod worktree;
 
-pub use action::{Done, Request};
+pub use action::{Done, NewPhoto, Request};
 pub use identity::{Identity, Source};
 pub use repo::Newsroom;
 pub use snapshot::{Broken, Entry, Snapshot};

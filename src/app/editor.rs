@@ -159,6 +159,7 @@ fn parse_photos(text: &str) -> Vec<Photo> {
             Photo {
                 file: file.trim().to_string(),
                 caption: caption.trim().to_string(),
+                ..Photo::default()
             }
         })
         .collect()

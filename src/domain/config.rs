@@ -144,6 +144,20 @@ pub struct Config {
     pub social: SocialSettings,
     /// The `[publish]` table: what runs after each publish.
     pub publish: PublishSettings,
+    /// The `[photos]` table: what photos a newsroom takes in (`domain/photo.rs`).
+    pub photos: PhotoSettings,
+}
+
+/// The `[photos]` table; an absent key takes the default of `photo::Limits`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhotoSettings {
+    /// Largest photo file, in bytes.
+    pub max_bytes: Option<u64>,
+    /// Most pixels (width × height) of a photo.
+    pub max_pixels: Option<u64>,
+    /// Most photos one item may carry.
+    pub max_per_item: Option<usize>,
 }
 
 /// The `[targets]` table: output each kecamatan should reach, for `warta report`.
@@ -251,6 +265,8 @@ struct RawConfig {
     social: SocialSettings,
     #[serde(default)]
     publish: PublishSettings,
+    #[serde(default)]
+    photos: PhotoSettings,
 }
 
 #[derive(Deserialize, Default)]
@@ -470,6 +486,11 @@ impl Config {
                 format!("at most {MAX_SOCIAL_HASHTAGS} hashtags"),
             ));
         }
+        // Photos
+        let p = raw.photos;
+        if p.max_bytes == Some(0) || p.max_pixels == Some(0) || p.max_per_item == Some(0) {
+            return Err(whole("photos", "a limit must be above 0".into()));
+        }
         if raw.publish.command.contains('\0') {
             return Err(whole("publish.command", "a NUL character".into()));
         }
@@ -483,6 +504,7 @@ impl Config {
             site,
             social,
             publish: raw.publish,
+            photos: raw.photos,
         })
     }
 

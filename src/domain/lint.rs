@@ -6,6 +6,10 @@
 use super::config::Config;
 use super::item::{Item, paragraphs, word_count};
 
+/// The default narrowest photo: 800 pixels, the width a news site's article column
+/// shows a photo at on a laptop.
+pub const DEFAULT_PHOTO_MIN_WIDTH: u32 = 800;
+
 /// How much a rule matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
@@ -42,11 +46,15 @@ pub enum Rule {
     BannedWords,
     /// No two spaces between words (a typing slip that shows on the website).
     DoubleSpaces,
+    /// At least one photo.
+    Photos,
+    /// Every photo at least as wide as the website shows it (`[rules] photo_width.min`).
+    PhotoWidth,
 }
 
 impl Rule {
     /// Every rule.
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 13] = [
         Self::TitleLength,
         Self::LeadLength,
         Self::Dateline,
@@ -58,6 +66,8 @@ impl Rule {
         Self::Closing,
         Self::BannedWords,
         Self::DoubleSpaces,
+        Self::Photos,
+        Self::PhotoWidth,
     ];
 
     /// The key in `[rules]`.
@@ -75,15 +85,21 @@ impl Rule {
             Self::Closing => "closing",
             Self::BannedWords => "banned_words",
             Self::DoubleSpaces => "double_spaces",
+            Self::Photos => "photos",
+            Self::PhotoWidth => "photo_width",
         }
     }
 
     fn default_level(self) -> Level {
         match self {
-            Self::TitleLength | Self::Tags | Self::Kecamatan | Self::Body => Level::Required,
-            Self::LeadLength
+            Self::TitleLength | Self::Tags | Self::Kecamatan | Self::Body | Self::PhotoCaptions => Level::Required,
+            // Recommended, not required, by default: items written before photos could be
+            // attached have none, and requiring them would block every such approval. A
+            // newsroom requires them with one line in `[rules]`.
+            Self::Photos
+            | Self::PhotoWidth
+            | Self::LeadLength
             | Self::Dateline
-            | Self::PhotoCaptions
             | Self::Closing
             | Self::EmptyParagraphs
             | Self::BannedWords
@@ -115,6 +131,8 @@ pub struct Rules {
     pub lead_max_words: usize,
     /// Words that must not appear (case-insensitive).
     pub banned: Vec<String>,
+    /// Narrowest photo the website takes, in pixels.
+    pub photo_min_width: u32,
 }
 
 fn parse_level(v: &toml::Value) -> Option<Level> {
@@ -146,6 +164,7 @@ impl Rules {
                 .collect(),
             title_max: num("title_length", "max", 100),
             lead_max_words: num("lead_length", "max_words", 45),
+            photo_min_width: u32::try_from(num("photo_width", "min", DEFAULT_PHOTO_MIN_WIDTH as usize)).unwrap_or(u32::MAX),
             banned: t
                 .get("banned_words")
                 .and_then(|v| v.get("words"))
@@ -218,6 +237,17 @@ impl Rules {
                         .map(|p| p.file.as_str())
                         .collect();
                     (missing.is_empty(), missing.join(", "))
+                }
+                Rule::Photos => (!front.photos.is_empty(), front.photos.len().to_string()),
+                Rule::PhotoWidth => {
+                    // Photos of unknown width (committed with plain git) are not judged.
+                    let narrow: Vec<String> = front
+                        .photos
+                        .iter()
+                        .filter(|p| p.width.is_some_and(|w| w < self.photo_min_width))
+                        .map(|p| format!("{} {}px", p.file, p.width.unwrap_or_default()))
+                        .collect();
+                    (narrow.is_empty(), narrow.join(", "))
                 }
                 Rule::Tags => (!front.tags.is_empty(), front.tags.len().to_string()),
                 Rule::Kecamatan => (!front.kecamatan.is_empty(), front.kecamatan.clone()),
@@ -318,6 +348,7 @@ mod tests {
         i.front.photos = vec![Photo {
             file: "a.jpg".into(),
             caption: "Foto kegiatan.".into(),
+            ..Photo::default()
         }];
         i.body = "Babadan, Panwaslu Kecamatan Babadan – Kegiatan berlangsung tertib.\n\nIsi kedua.\n\n(Humas)\n".into();
         i

@@ -37,6 +37,8 @@ pub enum ActionKind {
     Repair,
     /// A post of the published item on a channel was recorded (`channel`, `url`).
     Shared,
+    /// A photo was added to the item's folder and front matter (`message`: its file name).
+    Attach,
 }
 
 impl std::fmt::Display for ActionKind {
@@ -53,7 +55,7 @@ impl std::fmt::Display for Status {
 
 impl ActionKind {
     /// Every action, in workflow order.
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 14] = [
         Self::Create,
         Self::Edit,
         Self::Submit,
@@ -67,6 +69,7 @@ impl ActionKind {
         Self::Resolve,
         Self::Repair,
         Self::Shared,
+        Self::Attach,
     ];
 
     /// The id used in logs, commit messages and commands.
@@ -86,6 +89,7 @@ impl ActionKind {
             Self::Resolve => "resolve",
             Self::Repair => "repair",
             Self::Shared => "shared",
+            Self::Attach => "attach",
         }
     }
 
@@ -331,7 +335,7 @@ impl Review {
         for e in &self.events {
             match e.action {
                 ActionKind::Create | ActionKind::Withdraw => status = Status::Draft,
-                ActionKind::Edit | ActionKind::Repair | ActionKind::Shared => {}
+                ActionKind::Edit | ActionKind::Repair | ActionKind::Shared | ActionKind::Attach => {}
                 ActionKind::Submit => status = Status::Submitted,
                 ActionKind::RequestChanges => status = Status::ChangesRequested,
                 ActionKind::Approve => {
