@@ -9,6 +9,7 @@ pub mod evaluation;
 pub mod jobs;
 pub mod key;
 pub mod keymap;
+pub mod photos;
 pub mod prose;
 pub mod rows;
 mod screens;
@@ -152,6 +153,8 @@ pub struct State {
     pub evaluation: Option<evaluation::Evaluation>,
     /// The "Bagikan" screen of a published item, while open.
     pub share: Option<share::Share>,
+    /// Photo previews and the item view's photo.
+    pub photos: photos::Photos,
 }
 
 /// What the loop must do for `update`.
@@ -234,6 +237,13 @@ pub enum Effect {
     },
     /// Put text on the terminal's clipboard (OSC 52).
     Clipboard(String),
+    /// Decode and scale a photo off the UI thread; answered with `Msg::PreviewReady`.
+    Preview {
+        /// Which photo, at which size.
+        key: photos::PreviewKey,
+        /// The job.
+        job: jobs::JobId,
+    },
 }
 
 /// Every input `update` understands.
@@ -384,6 +394,15 @@ pub enum Msg {
     Evaluation(evaluation::Intent),
     /// The evaluation report asked for with `Effect::Evaluate`.
     Evaluated(Arc<crate::domain::report::Report>),
+    /// A preview asked for with `Effect::Preview`.
+    PreviewReady {
+        /// Which.
+        key: photos::PreviewKey,
+        /// The preview, or why there is none.
+        shown: photos::Shown,
+    },
+    /// The item view: show the next photo.
+    NextPhoto,
 }
 
 impl State {
@@ -423,6 +442,7 @@ impl State {
             ended: None,
             evaluation: None,
             share: None,
+            photos: photos::Photos::default(),
         }
     }
 

@@ -276,6 +276,17 @@ strings! {
     OutAttached => "Foto {0} dilampirkan ke {1} ({2}×{3} piksel, metadata dihapus).", "Photo {0} attached to {1} ({2}×{3} pixels, metadata removed).";
     OutAttachRead => "Tidak dapat membaca {0}: {1}", "Cannot read {0}: {1}";
     SshAttachUsage => "Tidak diizinkan: lewat SSH hanya `attach SLUG NAMA < foto.jpg` yang diterima.", "Not allowed: over SSH only `attach SLUG NAME < photo.jpg` is accepted.";
+    KeyNextPhoto => "foto berikutnya", "next photo";
+    TuiPhotoKeys => "↑↓ pilih · Enter keterangan/kredit · Alt-↑↓ geser · Ctrl-T sampul · Ctrl-D hapus", "↑↓ choose · Enter caption/credit · Alt-↑↓ move · Ctrl-T cover · Ctrl-D remove";
+    TuiNoPhotos => "Belum ada foto. Kirim dari HP: ssh redaksi attach {0} nama.jpg < foto.jpg", "No photos yet. Send one from the phone: ssh newsroom attach {0} name.jpg < photo.jpg";
+    TuiNoPhotosNew => "Belum ada foto. Simpan berita dulu (Ctrl-S), lalu kirim foto dengan `attach`.", "No photos yet. Save the item first (Ctrl-S), then send photos with `attach`.";
+    TuiPhotoCaption => "Keterangan", "Caption";
+    TuiPhotoCredit => "Kredit", "Credit";
+    TuiPhotoCover => "sampul", "cover";
+    TuiPhotoLoading => "memuat foto…", "loading photo…";
+    TuiPhotoCount => "{0} foto", "{0} photos";
+    TuiPhotoOf => "Foto {0}/{1}", "Photo {0}/{1}";
+    TuiPhotoMore => "f: foto berikutnya", "f: next photo";
     // Key help
     KeyUp => "naik", "up";
     KeyDown => "turun", "down";
@@ -348,7 +359,7 @@ strings! {
     TuiHintDate => "Tanggal kegiatan: misalnya 21/05/2024, 21 Mei 2024, hari ini, kemarin.", "Event date: e.g. 21/05/2024, 21 May 2024, hari ini (today), kemarin (yesterday).";
     TuiHintLocation => "Tempat kegiatan, misalnya Balai Desa Polorejo.", "Where it happened, e.g. Balai Desa Polorejo.";
     TuiHintTags => "Tag dipisah koma, misalnya: pengawasan, pilkada-2024. Enter mengambil saran pertama.", "Tags separated by commas, e.g.: pengawasan, pilkada-2024. Enter takes the first suggestion.";
-    TuiHintPhotos => "Satu foto per baris: nama-berkas.jpg | keterangan foto.", "One photo per line: file-name.jpg | caption.";
+    TuiHintPhotos => "Keterangan wajib untuk setiap foto; kredit = nama pemotret.", "Every photo needs a caption; credit = who took it.";
     TuiHintBody => "Isi berita; paragraf dipisah satu baris kosong. Ctrl-S menyimpan.", "The text; paragraphs are separated by an empty line. Ctrl-S saves.";
     TuiSaving => "Menyimpan…", "Saving…";
     TuiSaved => "Tersimpan.", "Saved.";
@@ -365,7 +376,6 @@ strings! {
     TuiNewItem => "Berita baru", "New item";
     TuiFieldTitle => "Judul", "Title";
     TuiFieldDate => "Tanggal", "Date";
-    TuiFieldPhotos => "Foto (berkas | keterangan)", "Photos (file | caption)";
     TuiFieldBody => "Isi", "Body";
     TuiSuggest => "saran (Enter):", "suggestions (Enter):";
     TuiWords => "{0} kata · {1} menit baca", "{0} words · {1} min read";

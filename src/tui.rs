@@ -20,6 +20,7 @@ use crate::store::Newsroom;
 
 pub mod clipboard;
 pub mod lean;
+pub mod previews;
 pub mod runtime;
 pub mod terminal;
 

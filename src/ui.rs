@@ -9,6 +9,7 @@ pub mod item;
 pub mod list;
 pub mod login;
 pub mod markdown;
+pub mod photos;
 pub mod popup;
 pub mod share;
 pub mod theme;

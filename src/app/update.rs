@@ -32,6 +32,16 @@ pub fn typed_together(msgs: Vec<Msg>) -> Vec<Msg> {
 
 /// Apply one message; returns what the loop must do.
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
+    // Photos: their own messages, then the preview the new screen shows, if it is missing.
+    let mut effects = match super::photos::update(state, msg) {
+        Ok(effects) => effects,
+        Err(msg) => update_screens(state, msg),
+    };
+    effects.extend(super::photos::wanted(state));
+    effects
+}
+
+fn update_screens(state: &mut State, msg: Msg) -> Vec<Effect> {
     if state.ended.is_some() {
         // Nothing of the newsroom comes back after the end.
         visible::after_end(state, msg);
@@ -172,6 +182,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         // Handled by `evaluation::update` and `share::update` above; here only when their
         // screens are not open.
         Msg::Evaluation(_) | Msg::Evaluated(_) | Msg::ShareCopy | Msg::AfterPublish(None) => {}
+        Msg::PreviewReady { .. } | Msg::NextPhoto => {}
         Msg::Back => back(state),
         Msg::MoveUp | Msg::MoveDown | Msg::PageUp | Msg::PageDown | Msg::Top | Msg::Bottom => movement(state, &msg),
         Msg::Open => return open(state),
@@ -546,6 +557,7 @@ fn from_person(msg: &Msg) -> bool {
             | Msg::ExternalEdited(_)
             | Msg::SaveConflict { .. }
             | Msg::Evaluated(_)
+            | Msg::PreviewReady { .. }
             | Msg::AfterPublish(_)
     )
 }

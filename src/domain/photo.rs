@@ -214,6 +214,15 @@ pub fn inspect(bytes: &[u8], limits: &Limits) -> Result<Info, PhotoError> {
     Ok(Info { format, width, height })
 }
 
+/// Decode a photo whole under the limits, upright (for previews).
+pub fn decode(bytes: &[u8], limits: &Limits) -> Result<DynamicImage, PhotoError> {
+    let (_, mut decoder) = header(bytes, limits)?;
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let mut img = DynamicImage::from_decoder(decoder).map_err(|e| PhotoError::Damaged(e.to_string()))?;
+    img.apply_orientation(orientation);
+    Ok(img)
+}
+
 /// Check a photo whole and make it safe to publish: decoded under the limits, turned
 /// upright, every metadata segment removed.
 ///

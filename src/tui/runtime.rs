@@ -164,6 +164,8 @@ pub struct Runtime {
     file_thread: Option<JoinHandle<()>>,
     places: Places,
     announced: Option<Presence>,
+    /// The preview thread (photos), when the newsroom could be opened a second time.
+    previews: Option<Sender<(app::photos::PreviewKey, JobId)>>,
 }
 
 impl Runtime {
@@ -182,6 +184,9 @@ impl Runtime {
             state_dir,
             lang,
         };
+        let previews = Newsroom::open(room.git_dir())
+            .ok()
+            .map(|own| super::previews::spawn(own, super::previews::picker(), lang, out.clone()));
         let (report_tx, report_rx) = mpsc::channel::<Report>();
         let jobs = worker::spawn(room, report_tx);
         let forward = out.clone();
@@ -208,6 +213,7 @@ impl Runtime {
             file_thread: Some(file_thread),
             places,
             announced: None,
+            previews,
         }
     }
 
@@ -245,6 +251,12 @@ impl Runtime {
             Effect::LoadJournal { person, slug, job } => self.file(FileJob::LoadJournal { person, slug, job }),
             Effect::Greet { person, job } => self.file(FileJob::Greet { person, job }),
             Effect::Clipboard(text) => super::clipboard::copy(&text),
+            Effect::Preview { key, job } => match &self.previews {
+                Some(p) => {
+                    let _ = p.send((key, job));
+                }
+                None => return Some(Msg::Finished(job)),
+            },
             Effect::ExternalEditor { body } => {
                 return Some(external_editor(&self.places.state_dir, &body, state.lang));
             }

@@ -145,7 +145,7 @@ pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(&ed.tags, r);
     let [l, r] = row(photos);
     frame.render_widget(label(state, ed, Field::Photos, Key::OutFieldPhotos.text(lang)), l);
-    frame.render_widget(&ed.photos, r);
+    super::photos::render_summary(state, ed, frame, r);
 
     let sep_style = if ed.field == Field::Body {
         theme.accent
@@ -158,7 +158,12 @@ pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
         Paragraph::new(Span::styled(format!("{sep_text}{}", "─".repeat(fill)), sep_style)),
         sep,
     );
-    let body_cursor = render_body(ed, frame, body, ratatui::style::Style::default());
+    // Photos: while they have the focus, their list takes the body's place.
+    let photo_cursor = (ed.field == Field::Photos).then(|| super::photos::render_panel(state, ed, frame, body));
+    let body_cursor = match photo_cursor {
+        Some(c) => c,
+        None => Some(render_body(ed, frame, body, ratatui::style::Style::default())),
+    };
     frame.render_widget(Paragraph::new(info_line(state, ed)), info);
     // The terminal's own cursor marks where typing goes.
     let focused = match ed.field {
@@ -166,11 +171,10 @@ pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
         Field::EventDate => Some((&ed.event_date, date_area)),
         Field::Location => Some((&ed.location, loc_area)),
         Field::Tags => Some((&ed.tags, tags)),
-        Field::Photos => Some((&ed.photos, photos)),
-        Field::Body | Field::Kecamatan => None,
+        Field::Body | Field::Kecamatan | Field::Photos => None,
     };
-    if let (Field::Body, Mode::Editor) = (ed.field, state.mode()) {
-        frame.set_cursor_position(body_cursor);
+    if let (Field::Body | Field::Photos, Mode::Editor, Some(at)) = (ed.field, state.mode(), body_cursor) {
+        frame.set_cursor_position(at);
     }
     if let (Some((area_of, row_area)), Mode::Editor) = (focused, state.mode()) {
         let field_area = text_area(ed.field, row_area);
