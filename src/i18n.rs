@@ -808,7 +808,7 @@ pub fn photo_error(lang: Lang, e: &crate::domain::photo::PhotoError) -> String {
 
 /// Bytes as megabytes with one decimal ("10.0").
 fn mb(bytes: u64) -> String {
-    format!("{:.1}", bytes as f64 / 1_000_000.0)
+    format!("{}.{}", bytes / 1_000_000, bytes % 1_000_000 / 100_000)
 }
 
 #[cfg(test)]

@@ -12,9 +12,12 @@ use warta::domain::photo::{self, sample::phone_jpeg};
 
 /// A new draft of Sari's (Babadan); returns its slug.
 fn sari_draft(d: &common::Demo) -> String {
-    d.ok("sari", &["new", "--title", "Rapat Koordinasi Pengawasan", "--tag", "humas"])
-        .trim()
-        .to_string()
+    d.ok(
+        "sari",
+        &["new", "--title", "Rapat Koordinasi Pengawasan", "--tag", "humas"],
+    )
+    .trim()
+    .to_string()
 }
 
 /// A file's bytes at the branch head.
@@ -33,10 +36,11 @@ fn blob(d: &common::Demo, path: &str) -> Vec<u8> {
 
 /// `warta --as WHO ARGS` under a cap on the address space (`ulimit -v`, in KiB).
 fn capped(d: &common::Demo, kib: u64, who: &str, args: &[&str]) -> (i32, String) {
-    let mut script = format!("ulimit -v {kib}; exec \"$0\" --repo \"$1\" --as {who}");
-    for (i, _) in args.iter().enumerate() {
-        script.push_str(&format!(" \"${}\"", i + 2));
-    }
+    let quoted: Vec<String> = (0..args.len()).map(|i| format!("\"${}\"", i + 2)).collect();
+    let script = format!(
+        "ulimit -v {kib}; exec \"$0\" --repo \"$1\" --as {who} {}",
+        quoted.join(" ")
+    );
     let out = Command::new("sh")
         .env_clear()
         .env("HOME", &d.home)
@@ -48,7 +52,10 @@ fn capped(d: &common::Demo, kib: u64, who: &str, args: &[&str]) -> (i32, String)
         .args(args)
         .output()
         .unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]
@@ -62,16 +69,29 @@ fn an_attached_phone_photo_keeps_no_position_and_is_turned_upright() {
     let before = d.head();
     let (code, _, err) = d.run(
         Some("sari"),
-        &["attach", &slug, file.to_str().unwrap(), "--caption", "Peserta rapat koordinasi."],
+        &[
+            "attach",
+            &slug,
+            file.to_str().unwrap(),
+            "--caption",
+            "Peserta rapat koordinasi.",
+        ],
     );
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("img-20241130-0915.jpg"), "{err}");
     // One commit, recorded as an attach by Sari.
     assert_eq!(d.git(&["rev-list", "--count", &format!("{before}..main")]).trim(), "1");
     let message = d.git(&["log", "-1", "--format=%B", "main"]);
-    assert!(message.contains("Warta-Action: attach") && message.contains("Warta-Actor: sari"), "{message}");
+    assert!(
+        message.contains("Warta-Action: attach") && message.contains("Warta-Actor: sari"),
+        "{message}"
+    );
     let committed = blob(&d, &layout::file_path(&slug, "img-20241130-0915.jpg"));
-    assert!(photo::metadata(&committed).is_empty(), "{:?}", photo::metadata(&committed));
+    assert!(
+        photo::metadata(&committed).is_empty(),
+        "{:?}",
+        photo::metadata(&committed)
+    );
     assert!(!committed.windows(4).any(|w| w == b"Exif"));
     let info = photo::inspect(&committed, &photo::Limits::default()).unwrap();
     assert_eq!((info.width, info.height), (480, 640));
@@ -114,7 +134,11 @@ fn bad_photos_are_refused_in_bounded_memory_and_change_nothing() {
     let cases: [(&str, Vec<u8>, &str); 4] = [
         ("bom.png", bomb, "20000×20000"),
         ("terpotong.jpg", jpeg[..jpeg.len() / 2].to_vec(), "terpotong atau rusak"),
-        ("animasi.gif", b"GIF89a\x01\x00\x01\x00".to_vec(), "bukan foto JPEG, PNG atau WebP"),
+        (
+            "animasi.gif",
+            b"GIF89a\x01\x00\x01\x00".to_vec(),
+            "bukan foto JPEG, PNG atau WebP",
+        ),
         ("catatan.jpg", b"bukan foto".to_vec(), "bukan foto JPEG, PNG atau WebP"),
     ];
     let before = d.head();
@@ -135,7 +159,15 @@ fn bad_photos_are_refused_in_bounded_memory_and_change_nothing() {
     // Over the size limit of warta.toml: refused before it is read whole.
     let config = std::fs::read_to_string(d.repo.join("warta.toml")).unwrap() + "\n[photos]\nmax_bytes = 1000\n";
     std::fs::write(d.repo.join("warta.toml"), config).unwrap();
-    d.git(&["-c", "user.name=Rizky", "-c", "user.email=admin-it@bawaslu-ponorogo.example", "commit", "-qam", "photo limit"]);
+    d.git(&[
+        "-c",
+        "user.name=Rizky",
+        "-c",
+        "user.email=admin-it@bawaslu-ponorogo.example",
+        "commit",
+        "-qam",
+        "photo limit",
+    ]);
     let head = d.head();
     let (code, _, err) = d.run(Some("sari"), &["attach", &slug, path.to_str().unwrap()]);
     assert_eq!(code, 1, "{err}");
@@ -165,17 +197,32 @@ fn verify_and_the_hook_refuse_a_photo_with_gps_committed_with_plain_git() {
     let d = common::Demo::new();
     let slug = sari_draft(&d);
     let server = common::bare_clone(&d);
-    let installed = common::warta(&d.home, &server).args(["hook", "install"]).output().unwrap();
+    let installed = common::warta(&d.home, &server)
+        .args(["hook", "install"])
+        .output()
+        .unwrap();
     assert!(installed.status.success(), "{installed:?}");
     let work = d.tmp.path().join("work");
-    common::git(&d.home, d.tmp.path(), &["clone", "-q", server.to_str().unwrap(), work.to_str().unwrap()]);
+    common::git(
+        &d.home,
+        d.tmp.path(),
+        &["clone", "-q", server.to_str().unwrap(), work.to_str().unwrap()],
+    );
     let add = |dir: &Path, bytes: &[u8]| {
         std::fs::write(dir.join(layout::file_path(&slug, "foto-rapat.jpg")), bytes).unwrap();
         common::git(&d.home, dir, &["add", "-A"]);
         common::git(
             &d.home,
             dir,
-            &["-c", "user.name=Sari", "-c", "user.email=sari@panwascam-babadan.example", "commit", "-qm", "foto"],
+            &[
+                "-c",
+                "user.name=Sari",
+                "-c",
+                "user.email=sari@panwascam-babadan.example",
+                "commit",
+                "-qm",
+                "foto",
+            ],
         );
     };
     add(&work, &phone_jpeg(64, 48, 1, true));

@@ -55,7 +55,11 @@ fn open(room: &Newsroom, s: &mut State) {
 }
 
 fn top(screen: &str, rows: usize) -> String {
-    screen.lines().take(rows).map(|l| format!("{}\n", l.trim_end())).collect()
+    screen
+        .lines()
+        .take(rows)
+        .map(|l| l.trim_end().to_string() + "\n")
+        .collect()
 }
 
 fn previews(effects: &[Effect]) -> usize {
@@ -91,7 +95,13 @@ fn a_preview_is_made_once_per_size_and_never_on_a_key() {
     s.size = (100, 30);
     open(&room, &mut s);
     assert_eq!(s.photos.previews.len(), 1);
-    for code in [KeyCode::Down, KeyCode::Down, KeyCode::Up, KeyCode::PageDown, KeyCode::Char(']')] {
+    for code in [
+        KeyCode::Down,
+        KeyCode::Down,
+        KeyCode::Up,
+        KeyCode::PageDown,
+        KeyCode::Char(']'),
+    ] {
         assert_eq!(previews(&key(&room, &mut s, code, KeyModifiers::NONE)), 0, "{code:?}");
     }
     // Another size is another preview; back to the first, it comes from the cache.
@@ -135,7 +145,10 @@ fn the_author_captions_credits_and_orders_photos_in_the_editor() {
     let e = snap.items.iter().find(|e| e.slug == DIMAS_DRAFT).unwrap();
     let photos = &e.item.front.photos;
     assert_eq!(photos.len(), 2);
-    assert_eq!(photos[0].file, "tps-3.jpg", "named by the slug maker, typed by its content");
+    assert_eq!(
+        photos[0].file, "tps-3.jpg",
+        "named by the slug maker, typed by its content"
+    );
     assert_eq!(photos[0].caption, "Kotak suara TPS 3.");
     assert_eq!(photos[0].credit, "Panwascam Jetis");
     assert_eq!(photos[0].width, Some(40), "what was measured on attach stays");

@@ -353,7 +353,10 @@ fn a_photo_sent_over_ssh_is_attached_without_its_position() {
     assert_eq!(code, Some(0), "{err}");
     assert!(err.contains("img-0042.jpg"), "{err}");
     let message = d.git(&["log", "-1", "--format=%B", "main"]);
-    assert!(message.contains("Warta-Action: attach") && message.contains("Warta-Actor: dimas"), "{message}");
+    assert!(
+        message.contains("Warta-Action: attach") && message.contains("Warta-Actor: dimas"),
+        "{message}"
+    );
     assert_eq!(d.git(&["rev-list", "--count", &format!("{before}..main")]).trim(), "1");
     let path = layout::file_path(DRAFT, "img-0042.jpg");
     let committed = Command::new("git")
@@ -365,7 +368,11 @@ fn a_photo_sent_over_ssh_is_attached_without_its_position() {
     assert!(warta::domain::photo::metadata(&committed).is_empty());
     // Another item's author is refused, and nothing is written.
     let head = d.head();
-    let (code, err) = send(&["attach", "2024-09-23-panwascam-babadan-ikut-pantau-rapat-pleno-pengundian-nomor", "x.jpg"]);
+    let (code, err) = send(&[
+        "attach",
+        "2024-09-23-panwascam-babadan-ikut-pantau-rapat-pleno-pengundian-nomor",
+        "x.jpg",
+    ]);
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("Tidak diizinkan"), "{err}");
     assert_eq!(d.head(), head);

@@ -236,7 +236,13 @@ pub static BINDINGS: &[Binding] = &[
     b!(ITEM, KeyCode::Char('<'), || Msg::DiffOlder, KeyDiffOlder, false),
     b!(ITEM, KeyCode::Char('>'), || Msg::DiffNewer, KeyDiffNewer, false),
     b!(ITEM, KeyCode::Char('h'), || Msg::ShowHistory, KeyHistory, true),
-    b!(&[Mode::Item], KeyCode::Char('f'), || Msg::NextPhoto, KeyNextPhoto, false),
+    b!(
+        &[Mode::Item],
+        KeyCode::Char('f'),
+        || Msg::NextPhoto,
+        KeyNextPhoto,
+        false
+    ),
     b!(&[Mode::History], KeyCode::Up, || Msg::MoveUp, KeyUp, false),
     b!(&[Mode::History], KeyCode::Down, || Msg::MoveDown, KeyDown, false),
     b!(&[Mode::History], KeyCode::Enter, || Msg::Open, KeyOpenVersion, true),

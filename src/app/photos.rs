@@ -338,10 +338,16 @@ mod tests {
         assert_eq!(l.part, Part::Credit);
         l.focused().unwrap().insert_str("Humas Babadan");
         // b becomes the cover; c moves above a; a is removed.
-        assert_eq!(l.command(&key(KeyCode::Char('t'), KeyModifiers::CONTROL)), Some((true, false)));
+        assert_eq!(
+            l.command(&key(KeyCode::Char('t'), KeyModifiers::CONTROL)),
+            Some((true, false))
+        );
         assert_eq!(l.command(&key(KeyCode::Down, none)), Some((false, false)));
         assert_eq!(l.command(&key(KeyCode::Down, KeyModifiers::ALT)), Some((true, false)));
-        assert_eq!(l.command(&key(KeyCode::Char('d'), KeyModifiers::CONTROL)), Some((true, false)));
+        assert_eq!(
+            l.command(&key(KeyCode::Char('d'), KeyModifiers::CONTROL)),
+            Some((true, false))
+        );
         let got = l.photos();
         assert_eq!(
             got.iter().map(|p| p.file.as_str()).collect::<Vec<_>>(),
@@ -350,7 +356,11 @@ mod tests {
         assert_eq!(got[0].caption, "Peserta rapat");
         assert_eq!(got[0].credit, "Humas Babadan");
         assert_eq!(got[0].width, Some(1200), "what was measured stays");
-        assert_eq!(l.command(&key(KeyCode::Char('x'), none)), None, "typing is not a command");
+        assert_eq!(
+            l.command(&key(KeyCode::Char('x'), none)),
+            None,
+            "typing is not a command"
+        );
         // Enter walks caption, credit, the next photo, then leaves the list.
         l.selected = 1;
         l.part = Part::Credit;

@@ -181,8 +181,12 @@ fn update_screens(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         // Handled by `evaluation::update` and `share::update` above; here only when their
         // screens are not open.
-        Msg::Evaluation(_) | Msg::Evaluated(_) | Msg::ShareCopy | Msg::AfterPublish(None) => {}
-        Msg::PreviewReady { .. } | Msg::NextPhoto => {}
+        Msg::Evaluation(_)
+        | Msg::Evaluated(_)
+        | Msg::ShareCopy
+        | Msg::AfterPublish(None)
+        | Msg::PreviewReady { .. }
+        | Msg::NextPhoto => {}
         Msg::Back => back(state),
         Msg::MoveUp | Msg::MoveDown | Msg::PageUp | Msg::PageDown | Msg::Top | Msg::Bottom => movement(state, &msg),
         Msg::Open => return open(state),

@@ -38,8 +38,18 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
             code: crate::exit::USAGE,
             message: i18n::fmt(ctx.lang, Key::OutAttachRead, &[&shown, &e]),
         })?;
-        let name = path.file_name().map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
-        attach(ctx, &a.slug, &name, data, more, a.caption.as_deref(), a.credit.as_deref())?;
+        let name = path
+            .file_name()
+            .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
+        attach(
+            ctx,
+            &a.slug,
+            &name,
+            data,
+            more,
+            a.caption.as_deref(),
+            a.credit.as_deref(),
+        )?;
     }
     Ok(())
 }
@@ -130,7 +140,13 @@ mod tests {
             ssh_request("attach 2024-09-09-rapat IMG 001.jpg"),
             Some(("2024-09-09-rapat".into(), "IMG 001.jpg".into()))
         );
-        for other in ["attach", "attach slug", "rm -rf /", "attachx a b", "attach a b\u{1b}[2J"] {
+        for other in [
+            "attach",
+            "attach slug",
+            "rm -rf /",
+            "attachx a b",
+            "attach a b\u{1b}[2J",
+        ] {
             assert_eq!(ssh_request(other), None, "{other}");
         }
     }

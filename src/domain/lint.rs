@@ -164,7 +164,8 @@ impl Rules {
                 .collect(),
             title_max: num("title_length", "max", 100),
             lead_max_words: num("lead_length", "max_words", 45),
-            photo_min_width: u32::try_from(num("photo_width", "min", DEFAULT_PHOTO_MIN_WIDTH as usize)).unwrap_or(u32::MAX),
+            photo_min_width: u32::try_from(num("photo_width", "min", DEFAULT_PHOTO_MIN_WIDTH as usize))
+                .unwrap_or(u32::MAX),
             banned: t
                 .get("banned_words")
                 .and_then(|v| v.get("words"))

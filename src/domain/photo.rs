@@ -356,13 +356,22 @@ fn exif_has_gps(tiff: &[u8]) -> bool {
         _ => return false,
     };
     let u16_at = |i: usize| {
-        tiff.get(i..i + 2)
-            .map(|b| if little { u16::from_le_bytes([b[0], b[1]]) } else { u16::from_be_bytes([b[0], b[1]]) })
+        tiff.get(i..i + 2).map(|b| {
+            if little {
+                u16::from_le_bytes([b[0], b[1]])
+            } else {
+                u16::from_be_bytes([b[0], b[1]])
+            }
+        })
     };
     let u32_at = |i: usize| {
         tiff.get(i..i + 4).map(|b| {
             let a = [b[0], b[1], b[2], b[3]];
-            if little { u32::from_le_bytes(a) } else { u32::from_be_bytes(a) }
+            if little {
+                u32::from_le_bytes(a)
+            } else {
+                u32::from_be_bytes(a)
+            }
         })
     };
     let Some(ifd) = u32_at(4).map(|o| o as usize) else {
@@ -466,7 +475,17 @@ fn strip(bytes: &[u8], format: Format) -> Option<Vec<u8>> {
             for (kind, data) in png_chunks(bytes)? {
                 let keep = matches!(
                     &kind,
-                    b"IHDR" | b"PLTE" | b"IDAT" | b"IEND" | b"tRNS" | b"gAMA" | b"cHRM" | b"sRGB" | b"iCCP" | b"sBIT" | b"pHYs"
+                    b"IHDR"
+                        | b"PLTE"
+                        | b"IDAT"
+                        | b"IEND"
+                        | b"tRNS"
+                        | b"gAMA"
+                        | b"cHRM"
+                        | b"sRGB"
+                        | b"iCCP"
+                        | b"sBIT"
+                        | b"pHYs"
                 );
                 if keep {
                     let start = data.as_ptr() as usize - bytes.as_ptr() as usize - 8;
@@ -538,7 +557,9 @@ pub fn is_valid_file_name(name: &str) -> bool {
         && stem.len() <= 70
         && !stem.starts_with('-')
         && !stem.ends_with('-')
-        && stem.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && stem
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// The type a file name's extension promises, if it is a photo's.

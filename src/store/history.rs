@@ -569,14 +569,21 @@ impl Newsroom {
     /// A committed photo under the newsroom's limits: its size from the object header
     /// (a huge blob is never read), then `photo::inspect`.
     fn check_photo(&self, id: Oid, limits: &photo::Limits) -> std::result::Result<(), photo::PhotoError> {
-        let size = self.repo.odb().and_then(|o| o.read_header(id)).map_or(0, |(n, _)| n as u64);
+        let size = self
+            .repo
+            .odb()
+            .and_then(|o| o.read_header(id))
+            .map_or(0, |(n, _)| n as u64);
         if size > limits.max_bytes {
             return Err(photo::PhotoError::TooLarge {
                 bytes: size,
                 max: limits.max_bytes,
             });
         }
-        let blob = self.repo.find_blob(id).map_err(|e| photo::PhotoError::Damaged(e.message().to_string()))?;
+        let blob = self
+            .repo
+            .find_blob(id)
+            .map_err(|e| photo::PhotoError::Damaged(e.message().to_string()))?;
         photo::inspect(blob.content(), limits).map(|_| ())
     }
 
@@ -699,7 +706,13 @@ impl Newsroom {
             },
             ActionKind::Attach => match &item_after {
                 // The photo the event names is in the folder the commit leaves.
-                Some(_) if blob_id(r.ct, &r.layout.file_path(slug, e.message.as_deref().unwrap_or_default())).is_none() => {
+                Some(_)
+                    if blob_id(
+                        r.ct,
+                        &r.layout.file_path(slug, e.message.as_deref().unwrap_or_default()),
+                    )
+                    .is_none() =>
+                {
                     found.push((action, Problem::Mismatch));
                     return Ok(found);
                 }

@@ -10,8 +10,8 @@ use std::sync::mpsc::{self, Sender};
 
 use image::DynamicImage;
 use ratatui::layout::Rect;
-use ratatui_image::picker::{Picker, ProtocolType};
 use ratatui_image::Resize;
+use ratatui_image::picker::{Picker, ProtocolType};
 
 use super::runtime::Incoming;
 use crate::app::Msg;
@@ -28,7 +28,7 @@ const KEPT_SIDE: u32 = 1024;
 
 /// How previews are drawn: Unicode half-blocks, which every terminal shows (over SSH
 /// too), unless `WARTA_GRAPHICS=auto` and the environment names a terminal with a
-/// graphics protocol (kitty, iTerm2, WezTerm) outside tmux and SSH. The terminal is
+/// graphics protocol (kitty, `iTerm2`, `WezTerm`) outside tmux and SSH. The terminal is
 /// never queried: its answer would reach the input thread as typed keys.
 #[must_use]
 pub fn picker() -> Picker {
@@ -45,8 +45,8 @@ pub fn picker() -> Picker {
     p
 }
 
-/// The preview of one photo at one size.
-fn make(
+/// The preview of one photo at one size; `kept` holds the decoded photos of earlier calls.
+pub fn make(
     room: &Newsroom,
     picker: &Picker,
     kept: &mut Vec<((String, String), Arc<DynamicImage>)>,
@@ -64,11 +64,16 @@ fn make(
         None => {
             let read = room.head().and_then(|head| {
                 let config = room.config_at(head)?;
-                Ok((photo::Limits::from_config(&config), room.item_file(head, &key.slug, &key.file)?))
+                Ok((
+                    photo::Limits::from_config(&config),
+                    room.item_file(head, &key.slug, &key.file)?,
+                ))
             });
             let (limits, bytes) = match read {
                 Ok((limits, Some(bytes))) => (limits, bytes),
-                Ok((_, None)) => return Shown::Failed(i18n::fmt(lang, i18n::Key::OutPhotoMissing, &[&key.slug, &key.file])),
+                Ok((_, None)) => {
+                    return Shown::Failed(i18n::fmt(lang, i18n::Key::OutPhotoMissing, &[&key.slug, &key.file]));
+                }
                 Err(e) => return Shown::Failed(i18n::error(lang, &e)),
             };
             let img = match photo::decode(&bytes, &limits) {

@@ -26,7 +26,10 @@ fn render_preview(state: &View<'_>, key: &PreviewKey, frame: &mut Frame<'_>, are
             area,
         ),
         None => frame.render_widget(
-            Paragraph::new(Span::styled(Key::TuiPhotoLoading.text(state.lang).to_string(), state.theme.dim)),
+            Paragraph::new(Span::styled(
+                Key::TuiPhotoLoading.text(state.lang).to_string(),
+                state.theme.dim,
+            )),
             area,
         ),
     }
@@ -50,12 +53,8 @@ pub fn render_item_band(state: &View<'_>, e: &Entry, frame: &mut Frame<'_>, area
         return area;
     }
     let (theme, lang) = (&state.theme, state.lang);
-    let [band, _, rest] = Layout::vertical([
-        Constraint::Length(key.rows),
-        Constraint::Length(1),
-        Constraint::Min(1),
-    ])
-    .areas(area);
+    let [band, _, rest] =
+        Layout::vertical([Constraint::Length(key.rows), Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let [pic, info] = Layout::horizontal([Constraint::Length(key.cols), Constraint::Min(10)])
         .spacing(2)
         .areas(band);
@@ -65,7 +64,7 @@ pub fn render_item_band(state: &View<'_>, e: &Entry, frame: &mut Frame<'_>, area
     let p = &photos[i];
     let mut head = i18n::fmt(lang, Key::TuiPhotoOf, &[&(i + 1), &n]);
     if i == 0 {
-        head.push_str(&format!(" · {}", Key::TuiPhotoCover.text(lang)));
+        head = format!("{head} · {}", Key::TuiPhotoCover.text(lang));
     }
     let mut lines = vec![Line::styled(head, theme.title)];
     lines.push(if p.caption.trim().is_empty() {
@@ -95,10 +94,7 @@ pub fn render_summary(state: &View<'_>, ed: &Editor, frame: &mut Frame<'_>, area
     let (theme, lang) = (&state.theme, state.lang);
     let photos = ed.photos.photos();
     if photos.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Span::styled("—".to_string(), theme.dim)),
-            area,
-        );
+        frame.render_widget(Paragraph::new(Span::styled("—".to_string(), theme.dim)), area);
         return;
     }
     let mut spans = vec![Span::styled(
@@ -166,7 +162,7 @@ pub fn render_panel(state: &View<'_>, ed: &Editor, frame: &mut Frame<'_>, area: 
         size_text(&row.photo)
     );
     if i == 0 {
-        head_text.push_str(&format!(" · ★ {}", Key::TuiPhotoCover.text(lang)));
+        head_text = format!("{head_text} · ★ {}", Key::TuiPhotoCover.text(lang));
     }
     frame.render_widget(Paragraph::new(Span::styled(head_text, theme.title)), head);
     let mut cursor = None;
@@ -177,7 +173,10 @@ pub fn render_panel(state: &View<'_>, ed: &Editor, frame: &mut Frame<'_>, area: 
         let on = ed.field == Field::Photos && list.part == part;
         let [l, r] = Layout::horizontal([Constraint::Length(12), Constraint::Min(1)]).areas(rect);
         let style = if on { theme.accent } else { theme.dim };
-        frame.render_widget(Paragraph::new(Span::styled(format!("{:<11}", label.text(lang)), style)), l);
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!("{:<11}", label.text(lang)), style)),
+            l,
+        );
         frame.render_widget(input, r);
         if on {
             let c = input.screen_cursor();

@@ -80,7 +80,10 @@ fn size_and_pixels_are_refused_before_decoding() {
         max_bytes: 100,
         ..Limits::default()
     };
-    assert!(matches!(prepare(&phone_jpeg(64, 48, 1, false), &small), Err(PhotoError::TooLarge { max: 100, .. })));
+    assert!(matches!(
+        prepare(&phone_jpeg(64, 48, 1, false), &small),
+        Err(PhotoError::TooLarge { max: 100, .. })
+    ));
     // A header claiming 20,000 × 20,000 (a 1.6 GB decode) with almost no data behind it.
     let mut bomb = png(1, 1, false);
     bomb[16..20].copy_from_slice(&20_000u32.to_be_bytes());
@@ -89,7 +92,11 @@ fn size_and_pixels_are_refused_before_decoding() {
     bomb[29..33].copy_from_slice(&crc.to_be_bytes());
     assert!(matches!(
         prepare(&bomb, &Limits::default()),
-        Err(PhotoError::TooManyPixels { width: 20_000, height: 20_000, .. })
+        Err(PhotoError::TooManyPixels {
+            width: 20_000,
+            height: 20_000,
+            ..
+        })
     ));
 }
 
@@ -103,7 +110,10 @@ fn a_cut_off_jpeg_is_damaged() {
 #[test]
 fn file_names_come_from_the_slug_maker() {
     let none = |_: &str| false;
-    assert_eq!(file_name("IMG_2024 Rapat Pleno.JPG", Format::Jpeg, none), "img-2024-rapat-pleno.jpg");
+    assert_eq!(
+        file_name("IMG_2024 Rapat Pleno.JPG", Format::Jpeg, none),
+        "img-2024-rapat-pleno.jpg"
+    );
     assert_eq!(file_name("../../etc/passwd", Format::Png, none), "passwd.png");
     assert_eq!(file_name("📷.heic", Format::Jpeg, none), "foto.jpg");
     assert_eq!(file_name("a.jpg", Format::Jpeg, |n| n == "a.jpg"), "a-2.jpg");
