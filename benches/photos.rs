@@ -67,7 +67,11 @@ fn main() {
     let room = warta::store::demo::build(&tmp.path().join("news")).unwrap();
     let upright = phone_jpeg(4000, 3000, 1, true);
     let turned = phone_jpeg(4000, 3000, 6, true);
-    println!("12-megapixel JPEG: {} KB upright, {} KB turned", upright.len() / 1000, turned.len() / 1000);
+    println!(
+        "12-megapixel JPEG: {} KB upright, {} KB turned",
+        upright.len() / 1000,
+        turned.len() / 1000
+    );
 
     let file = tmp.path().join("12mp.jpg");
     std::fs::write(&file, &turned).unwrap();
@@ -77,15 +81,25 @@ fn main() {
         .unwrap();
     let line = String::from_utf8_lossy(&out.stdout);
     let kib: u64 = line.split_whitespace().next().and_then(|s| s.parse().ok()).unwrap_or(0);
-    println!("{:<58} {:>8.1} MB more than before", "peak memory of one decode (12 MP)", kib as f64 / 1024.0);
+    println!(
+        "{:<58} {:>8.1} MB more than before",
+        "peak memory of one decode (12 MP)",
+        kib as f64 / 1024.0
+    );
 
     let limits = photo::Limits::default();
-    report("checks + strip, upright (encoded pixels kept)", time(5, || {
-        photo::prepare(&upright, &limits).unwrap();
-    }));
-    report("checks + turn + re-encode, EXIF orientation 6", time(5, || {
-        photo::prepare(&turned, &limits).unwrap();
-    }));
+    report(
+        "checks + strip, upright (encoded pixels kept)",
+        time(5, || {
+            photo::prepare(&upright, &limits).unwrap();
+        }),
+    );
+    report(
+        "checks + turn + re-encode, EXIF orientation 6",
+        time(5, || {
+            photo::prepare(&turned, &limits).unwrap();
+        }),
+    );
     let mut n = 0;
     let mut attach = |data: &[u8]| {
         n += 1;
@@ -99,17 +113,20 @@ fn main() {
     };
     report("warta attach, upright (one commit)", time(5, || attach(&upright)));
     report("warta attach, turned (one commit)", time(5, || attach(&turned)));
-    report("baseline: git hash-object -w of the same file", time(5, || {
-        let ok = Command::new("git")
-            .args(["hash-object", "-w"])
-            .arg(&file)
-            .current_dir(room.git_dir())
-            .output()
-            .unwrap()
-            .status
-            .success();
-        assert!(ok);
-    }));
+    report(
+        "baseline: git hash-object -w of the same file",
+        time(5, || {
+            let ok = Command::new("git")
+                .args(["hash-object", "-w"])
+                .arg(&file)
+                .current_dir(room.git_dir())
+                .output()
+                .unwrap()
+                .status
+                .success();
+            assert!(ok);
+        }),
+    );
 
     // Previews: the first (read, decode, thumbnail, half-blocks), another size of the
     // same photo (from the kept decode), and a frame drawn from the cache.
@@ -120,27 +137,42 @@ fn main() {
         cols,
         rows,
     };
-    report("preview, first decode (100x30 item view: 30x10 cells)", time(5, || {
-        let mut kept = Vec::new();
-        warta::tui::previews::make(&room, &picker, &mut kept, &key(30, 10), Lang::Id);
-    }));
+    report(
+        "preview, first decode (100x30 item view: 30x10 cells)",
+        time(5, || {
+            let mut kept = Vec::new();
+            warta::tui::previews::make(&room, &picker, &mut kept, &key(30, 10), Lang::Id);
+        }),
+    );
     let mut kept = Vec::new();
     warta::tui::previews::make(&room, &picker, &mut kept, &key(30, 10), Lang::Id);
-    report("preview, another size from the kept decode", time(20, || {
-        warta::tui::previews::make(&room, &picker, &mut kept, &key(21, 7), Lang::Id);
-    }));
+    report(
+        "preview, another size from the kept decode",
+        time(20, || {
+            warta::tui::previews::make(&room, &picker, &mut kept, &key(21, 7), Lang::Id);
+        }),
+    );
     let mut s = State::new(Lang::Id, Some("hesti".into()), Vec::new());
     s.size = (100, 30);
     app::update(&mut s, Msg::Loaded(Arc::new(room.snapshot().unwrap())));
     s.screen = app::Screen::Item;
     s.item.open = Some(SLUG.into());
     let shown = warta::tui::previews::make(&room, &picker, &mut kept, &key(30, 10), Lang::Id);
-    app::update(&mut s, Msg::PreviewReady { key: key(30, 10), shown });
+    app::update(
+        &mut s,
+        Msg::PreviewReady {
+            key: key(30, 10),
+            shown,
+        },
+    );
     let theme = Theme::plain();
     let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    report("a key in the item view with the photo cached (update + draw)", time(50, || {
-        let effects = app::update(&mut s, Msg::MoveDown);
-        assert!(effects.is_empty(), "no preview is asked for again");
-        term.draw(|f| warta::ui::render(&s, &theme, f)).unwrap();
-    }));
+    report(
+        "a key in the item view with the photo cached (update + draw)",
+        time(50, || {
+            let effects = app::update(&mut s, Msg::MoveDown);
+            assert!(effects.is_empty(), "no preview is asked for again");
+            term.draw(|f| warta::ui::render(&s, &theme, f)).unwrap();
+        }),
+    );
 }

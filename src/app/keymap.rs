@@ -236,13 +236,6 @@ pub static BINDINGS: &[Binding] = &[
     b!(ITEM, KeyCode::Char('<'), || Msg::DiffOlder, KeyDiffOlder, false),
     b!(ITEM, KeyCode::Char('>'), || Msg::DiffNewer, KeyDiffNewer, false),
     b!(ITEM, KeyCode::Char('h'), || Msg::ShowHistory, KeyHistory, true),
-    b!(
-        &[Mode::Item],
-        KeyCode::Char('f'),
-        || Msg::NextPhoto,
-        KeyNextPhoto,
-        false
-    ),
     b!(&[Mode::History], KeyCode::Up, || Msg::MoveUp, KeyUp, false),
     b!(&[Mode::History], KeyCode::Down, || Msg::MoveDown, KeyDown, false),
     b!(&[Mode::History], KeyCode::Enter, || Msg::Open, KeyOpenVersion, true),
@@ -425,6 +418,14 @@ pub static BINDINGS: &[Binding] = &[
         false
     ),
     b!(&[Mode::Share], KeyCode::Esc, || Msg::Back, KeyBack, true),
+    // Photos
+    b!(
+        &[Mode::Item],
+        KeyCode::Char('f'),
+        || Msg::NextPhoto,
+        KeyNextPhoto,
+        false
+    ),
 ];
 
 fn same_key(b: &Binding, key: &KeyEvent) -> bool {

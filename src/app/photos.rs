@@ -88,8 +88,23 @@ pub fn editor_preview(size: (u16, u16)) -> (u16, u16) {
     ((rows * 3).min(w.saturating_sub(30) / 2).max(6), rows)
 }
 
+/// Whether the item's folder holds the file (a photo named in the front matter may
+/// not be there; there is nothing to decode then).
+fn in_folder(state: &State, slug: &str, file: &str) -> bool {
+    state
+        .snapshot
+        .as_ref()
+        .and_then(|s| s.items.iter().find(|e| e.slug == slug))
+        .is_some_and(|e| e.files.iter().any(|f| f == file))
+}
+
 /// The preview the screen shows now, if any.
 fn on_screen(state: &State) -> Option<PreviewKey> {
+    let key = on_screen_named(state)?;
+    in_folder(state, &key.slug, &key.file).then_some(key)
+}
+
+fn on_screen_named(state: &State) -> Option<PreviewKey> {
     match state.screen {
         Screen::Item => {
             let e = state.current()?;
