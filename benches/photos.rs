@@ -15,9 +15,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use warta::app::photos::PreviewKey;
 use warta::app::{self, Msg, State};
-use warta::domain::photo::{self, sample::phone_jpeg};
+use warta::domain::photo::{self, sample::grainy_jpeg};
 use warta::i18n::Lang;
-use warta::store::{NewPhoto, Newsroom, Request};
+use warta::store::{NewPhoto, Request};
 use warta::ui::theme::Theme;
 
 const SLUG: &str = "2024-11-30-panwascam-jetis-kawal-rekapitulasi-hasil-penghitungan-suara";
@@ -65,8 +65,8 @@ fn main() {
     }
     let tmp = tempfile::tempdir().unwrap();
     let room = warta::store::demo::build(&tmp.path().join("news")).unwrap();
-    let upright = phone_jpeg(4000, 3000, 1, true);
-    let turned = phone_jpeg(4000, 3000, 6, true);
+    let upright = grainy_jpeg(4000, 3000, 1, 10);
+    let turned = grainy_jpeg(4000, 3000, 6, 10);
     println!(
         "12-megapixel JPEG: {} KB upright, {} KB turned",
         upright.len() / 1000,

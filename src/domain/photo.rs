@@ -265,9 +265,16 @@ fn encode(img: &DynamicImage, format: Format) -> Result<Vec<u8>, PhotoError> {
     let err = |e: image::ImageError| PhotoError::Damaged(e.to_string());
     match format {
         Format::Jpeg => {
-            let rgb = DynamicImage::ImageRgb8(img.to_rgb8());
-            let enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90);
-            rgb.write_with_encoder(enc).map_err(err)?;
+            let (w, h) = (img.width(), img.height());
+            let too_big = || PhotoError::Damaged(format!("{w}×{h} is too large for JPEG"));
+            let (w16, h16) = (u16::try_from(w).map_err(|_| too_big())?, u16::try_from(h).map_err(|_| too_big())?);
+            let enc = jpeg_encoder::Encoder::new(&mut out, 90);
+            let done = match img {
+                DynamicImage::ImageLuma8(g) => enc.encode(g.as_raw(), w16, h16, jpeg_encoder::ColorType::Luma),
+                DynamicImage::ImageRgb8(rgb) => enc.encode(rgb.as_raw(), w16, h16, jpeg_encoder::ColorType::Rgb),
+                other => enc.encode(other.to_rgb8().as_raw(), w16, h16, jpeg_encoder::ColorType::Rgb),
+            };
+            done.map_err(|e| PhotoError::Damaged(e.to_string()))?;
         }
         Format::Png => img
             .write_with_encoder(image::codecs::png::PngEncoder::new(&mut out))

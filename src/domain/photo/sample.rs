@@ -10,14 +10,37 @@ use image::{DynamicImage, Rgb, RgbImage};
 /// turn shows in a preview.
 #[must_use]
 pub fn phone_jpeg(width: u32, height: u32, orientation: u16, gps: bool) -> Vec<u8> {
-    let img = RgbImage::from_fn(width, height, |x, y| {
-        if x < width / 4 && y < height / 4 {
-            Rgb([200, 30, 30])
-        } else if y < height / 2 {
-            Rgb([90, 150, 220])
-        } else {
-            Rgb([40, (120 + (x * 80 / width.max(1))) as u8, 50])
+    jpeg(width, height, orientation, gps, 0)
+}
+
+/// As [`phone_jpeg`], with sensor noise of up to ±`grain` on every channel, so the
+/// file is as large as a phone's (a 12-megapixel photo of 3 to 5 MB) and decodes as
+/// slowly.
+#[must_use]
+pub fn grainy_jpeg(width: u32, height: u32, orientation: u16, grain: u8) -> Vec<u8> {
+    jpeg(width, height, orientation, true, grain)
+}
+
+fn jpeg(width: u32, height: u32, orientation: u16, gps: bool, grain: u8) -> Vec<u8> {
+    let mut seed = 0x2545_f491_u32;
+    let mut noise = move || {
+        if grain == 0 {
+            return 0i16;
         }
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        (seed % (2 * u32::from(grain) + 1)) as i16 - i16::from(grain)
+    };
+    let img = RgbImage::from_fn(width, height, |x, y| {
+        let base = if x < width / 4 && y < height / 4 {
+            [200, 30, 30]
+        } else if y < height / 2 {
+            [90, 150, 220]
+        } else {
+            [40, (120 + (x * 80 / width.max(1))) as u8, 50]
+        };
+        Rgb(base.map(|c: u8| (i16::from(c) + noise()).clamp(0, 255) as u8))
     });
     let mut jpeg = Vec::new();
     DynamicImage::ImageRgb8(img)
