@@ -80,11 +80,11 @@ fn main() {
         .output()
         .unwrap();
     let line = String::from_utf8_lossy(&out.stdout);
-    let kib: u64 = line.split_whitespace().next().and_then(|s| s.parse().ok()).unwrap_or(0);
+    let kib: u32 = line.split_whitespace().next().and_then(|s| s.parse().ok()).unwrap_or(0);
     println!(
         "{:<58} {:>8.1} MB more than before",
         "peak memory of one decode (12 MP)",
-        kib as f64 / 1024.0
+        f64::from(kib) / 1024.0
     );
 
     let limits = photo::Limits::default();

@@ -267,7 +267,10 @@ fn encode(img: &DynamicImage, format: Format) -> Result<Vec<u8>, PhotoError> {
         Format::Jpeg => {
             let (w, h) = (img.width(), img.height());
             let too_big = || PhotoError::Damaged(format!("{w}×{h} is too large for JPEG"));
-            let (w16, h16) = (u16::try_from(w).map_err(|_| too_big())?, u16::try_from(h).map_err(|_| too_big())?);
+            let (w16, h16) = (
+                u16::try_from(w).map_err(|_| too_big())?,
+                u16::try_from(h).map_err(|_| too_big())?,
+            );
             let enc = jpeg_encoder::Encoder::new(&mut out, 90);
             let done = match img {
                 DynamicImage::ImageLuma8(g) => enc.encode(g.as_raw(), w16, h16, jpeg_encoder::ColorType::Luma),

@@ -40,7 +40,7 @@ fn jpeg(width: u32, height: u32, orientation: u16, gps: bool, grain: u8) -> Vec<
         } else {
             [40, (120 + (x * 80 / width.max(1))) as u8, 50]
         };
-        Rgb(base.map(|c: u8| (i16::from(c) + noise()).clamp(0, 255) as u8))
+        Rgb(base.map(|c: u8| u8::try_from((i16::from(c) + noise()).clamp(0, 255)).unwrap_or(u8::MAX)))
     });
     let mut jpeg = Vec::new();
     DynamicImage::ImageRgb8(img)
