@@ -452,6 +452,26 @@ pub fn word_count(text: &str) -> usize {
 mod tests {
     use super::*;
 
+    #[test]
+    fn photos_are_tables_and_old_file_caption_strings_still_read() {
+        let old = "+++\ntitle = \"T\"\nauthor = \"sari\"\ntags = []\nphotos = [\"rapat.jpg | Peserta rapat\", \"b.png\"]\n+++\nIsi.\n";
+        let item = Item::parse(old.as_bytes()).unwrap();
+        assert_eq!(item.front.photos[0].file, "rapat.jpg");
+        assert_eq!(item.front.photos[0].caption, "Peserta rapat");
+        assert_eq!(item.front.photos[1].caption, "");
+        let mut item = item;
+        item.front.photos[0].credit = "Humas".into();
+        item.front.photos[0].width = Some(1600);
+        let text = item.serialize();
+        assert!(
+            text.contains(
+                "[[photos]]\ncaption = \"Peserta rapat\"\ncredit = \"Humas\"\nfile = \"rapat.jpg\"\nwidth = 1600\n"
+            ),
+            "{text}"
+        );
+        assert_eq!(Item::parse(text.as_bytes()).unwrap(), item);
+    }
+
     const SAMPLE: &str = "+++\ntitle = \"Rapat \\\"koordinasi\\\"\"\nkecamatan = \"babadan\"\nauthor = \"sari\"\ntags = [\"humas\"]\nunknown_key = 5\n\n[[photos]]\nfile = \"a.jpg\"\ncaption = \"Foto\"\n+++\nBabadan – isi.\n\n+++\n\nPenutup 👍🏽\n";
 
     #[test]
