@@ -1032,6 +1032,7 @@ fn photo_for(sc: &Scene, n: usize, rng: &mut Rng) -> Photo {
     Photo {
         file: format!("{}-{n}.jpg", slug::words(TOPICS[sc.topic].photo)),
         caption: fill(rng.pick(&CAPTIONS), sc, rng),
+        ..Photo::default()
     }
 }
 

@@ -11,6 +11,7 @@ pub mod jobs;
 pub mod key;
 pub mod keymap;
 pub mod newcomer;
+pub mod photos;
 pub mod pickers;
 pub mod prose;
 pub mod published;
@@ -171,6 +172,8 @@ pub struct State {
     pub spelling: spelling::Spelling,
     /// Filter pickers, threads in the editor, the mouse (`newcomer.rs`).
     pub newcomer: newcomer::Newcomer,
+    /// Photo previews and the item view's photo.
+    pub photos: photos::Photos,
 }
 
 /// What the loop must do for `update`.
@@ -296,6 +299,13 @@ pub enum Effect {
         actor: String,
         /// The words.
         words: Vec<String>,
+        /// The job.
+        job: jobs::JobId,
+    },
+    /// Decode and scale a photo off the UI thread; answered with `Msg::PreviewReady`.
+    Preview {
+        /// Which photo, at which size.
+        key: photos::PreviewKey,
         /// The job.
         job: jobs::JobId,
     },
@@ -468,6 +478,15 @@ pub enum Msg {
         /// Whether the person asked for it (else it ran at the interval).
         asked: bool,
     },
+    /// A preview asked for with `Effect::Preview`.
+    PreviewReady {
+        /// Which.
+        key: photos::PreviewKey,
+        /// The preview, or why there is none.
+        shown: photos::Shown,
+    },
+    /// The item view: show the next photo.
+    NextPhoto,
 }
 
 impl State {
@@ -512,6 +531,7 @@ impl State {
             published: None,
             spelling: spelling::Spelling::default(),
             newcomer: newcomer::Newcomer::default(),
+            photos: photos::Photos::default(),
         }
     }
 

@@ -6,6 +6,7 @@
 
 mod act;
 mod admin;
+mod attach;
 mod caption;
 mod check;
 mod correct;
@@ -100,6 +101,8 @@ pub enum Command {
     Caption(caption::Args),
     /// Record where a published item was posted (a `shared` event).
     Shared(caption::SharedArgs),
+    /// Add photos to an item (metadata such as the GPS position is removed).
+    Attach(attach::Args),
     /// Ask the author for changes.
     RequestChanges(act::RequiredArgs),
     /// Comment on an item, or on one paragraph of it.
@@ -242,6 +245,7 @@ fn dispatch(ctx: &Ctx, cmd: &Command) -> Outcome {
         Command::Export(a) => export::run(ctx, a),
         Command::Caption(a) => caption::run(ctx, a),
         Command::Shared(a) => caption::shared(ctx, a),
+        Command::Attach(a) => attach::run(ctx, a),
         Command::Reject(a) => act::transition(ctx, &a.slug, A::Reject, Some(a.message.clone()), a.content.as_ref()),
         Command::RequestChanges(a) => act::transition(
             ctx,

@@ -17,6 +17,7 @@ pub mod layout;
 pub mod limits;
 pub mod lint;
 pub mod people_csv;
+pub mod photo;
 pub mod publish;
 pub mod report;
 pub mod review;

@@ -261,6 +261,34 @@ strings! {
     RelMinutes => "{0} menit lalu", "{0} min ago";
     RelHours => "{0} jam lalu", "{0} hours ago";
     RelDays => "{0} hari lalu", "{0} days ago";
+    // Photos
+    ActAttach => "lampirkan foto", "attach photo";
+    DoneAttach => "Foto dilampirkan.", "Photo attached.";
+    RulePhotos => "ada foto", "has a photo";
+    RulePhotoWidth => "lebar foto", "photo width";
+    PhotoNotAPhoto => "Tidak diizinkan: berkas ini bukan foto JPEG, PNG atau WebP.", "Not allowed: this file is not a JPEG, PNG or WebP photo.";
+    PhotoTooLarge => "Tidak diizinkan: foto {0} MB, lebih besar dari batas {1} MB.", "Not allowed: the photo is {0} MB, more than the {1} MB limit.";
+    PhotoTooManyPixels => "Tidak diizinkan: foto {0}×{1} piksel, lebih dari batas {2} megapiksel.", "Not allowed: the photo is {0}×{1} pixels, more than the {2}-megapixel limit.";
+    PhotoDamaged => "Tidak diizinkan: foto tidak dapat dibaca utuh (terpotong atau rusak): {0}", "Not allowed: the photo cannot be read whole (cut off or damaged): {0}";
+    PhotoMetadata => "Tidak diizinkan: foto membawa metadata ({0}), mis. lokasi GPS. Kirim lewat `warta attach`, yang menghapusnya.", "Not allowed: the photo carries metadata ({0}), such as a GPS position. Send it with `warta attach`, which removes it.";
+    PhotoTooMany => "Tidak diizinkan: berita ini sudah punya {0} foto, batas satu berita.", "Not allowed: this item already has {0} photos, the most an item may have.";
+    PhotoBadName => "Tidak diizinkan: {0} bukan nama berkas foto buatan warta.", "Not allowed: {0} is not a photo file name warta makes.";
+    PhotoExists => "Tidak diizinkan: berita ini sudah punya foto {0}.", "Not allowed: this item already has a photo {0}.";
+    PhotoNotOnlyAdded => "Tidak diizinkan: melampirkan foto hanya menambah satu foto, tanpa mengubah yang lain.", "Not allowed: attaching adds one photo and changes nothing else.";
+    OutAttached => "Foto {0} dilampirkan ke {1} ({2}×{3} piksel, metadata dihapus).", "Photo {0} attached to {1} ({2}×{3} pixels, metadata removed).";
+    OutAttachRead => "Tidak dapat membaca {0}: {1}", "Cannot read {0}: {1}";
+    SshAttachUsage => "Tidak diizinkan: lewat SSH hanya `attach SLUG NAMA < foto.jpg` yang diterima.", "Not allowed: over SSH only `attach SLUG NAME < photo.jpg` is accepted.";
+    KeyNextPhoto => "foto berikutnya", "next photo";
+    TuiPhotoKeys => "↑↓ pilih · Enter keterangan/kredit · Alt-↑↓ geser · Ctrl-P sampul · Ctrl-D hapus", "↑↓ choose · Enter caption/credit · Alt-↑↓ move · Ctrl-P cover · Ctrl-D remove";
+    TuiNoPhotos => "Belum ada foto. Kirim dari HP: ssh redaksi attach {0} nama.jpg < foto.jpg", "No photos yet. Send one from the phone: ssh newsroom attach {0} name.jpg < photo.jpg";
+    TuiNoPhotosNew => "Belum ada foto. Simpan berita dulu (Ctrl-S), lalu kirim foto dengan `attach`.", "No photos yet. Save the item first (Ctrl-S), then send photos with `attach`.";
+    TuiPhotoCaption => "Keterangan", "Caption";
+    TuiPhotoCredit => "Kredit", "Credit";
+    TuiPhotoCover => "sampul", "cover";
+    TuiPhotoLoading => "memuat foto…", "loading photo…";
+    TuiPhotoCount => "{0} foto", "{0} photos";
+    TuiPhotoOf => "Foto {0}/{1}", "Photo {0}/{1}";
+    TuiPhotoMore => "f: foto berikutnya", "f: next photo";
     // Key help
     KeyUp => "naik", "up";
     KeyDown => "turun", "down";
@@ -333,7 +361,7 @@ strings! {
     TuiHintDate => "Tanggal kegiatan: misalnya 21/05/2024, 21 Mei 2024, hari ini, kemarin.", "Event date: e.g. 21/05/2024, 21 May 2024, hari ini (today), kemarin (yesterday).";
     TuiHintLocation => "Tempat kegiatan, misalnya Balai Desa Polorejo.", "Where it happened, e.g. Balai Desa Polorejo.";
     TuiHintTags => "Tag dipisah koma, misalnya: pengawasan, pilkada-2024. Enter mengambil saran pertama.", "Tags separated by commas, e.g.: pengawasan, pilkada-2024. Enter takes the first suggestion.";
-    TuiHintPhotos => "Satu foto per baris: nama-berkas.jpg | keterangan foto.", "One photo per line: file-name.jpg | caption.";
+    TuiHintPhotos => "Keterangan wajib untuk setiap foto; kredit = nama pemotret.", "Every photo needs a caption; credit = who took it.";
     TuiHintBody => "Isi berita; paragraf dipisah satu baris kosong. Ctrl-S menyimpan.", "The text; paragraphs are separated by an empty line. Ctrl-S saves.";
     TuiSaving => "Menyimpan…", "Saving…";
     TuiSaved => "Tersimpan.", "Saved.";
@@ -350,7 +378,6 @@ strings! {
     TuiNewItem => "Berita baru", "New item";
     TuiFieldTitle => "Judul", "Title";
     TuiFieldDate => "Tanggal", "Date";
-    TuiFieldPhotos => "Foto (berkas | keterangan)", "Photos (file | caption)";
     TuiFieldBody => "Isi", "Body";
     TuiSuggest => "saran (Enter):", "suggestions (Enter):";
     TuiWords => "{0} kata · {1} menit baca", "{0} words · {1} min read";
@@ -739,6 +766,7 @@ pub fn action(lang: Lang, a: ActionKind) -> &'static str {
         ActionKind::Takedown => Key::ActTakedown,
         ActionKind::Restore => Key::ActRestore,
         ActionKind::Discard => Key::ActDiscard,
+        ActionKind::Attach => Key::ActAttach,
     }
     .text(lang)
 }
@@ -817,6 +845,7 @@ pub fn done(lang: Lang, a: ActionKind) -> &'static str {
         ActionKind::Takedown => Key::DoneTakedown,
         ActionKind::Restore => Key::DoneRestore,
         ActionKind::Discard => Key::DoneDiscard,
+        ActionKind::Attach => Key::DoneAttach,
     }
     .text(lang)
 }
@@ -850,6 +879,8 @@ pub fn rule_name(lang: Lang, id: &str) -> &'static str {
         "di_usage" => Key::RuleDiUsage,
         "institution_names" => Key::RuleInstitutionNames,
         "date_form" => Key::RuleDateForm,
+        "photos" => Key::RulePhotos,
+        "photo_width" => Key::RulePhotoWidth,
         _ => Key::RuleBannedWords,
     }
     .text(lang)
@@ -985,6 +1016,7 @@ pub fn invalid(lang: Lang, i: &Invalid) -> String {
         Invalid::BadUrl => Key::InvBadUrl.text(lang).to_string(),
         Invalid::NoteRequired => Key::InvNoteRequired.text(lang).to_string(),
         Invalid::BadWord(w) => fmt(lang, Key::InvBadWord, &[&crate::domain::text::clean_line(w)]),
+        Invalid::Photo(e) => photo_error(lang, e),
     }
 }
 
@@ -1061,6 +1093,30 @@ pub fn import_error(lang: Lang, file: &str, e: &crate::domain::people_csv::Impor
     };
     let why = why.trim_end_matches('.');
     crate::domain::text::clean_line(&fmt(lang, Key::AdmCsvLine, &[&file, &e.line, &why]))
+}
+
+/// A refused photo in the user's language.
+#[must_use]
+pub fn photo_error(lang: Lang, e: &crate::domain::photo::PhotoError) -> String {
+    use crate::domain::photo::PhotoError as P;
+    match e {
+        P::NotAPhoto => Key::PhotoNotAPhoto.text(lang).to_string(),
+        P::TooLarge { bytes, max } => fmt(lang, Key::PhotoTooLarge, &[&mb(*bytes), &mb(*max)]),
+        P::TooManyPixels { width, height, max } => {
+            fmt(lang, Key::PhotoTooManyPixels, &[width, height, &(max / 1_000_000)])
+        }
+        P::Damaged(why) => fmt(lang, Key::PhotoDamaged, &[why]),
+        P::Metadata(what) => fmt(lang, Key::PhotoMetadata, &[what]),
+        P::TooMany(n) => fmt(lang, Key::PhotoTooMany, &[n]),
+        P::BadName(n) => fmt(lang, Key::PhotoBadName, &[n]),
+        P::Exists(n) => fmt(lang, Key::PhotoExists, &[n]),
+        P::NotOnlyAdded => Key::PhotoNotOnlyAdded.text(lang).to_string(),
+    }
+}
+
+/// Bytes as megabytes with one decimal ("10.0").
+fn mb(bytes: u64) -> String {
+    format!("{}.{}", bytes / 1_000_000, bytes % 1_000_000 / 100_000)
 }
 
 #[cfg(test)]

@@ -38,7 +38,7 @@ mod tree;
 pub mod worker;
 mod worktree;
 
-pub use action::{Done, Request};
+pub use action::{Done, NewPhoto, Request};
 pub use error::{CommitId, ExportProblem, Invalid, Result, StateProblem, StoreError};
 pub use identity::{Identity, Source};
 pub use repo::Newsroom;

@@ -19,8 +19,10 @@ use crate::startup::{Ctx, EXIT_REFUSED, EXIT_REPO, EXIT_USAGE, Failure, Outcome}
 use crate::store::Newsroom;
 
 pub mod clipboard;
+pub mod incoming;
 pub mod lean;
 pub mod mouse;
+pub mod previews;
 pub mod runtime;
 pub mod terminal;
 

@@ -15,6 +15,7 @@ mod list_parts;
 pub mod login;
 pub mod markdown;
 pub mod newcomer;
+pub mod photos;
 pub mod pickers;
 pub mod popup;
 pub mod published;

@@ -343,3 +343,68 @@ fn a_key_added_with_warta_keys_add_logs_in_after_keys_write() {
     let s = refused.wait_for("SSH-EXIT=", 15);
     assert!(!s.contains("Tugas saya"), "{s}");
 }
+
+/// A Panwascam member sends a phone photo with one command: `ssh NEWSROOM attach SLUG
+/// NAME < photo.jpg`. The forced command runs only this verb; the photo arrives without
+/// its GPS position, as one commit by that person.
+#[test]
+fn a_photo_sent_over_ssh_is_attached_without_its_position() {
+    let d = Demo::new();
+    let dir = d.tmp.path().join("ssh");
+    std::fs::create_dir_all(&dir).unwrap();
+    newsroom_with_keys(&d, &dir);
+    let authorized = dir.join("authorized_keys");
+    std::fs::write(&authorized, d.ok("admin-it", &["keys"])).unwrap();
+    let sshd = start_sshd(&dir, &authorized);
+    let photo = dir.join("IMG_0042.jpg");
+    std::fs::write(&photo, warta::domain::photo::sample::phone_jpeg(320, 240, 1, true)).unwrap();
+    let send = |remote: &[&str]| {
+        let out = Command::new("ssh")
+            .args(["-p", &sshd.port.to_string(), "-i"])
+            .arg(dir.join("dimas"))
+            .args([
+                "-o",
+                "StrictHostKeyChecking=no",
+                "-o",
+                "UserKnownHostsFile=/dev/null",
+                "-o",
+                "LogLevel=ERROR",
+                "-o",
+                "BatchMode=yes",
+                &format!("{}@127.0.0.1", user()),
+            ])
+            .args(remote)
+            .stdin(std::fs::File::open(&photo).unwrap())
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let before = d.head();
+    let (code, err) = send(&["attach", DRAFT, "IMG_0042.jpg"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("img-0042.jpg"), "{err}");
+    let message = d.git(&["log", "-1", "--format=%B", "main"]);
+    assert!(
+        message.contains("Warta-Action: attach") && message.contains("Warta-Actor: dimas"),
+        "{message}"
+    );
+    assert_eq!(d.git(&["rev-list", "--count", &format!("{before}..main")]).trim(), "1");
+    let path = layout::file_path(DRAFT, "img-0042.jpg");
+    let committed = Command::new("git")
+        .current_dir(&d.repo)
+        .args(["cat-file", "blob", &format!("main:{path}")])
+        .output()
+        .unwrap()
+        .stdout;
+    assert!(warta::domain::photo::metadata(&committed).is_empty());
+    // Another item's author is refused, and nothing is written.
+    let head = d.head();
+    let (code, err) = send(&[
+        "attach",
+        "2024-09-23-panwascam-babadan-ikut-pantau-rapat-pleno-pengundian-nomor",
+        "x.jpg",
+    ]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("Tidak diizinkan"), "{err}");
+    assert_eq!(d.head(), head);
+}

@@ -8,7 +8,7 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::domain::config::{Config, Person, Role};
-use crate::domain::item::{FrontMatter, Item, Photo};
+use crate::domain::item::{FrontMatter, Item};
 use crate::store::journal::Journal;
 
 /// The fields, in Tab order.
@@ -24,7 +24,7 @@ pub enum Field {
     Location,
     /// Tags, comma-separated, with completion.
     Tags,
-    /// Photos: one `file | caption` per line.
+    /// Photos: the list, with a caption and a credit input per photo (`app/photos.rs`).
     Photos,
     /// The body.
     Body,
@@ -48,7 +48,7 @@ impl Field {
     }
 
     fn multiline(self) -> bool {
-        matches!(self, Self::Photos | Self::Body)
+        matches!(self, Self::Body)
     }
 }
 
@@ -97,8 +97,8 @@ pub struct Editor {
     pub location: TextArea<'static>,
     /// Tags.
     pub tags: TextArea<'static>,
-    /// Photos, `file | caption` per line.
-    pub photos: TextArea<'static>,
+    /// The photo list.
+    pub photos: super::photos::PhotoList,
     /// The body. It does not wrap: the body view does (see `prose`).
     pub body: TextArea<'static>,
     /// Where the body view starts, as last drawn.
@@ -143,27 +143,6 @@ fn body_area(text: &str) -> TextArea<'static> {
     t
 }
 
-fn photos_text(photos: &[Photo]) -> String {
-    photos
-        .iter()
-        .map(|p| format!("{} | {}", p.file, p.caption))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn parse_photos(text: &str) -> Vec<Photo> {
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let (file, caption) = l.split_once('|').unwrap_or((l, ""));
-            Photo {
-                file: file.trim().to_string(),
-                caption: caption.trim().to_string(),
-            }
-        })
-        .collect()
-}
-
 /// Why the fields cannot become an item yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldError {
@@ -197,7 +176,7 @@ impl Editor {
             event_date: area(&f.event_date.map(|d| d.to_string()).unwrap_or_default(), false),
             location: area(&f.location, false),
             tags: area(&f.tags.join(", "), false),
-            photos: area(&photos_text(&f.photos), true),
+            photos: super::photos::PhotoList::new(&f.photos),
             body: body_area(&item.body),
             body_view: std::cell::Cell::default(),
             field: if is_new { Field::Title } else { Field::Body },
@@ -230,7 +209,6 @@ impl Editor {
             (Field::EventDate, &mut self.event_date),
             (Field::Location, &mut self.location),
             (Field::Tags, &mut self.tags),
-            (Field::Photos, &mut self.photos),
             (Field::Body, &mut self.body),
         ] {
             t.set_cursor_style(if f == field {
@@ -249,7 +227,7 @@ impl Editor {
         self.event_date = area(&f.event_date.map(|d| d.to_string()).unwrap_or_default(), false);
         self.location = area(&f.location, false);
         self.tags = area(&f.tags.join(", "), false);
-        self.photos = area(&photos_text(&f.photos), true);
+        self.photos = super::photos::PhotoList::new(&f.photos);
         self.body = body_area(&item.body);
         self.body_view.take();
         self.apply_focus();
@@ -263,7 +241,7 @@ impl Editor {
             Field::EventDate => Some(&mut self.event_date),
             Field::Location => Some(&mut self.location),
             Field::Tags => Some(&mut self.tags),
-            Field::Photos => Some(&mut self.photos),
+            Field::Photos => self.photos.focused(),
             Field::Body => Some(&mut self.body),
         }
     }
@@ -306,7 +284,7 @@ impl Editor {
                 .filter(|t| !t.is_empty())
                 .map(str::to_string)
                 .collect(),
-            photos: parse_photos(&self.photos.lines().join("\n")),
+            photos: self.photos.photos(),
             ..self.base.front.clone()
         };
         Ok(Item {
@@ -406,6 +384,15 @@ impl Editor {
                 self.next_field(true);
             }
             return false;
+        }
+        if self.field == Field::Photos {
+            if let Some((changed, leave)) = self.photos.command(key) {
+                self.journal_pending |= changed;
+                if leave {
+                    self.next_field(true);
+                }
+                return changed;
+            }
         }
         if key.code == KeyCode::Enter && !self.field.multiline() {
             if self.field == Field::Tags && self.complete_tag() {

@@ -614,6 +614,14 @@ pub static BINDINGS: &[Binding] = &[
         false
     ),
     b!(&[Mode::Picker], KeyCode::Esc, || Msg::Back, KeyCancel, true),
+    // Photos
+    b!(
+        &[Mode::Item],
+        KeyCode::Char('f'),
+        || Msg::NextPhoto,
+        KeyNextPhoto,
+        false
+    ),
 ];
 const ADMIN: &[Mode] = &[Mode::Admin];
 const FORM: &[Mode] = &[Mode::AdminForm];

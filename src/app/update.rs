@@ -32,13 +32,19 @@ pub fn typed_together(msgs: Vec<Msg>) -> Vec<Msg> {
 
 /// Apply one message; returns what the loop must do.
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
+    // Spelling and photos take their own messages first; after any message, spelling
+    // looks at what is on screen and photos ask for the preview the screen shows.
     let mut out = match msg {
         Msg::Spelling(m) if state.ended.is_none() => super::spelling::update(state, m),
-        msg => update_screens(state, msg),
+        msg => match super::photos::update(state, msg) {
+            Ok(effects) => effects,
+            Err(msg) => update_screens(state, msg),
+        },
     };
     if state.ended.is_none() {
         out.extend(super::spelling::after(state));
     }
+    out.extend(super::photos::wanted(state));
     out
 }
 
@@ -210,7 +216,9 @@ fn update_screens(state: &mut State, msg: Msg) -> Vec<Effect> {
         | Msg::Synced { .. }
         | Msg::Admin(_)
         | Msg::Spelling(_)
-        | Msg::Newcomer(_) => {}
+        | Msg::Newcomer(_)
+        | Msg::PreviewReady { .. }
+        | Msg::NextPhoto => {}
         Msg::Back => back(state),
         Msg::MoveUp | Msg::MoveDown | Msg::PageUp | Msg::PageDown | Msg::Top | Msg::Bottom => movement(state, &msg),
         Msg::Open => return open(state),
@@ -589,6 +597,7 @@ fn from_person(msg: &Msg) -> bool {
             | Msg::ExternalEdited(_)
             | Msg::SaveConflict { .. }
             | Msg::Evaluated(_)
+            | Msg::PreviewReady { .. }
             | Msg::AfterPublish(_)
             | Msg::SyncPending(_)
             | Msg::Synced { .. }

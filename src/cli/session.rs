@@ -44,7 +44,8 @@ pub fn run(cli: &Cli, a: &Args) -> Outcome {
     );
     let asked = std::env::var("SSH_ORIGINAL_COMMAND").ok();
     let git = asked.as_deref().and_then(git_request);
-    if let (Some(asked), None) = (&asked, &git) {
+    let attach = asked.as_deref().and_then(super::attach::ssh_request);
+    if let (Some(asked), None, None) = (&asked, &git, &attach) {
         // Anything else the client asked to run is never run; it is only noted.
         room.log_session(&a.person, &format!("ignored SSH_ORIGINAL_COMMAND={asked:?}"));
     }
@@ -63,6 +64,17 @@ pub fn run(cli: &Cli, a: &Args) -> Outcome {
     }
     if let Some((service, path)) = git {
         return serve_git(&room, person, service, &path, lang);
+    }
+    if let Some((slug, name)) = attach {
+        // Photos
+        room.log_session(&person.id, &format!("attach {slug:?} {name:?}"));
+        let ctx = crate::startup::Ctx {
+            who: crate::store::identity::Identity::session(&person.id),
+            room,
+            config,
+            lang,
+        };
+        return super::attach::over_ssh(&ctx, &slug, &name);
     }
     room.log_session(&a.person, "session start");
     crate::tui::run_session(room, person.id.clone(), lang)

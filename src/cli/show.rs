@@ -58,7 +58,15 @@ pub fn run(ctx: &Ctx, args: &Args) -> Outcome {
             front
                 .photos
                 .iter()
-                .map(|p| json!({"file": clean_line(&p.file), "caption": clean_line(&p.caption)}))
+                .map(|p| {
+                    json!({
+                        "file": clean_line(&p.file),
+                        "caption": clean_line(&p.caption),
+                        "credit": clean_line(&p.credit),
+                        "width": p.width,
+                        "height": p.height,
+                    })
+                })
                 .collect::<Vec<_>>()
         );
         v["content"] = json!(e.content);
@@ -130,8 +138,14 @@ pub fn run(ctx: &Ctx, args: &Args) -> Outcome {
         &e.content[..e.content.len().min(10)]
     );
     for p in &front.photos {
+        // Photos: the credit after the caption, when there is one.
+        let credit = if p.credit.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", clean_line(&p.credit))
+        };
         println!(
-            "{}: {} — {}",
+            "{}: {} — {}{credit}",
             Key::OutFieldPhotos.text(lang),
             clean_line(&p.file),
             clean_line(&p.caption)

@@ -146,6 +146,20 @@ pub struct Config {
     pub publish: PublishSettings,
     /// The `[spelling]` table: the dictionary and the newsroom's own words.
     pub spelling: SpellingSettings,
+    /// The `[photos]` table: what photos a newsroom takes in (`domain/photo.rs`).
+    pub photos: PhotoSettings,
+}
+
+/// The `[photos]` table; an absent key takes the default of `photo::Limits`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhotoSettings {
+    /// Largest photo file, in bytes.
+    pub max_bytes: Option<u64>,
+    /// Most pixels (width × height) of a photo.
+    pub max_pixels: Option<u64>,
+    /// Most photos one item may carry.
+    pub max_per_item: Option<usize>,
 }
 
 /// The `[targets]` table: output each kecamatan should reach, for `warta report`.
@@ -260,6 +274,7 @@ struct RawConfig {
     publish: PublishSettings,
     #[serde(default)]
     spelling: SpellingSettings,
+    photos: PhotoSettings,
 }
 
 #[derive(Deserialize, Default)]
@@ -481,6 +496,11 @@ impl Config {
                 format!("at most {MAX_SOCIAL_HASHTAGS} hashtags"),
             ));
         }
+        // Photos
+        let p = raw.photos;
+        if p.max_bytes == Some(0) || p.max_pixels == Some(0) || p.max_per_item == Some(0) {
+            return Err(whole("photos", "a limit must be above 0".into()));
+        }
         if raw.publish.command.contains('\0') {
             return Err(whole("publish.command", "a NUL character".into()));
         }
@@ -502,6 +522,7 @@ impl Config {
             social,
             publish: raw.publish,
             spelling: raw.spelling,
+            photos: raw.photos,
         })
     }
 

@@ -343,7 +343,13 @@ pub fn front_fields(old: &FrontMatter, new: &FrontMatter) -> Vec<(&'static str, 
     let photos = |f: &FrontMatter| {
         f.photos
             .iter()
-            .map(|p| format!("{} — {}", p.file, p.caption))
+            .map(|p| {
+                if p.credit.is_empty() {
+                    format!("{} — {}", p.file, p.caption)
+                } else {
+                    format!("{} — {} ({})", p.file, p.caption, p.credit)
+                }
+            })
             .collect::<Vec<_>>()
             .join("\n")
     };

@@ -71,15 +71,71 @@ impl std::ops::DerefMut for Extra {
     }
 }
 
-/// A photo in the item's folder.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+/// A photo in the item's folder: a `[[photos]]` table (`file`, `caption`, `credit`,
+/// and the `width` and `height` `warta attach` measured). The first is the cover.
+///
+/// Older items wrote a photo as one string, `"file.jpg | caption"`; it still reads.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(from = "RawPhoto")]
 pub struct Photo {
     /// File name inside the item's folder.
-    #[serde(default)]
     pub file: String,
     /// One-sentence caption.
-    #[serde(default)]
     pub caption: String,
+    /// Who took it; empty when not given.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub credit: String,
+    /// Width in pixels, upright, as measured when attached.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub width: Option<u32>,
+    /// Height in pixels, upright, as measured when attached.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub height: Option<u32>,
+}
+
+/// A photo as the front matter may hold it: a table, or an older `file | caption` line.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawPhoto {
+    Line(String),
+    Table {
+        #[serde(default)]
+        file: String,
+        #[serde(default)]
+        caption: String,
+        #[serde(default)]
+        credit: String,
+        width: Option<u32>,
+        height: Option<u32>,
+    },
+}
+
+impl From<RawPhoto> for Photo {
+    fn from(raw: RawPhoto) -> Self {
+        match raw {
+            RawPhoto::Line(line) => {
+                let (file, caption) = line.split_once('|').unwrap_or((&line, ""));
+                Self {
+                    file: file.trim().to_string(),
+                    caption: caption.trim().to_string(),
+                    ..Self::default()
+                }
+            }
+            RawPhoto::Table {
+                file,
+                caption,
+                credit,
+                width,
+                height,
+            } => Self {
+                file,
+                caption,
+                credit,
+                width,
+                height,
+            },
+        }
+    }
 }
 
 /// A parsed `index.md`.
@@ -396,6 +452,26 @@ pub fn word_count(text: &str) -> usize {
 mod tests {
     use super::*;
 
+    #[test]
+    fn photos_are_tables_and_old_file_caption_strings_still_read() {
+        let old = "+++\ntitle = \"T\"\nauthor = \"sari\"\ntags = []\nphotos = [\"rapat.jpg | Peserta rapat\", \"b.png\"]\n+++\nIsi.\n";
+        let item = Item::parse(old.as_bytes()).unwrap();
+        assert_eq!(item.front.photos[0].file, "rapat.jpg");
+        assert_eq!(item.front.photos[0].caption, "Peserta rapat");
+        assert_eq!(item.front.photos[1].caption, "");
+        let mut item = item;
+        item.front.photos[0].credit = "Humas".into();
+        item.front.photos[0].width = Some(1600);
+        let text = item.serialize();
+        assert!(
+            text.contains(
+                "[[photos]]\ncaption = \"Peserta rapat\"\ncredit = \"Humas\"\nfile = \"rapat.jpg\"\nwidth = 1600\n"
+            ),
+            "{text}"
+        );
+        assert_eq!(Item::parse(text.as_bytes()).unwrap(), item);
+    }
+
     const SAMPLE: &str = "+++\ntitle = \"Rapat \\\"koordinasi\\\"\"\nkecamatan = \"babadan\"\nauthor = \"sari\"\ntags = [\"humas\"]\nunknown_key = 5\n\n[[photos]]\nfile = \"a.jpg\"\ncaption = \"Foto\"\n+++\nBabadan – isi.\n\n+++\n\nPenutup 👍🏽\n";
 
     #[test]
@@ -477,7 +553,7 @@ mod tests {
                 author: "sari".into(),
                 location,
                 tags,
-                photos: captions.into_iter().enumerate().map(|(i, caption)| Photo { file: format!("{i}.jpg"), caption }).collect(),
+                photos: captions.into_iter().enumerate().map(|(i, caption)| Photo { file: format!("{i}.jpg"), caption, ..Photo::default() }).collect(),
                 created: Some("2024-09-09T10:15:00+07:00".parse().unwrap()),
                 ..FrontMatter::default()
             };

@@ -8,6 +8,10 @@ use super::item::{Item, paragraphs, word_count};
 
 pub use super::checks::{Level, Rule};
 
+/// The default narrowest photo: 800 pixels, the width a news site's article column
+/// shows a photo at on a laptop.
+pub const DEFAULT_PHOTO_MIN_WIDTH: u32 = 800;
+
 /// The outcome of one rule on one item.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Check {
@@ -31,6 +35,8 @@ pub struct Rules {
     pub lead_max_words: usize,
     /// Words that must not appear (case-insensitive).
     pub banned: Vec<String>,
+    /// Narrowest photo the website takes, in pixels.
+    pub photo_min_width: u32,
 }
 
 fn parse_level(v: &toml::Value) -> Option<Level> {
@@ -62,6 +68,8 @@ impl Rules {
                 .collect(),
             title_max: num("title_length", "max", 100),
             lead_max_words: num("lead_length", "max_words", 45),
+            photo_min_width: u32::try_from(num("photo_width", "min", DEFAULT_PHOTO_MIN_WIDTH as usize))
+                .unwrap_or(u32::MAX),
             banned: t
                 .get("banned_words")
                 .and_then(|v| v.get("words"))
@@ -134,6 +142,17 @@ impl Rules {
                         .map(|p| p.file.as_str())
                         .collect();
                     (missing.is_empty(), missing.join(", "))
+                }
+                Rule::Photos => (!front.photos.is_empty(), front.photos.len().to_string()),
+                Rule::PhotoWidth => {
+                    // Photos of unknown width (committed with plain git) are not judged.
+                    let narrow: Vec<String> = front
+                        .photos
+                        .iter()
+                        .filter(|p| p.width.is_some_and(|w| w < self.photo_min_width))
+                        .map(|p| format!("{} {}px", p.file, p.width.unwrap_or_default()))
+                        .collect();
+                    (narrow.is_empty(), narrow.join(", "))
                 }
                 Rule::Tags => (!front.tags.is_empty(), front.tags.len().to_string()),
                 Rule::Kecamatan => (!front.kecamatan.is_empty(), front.kecamatan.clone()),
@@ -239,6 +258,7 @@ mod tests {
         i.front.photos = vec![Photo {
             file: "a.jpg".into(),
             caption: "Foto kegiatan.".into(),
+            ..Photo::default()
         }];
         i.body = "Babadan, Panwaslu Kecamatan Babadan – Kegiatan berlangsung tertib.\n\nIsi kedua.\n\n(Humas)\n".into();
         i

@@ -46,6 +46,8 @@ pub enum ActionKind {
     Restore,
     /// The author threw away a draft never submitted: it leaves lists, its history stays.
     Discard,
+    /// A photo was added to the item's folder and front matter (`message`: its file name).
+    Attach,
 }
 
 impl std::fmt::Display for ActionKind {
@@ -62,7 +64,7 @@ impl std::fmt::Display for Status {
 
 impl ActionKind {
     /// Every action, in workflow order.
-    pub const ALL: [Self; 17] = [
+    pub const ALL: [Self; 18] = [
         Self::Create,
         Self::Edit,
         Self::Submit,
@@ -80,6 +82,7 @@ impl ActionKind {
         Self::Takedown,
         Self::Restore,
         Self::Discard,
+        Self::Attach,
     ];
 
     /// The id used in logs, commit messages and commands.
@@ -103,6 +106,7 @@ impl ActionKind {
             Self::Takedown => "takedown",
             Self::Restore => "restore",
             Self::Discard => "discard",
+            Self::Attach => "attach",
         }
     }
 
@@ -385,7 +389,7 @@ impl Review {
                     status = Status::Published;
                     public.clone_from(&last_published);
                 }
-                ActionKind::Edit | ActionKind::Repair | ActionKind::Shared => {}
+                ActionKind::Edit | ActionKind::Repair | ActionKind::Shared | ActionKind::Attach => {}
                 ActionKind::Submit => {
                     status = Status::Submitted;
                     submitted_once = true;

@@ -74,6 +74,8 @@ pub enum Invalid {
     NoteRequired,
     /// Not one word that can go on a spelling list.
     BadWord(String),
+    /// A photo refused (`domain/photo.rs`).
+    Photo(super::photo::PhotoError),
 }
 
 /// Why the rule book refuses an action.
@@ -139,6 +141,14 @@ pub enum Intent {
     Resolve {
         /// Thread number.
         thread: u32,
+    },
+    /// Add a photo: `item` is the item with the photo `file` appended to its photos
+    /// (the file itself has passed `photo::prepare` or, replayed, `photo::inspect`).
+    Attach {
+        /// The item with the photo added.
+        item: Item,
+        /// The photo's file name in the item's folder.
+        file: String,
     },
     /// Record a post of the published item.
     Shared {
@@ -398,6 +408,7 @@ impl<'a> Rulebook<'a> {
                     summary: text,
                 }
             }
+            (Intent::Attach { item, file }, Some(cur)) => self.plan_attach(item, file, cur)?,
             (Intent::Shared { channel, url }, Some(cur)) => {
                 let channel = channel.trim().to_ascii_lowercase();
                 if !super::review::CHANNELS.contains(&channel.as_str()) {
@@ -472,6 +483,41 @@ impl<'a> Rulebook<'a> {
         Ok(log)
     }
 
+    /// Attach: allowed to whoever may edit the item; one photo more, at the end, under a
+    /// name the slug maker makes, within the newsroom's count; nothing else changes.
+    fn plan_attach(&self, item: &Item, file: &str, cur: &Current<'_>) -> Result<Planned, Refusal> {
+        use super::photo::{self, PhotoError};
+        workflow::check(ActionKind::Attach, self.person(), &cur.facts(), &self.context(None))?;
+        if !photo::is_valid_file_name(file) {
+            return Err(Invalid::Photo(PhotoError::BadName(file.to_string())).into());
+        }
+        let photos = &cur.item.front.photos;
+        if photos.iter().any(|p| p.file == file) {
+            return Err(Invalid::Photo(PhotoError::Exists(file.to_string())).into());
+        }
+        let max = photo::Limits::from_config(self.config).max_per_item;
+        if photos.len() >= max {
+            return Err(Invalid::Photo(PhotoError::TooMany(max)).into());
+        }
+        let mut expected = cur.item.clone();
+        match item.front.photos.last() {
+            Some(p) if p.file == file => expected.front.photos.push(p.clone()),
+            _ => return Err(Invalid::Photo(PhotoError::NotOnlyAdded).into()),
+        }
+        if *item != expected {
+            return Err(Invalid::Photo(PhotoError::NotOnlyAdded).into());
+        }
+        check_fields(item)?;
+        check_size(item)?;
+        let mut e = self.event(ActionKind::Attach);
+        e.message = Some(file.to_string());
+        Ok(Planned {
+            item: Some(item.clone()),
+            event: e,
+            summary: file.to_string(),
+        })
+    }
+
     fn known_kecamatan(&self, k: &str) -> Result<(), Refusal> {
         if !k.is_empty() && self.config.kecamatan(k).is_none() {
             return Err(Invalid::UnknownKecamatan(k.to_string()).into());
@@ -514,7 +560,8 @@ fn check_fields(item: &Item) -> Result<(), Refusal> {
     if !f.tags.iter().all(|t| text::is_clean_line(t)) {
         return Err(Invalid::ControlCharacters("tags").into());
     }
-    let photo_ok = |p: &Photo| text::is_clean_line(&p.caption) && text::is_clean_line(&p.file);
+    let photo_ok =
+        |p: &Photo| text::is_clean_line(&p.caption) && text::is_clean_line(&p.file) && text::is_clean_line(&p.credit);
     if !f.photos.iter().all(photo_ok) {
         return Err(Invalid::ControlCharacters("photos").into());
     }

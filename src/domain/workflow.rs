@@ -172,7 +172,8 @@ pub fn check(action: ActionKind, who: Option<&Person>, item: &ItemFacts<'_>, ctx
     };
     match action {
         A::Create => kecamatan_rule(),
-        A::Edit => {
+        // Adding a photo is an edit of the item: the same people, the same statuses.
+        A::Edit | A::Attach => {
             kecamatan_rule()?;
             if staff {
                 state(&[S::Draft, S::ChangesRequested, S::Submitted, S::Approved])

@@ -18,7 +18,7 @@ use crate::domain::item::{FrontMatter, Item, Photo};
 use crate::domain::review::ActionKind;
 use crate::domain::rules::{Intent, Rulebook};
 use crate::domain::workflow;
-use crate::domain::{layout, slug, text};
+use crate::domain::{layout, photo, slug, text};
 
 /// What a person asks the store to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,6 +94,23 @@ pub enum Request {
         /// Thread number.
         thread: u32,
     },
+    /// Add a photo to an item (`domain/photo.rs` checks it and strips its metadata).
+    Attach(Box<NewPhoto>),
+}
+
+/// A photo to attach, as it came from the phone.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct NewPhoto {
+    /// The item.
+    pub slug: String,
+    /// The name it came with; its file name in the item is made from it.
+    pub name: String,
+    /// The file's bytes.
+    pub data: Vec<u8>,
+    /// Caption.
+    pub caption: String,
+    /// Who took it.
+    pub credit: String,
 }
 
 /// The fields of a new item.
@@ -128,6 +145,7 @@ impl Request {
             Self::Resolve { .. } => ActionKind::Resolve,
             Self::Repair { .. } => ActionKind::Repair,
             Self::Shared { .. } => ActionKind::Shared,
+            Self::Attach(_) => ActionKind::Attach,
         }
     }
 }
@@ -218,13 +236,15 @@ impl Newsroom {
         let mut races = 0;
         // How long the branch lock has been held by others, without a break.
         let mut locked_since: Option<Instant> = None;
+        // A photo is checked and stripped once, not again on each lost race.
+        let mut prepared = None;
         loop {
             attempts += 1;
             let head = self.head()?;
             self.require_current_layout(head)?;
             let config = self.config_at(head)?;
             let now = at.cloned().unwrap_or_else(|| now(&config));
-            let Some(plan) = self.plan(head, &config, actor, req, &now)? else {
+            let Some(plan) = self.plan(head, &config, actor, req, &now, &mut prepared)? else {
                 return Ok(Done {
                     commit: None,
                     slug: request_slug(req),
@@ -314,8 +334,10 @@ impl Newsroom {
         actor: &str,
         req: &Request,
         now: &jiff::Zoned,
+        prepared: &mut Option<photo::Prepared>,
     ) -> Result<Option<Plan>> {
         let book = Rulebook::new(config, actor, now.clone());
+        let mut photo_blob = None;
         let (slug, intent, entry, merged) = match req {
             Request::Create(new) => {
                 let person = book.person();
@@ -425,6 +447,36 @@ impl Newsroom {
                 (slug.clone(), intent, Some(self.load(head, slug)?), false)
             }
             Request::Repair { slug, message } => return self.plan_repair(head, &book, slug, message).map(Some),
+            Request::Attach(new) => {
+                let entry = self.load(head, &new.slug)?;
+                // Permission and count first: a refused person's photo is never decoded.
+                workflow::check(ActionKind::Attach, book.person(), &entry.facts(), &book.context(None))?;
+                let limits = photo::Limits::from_config(config);
+                if entry.item.front.photos.len() >= limits.max_per_item {
+                    return Err(StoreError::Invalid(Invalid::Photo(photo::PhotoError::TooMany(
+                        limits.max_per_item,
+                    ))));
+                }
+                if prepared.is_none() {
+                    let p = photo::prepare(&new.data, &limits).map_err(|e| StoreError::Invalid(Invalid::Photo(e)))?;
+                    *prepared = Some(p);
+                }
+                let p = prepared.as_ref().expect("prepared just above");
+                let front = &entry.item.front;
+                let file = photo::file_name(&new.name, p.info.format, |f| {
+                    entry.files.iter().any(|x| x == f) || front.photos.iter().any(|x| x.file == f)
+                });
+                let mut item = entry.item.clone();
+                item.front.photos.push(Photo {
+                    file: file.clone(),
+                    caption: new.caption.trim().to_string(),
+                    credit: new.credit.trim().to_string(),
+                    width: Some(p.info.width),
+                    height: Some(p.info.height),
+                });
+                photo_blob = Some(layout::file_path(&new.slug, &file));
+                (new.slug.clone(), Intent::Attach { item, file }, Some(entry), false)
+            }
         };
         let current = entry.as_ref().map(Entry::current);
         let Some(planned) = book.plan(&intent, current.as_ref()).map_err(StoreError::from)? else {
@@ -432,8 +484,16 @@ impl Newsroom {
         };
         let mut review = entry.map(|e| e.review).unwrap_or_default();
         review.events.push(planned.event);
+        let mut changes = self.item_changes(&slug, planned.item.as_ref(), &review)?;
+        // The photo's blob is written only once the rule book has agreed.
+        if let (Some(path), Some(p)) = (photo_blob, prepared.as_ref()) {
+            changes.push(Change {
+                path,
+                blob: Some(self.repo.blob(&p.bytes).map_err(write_error)?),
+            });
+        }
         Ok(Some(Plan {
-            changes: self.item_changes(&slug, planned.item.as_ref(), &review)?,
+            changes,
             action: req.kind(),
             slug,
             summary: planned.summary,
@@ -495,6 +555,7 @@ fn request_slug(req: &Request) -> String {
         | Request::Resolve { slug, .. }
         | Request::Repair { slug, .. }
         | Request::Shared { slug, .. } => slug.clone(),
+        Request::Attach(p) => p.slug.clone(),
     }
 }
 

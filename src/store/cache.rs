@@ -455,6 +455,9 @@ fn encode(e: &Entry, out: &mut Vec<u8>) {
     for ph in &f.photos {
         p.str(&ph.file);
         p.str(&ph.caption);
+        p.str(&ph.credit);
+        p.num(ph.width);
+        p.num(ph.height);
     }
     p.str(&table_text(&f.extra));
     p.str(&e.item.body);
@@ -483,11 +486,15 @@ fn decode(record: &[u8]) -> Result<Entry, Damaged> {
     let location = t.str()?;
     let tags = t.strs()?;
     let summary = t.str()?;
-    let photos = (0..t.count(8)?)
+    // Three lengths and two numbers of five bytes each.
+    let photos = (0..t.count(22)?)
         .map(|_| {
             Ok(Photo {
                 file: t.str()?,
                 caption: t.str()?,
+                credit: t.str()?,
+                width: t.num()?,
+                height: t.num()?,
             })
         })
         .collect::<Result<Vec<_>, Damaged>>()?;

@@ -11,6 +11,7 @@ use super::repo::{CONFIG_PATH, Newsroom};
 use crate::domain::config::{Config, Role};
 use crate::domain::item::Item;
 use crate::domain::layout::{self, Layout, Place};
+use crate::domain::photo;
 use crate::domain::review::{ActionKind, Review};
 use crate::domain::rules::{self, Current, Intent, Refusal, Rulebook};
 use crate::domain::workflow::Denial;
@@ -497,6 +498,8 @@ impl Newsroom {
         let diff = self.repo.diff_tree_to_tree(Some(&pt), Some(&ct), None)?;
         let mut slugs = BTreeSet::new();
         let mut config_changed = false;
+        // Photos added or changed: the same checks `warta attach` makes, without decoding.
+        let mut photos = Vec::new();
         for d in diff.deltas() {
             let Some(path) = d
                 .new_file()
@@ -520,6 +523,14 @@ impl Newsroom {
                 continue;
             }
             match layout::place(path) {
+                Place::Draft { slug, layout, file }
+                    if regular && expected.is_none_or(|e| e == layout) && d.status() != git2::Delta::Deleted =>
+                {
+                    slugs.insert(slug.to_string());
+                    if photo::format_of_name(file).is_some() {
+                        photos.push((slug.to_string(), d.new_file().id()));
+                    }
+                }
                 Place::Draft { slug, layout, .. } | Place::Review { slug, layout }
                     if regular && expected.is_none_or(|e| e == layout) =>
                 {
@@ -532,6 +543,12 @@ impl Newsroom {
         }
         if slugs.len() > 1 || (config_changed && !slugs.is_empty()) {
             push(out, "", None, Problem::NotOneAction);
+        }
+        let limits = photo::Limits::from_config(config);
+        for (slug, id) in photos {
+            if let Err(e) = self.check_photo(id, &limits) {
+                push(out, &slug, None, Problem::Refused(Invalid::Photo(e)));
+            }
         }
         let tz = config.timezone();
         let now = jiff::Timestamp::from_second(commit.time().seconds())
@@ -555,6 +572,27 @@ impl Newsroom {
             }
         }
         Ok(())
+    }
+
+    /// A committed photo under the newsroom's limits: its size from the object header
+    /// (a huge blob is never read), then `photo::inspect`.
+    fn check_photo(&self, id: Oid, limits: &photo::Limits) -> std::result::Result<(), photo::PhotoError> {
+        let size = self
+            .repo
+            .odb()
+            .and_then(|o| o.read_header(id))
+            .map_or(0, |(n, _)| n as u64);
+        if size > limits.max_bytes {
+            return Err(photo::PhotoError::TooLarge {
+                bytes: size,
+                max: limits.max_bytes,
+            });
+        }
+        let blob = self
+            .repo
+            .find_blob(id)
+            .map_err(|e| photo::PhotoError::Damaged(e.message().to_string()))?;
+        photo::inspect(blob.content(), limits).map(|_| ())
     }
 
     /// Replay what one commit did to one item through the rule book.
@@ -649,7 +687,7 @@ impl Newsroom {
         }
         let e = &new_events[0];
         let action = Some(e.action);
-        if content_changed && !matches!(e.action, ActionKind::Create | ActionKind::Edit) {
+        if content_changed && !matches!(e.action, ActionKind::Create | ActionKind::Edit | ActionKind::Attach) {
             found.push((None, Problem::NoEvent));
         }
         if !actor_problems(e, &mut found) {
@@ -672,6 +710,24 @@ impl Newsroom {
             },
             ActionKind::Edit => match &item_after {
                 Some(item) => Intent::Edit { item: item.clone() },
+                None => return Ok(found),
+            },
+            ActionKind::Attach => match &item_after {
+                // The photo the event names is in the folder the commit leaves.
+                Some(_)
+                    if blob_id(
+                        r.ct,
+                        &r.layout.file_path(slug, e.message.as_deref().unwrap_or_default()),
+                    )
+                    .is_none() =>
+                {
+                    found.push((action, Problem::Mismatch));
+                    return Ok(found);
+                }
+                Some(item) => Intent::Attach {
+                    item: item.clone(),
+                    file: e.message.clone().unwrap_or_default(),
+                },
                 None => return Ok(found),
             },
             ActionKind::Comment => Intent::Comment {

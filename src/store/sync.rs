@@ -522,6 +522,24 @@ impl Newsroom {
                         },
                     }
                 }
+                ActionKind::Attach => {
+                    // The photo as this clone attached it: its bytes from the commit (already
+                    // checked and stripped), its caption and credit from the item there.
+                    let file = event.message.clone().unwrap_or_default();
+                    let data = self.read_bytes(id, &layout::file_path(&slug, &file))?;
+                    let (Some(ours), Some(data)) = (self.item_at(id, &slug)?, data) else {
+                        aside(report, &slug, Some(event.action), AsideReason::NotAnAction)?;
+                        continue;
+                    };
+                    let photo = ours.front.photos.iter().find(|p| p.file == file);
+                    Request::Attach(Box::new(super::action::NewPhoto {
+                        slug: target.clone(),
+                        name: file.clone(),
+                        data,
+                        caption: photo.map(|p| p.caption.clone()).unwrap_or_default(),
+                        credit: photo.map(|p| p.credit.clone()).unwrap_or_default(),
+                    }))
+                }
                 ActionKind::Comment => Request::Comment {
                     slug: target.clone(),
                     paragraph: event.paragraph,
@@ -574,7 +592,7 @@ impl Newsroom {
             let now = jiff::Timestamp::from_second(commit.time().seconds())
                 .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
                 .to_zoned(config.timezone());
-            let plan = match self.plan(head, &config, &event.actor, &request, &now) {
+            let plan = match self.plan(head, &config, &event.actor, &request, &now, &mut None) {
                 Ok(Some(plan)) => plan,
                 // Already there (the same edit made on both sides).
                 Ok(None) => continue,

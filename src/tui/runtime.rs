@@ -24,17 +24,7 @@ use crate::store::spelling;
 use crate::store::worker::{self, Job, JobId, Report};
 use crate::store::{Newsroom, StoreError};
 
-/// What arrives at the loop.
-pub enum Incoming {
-    /// A terminal event.
-    Term(Event),
-    /// A report of the store's worker.
-    Store(Report),
-    /// An answer of the runtime's own thread.
-    Local(Msg),
-    /// SIGTERM, SIGHUP, SIGINT, or the terminal gone.
-    Signal,
-}
+pub use super::incoming::Incoming;
 
 /// Turn what arrived into a message for `update`.
 #[must_use]
@@ -223,6 +213,8 @@ pub struct Runtime {
     file_thread: Option<JoinHandle<()>>,
     places: Places,
     announced: Option<Presence>,
+    /// The preview thread (photos), when the newsroom could be opened a second time.
+    previews: Option<Sender<(app::photos::PreviewKey, JobId)>>,
 }
 
 impl Runtime {
@@ -242,6 +234,9 @@ impl Runtime {
             state_dir,
             lang,
         };
+        let previews = Newsroom::open(room.git_dir())
+            .ok()
+            .map(|own| super::previews::spawn(own, super::previews::picker(), lang, out.clone()));
         let (report_tx, report_rx) = mpsc::channel::<Report>();
         let jobs = worker::spawn(room, report_tx);
         let forward = out.clone();
@@ -268,6 +263,7 @@ impl Runtime {
             file_thread: Some(file_thread),
             places,
             announced: None,
+            previews,
         }
     }
 
@@ -311,6 +307,12 @@ impl Runtime {
             Effect::LoadSpeller { config, person } => self.file(FileJob::LoadSpeller { config, person }),
             Effect::AddPersonalWord { person, word } => self.file(FileJob::AddPersonalWord { person, word }),
             Effect::AddNewsroomWords { actor, words, job } => self.job(Job::AddWords { actor, words }, Some(job)),
+            Effect::Preview { key, job } => match &self.previews {
+                Some(p) => {
+                    let _ = p.send((key, job));
+                }
+                None => return Some(Msg::Finished(job)),
+            },
             Effect::ExternalEditor { body } => {
                 return Some(external_editor(&self.places.state_dir, &body, state.lang));
             }

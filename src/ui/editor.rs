@@ -151,7 +151,7 @@ pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(&ed.tags, r);
     let [l, r] = row(photos);
     frame.render_widget(label(state, ed, Field::Photos, Key::OutFieldPhotos.text(lang)), l);
-    frame.render_widget(&ed.photos, r);
+    super::photos::render_summary(state, ed, frame, r);
 
     let sep_style = if ed.field == Field::Body {
         theme.accent
@@ -166,7 +166,12 @@ pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     );
     let fields = Rect::new(title.x, title.y, title.width, photos.bottom().saturating_sub(title.y));
     let (body, threads) = super::editor_threads::split(state, ed, body, fields);
-    let body_cursor = super::spelling::render_body(state, ed, frame, body);
+    // Photos: while they have the focus, their list takes the body's place.
+    let photo_cursor = (ed.field == Field::Photos).then(|| super::photos::render_panel(state, ed, frame, body));
+    let body_cursor = match photo_cursor {
+        Some(c) => c,
+        None => Some(super::spelling::render_body(state, ed, frame, body)),
+    };
     super::editor_threads::render(state, ed, frame, threads);
     frame.render_widget(Paragraph::new(info_text).wrap(Wrap { trim: true }), info);
     // The terminal's own cursor marks where typing goes.
@@ -175,11 +180,10 @@ pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
         Field::EventDate => Some((&ed.event_date, date_area)),
         Field::Location => Some((&ed.location, loc_area)),
         Field::Tags => Some((&ed.tags, tags)),
-        Field::Photos => Some((&ed.photos, photos)),
-        Field::Body | Field::Kecamatan => None,
+        Field::Body | Field::Kecamatan | Field::Photos => None,
     };
-    if let (Field::Body, Mode::Editor) = (ed.field, state.mode()) {
-        frame.set_cursor_position(body_cursor);
+    if let (Field::Body | Field::Photos, Mode::Editor, Some(at)) = (ed.field, state.mode(), body_cursor) {
+        frame.set_cursor_position(at);
     }
     if let (Some((area_of, row_area)), Mode::Editor) = (focused, state.mode()) {
         let field_area = text_area(ed.field, row_area);
@@ -207,7 +211,11 @@ pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
             popup(state, frame, area, Key::KeyLeave.text(lang), lines, 64, 6);
         }
         Mode::EditorConflict => render_conflict(state, ed, frame, area),
-        Mode::Spelling => super::spelling::render_popup(state, frame, body, body_cursor),
+        Mode::Spelling => {
+            if let Some(at) = body_cursor {
+                super::spelling::render_popup(state, frame, body, at);
+            }
+        }
         _ => {}
     }
 }

@@ -426,6 +426,8 @@ pub fn render_item(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     } else {
         (area, None)
     };
+    // Photos: the chosen photo above the text.
+    let main = super::photos::render_item_band(state, e, frame, main);
     let mut doc: Vec<Line<'static>> = vec![Line::styled(clean_line(&e.item.front.title), theme.title)];
     if side.is_none() {
         doc.extend(meta_lines(state, e));
