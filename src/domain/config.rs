@@ -274,6 +274,7 @@ struct RawConfig {
     publish: PublishSettings,
     #[serde(default)]
     spelling: SpellingSettings,
+    #[serde(default)]
     photos: PhotoSettings,
 }
 
