@@ -1,6 +1,6 @@
 //! A newcomer's whole task in the real binary in tmux, from the on-screen hints alone:
-//! a new item with a date typed as Indonesians type it, tags, a body, and submitting
-//! with the checklist shown. Every wait polls the screen for what it needs to show; no
+//! a new item with a date typed as Indonesians type it, tags, a body, a photo sent from
+//! the phone and captioned in the editor, and submitting with the checklist shown. Every wait polls the screen for what it needs to show; no
 //! step sleeps a fixed time.
 
 mod common;
@@ -126,6 +126,36 @@ fn a_newcomer_writes_and_submits_an_item_from_the_hints_alone() {
     t.wait("Tersimpan");
     t.keys(&["Escape"]);
     t.wait("s ajukan");
+    // A photo arrives from the phone (what `ssh NEWSROOM attach SLUG NAME < photo`
+    // runs); the item view shows it once the branch moves.
+    let slug = d
+        .json("sari", &["list", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["title"] == "Panwascam Babadan Awasi Pemutakhiran Data Pemilih")
+        .expect("saved")["slug"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let photo = d.tmp.path().join("IMG_0042.jpg");
+    std::fs::write(&photo, warta::domain::photo::sample::phone_jpeg(320, 240, 1, true)).unwrap();
+    d.ok("sari", &["attach", &slug, photo.to_str().unwrap()]);
+    t.wait("img-0042.jpg");
+    // Its caption and credit have inputs of their own, with a hint, in the editor.
+    // The editor's own line says the photo still needs its caption.
+    t.keys(&["e"]);
+    t.wait("keterangan foto img-0042.jpg");
+    t.keys(&["BTab"]);
+    t.wait("Keterangan wajib");
+    t.text("Ketua Panwascam Babadan memeriksa daftar pemilih di Polorejo.");
+    t.keys(&["Enter"]);
+    t.text("Humas Panwascam Babadan");
+    t.wait("Humas Panwascam Babadan");
+    t.keys(&["C-s"]);
+    t.wait("Tersimpan");
+    t.keys(&["Escape"]);
+    t.wait("s ajukan");
     t.keys(&["s"]);
     // Submitting shows the checklist and asks first.
     let asked = t.wait("Daftar periksa");
@@ -149,6 +179,11 @@ fn a_newcomer_writes_and_submits_an_item_from_the_hints_alone() {
     let slug = ours["slug"].as_str().unwrap();
     let text = std::fs::read_to_string(d.repo.join(layout::index_path(slug))).unwrap();
     assert!(text.contains("event_date = 2024-05-21"), "{text}");
+    assert!(
+        text.contains("caption = \"Ketua Panwascam Babadan memeriksa daftar pemilih di Polorejo.\"")
+            && text.contains("credit = \"Humas Panwascam Babadan\""),
+        "the caption typed in its own input: {text}"
+    );
     assert!(
         text.contains("Babadan – Panwascam Babadan mengawasi pemutakhiran"),
         "typed after the dateline: {text}"
