@@ -286,7 +286,7 @@ strings! {
     TuiPhotoCredit => "Kredit", "Credit";
     TuiPhotoCover => "sampul", "cover";
     TuiPhotoLoading => "memuat foto…", "loading photo…";
-    TuiPhotoCount => "{0} foto", "{0} photos";
+    TuiPhotoCount => "{0} foto", "{0} photo(s)";
     TuiPhotoOf => "Foto {0}/{1}", "Photo {0}/{1}";
     TuiPhotoMore => "f: foto berikutnya", "f: next photo";
     // Key help
