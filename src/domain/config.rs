@@ -274,6 +274,7 @@ struct RawConfig {
     publish: PublishSettings,
     #[serde(default)]
     spelling: SpellingSettings,
+    #[serde(default)]
     photos: PhotoSettings,
 }
 
@@ -614,6 +615,12 @@ mod tests {
         let plain = Config::parse(BASE).unwrap();
         assert_eq!(plain.site, SiteSettings::default());
         assert!(plain.publish.command.is_empty());
+    }
+
+    #[test]
+    fn a_newsroom_without_a_photos_table_takes_the_default_limits() {
+        let c = Config::parse(BASE).unwrap();
+        assert_eq!(c.photos, PhotoSettings::default());
     }
 
     #[test]
