@@ -69,3 +69,19 @@ fn list_item_and_editor_at_three_sizes() {
         }
     }
 }
+
+#[test]
+fn a_long_message_keeps_the_full_list_at_80x24() {
+    let (_t, snap) = demo();
+    let mut s = state(&snap, "hesti", Lang::Id);
+    let before = draw(&s, 80, 24);
+    assert!(before.contains("Kecamatan"), "{before}");
+    // A refusal longer than the bar takes a row above it; the list stays the full one.
+    s.status = Some((
+        app::Severity::Error,
+        "Tidak diizinkan: penyetuju tidak boleh menyetujui berita tulisannya sendiri.".into(),
+    ));
+    let after = draw(&s, 80, 24);
+    assert!(after.contains("Kecamatan"), "{after}");
+    assert!(after.contains("Tidak diizinkan"), "{after}");
+}

@@ -129,7 +129,9 @@ pub fn render_list(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
         );
         return;
     }
-    if super::compact::is_compact(area.width, area.height + 1) {
+    // The layout follows the screen, not the rows a long message leaves the list.
+    let screen = frame.area();
+    if super::compact::is_compact(screen.width, screen.height) {
         super::compact::render_rows(state, frame, body, snap);
         return;
     }
