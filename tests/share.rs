@@ -31,6 +31,12 @@ fn bagikan_shows_each_channel_copies_clean_text_and_records_the_post() {
     key(&mut s, KeyCode::Char('B'));
     assert!(s.share.is_none());
     assert!(s.status.as_ref().unwrap().1.contains("belum terbit"), "{:?}", s.status);
+    // Named by its title, not by the folder's name.
+    assert!(
+        s.status.as_ref().unwrap().1.starts_with("\"Hari Pertama Masa Tenang"),
+        "{:?}",
+        s.status
+    );
 
     open(&mut s, PUBLISHED);
     key(&mut s, KeyCode::Char('B'));
