@@ -704,6 +704,8 @@ strings! {
     DenySubmittedOnce => "Tidak diizinkan: draf yang pernah diajukan tidak bisa dibuang, riwayat tinjauannya milik redaksi.", "Not allowed: a draft that was submitted once cannot be discarded; its review history belongs to the newsroom.";
     KeyDiscardDraft => "buang draf", "discard draft";
     TuiDiscardExplain => "Draf ini hilang dari daftar dan antrean, dan tidak bisa dipulihkan dari warta. Riwayatnya tetap tersimpan (warta log).", "The draft leaves every list and queue and cannot be brought back from warta. Its history is kept (warta log).";
+    // Report periods
+    RepBadPeriod => "Periode tidak dikenali: {0}. Tulis bulan seperti 2024-09, minggu seperti 2024-W36, atau tanggal seperti 2024-09-01 (--from tidak sesudah --to).", "Period not understood: {0}. Write a month like 2024-09, a week like 2024-W36 or dates like 2024-09-01 (--from not after --to).";
 }
 
 /// The text of a key with `{0}`, `{1}`… replaced by `args`.
