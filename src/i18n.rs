@@ -706,6 +706,8 @@ strings! {
     TuiDiscardExplain => "Draf ini hilang dari daftar dan antrean, dan tidak bisa dipulihkan dari warta. Riwayatnya tetap tersimpan (warta log).", "The draft leaves every list and queue and cannot be brought back from warta. Its history is kept (warta log).";
     // Report periods
     RepBadPeriod => "Periode tidak dikenali: {0}. Tulis bulan seperti 2024-09, minggu seperti 2024-W36, atau tanggal seperti 2024-09-01 (--from tidak sesudah --to).", "Period not understood: {0}. Write a month like 2024-09, a week like 2024-W36 or dates like 2024-09-01 (--from not after --to).";
+    // A popup's required message, in the TUI (no command-line flag to name)
+    TuiPopupMessageMissing => "Tidak diizinkan: \"{0}\" wajib disertai pesan. Tulis pesannya di kotak ini, lalu Enter.", "Not allowed: \"{0}\" needs a message. Type it in this box, then Enter.";
 }
 
 /// The text of a key with `{0}`, `{1}`… replaced by `args`.

@@ -100,7 +100,9 @@ fn an_author_corrects_a_published_item_and_the_kordiv_publishes_it_in_the_tui() 
     t.keys(&["T"]);
     t.wait_for("Alasan menurunkan berita", 5);
     t.keys(&["Enter"]);
-    t.wait_for("wajib disertai pesan", 5);
+    let screen = t.wait_for("wajib disertai pesan", 5);
+    // No command-line flag in a popup's refusal.
+    assert!(!screen.contains("(-m)"), "{screen}");
     t.text("Sengketa data peserta");
     t.keys(&["Enter"]);
     t.wait_for("Berita diturunkan", 10);

@@ -506,7 +506,7 @@ fn confirm(state: &mut State) -> Vec<Effect> {
                     Severity::Error,
                     i18n::fmt(
                         state.lang,
-                        Key::InvMessageRequired,
+                        Key::TuiPopupMessageMissing,
                         &[&i18n::action(state.lang, action)],
                     ),
                 ));
