@@ -85,3 +85,16 @@ fn a_long_message_keeps_the_full_list_at_80x24() {
     assert!(after.contains("Kecamatan"), "{after}");
     assert!(after.contains("Tidak diizinkan"), "{after}");
 }
+
+#[test]
+fn a_message_stays_behind_with_the_screen_it_was_about() {
+    let (_t, snap) = demo();
+    let none = KeyModifiers::NONE;
+    let mut s = state(&snap, "hesti", Lang::Id);
+    key(&mut s, KeyCode::Enter, none);
+    assert_eq!(s.screen, app::Screen::Item);
+    s.status = Some((app::Severity::Info, "Tidak ada kata yang ditandai di layar.".into()));
+    key(&mut s, KeyCode::Esc, none);
+    assert_eq!(s.screen, app::Screen::List);
+    assert!(s.status.is_none(), "{:?}", s.status);
+}

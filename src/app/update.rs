@@ -62,6 +62,10 @@ fn update_screens(state: &mut State, msg: Msg) -> Vec<Effect> {
         // A message was about what was on screen; moving on, it would describe another item.
         state.status = None;
     }
+    if matches!(msg, Msg::Back) && state.popup.is_none() {
+        // Leaving a screen (the editor, an item, Bagikan): its message stays behind with it.
+        state.status = None;
+    }
     if matches!(state.popup, Some(Popup::Notices(_))) && from_person(&msg) {
         state.popup = None;
         if matches!(msg, Msg::Back | Msg::ToggleHelp) {
