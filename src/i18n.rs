@@ -579,7 +579,7 @@ strings! {
     AdmFieldUntil => "Aktif sampai (2025-12-31 atau 31/12/2025; kosong: tanpa batas)", "Active until (2025-12-31 or 31/12/2025; empty: no end)";
     AdmFieldKey => "Kunci SSH baru (tempel baris .pub)", "New SSH key (paste the .pub line)";
     AdmFormAdd => "Tambah orang", "Add a person";
-    AdmFormEdit => "Ubah {0} ({1} kunci)", "Change {0} ({1} keys)";
+    AdmFormEdit => "Ubah {0} ({1} kunci)", "Change {0} (keys: {1})";
     AdmKeyOk => "✓ kunci sah: {0}", "✓ valid key: {0}";
     AdmKeyBadLive => "✗ {0}", "✗ {0}";
     AdmSending => "Menyimpan…", "Saving…";
@@ -1126,6 +1126,12 @@ fn mb(bytes: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_admin_form_title_reads_right_with_one_key() {
+        assert_eq!(fmt(Lang::En, Key::AdmFormEdit, &[&"nia", &1]), "Change nia (keys: 1)");
+        assert_eq!(fmt(Lang::Id, Key::AdmFormEdit, &[&"nia", &1]), "Ubah nia (1 kunci)");
+    }
 
     fn placeholders(s: &str) -> Vec<String> {
         let mut v: Vec<String> = (0..10)
