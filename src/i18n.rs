@@ -243,6 +243,7 @@ strings! {
     TuiQueuePublished => "Terbit", "Published";
     TuiSearch => "Cari:", "Search:";
     TuiResults => "{0} berita", "{0} items";
+    TuiResultsOne => "{0} berita", "{0} item";
     TuiLoading => "Memuat redaksi…", "Loading the newsroom…";
     TuiApprovalStale => "PERSETUJUAN USANG: isi berubah sejak disetujui", "APPROVAL STALE: content changed since approval";
     TuiApprovalValid => "persetujuan sah untuk isi ini", "approval valid for this content";

@@ -98,3 +98,19 @@ fn a_message_stays_behind_with_the_screen_it_was_about() {
     assert_eq!(s.screen, app::Screen::List);
     assert!(s.status.is_none(), "{:?}", s.status);
 }
+
+#[test]
+fn one_item_is_counted_as_one_item() {
+    let (_t, snap) = demo();
+    let none = KeyModifiers::NONE;
+    let mut s = state(&snap, "hesti", Lang::En);
+    key(&mut s, KeyCode::Tab, none);
+    key(&mut s, KeyCode::Char('T'), KeyModifiers::SHIFT);
+    for c in "logistik".chars() {
+        key(&mut s, KeyCode::Char(c), none);
+    }
+    key(&mut s, KeyCode::Enter, none);
+    assert_eq!(s.list.rows.len(), 1);
+    let screen = draw(&s, 80, 24);
+    assert!(screen.contains(" 1 item ") && !screen.contains("1 items"), "{screen}");
+}
