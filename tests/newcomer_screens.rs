@@ -114,3 +114,17 @@ fn one_item_is_counted_as_one_item() {
     let screen = draw(&s, 80, 24);
     assert!(screen.contains(" 1 item ") && !screen.contains("1 items"), "{screen}");
 }
+
+#[test]
+fn the_list_offers_esc_only_when_there_is_a_search_to_clear() {
+    let (_t, snap) = demo();
+    let none = KeyModifiers::NONE;
+    let mut s = state(&snap, "hesti", Lang::En);
+    let screen = draw(&s, 100, 30);
+    assert!(!screen.contains("Esc back"), "{screen}");
+    // While searching, Esc clears the search.
+    key(&mut s, KeyCode::Char('/'), none);
+    key(&mut s, KeyCode::Char('x'), none);
+    let screen = draw(&s, 100, 30);
+    assert!(screen.contains("Esc back"), "{screen}");
+}
