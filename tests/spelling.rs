@@ -262,7 +262,7 @@ fn the_editor_marks_a_misspelled_word_and_offers_suggestions() {
     );
     let t = Tmux::start("spelling", 100, 30, &line);
     t.wait_for("Tugas saya", 10);
-    t.keys(&["Down"]);
+    // Her own draft is first; the submitted item waits for others under the line.
     t.wait_for("▶ Draf", 5);
     t.keys(&["e"]);
     t.wait_for("berlangsng", 10);
