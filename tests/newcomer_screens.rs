@@ -128,3 +128,15 @@ fn the_list_offers_esc_only_when_there_is_a_search_to_clear() {
     let screen = draw(&s, 100, 30);
     assert!(screen.contains("Esc back"), "{screen}");
 }
+
+#[test]
+fn a_new_question_does_not_carry_the_last_actions_message() {
+    let (_t, snap) = demo();
+    let none = KeyModifiers::NONE;
+    let mut s = state(&snap, "hesti", Lang::Id);
+    key(&mut s, KeyCode::Enter, none);
+    s.status = Some((app::Severity::Info, "Komentar terkirim.".into()));
+    key(&mut s, KeyCode::Char('r'), none);
+    assert!(s.popup.is_some(), "the request-changes popup opens");
+    assert!(s.status.is_none(), "{:?}", s.status);
+}

@@ -472,6 +472,8 @@ fn act(state: &mut State, action: ActionKind) -> Vec<Effect> {
         state.status = Some((Severity::Error, why));
         return Vec::new();
     }
+    // The last action's message is done with; it must not sit under the new question.
+    state.status = None;
     // What the person has on screen now is what they decide on, however long the popup stays.
     state.item.deciding_on = Some(seen);
     if let Some(popup) = super::published::popup(state, action) {
