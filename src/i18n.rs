@@ -243,6 +243,7 @@ strings! {
     TuiQueuePublished => "Terbit", "Published";
     TuiSearch => "Cari:", "Search:";
     TuiResults => "{0} berita", "{0} items";
+    TuiResultsOne => "{0} berita", "{0} item";
     TuiLoading => "Memuat redaksi…", "Loading the newsroom…";
     TuiApprovalStale => "PERSETUJUAN USANG: isi berubah sejak disetujui", "APPROVAL STALE: content changed since approval";
     TuiApprovalValid => "persetujuan sah untuk isi ini", "approval valid for this content";
@@ -579,7 +580,7 @@ strings! {
     AdmFieldUntil => "Aktif sampai (2025-12-31 atau 31/12/2025; kosong: tanpa batas)", "Active until (2025-12-31 or 31/12/2025; empty: no end)";
     AdmFieldKey => "Kunci SSH baru (tempel baris .pub)", "New SSH key (paste the .pub line)";
     AdmFormAdd => "Tambah orang", "Add a person";
-    AdmFormEdit => "Ubah {0} ({1} kunci)", "Change {0} ({1} keys)";
+    AdmFormEdit => "Ubah {0} ({1} kunci)", "Change {0} (keys: {1})";
     AdmKeyOk => "✓ kunci sah: {0}", "✓ valid key: {0}";
     AdmKeyBadLive => "✗ {0}", "✗ {0}";
     AdmSending => "Menyimpan…", "Saving…";
@@ -704,6 +705,10 @@ strings! {
     DenySubmittedOnce => "Tidak diizinkan: draf yang pernah diajukan tidak bisa dibuang, riwayat tinjauannya milik redaksi.", "Not allowed: a draft that was submitted once cannot be discarded; its review history belongs to the newsroom.";
     KeyDiscardDraft => "buang draf", "discard draft";
     TuiDiscardExplain => "Draf ini hilang dari daftar dan antrean, dan tidak bisa dipulihkan dari warta. Riwayatnya tetap tersimpan (warta log).", "The draft leaves every list and queue and cannot be brought back from warta. Its history is kept (warta log).";
+    // Report periods
+    RepBadPeriod => "Periode tidak dikenali: {0}. Tulis bulan seperti 2024-09, minggu seperti 2024-W36, atau tanggal seperti 2024-09-01 (--from tidak sesudah --to).", "Period not understood: {0}. Write a month like 2024-09, a week like 2024-W36 or dates like 2024-09-01 (--from not after --to).";
+    // A popup's required message, in the TUI (no command-line flag to name)
+    TuiPopupMessageMissing => "Tidak diizinkan: \"{0}\" wajib disertai pesan. Tulis pesannya di kotak ini, lalu Enter.", "Not allowed: \"{0}\" needs a message. Type it in this box, then Enter.";
 }
 
 /// The text of a key with `{0}`, `{1}`… replaced by `args`.
@@ -1122,6 +1127,12 @@ fn mb(bytes: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_admin_form_title_reads_right_with_one_key() {
+        assert_eq!(fmt(Lang::En, Key::AdmFormEdit, &[&"nia", &1]), "Change nia (keys: 1)");
+        assert_eq!(fmt(Lang::Id, Key::AdmFormEdit, &[&"nia", &1]), "Ubah nia (1 kunci)");
+    }
 
     fn placeholders(s: &str) -> Vec<String> {
         let mut v: Vec<String> = (0..10)

@@ -41,6 +41,10 @@ fn an_admin_adds_a_person_with_a_pasted_key_in_the_tui() {
         joko.contains("penulis") && joko.contains("Pulung") && joko.contains("berakhir ✗"),
         "{s}"
     );
+    // Help lists the admin screen's keys.
+    t.keys(&["?"]);
+    t.wait_for("tambah orang", 10);
+    t.keys(&["Escape"]);
     t.keys(&["n"]);
     t.wait_for("Tambah orang", 5);
     t.text("nia");

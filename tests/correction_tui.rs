@@ -100,11 +100,15 @@ fn an_author_corrects_a_published_item_and_the_kordiv_publishes_it_in_the_tui() 
     t.keys(&["T"]);
     t.wait_for("Alasan menurunkan berita", 5);
     t.keys(&["Enter"]);
-    t.wait_for("wajib disertai pesan", 5);
+    let screen = t.wait_for("wajib disertai pesan", 5);
+    // No command-line flag in a popup's refusal.
+    assert!(!screen.contains("(-m)"), "{screen}");
     t.text("Sengketa data peserta");
     t.keys(&["Enter"]);
     t.wait_for("Berita diturunkan", 10);
-    t.wait_for("Alasan: Sengketa data peserta", 5);
+    let screen = t.wait_for("Alasan: Sengketa data peserta", 5);
+    // It was approved when published: no "not approved" beside Diturunkan.
+    assert!(!screen.contains("belum disetujui"), "{screen}");
     let (code, _, _) = d.run(Some("dimas"), &["show", ITEM]);
     assert_eq!(code, 1, "taken down: no longer public");
     t.keys(&["U"]);

@@ -38,6 +38,15 @@ fn the_approver_opens_last_month_and_drills_down() {
     for (w, h) in [(80, 24), (160, 45)] {
         insta::assert_snapshot!(format!("evaluation_{w}x{h}"), common::app::draw(&s, w, h));
     }
+    // Help lists this screen's own keys, not the help popup's.
+    key(&room, &mut s, KeyCode::Char('?'));
+    let help = common::app::draw(&s, 80, 24);
+    assert!(
+        help.contains("periode lalu") && help.contains("ukuran") && help.contains("rincian"),
+        "{help}"
+    );
+    key(&room, &mut s, KeyCode::Esc);
+    assert_eq!(s.screen, Screen::Evaluation);
     // Ranked by days since the last publication: Babadan (0) first, Jetis (never) last.
     key(&room, &mut s, KeyCode::Char('m'));
     key(&room, &mut s, KeyCode::Char('m'));

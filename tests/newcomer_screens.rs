@@ -69,3 +69,74 @@ fn list_item_and_editor_at_three_sizes() {
         }
     }
 }
+
+#[test]
+fn a_long_message_keeps_the_full_list_at_80x24() {
+    let (_t, snap) = demo();
+    let mut s = state(&snap, "hesti", Lang::Id);
+    let before = draw(&s, 80, 24);
+    assert!(before.contains("Kecamatan"), "{before}");
+    // A refusal longer than the bar takes a row above it; the list stays the full one.
+    s.status = Some((
+        app::Severity::Error,
+        "Tidak diizinkan: penyetuju tidak boleh menyetujui berita tulisannya sendiri.".into(),
+    ));
+    let after = draw(&s, 80, 24);
+    assert!(after.contains("Kecamatan"), "{after}");
+    assert!(after.contains("Tidak diizinkan"), "{after}");
+}
+
+#[test]
+fn a_message_stays_behind_with_the_screen_it_was_about() {
+    let (_t, snap) = demo();
+    let none = KeyModifiers::NONE;
+    let mut s = state(&snap, "hesti", Lang::Id);
+    key(&mut s, KeyCode::Enter, none);
+    assert_eq!(s.screen, app::Screen::Item);
+    s.status = Some((app::Severity::Info, "Tidak ada kata yang ditandai di layar.".into()));
+    key(&mut s, KeyCode::Esc, none);
+    assert_eq!(s.screen, app::Screen::List);
+    assert!(s.status.is_none(), "{:?}", s.status);
+}
+
+#[test]
+fn one_item_is_counted_as_one_item() {
+    let (_t, snap) = demo();
+    let none = KeyModifiers::NONE;
+    let mut s = state(&snap, "hesti", Lang::En);
+    key(&mut s, KeyCode::Tab, none);
+    key(&mut s, KeyCode::Char('T'), KeyModifiers::SHIFT);
+    for c in "logistik".chars() {
+        key(&mut s, KeyCode::Char(c), none);
+    }
+    key(&mut s, KeyCode::Enter, none);
+    assert_eq!(s.list.rows.len(), 1);
+    let screen = draw(&s, 80, 24);
+    assert!(screen.contains(" 1 item ") && !screen.contains("1 items"), "{screen}");
+}
+
+#[test]
+fn the_list_offers_esc_only_when_there_is_a_search_to_clear() {
+    let (_t, snap) = demo();
+    let none = KeyModifiers::NONE;
+    let mut s = state(&snap, "hesti", Lang::En);
+    let screen = draw(&s, 100, 30);
+    assert!(!screen.contains("Esc back"), "{screen}");
+    // While searching, Esc clears the search.
+    key(&mut s, KeyCode::Char('/'), none);
+    key(&mut s, KeyCode::Char('x'), none);
+    let screen = draw(&s, 100, 30);
+    assert!(screen.contains("Esc back"), "{screen}");
+}
+
+#[test]
+fn a_new_question_does_not_carry_the_last_actions_message() {
+    let (_t, snap) = demo();
+    let none = KeyModifiers::NONE;
+    let mut s = state(&snap, "hesti", Lang::Id);
+    key(&mut s, KeyCode::Enter, none);
+    s.status = Some((app::Severity::Info, "Komentar terkirim.".into()));
+    key(&mut s, KeyCode::Char('r'), none);
+    assert!(s.popup.is_some(), "the request-changes popup opens");
+    assert!(s.status.is_none(), "{:?}", s.status);
+}

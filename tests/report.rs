@@ -115,6 +115,15 @@ fn authors_see_their_kecamatan_and_strangers_nothing() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("only for people of this newsroom"));
     let (code, _, err) = f.run("hesti", &["report", "--month", "2024-13"]);
     assert_eq!(code, 2, "{err}");
+    // In the reader's language, naming what was typed.
+    assert!(err.contains("Period not understood: 2024-13."), "{err}");
+    let out = common::warta(&f.home, &f.repo)
+        .env("WARTA_LANG", "id")
+        .args(["--as", "hesti", "report", "--week", "2024-W99"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Periode tidak dikenali: 2024-W99."), "{err}");
 }
 
 /// Debian's Chromium, as `.ci/run` installs it.

@@ -31,6 +31,12 @@ fn bagikan_shows_each_channel_copies_clean_text_and_records_the_post() {
     key(&mut s, KeyCode::Char('B'));
     assert!(s.share.is_none());
     assert!(s.status.as_ref().unwrap().1.contains("belum terbit"), "{:?}", s.status);
+    // Named by its title, not by the folder's name.
+    assert!(
+        s.status.as_ref().unwrap().1.starts_with("\"Hari Pertama Masa Tenang"),
+        "{:?}",
+        s.status
+    );
 
     open(&mut s, PUBLISHED);
     key(&mut s, KeyCode::Char('B'));
@@ -71,7 +77,7 @@ fn bagikan_shows_each_channel_copies_clean_text_and_records_the_post() {
     assert_eq!(last.action, ActionKind::Shared);
     assert_eq!(last.channel.as_deref(), Some("whatsapp"));
     assert_eq!(last.url.as_deref(), Some("https://whatsapp.com/channel/abc/123"));
-    assert!(common::app::draw(&s, 100, 30).contains("Sudah dibagikan: whatsapp"));
+    assert!(common::app::draw(&s, 100, 30).contains("Sudah dibagikan: WhatsApp"));
     key(&mut s, KeyCode::Esc);
     assert!(s.share.is_none());
     assert_eq!(s.screen, Screen::Item);

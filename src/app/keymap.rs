@@ -96,6 +96,7 @@ const ANY: &[Mode] = &[
     Mode::AdminForm,
     Mode::Published,
     Mode::Spelling,
+    Mode::Picker,
 ];
 const EVAL: &[Mode] = &[Mode::Evaluation, Mode::EvaluationItems];
 
@@ -701,6 +702,36 @@ mod tests {
                 let clash = a.modes.iter().any(|m| b.modes.contains(m)) && a.code == b.code && a.mods == b.mods;
                 assert!(!clash, "{} bound twice", label(a));
             }
+        }
+    }
+
+    #[test]
+    fn ctrl_c_quits_in_every_mode() {
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        let every = [
+            Mode::Login,
+            Mode::List,
+            Mode::Search,
+            Mode::Item,
+            Mode::Help,
+            Mode::History,
+            Mode::Confirm,
+            Mode::Compose,
+            Mode::Editor,
+            Mode::EditorLeave,
+            Mode::EditorRestore,
+            Mode::EditorConflict,
+            Mode::Evaluation,
+            Mode::EvaluationItems,
+            Mode::Share,
+            Mode::Admin,
+            Mode::AdminForm,
+            Mode::Published,
+            Mode::Spelling,
+            Mode::Picker,
+        ];
+        for m in every {
+            assert!(matches!(lookup(m, &ctrl_c), Some(Msg::Quit)), "{m:?}");
         }
     }
 

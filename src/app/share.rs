@@ -42,7 +42,9 @@ pub fn open(state: &mut State) {
     };
     // The public version, also while a correction is under way; none when taken down.
     let Some((_, item, files)) = entry.public() else {
-        state.status = Some((Severity::Error, i18n::fmt(lang, Key::InvNotPublished, &[&entry.slug])));
+        // The title the user sees on the item, not the folder's name.
+        let title = format!("\"{}\"", entry.item.front.title);
+        state.status = Some((Severity::Error, i18n::fmt(lang, Key::InvNotPublished, &[&title])));
         return;
     };
     let Some(site) = Site::of(&snap.config) else {

@@ -62,6 +62,10 @@ fn update_screens(state: &mut State, msg: Msg) -> Vec<Effect> {
         // A message was about what was on screen; moving on, it would describe another item.
         state.status = None;
     }
+    if matches!(msg, Msg::Back) && state.popup.is_none() {
+        // Leaving a screen (the editor, an item, Bagikan): its message stays behind with it.
+        state.status = None;
+    }
     if matches!(state.popup, Some(Popup::Notices(_))) && from_person(&msg) {
         state.popup = None;
         if matches!(msg, Msg::Back | Msg::ToggleHelp) {
@@ -468,6 +472,8 @@ fn act(state: &mut State, action: ActionKind) -> Vec<Effect> {
         state.status = Some((Severity::Error, why));
         return Vec::new();
     }
+    // The last action's message is done with; it must not sit under the new question.
+    state.status = None;
     // What the person has on screen now is what they decide on, however long the popup stays.
     state.item.deciding_on = Some(seen);
     if let Some(popup) = super::published::popup(state, action) {
@@ -506,7 +512,7 @@ fn confirm(state: &mut State) -> Vec<Effect> {
                     Severity::Error,
                     i18n::fmt(
                         state.lang,
-                        Key::InvMessageRequired,
+                        Key::TuiPopupMessageMissing,
                         &[&i18n::action(state.lang, action)],
                     ),
                 ));

@@ -65,9 +65,17 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
         });
     };
     let today = crate::store::action::now(&ctx.config).date();
-    let period = period(a, today).map_err(|message| Failure {
-        code: crate::exit::USAGE,
-        message,
+    // What was typed, in the reader's language (the period's own error is English).
+    let period = period(a, today).map_err(|_| {
+        let typed: Vec<&str> = [&a.month, &a.week, &a.from, &a.to]
+            .into_iter()
+            .filter_map(|t| t.as_deref())
+            .filter(|t| !t.is_empty())
+            .collect();
+        Failure {
+            code: crate::exit::USAGE,
+            message: i18n::fmt(ctx.lang, Key::RepBadPeriod, &[&typed.join(" – ")]),
+        }
     })?;
     // Authors see their own kecamatan; editors, approvers and admins all of them.
     let only = scope(me);

@@ -618,6 +618,12 @@ mod tests {
     }
 
     #[test]
+    fn a_newsroom_without_a_photos_table_takes_the_default_limits() {
+        let c = Config::parse(BASE).unwrap();
+        assert_eq!(c.photos, PhotoSettings::default());
+    }
+
+    #[test]
     fn errors_name_key_and_line() {
         let cases = [
             (

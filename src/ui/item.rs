@@ -32,7 +32,9 @@ fn meta_lines(state: &View<'_>, e: &Entry) -> Vec<Line<'static>> {
         i18n::status(lang, e.state.status).to_string(),
         theme.status(e.state.status),
     )];
-    if e.approval_stale() {
+    if e.state.status == Status::TakenDown {
+        // Published once and approved then; the takedown line below says what matters.
+    } else if e.approval_stale() {
         status.push(Span::styled(
             format!("  ⚠ {}", Key::TuiApprovalStale.text(lang)),
             theme.warn,

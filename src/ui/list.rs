@@ -89,21 +89,24 @@ pub fn render_list(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     let [top, search, body] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1)]).areas(area);
     frame.render_widget(Paragraph::new(header(state)), top);
+    // "1 item", not "1 items".
+    let results = if state.list.rows.len() == 1 {
+        Key::TuiResultsOne
+    } else {
+        Key::TuiResults
+    };
     let search_line = if state.list.searching || !state.list.search.is_empty() {
         let cursor = if state.list.searching { "▏" } else { "" };
         Line::from(vec![
             Span::styled(format!(" / {} ", Key::TuiSearch.text(state.lang)), theme.accent),
             Span::styled(format!("{}{cursor}", clean_line(&state.list.search)), theme.text),
             Span::styled(
-                format!(
-                    "   {}",
-                    i18n::fmt(state.lang, Key::TuiResults, &[&state.list.rows.len()])
-                ),
+                format!("   {}", i18n::fmt(state.lang, results, &[&state.list.rows.len()])),
                 theme.dim,
             ),
         ])
     } else {
-        let mut text = format!(" {}", i18n::fmt(state.lang, Key::TuiResults, &[&state.list.rows.len()]));
+        let mut text = format!(" {}", i18n::fmt(state.lang, results, &[&state.list.rows.len()]));
         // A first glance shows only the top of the list until the rest is read.
         if state.snapshot.as_ref().is_some_and(|s| s.partial) {
             text.push_str(" · ");
@@ -129,7 +132,9 @@ pub fn render_list(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
         );
         return;
     }
-    if super::compact::is_compact(area.width, area.height + 1) {
+    // The layout follows the screen, not the rows a long message leaves the list.
+    let screen = frame.area();
+    if super::compact::is_compact(screen.width, screen.height) {
         super::compact::render_rows(state, frame, body, snap);
         return;
     }

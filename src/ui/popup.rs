@@ -17,7 +17,11 @@ fn underlying_mode(state: &View<'_>) -> Mode {
         Screen::List => Mode::List,
         Screen::Item => Mode::Item,
         Screen::Editor => Mode::Editor,
-        Screen::Evaluation | Screen::Admin => state.mode(),
+        // The screen's own mode: `state.mode()` is `Help` while this popup is open.
+        Screen::Evaluation if state.evaluation.as_ref().is_some_and(|e| e.drill.is_some()) => Mode::EvaluationItems,
+        Screen::Evaluation => Mode::Evaluation,
+        Screen::Admin if state.admin.as_ref().is_some_and(|a| a.form.is_some()) => Mode::AdminForm,
+        Screen::Admin => Mode::Admin,
     }
 }
 

@@ -112,8 +112,20 @@ pub fn render_share(state: &View<'_>, share: &Share, frame: &mut Frame<'_>, area
                 .events
                 .iter()
                 .filter(|ev| ev.action == ActionKind::Shared)
-                .filter_map(|ev| ev.channel.as_deref().map(clean_line))
-                .collect()
+                .filter_map(|ev| ev.channel.as_deref())
+                // The channel's name as the list above shows it; an unknown id cleaned.
+                .map(|id| {
+                    Channel::ALL
+                        .into_iter()
+                        .find(|c| c.id() == id)
+                        .map_or_else(|| clean_line(id), |c| c.name().to_string())
+                })
+                .fold(Vec::new(), |mut seen: Vec<String>, name| {
+                    if !seen.contains(&name) {
+                        seen.push(name);
+                    }
+                    seen
+                })
         })
         .unwrap_or_default();
     if !posted.is_empty() {

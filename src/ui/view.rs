@@ -40,6 +40,8 @@ pub fn allowed_here(state: &View<'_>, b: &keymap::Binding) -> bool {
         crate::app::Msg::OpenPublished => state.current().is_some_and(|e| e.state.last_published.is_some()),
         // Sync is offered where there is a server.
         crate::app::Msg::Sync => state.sync.pending.is_some(),
+        // The list is the first screen: Esc there only clears a search.
+        crate::app::Msg::Back if state.mode() == keymap::Mode::List => !state.list.search.is_empty(),
         _ => true,
     }
 }
