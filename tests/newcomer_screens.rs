@@ -69,3 +69,31 @@ fn list_item_and_editor_at_three_sizes() {
         }
     }
 }
+
+/// The column where `needle` starts on the line starting with `label`.
+fn value_column(screen: &str, label: &str, needle: &str) -> usize {
+    let line = screen
+        .lines()
+        .find(|l| l.starts_with(label))
+        .unwrap_or_else(|| panic!("{label}:\n{screen}"));
+    line.find(needle).unwrap_or_else(|| panic!("{needle}:\n{screen}"))
+}
+
+#[test]
+fn stacked_date_and_location_line_up_with_the_other_fields_on_a_phone() {
+    let (_t, snap) = demo();
+    let mut s = state(&snap, "lestari", Lang::Id);
+    let none = KeyModifiers::NONE;
+    let typed = |s: &mut State, text: &str| text.chars().for_each(|c| key(s, KeyCode::Char(c), none));
+    key(&mut s, KeyCode::Char('n'), none);
+    typed(&mut s, "Rapat");
+    key(&mut s, KeyCode::Tab, none);
+    key(&mut s, KeyCode::Tab, none);
+    typed(&mut s, "21/05/2024");
+    key(&mut s, KeyCode::Tab, none);
+    typed(&mut s, "Balai");
+    let screen = draw(&s, 50, 16);
+    let title = value_column(&screen, "Judul", "Rapat");
+    assert_eq!(value_column(&screen, "Tanggal", "21/05/2024"), title, "{screen}");
+    assert_eq!(value_column(&screen, "Lokasi", "Balai"), title, "{screen}");
+}

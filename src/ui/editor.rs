@@ -139,10 +139,20 @@ pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
         theme.text
     };
     frame.render_widget(Paragraph::new(Span::styled(kec_text, kec_style)), r);
-    let [l, r] = Layout::horizontal([Constraint::Length(9), Constraint::Min(1)]).areas(date_area);
+    // Stacked on a narrow screen, date and location line up with the other fields.
+    let stacked = super::compact::editor_meta_height(area.width) > 1;
+    let [l, r] = Layout::horizontal([
+        Constraint::Length(label_width(Field::EventDate, stacked)),
+        Constraint::Min(1),
+    ])
+    .areas(date_area);
     frame.render_widget(label(state, ed, Field::EventDate, Key::TuiFieldDate.text(lang)), l);
     frame.render_widget(&ed.event_date, r);
-    let [l, r] = Layout::horizontal([Constraint::Length(8), Constraint::Min(1)]).areas(loc_area);
+    let [l, r] = Layout::horizontal([
+        Constraint::Length(label_width(Field::Location, stacked)),
+        Constraint::Min(1),
+    ])
+    .areas(loc_area);
     frame.render_widget(label(state, ed, Field::Location, Key::OutFieldLocation.text(lang)), l);
     frame.render_widget(&ed.location, r);
 
@@ -186,7 +196,7 @@ pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
         frame.set_cursor_position(at);
     }
     if let (Some((area_of, row_area)), Mode::Editor) = (focused, state.mode()) {
-        let field_area = text_area(ed.field, row_area);
+        let field_area = text_area(ed.field, row_area, stacked);
         let c = area_of.screen_cursor();
         let (top_row, top_col) = area_of.scroll_offset();
         let (row, col) = (
@@ -220,14 +230,20 @@ pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
     }
 }
 
-/// Where a one-line field's text area sits in its row (after its label).
-fn text_area(field: Field, row_area: Rect) -> Rect {
-    let label = match field {
-        Field::EventDate => 9,
-        Field::Location => 8,
+/// How wide a field's label is: date and location share one row on a wide screen, so
+/// their labels are short there; stacked (`stacked`) they take the common width.
+fn label_width(field: Field, stacked: bool) -> u16 {
+    match field {
+        Field::EventDate if !stacked => 9,
+        Field::Location if !stacked => 8,
         _ => LABEL,
-    };
-    let [_, r] = Layout::horizontal([Constraint::Length(label), Constraint::Min(1)]).areas(row_area);
+    }
+}
+
+/// Where a one-line field's text area sits in its row (after its label).
+fn text_area(field: Field, row_area: Rect, stacked: bool) -> Rect {
+    let [_, r] =
+        Layout::horizontal([Constraint::Length(label_width(field, stacked)), Constraint::Min(1)]).areas(row_area);
     r
 }
 
