@@ -223,7 +223,7 @@ pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
         Mode::EditorConflict => render_conflict(state, ed, frame, area),
         Mode::Spelling => {
             if let Some(at) = body_cursor {
-                super::spelling::render_popup(state, frame, body, at);
+                super::spelling::render_popup(state, frame, area, at);
             }
         }
         _ => {}
