@@ -262,7 +262,7 @@ fn the_editor_marks_a_misspelled_word_and_offers_suggestions() {
     );
     let t = Tmux::start("spelling", 100, 30, &line);
     t.wait_for("Tugas saya", 10);
-    t.keys(&["Down"]);
+    // The draft is the first row: what waits for others comes after one's own to-do.
     t.wait_for("▶ Draf", 5);
     t.keys(&["e"]);
     t.wait_for("berlangsng", 10);
