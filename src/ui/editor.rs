@@ -341,18 +341,32 @@ fn render_restore(state: &View<'_>, ed: &Editor, frame: &mut Frame<'_>, area: Re
         changed_only(diff_lines(state, &ed.saved.body, &journal_item.body, false))
             .take(usize::from(area.height.saturating_sub(8))),
     );
-    lines.push(Line::default());
-    lines.push(keys_line(state, Mode::EditorRestore));
-    let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    popup(
-        state,
-        frame,
-        area,
-        Key::KeyRestore.text(lang),
-        lines,
-        area.width.saturating_sub(4),
-        h,
-    );
+    // The keys get rows of their own: on a phone the wrapped text would push them out of
+    // the box, leaving a question nobody can see how to answer.
+    let keys = keys_line(state, Mode::EditorRestore);
+    let w = area.width.saturating_sub(4);
+    let inner_w = usize::from(w.saturating_sub(2)).max(1);
+    let rows = |l: &Line<'_>| l.width().div_ceil(inner_w).max(1);
+    let key_rows = u16::try_from(rows(&keys)).unwrap_or(1);
+    let text_rows: usize = lines.iter().map(rows).sum();
+    let h = u16::try_from(text_rows)
+        .unwrap_or(u16::MAX)
+        .saturating_add(key_rows + 3);
+    let rect = centered(area, w, h);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(state.theme.accent)
+        .title(Span::styled(
+            format!(" {} ", Key::KeyRestore.text(lang)),
+            state.theme.title,
+        ));
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    let [text, _, keys_area] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(1), Constraint::Length(key_rows)]).areas(inner);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), text);
+    frame.render_widget(Paragraph::new(keys).wrap(Wrap { trim: false }), keys_area);
 }
 
 fn render_conflict(state: &View<'_>, ed: &Editor, frame: &mut Frame<'_>, area: Rect) {
