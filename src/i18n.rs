@@ -356,7 +356,7 @@ strings! {
     TuiNoThreadHere => "Tidak ada utas terbuka di sini.", "No open thread here.";
     TuiGeneralComments => "Komentar umum dan usang", "General and outdated comments";
     TuiBadDate => "Tanggal kegiatan \"{0}\" tidak dikenali. Tulis misalnya 21/05/2024, 21 Mei 2024, hari ini, atau kemarin.", "Event date \"{0}\" is not a date. Write for example 21/05/2024, 21 May 2024, hari ini (today) or kemarin (yesterday).";
-    TuiHintTitle => "Judul: singkat dan jelas, paling banyak 100 huruf.", "Title: short and clear, at most 100 characters.";
+    TuiHintTitle => "Judul: singkat dan jelas, paling banyak {0} huruf.", "Title: short and clear, at most {0} characters.";
     TuiHintKecamatan => "← → memilih kecamatan.", "← → choose the kecamatan.";
     TuiHintDate => "Tanggal kegiatan: misalnya 21/05/2024, 21 Mei 2024, hari ini, kemarin.", "Event date: e.g. 21/05/2024, 21 May 2024, hari ini (today), kemarin (yesterday).";
     TuiHintLocation => "Tempat kegiatan, misalnya Balai Desa Polorejo.", "Where it happened, e.g. Balai Desa Polorejo.";

@@ -97,3 +97,14 @@ fn stacked_date_and_location_line_up_with_the_other_fields_on_a_phone() {
     assert_eq!(value_column(&screen, "Tanggal", "21/05/2024"), title, "{screen}");
     assert_eq!(value_column(&screen, "Lokasi", "Balai"), title, "{screen}");
 }
+
+#[test]
+fn the_title_hint_gives_the_newsrooms_own_limit() {
+    let (_t, snap) = demo();
+    let mut s = state(&snap, "lestari", Lang::Id);
+    key(&mut s, KeyCode::Char('n'), KeyModifiers::NONE);
+    let screen = draw(&s, 100, 30);
+    // The demo allows 120; a hint of 100 beside a check of 0/120 leaves one guessing.
+    assert!(screen.contains("paling banyak 120 huruf"), "{screen}");
+    assert!(screen.contains("0/120"), "{screen}");
+}

@@ -55,7 +55,17 @@ fn info_line(state: &View<'_>, ed: &Editor) -> Line<'static> {
     };
     // The body's hint stays until the person has written past the template.
     if ed.field != Field::Body || ed.word_count() < 20 {
-        spans.push(Span::styled(format!("  {}", hint.text(lang)), theme.accent));
+        // The title's limit is the newsroom's own (`[rules] title_length`), as the check says.
+        let text = if hint == Key::TuiHintTitle {
+            let max = state
+                .snapshot
+                .as_ref()
+                .map_or(100, |s| Rules::from_config(&s.config).title_max);
+            i18n::fmt(lang, hint, &[&max])
+        } else {
+            hint.text(lang).to_string()
+        };
+        spans.push(Span::styled(format!("  {text}"), theme.accent));
     }
     if ed.field == Field::Tags {
         let s = ed.suggestions();
