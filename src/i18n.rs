@@ -704,6 +704,8 @@ strings! {
     DenySubmittedOnce => "Tidak diizinkan: draf yang pernah diajukan tidak bisa dibuang, riwayat tinjauannya milik redaksi.", "Not allowed: a draft that was submitted once cannot be discarded; its review history belongs to the newsroom.";
     KeyDiscardDraft => "buang draf", "discard draft";
     TuiDiscardExplain => "Draf ini hilang dari daftar dan antrean, dan tidak bisa dipulihkan dari warta. Riwayatnya tetap tersimpan (warta log).", "The draft leaves every list and queue and cannot be brought back from warta. Its history is kept (warta log).";
+    // What to do instead of editing a published item
+    DenyEditPublished => "Tidak diizinkan: berita yang sudah terbit tidak disunting langsung. Untuk mengubahnya, mulai ralat: tekan R (atau warta correct).", "Not allowed: a published item is not edited directly. To change it, start a correction: press R (or warta correct).";
 }
 
 /// The text of a key with `{0}`, `{1}`… replaced by `args`.
@@ -935,6 +937,11 @@ pub fn denial(lang: Lang, d: &Denial) -> String {
         }
         Denial::OtherKecamatan { own } => fmt(lang, Key::DenyOtherKecamatan, &[own]),
         Denial::NotItemAuthor { action: a } => fmt(lang, Key::DenyNotItemAuthor, &[&action(lang, *a)]),
+        // The way to change a published item is a correction: say so rather than only no.
+        Denial::State {
+            action: ActionKind::Edit,
+            status: Status::Published,
+        } => Key::DenyEditPublished.text(lang).to_string(),
         Denial::State { action: a, status: s } => fmt(lang, Key::DenyState, &[&action(lang, *a), &status(lang, *s)]),
         Denial::SelfApproval => Key::DenySelfApproval.text(lang).to_string(),
         Denial::ApprovalStale => Key::DenyApprovalStale.text(lang).to_string(),
@@ -1147,5 +1154,24 @@ mod tests {
         assert_eq!(Lang::choose(Some("en"), None, Some("id"), None), Lang::En);
         assert_eq!(Lang::choose(None, Some("en"), Some("id"), None), Lang::En);
         assert_eq!(Lang::choose(None, None, None, Some("C.UTF-8")), Lang::Id);
+    }
+
+    #[test]
+    fn refusing_to_edit_a_published_item_names_the_correction() {
+        let d = Denial::State {
+            action: ActionKind::Edit,
+            status: Status::Published,
+        };
+        assert!(denial(Lang::Id, &d).contains("mulai ralat"), "{}", denial(Lang::Id, &d));
+        assert!(
+            denial(Lang::En, &d).contains("start a correction"),
+            "{}",
+            denial(Lang::En, &d)
+        );
+        let other = Denial::State {
+            action: ActionKind::Edit,
+            status: Status::Rejected,
+        };
+        assert!(!denial(Lang::En, &other).contains("correction"));
     }
 }
