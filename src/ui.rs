@@ -185,6 +185,19 @@ fn render_bar(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
         }
         None => hints(state, area),
     };
+    // A hint is shown whole or not at all: "F7" without what it does helps nobody. Hints
+    // come as pairs of spans (key, what it does) at the end of the line.
+    let mut left = left;
+    let shown = |l: &Line<'_>| {
+        let trailing = l
+            .spans
+            .last()
+            .map_or(0, |s| s.content.len() - s.content.trim_end().len());
+        l.width().saturating_sub(trailing)
+    };
+    while shown(&left) > usize::from(left_area.width) && left.spans.len() > 2 {
+        left.spans.truncate(left.spans.len() - 2);
+    }
     frame.render_widget(Paragraph::new(left).style(theme.bar), left_area);
     frame.render_widget(Paragraph::new(right).style(theme.bar), right_area);
 }
