@@ -705,7 +705,8 @@ strings! {
     KeyDiscardDraft => "buang draf", "discard draft";
     TuiDiscardExplain => "Draf ini hilang dari daftar dan antrean, dan tidak bisa dipulihkan dari warta. Riwayatnya tetap tersimpan (warta log).", "The draft leaves every list and queue and cannot be brought back from warta. Its history is kept (warta log).";
     // What to do instead of editing a published item
-    DenyEditPublished => "Tidak diizinkan: berita yang sudah terbit tidak disunting langsung. Untuk mengubahnya, mulai ralat: tekan R (atau warta correct).", "Not allowed: a published item is not edited directly. To change it, start a correction: press R (or warta correct).";
+    DenyEditSubmitted => "Tidak diizinkan: berita berstatus Diajukan tidak disunting. Tarik kembali dulu: tekan w (atau warta withdraw), sunting, lalu ajukan lagi.", "Not allowed: an item that is Submitted is not edited. Withdraw it first: press w (or warta withdraw), edit, then submit again.";
+    DenyEditPublished => "Tidak diizinkan: berita berstatus Terbit tidak disunting langsung. Untuk mengubahnya, mulai ralat: tekan R (atau warta correct).", "Not allowed: an item that is Published is not edited directly. To change it, start a correction: press R (or warta correct).";
 }
 
 /// The text of a key with `{0}`, `{1}`… replaced by `args`.
@@ -942,6 +943,10 @@ pub fn denial(lang: Lang, d: &Denial) -> String {
             action: ActionKind::Edit,
             status: Status::Published,
         } => Key::DenyEditPublished.text(lang).to_string(),
+        Denial::State {
+            action: ActionKind::Edit,
+            status: Status::Submitted,
+        } => Key::DenyEditSubmitted.text(lang).to_string(),
         Denial::State { action: a, status: s } => fmt(lang, Key::DenyState, &[&action(lang, *a), &status(lang, *s)]),
         Denial::SelfApproval => Key::DenySelfApproval.text(lang).to_string(),
         Denial::ApprovalStale => Key::DenyApprovalStale.text(lang).to_string(),
@@ -1157,7 +1162,7 @@ mod tests {
     }
 
     #[test]
-    fn refusing_to_edit_a_published_item_names_the_correction() {
+    fn refusing_to_edit_names_the_way_forward() {
         let d = Denial::State {
             action: ActionKind::Edit,
             status: Status::Published,
@@ -1168,6 +1173,16 @@ mod tests {
             "{}",
             denial(Lang::En, &d)
         );
+        let submitted = Denial::State {
+            action: ActionKind::Edit,
+            status: Status::Submitted,
+        };
+        assert!(
+            denial(Lang::Id, &submitted).contains("Tarik kembali"),
+            "{}",
+            denial(Lang::Id, &submitted)
+        );
+        assert!(denial(Lang::En, &submitted).contains("Withdraw it first"));
         let other = Denial::State {
             action: ActionKind::Edit,
             status: Status::Rejected,
