@@ -151,6 +151,16 @@ fn bar_right(state: &View<'_>, width: u16) -> (String, u16) {
         .unwrap_or_default();
     let room = u16::try_from(unicode_width::UnicodeWidthStr::width(waiting.as_str())).unwrap_or(0);
     let busy = format!("{busy}{waiting}");
+    // A name that does not fit is shortened by whole words ("Sari", not "Sari Wuland").
+    let cap = usize::from(if narrow { width / 4 } else { width / 2 } + room);
+    let fits = |w: &str| unicode_width::UnicodeWidthStr::width(format!(" {busy}{w} ").as_str()) <= cap;
+    let mut who = who;
+    while !fits(&who) {
+        match who.rsplit_once(' ') {
+            Some((shorter, _)) => who = shorter.to_string(),
+            None => break,
+        }
+    }
     let right = format!(" {busy}{who} ");
     let right_width = u16::try_from(unicode_width::UnicodeWidthStr::width(right.as_str()))
         .unwrap_or(u16::MAX)
