@@ -357,7 +357,7 @@ strings! {
     TuiNoThreadHere => "Tidak ada utas terbuka di sini.", "No open thread here.";
     TuiGeneralComments => "Komentar umum dan usang", "General and outdated comments";
     TuiBadDate => "Tanggal kegiatan \"{0}\" tidak dikenali. Tulis misalnya 21/05/2024, 21 Mei 2024, hari ini, atau kemarin.", "Event date \"{0}\" is not a date. Write for example 21/05/2024, 21 May 2024, hari ini (today) or kemarin (yesterday).";
-    TuiHintTitle => "Judul: singkat dan jelas, paling banyak 100 huruf.", "Title: short and clear, at most 100 characters.";
+    TuiHintTitle => "Judul: singkat dan jelas, paling banyak {0} huruf.", "Title: short and clear, at most {0} characters.";
     TuiHintKecamatan => "← → memilih kecamatan.", "← → choose the kecamatan.";
     TuiHintDate => "Tanggal kegiatan: misalnya 21/05/2024, 21 Mei 2024, hari ini, kemarin.", "Event date: e.g. 21/05/2024, 21 May 2024, hari ini (today), kemarin (yesterday).";
     TuiHintLocation => "Tempat kegiatan, misalnya Balai Desa Polorejo.", "Where it happened, e.g. Balai Desa Polorejo.";
@@ -709,6 +709,9 @@ strings! {
     RepBadPeriod => "Periode tidak dikenali: {0}. Tulis bulan seperti 2024-09, minggu seperti 2024-W36, atau tanggal seperti 2024-09-01 (--from tidak sesudah --to).", "Period not understood: {0}. Write a month like 2024-09, a week like 2024-W36 or dates like 2024-09-01 (--from not after --to).";
     // A popup's required message, in the TUI (no command-line flag to name)
     TuiPopupMessageMissing => "Tidak diizinkan: \"{0}\" wajib disertai pesan. Tulis pesannya di kotak ini, lalu Enter.", "Not allowed: \"{0}\" needs a message. Type it in this box, then Enter.";
+    // What to do instead of editing a published item
+    DenyEditSubmitted => "Tidak diizinkan: berita berstatus Diajukan tidak disunting. Tarik kembali dulu: tekan w (atau warta withdraw), sunting, lalu ajukan lagi.", "Not allowed: an item that is Submitted is not edited. Withdraw it first: press w (or warta withdraw), edit, then submit again.";
+    DenyEditPublished => "Tidak diizinkan: berita berstatus Terbit tidak disunting langsung. Untuk mengubahnya, mulai ralat: tekan R (atau warta correct).", "Not allowed: an item that is Published is not edited directly. To change it, start a correction: press R (or warta correct).";
 }
 
 /// The text of a key with `{0}`, `{1}`… replaced by `args`.
@@ -940,6 +943,15 @@ pub fn denial(lang: Lang, d: &Denial) -> String {
         }
         Denial::OtherKecamatan { own } => fmt(lang, Key::DenyOtherKecamatan, &[own]),
         Denial::NotItemAuthor { action: a } => fmt(lang, Key::DenyNotItemAuthor, &[&action(lang, *a)]),
+        // The way to change a published item is a correction: say so rather than only no.
+        Denial::State {
+            action: ActionKind::Edit,
+            status: Status::Published,
+        } => Key::DenyEditPublished.text(lang).to_string(),
+        Denial::State {
+            action: ActionKind::Edit,
+            status: Status::Submitted,
+        } => Key::DenyEditSubmitted.text(lang).to_string(),
         Denial::State { action: a, status: s } => fmt(lang, Key::DenyState, &[&action(lang, *a), &status(lang, *s)]),
         Denial::SelfApproval => Key::DenySelfApproval.text(lang).to_string(),
         Denial::ApprovalStale => Key::DenyApprovalStale.text(lang).to_string(),
@@ -1158,5 +1170,34 @@ mod tests {
         assert_eq!(Lang::choose(Some("en"), None, Some("id"), None), Lang::En);
         assert_eq!(Lang::choose(None, Some("en"), Some("id"), None), Lang::En);
         assert_eq!(Lang::choose(None, None, None, Some("C.UTF-8")), Lang::Id);
+    }
+
+    #[test]
+    fn refusing_to_edit_names_the_way_forward() {
+        let d = Denial::State {
+            action: ActionKind::Edit,
+            status: Status::Published,
+        };
+        assert!(denial(Lang::Id, &d).contains("mulai ralat"), "{}", denial(Lang::Id, &d));
+        assert!(
+            denial(Lang::En, &d).contains("start a correction"),
+            "{}",
+            denial(Lang::En, &d)
+        );
+        let submitted = Denial::State {
+            action: ActionKind::Edit,
+            status: Status::Submitted,
+        };
+        assert!(
+            denial(Lang::Id, &submitted).contains("Tarik kembali"),
+            "{}",
+            denial(Lang::Id, &submitted)
+        );
+        assert!(denial(Lang::En, &submitted).contains("Withdraw it first"));
+        let other = Denial::State {
+            action: ActionKind::Edit,
+            status: Status::Rejected,
+        };
+        assert!(!denial(Lang::En, &other).contains("correction"));
     }
 }

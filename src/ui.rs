@@ -151,6 +151,16 @@ fn bar_right(state: &View<'_>, width: u16) -> (String, u16) {
         .unwrap_or_default();
     let room = u16::try_from(unicode_width::UnicodeWidthStr::width(waiting.as_str())).unwrap_or(0);
     let busy = format!("{busy}{waiting}");
+    // A name that does not fit is shortened by whole words ("Sari", not "Sari Wuland").
+    let cap = usize::from(if narrow { width / 4 } else { width / 2 } + room);
+    let fits = |w: &str| unicode_width::UnicodeWidthStr::width(format!(" {busy}{w} ").as_str()) <= cap;
+    let mut who = who;
+    while !fits(&who) {
+        match who.rsplit_once(' ') {
+            Some((shorter, _)) => who = shorter.to_string(),
+            None => break,
+        }
+    }
     let right = format!(" {busy}{who} ");
     let right_width = u16::try_from(unicode_width::UnicodeWidthStr::width(right.as_str()))
         .unwrap_or(u16::MAX)
@@ -185,6 +195,19 @@ fn render_bar(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
         }
         None => hints(state, area),
     };
+    // A hint is shown whole or not at all: "F7" without what it does helps nobody. Hints
+    // come as pairs of spans (key, what it does) at the end of the line.
+    let mut left = left;
+    let shown = |l: &Line<'_>| {
+        let trailing = l
+            .spans
+            .last()
+            .map_or(0, |s| s.content.len() - s.content.trim_end().len());
+        l.width().saturating_sub(trailing)
+    };
+    while shown(&left) > usize::from(left_area.width) && left.spans.len() > 2 {
+        left.spans.truncate(left.spans.len() - 2);
+    }
     frame.render_widget(Paragraph::new(left).style(theme.bar), left_area);
     frame.render_widget(Paragraph::new(right).style(theme.bar), right_area);
 }

@@ -168,3 +168,34 @@ fn the_hook_refuses_a_discard_the_rules_refuse() {
     assert!(ok, "{err}");
     assert_ne!(server_head(), start);
 }
+
+#[test]
+fn discarding_from_the_items_page_goes_back_to_the_list() {
+    use warta::app::key::{KeyCode, KeyEvent, KeyModifiers};
+    use warta::app::{self, Screen, keymap};
+    let tmp = tempfile::tempdir().unwrap();
+    let room = warta::store::demo::build(&tmp.path().join("news")).unwrap();
+    let mut s = common::app::state(&room, "dimas");
+    let key = |s: &mut warta::app::State, c: KeyCode| {
+        let m = keymap::lookup(s.mode(), &KeyEvent::new(c, KeyModifiers::NONE)).unwrap();
+        let effects = app::update(s, m);
+        common::app::run(&room, s, effects);
+    };
+    s.list.selected = s
+        .list
+        .rows
+        .iter()
+        .position(|r| s.snapshot.as_ref().unwrap().items[r.index].slug == DIMAS_DRAFT)
+        .unwrap();
+    key(&mut s, KeyCode::Enter);
+    assert_eq!(s.screen, Screen::Item);
+    key(&mut s, KeyCode::Char('D'));
+    key(&mut s, KeyCode::Char('y'));
+    // Left on the page of a draft that is gone, every key only said "not allowed".
+    assert_eq!(s.screen, Screen::List, "{:?}", s.status);
+    assert!(
+        s.status.as_ref().is_some_and(|(_, t)| t.contains("Draf dibuang")),
+        "{:?}",
+        s.status
+    );
+}

@@ -297,6 +297,44 @@ fn hangup_keeps_every_typed_character_for_the_next_session() {
     );
 }
 
+#[test]
+fn on_a_phone_the_restore_question_shows_its_answer_keys() {
+    use common::tmux::{Tmux, wait_file};
+    let d = common::Demo::new();
+    let code = d.tmp.path().join("code");
+    let line = |code: &std::path::Path| {
+        format!(
+            "env -i HOME={} PATH=/usr/bin:/bin TERM=xterm-256color {} --repo {} --as sari; echo $? > {}; sleep 60",
+            d.home.display(),
+            env!("CARGO_BIN_EXE_warta"),
+            d.repo.display(),
+            code.display()
+        )
+    };
+    let t = Tmux::start("hangup-phone", 50, 16, &line(&code));
+    t.wait_for("Tugas saya", 10);
+    t.keys(&["n"]);
+    t.wait_for("Berita baru", 5);
+    t.text("Rapat Pleno");
+    for _ in 0..6 {
+        t.keys(&["Tab"]);
+    }
+    t.keys(&["End"]);
+    t.text(" Panwaslu Kecamatan Babadan mengawasi rapat pleno rekapitulasi hasil penghitungan suara.");
+    t.wait_for("rekapitulasi", 5);
+    let pid = t.program_pid();
+    std::process::Command::new("kill")
+        .args(["-HUP", &pid])
+        .status()
+        .unwrap();
+    assert_eq!(wait_file(&code, 10), "0");
+    drop(t);
+    let t = Tmux::start("hangup-phone2", 50, 16, &line(&d.tmp.path().join("code2")));
+    let screen = t.wait_for("Pulihkan?", 10);
+    // The wrapped words may not push the answer out of the box.
+    assert!(screen.contains("y pulihkan") && screen.contains("n buang"), "{screen}");
+}
+
 /// In a long article, whatever keys move the cursor, the terminal's cursor sits on the
 /// character the next key will type before, and inside the body.
 #[test]

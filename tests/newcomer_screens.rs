@@ -140,3 +140,42 @@ fn a_new_question_does_not_carry_the_last_actions_message() {
     assert!(s.popup.is_some(), "the request-changes popup opens");
     assert!(s.status.is_none(), "{:?}", s.status);
 }
+
+/// The column where `needle` starts on the line starting with `label`.
+fn value_column(screen: &str, label: &str, needle: &str) -> usize {
+    let line = screen
+        .lines()
+        .find(|l| l.starts_with(label))
+        .unwrap_or_else(|| panic!("{label}:\n{screen}"));
+    line.find(needle).unwrap_or_else(|| panic!("{needle}:\n{screen}"))
+}
+
+#[test]
+fn stacked_date_and_location_line_up_with_the_other_fields_on_a_phone() {
+    let (_t, snap) = demo();
+    let mut s = state(&snap, "lestari", Lang::Id);
+    let none = KeyModifiers::NONE;
+    let typed = |s: &mut State, text: &str| text.chars().for_each(|c| key(s, KeyCode::Char(c), none));
+    key(&mut s, KeyCode::Char('n'), none);
+    typed(&mut s, "Rapat");
+    key(&mut s, KeyCode::Tab, none);
+    key(&mut s, KeyCode::Tab, none);
+    typed(&mut s, "21/05/2024");
+    key(&mut s, KeyCode::Tab, none);
+    typed(&mut s, "Balai");
+    let screen = draw(&s, 50, 16);
+    let title = value_column(&screen, "Judul", "Rapat");
+    assert_eq!(value_column(&screen, "Tanggal", "21/05/2024"), title, "{screen}");
+    assert_eq!(value_column(&screen, "Lokasi", "Balai"), title, "{screen}");
+}
+
+#[test]
+fn the_title_hint_gives_the_newsrooms_own_limit() {
+    let (_t, snap) = demo();
+    let mut s = state(&snap, "lestari", Lang::Id);
+    key(&mut s, KeyCode::Char('n'), KeyModifiers::NONE);
+    let screen = draw(&s, 100, 30);
+    // The demo allows 120; a hint of 100 beside a check of 0/120 leaves one guessing.
+    assert!(screen.contains("paling banyak 120 huruf"), "{screen}");
+    assert!(screen.contains("0/120"), "{screen}");
+}

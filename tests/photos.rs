@@ -256,3 +256,23 @@ fn crc32(bytes: &[u8]) -> u32 {
     }
     !c
 }
+
+#[test]
+fn an_ssh_attach_without_a_name_shows_the_right_form_and_changes_nothing() {
+    let d = common::Demo::new();
+    let slug = sari_draft(&d);
+    let head = d.git(&["rev-parse", "main"]);
+    let photo = d.home.join("foto.jpg");
+    std::fs::write(&photo, phone_jpeg(64, 48, 1, false)).unwrap();
+    let out = common::warta(&d.home, &d.repo)
+        .env("SSH_ORIGINAL_COMMAND", format!("attach {slug}"))
+        .args(["session", "sari"])
+        .stdin(std::fs::File::open(&photo).unwrap())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("attach SLUG NAMA < foto.jpg"), "{err}");
+    assert!(!err.contains("ssh -t"), "not a terminal problem: {err}");
+    assert_eq!(d.git(&["rev-parse", "main"]), head);
+}

@@ -155,3 +155,18 @@ fn the_author_captions_credits_and_orders_photos_in_the_editor() {
     assert_eq!(photos[1].caption, "Rekapitulasi suara di PPK Jetis.");
     assert_eq!(e.review.events.last().unwrap().action.id(), "edit");
 }
+
+#[test]
+fn on_a_phone_the_photo_panel_shows_both_caption_and_credit() {
+    let (_tmp, room) = newsroom();
+    let mut s = state(&room, "dimas");
+    s.size = (50, 16);
+    open(&room, &mut s);
+    key(&room, &mut s, KeyCode::Char('e'), KeyModifiers::NONE);
+    key(&room, &mut s, KeyCode::BackTab, KeyModifiers::SHIFT);
+    let screen = draw(&s, 50, 16);
+    // Three rows for the panel: typing into a caption one cannot see went into the credit.
+    let row = |label: &str| screen.lines().find(|l| l.starts_with(label)).map(str::to_string);
+    assert!(row("Keterangan").is_some_and(|l| l.contains("PPK Jetis")), "{screen}");
+    assert!(row("Kredit").is_some_and(|l| l.contains("Dimas")), "{screen}");
+}

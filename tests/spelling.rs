@@ -301,6 +301,40 @@ fn the_editor_marks_a_misspelled_word_and_offers_suggestions() {
 }
 
 #[test]
+fn on_a_phone_the_spelling_popup_shows_its_keys_and_leaves_the_word_in_sight() {
+    let d = Demo::new();
+    article(&d);
+    let line = format!(
+        "env -i HOME={} PATH=/usr/bin:/bin TERM=xterm-256color {} --repo {} --as wahyu; sleep 60",
+        d.home.display(),
+        env!("CARGO_BIN_EXE_warta"),
+        d.repo.display(),
+    );
+    let t = Tmux::start("spelling-phone", 50, 16, &line);
+    t.wait_for("Tugas saya", 10);
+    t.wait_for("▶ Draf", 5);
+    t.keys(&["e"]);
+    t.wait_for("── Isi", 10);
+    t.keys(&["F7"]);
+    let screen = t.wait_for("Ejaan: ", 5);
+    // The body has three rows here: the popup may not squeeze into them and lose its keys.
+    assert!(screen.contains("Enter") && screen.contains("Esc"), "{screen}");
+    let word = screen
+        .lines()
+        .find_map(|l| {
+            l.split_once("Ejaan: ")
+                .map(|(_, w)| w.split_whitespace().next().unwrap_or("").to_string())
+        })
+        .unwrap();
+    assert!(
+        screen
+            .lines()
+            .any(|l| !l.contains("Ejaan") && l.contains(word.as_str())),
+        "the popup hides {word}:\n{screen}"
+    );
+}
+
+#[test]
 fn the_editor_says_once_that_spelling_is_not_checked_without_a_dictionary() {
     use warta::app::spelling::SpellMsg;
     use warta::app::{self, Msg};

@@ -150,6 +150,14 @@ fn update_screens(state: &mut State, msg: Msg) -> Vec<Effect> {
                 None => Key::OutNothing.text(state.lang).to_string(),
             };
             state.status = Some((Severity::Info, text));
+            // A discarded draft is gone from every list: its page has nothing left to do.
+            if done.action == ActionKind::Discard && state.screen == Screen::Item {
+                state.screen = Screen::List;
+                state.item.open = None;
+                state.popup = None;
+                state.item.versions = None;
+                update_review::reset(state);
+            }
         }
         Msg::Refused(m) | Msg::LoadFailed(m) => {
             update_editor::refused(state);

@@ -76,6 +76,14 @@ pub fn run(cli: &Cli, a: &Args) -> Outcome {
         };
         return super::attach::over_ssh(&ctx, &slug, &name);
     }
+    if asked.as_deref().and_then(|c| c.split_whitespace().next()) == Some("attach") {
+        // A phone's `ssh redaksi attach SLUG < foto.jpg` without the name: say the right
+        // form rather than start a TUI on a pipe (which only asks for `ssh -t`).
+        return Err(Failure {
+            code: crate::exit::USAGE,
+            message: Key::SshAttachUsage.text(lang).to_string(),
+        });
+    }
     room.log_session(&a.person, "session start");
     crate::tui::run_session(room, person.id.clone(), lang)
 }

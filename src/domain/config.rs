@@ -615,6 +615,9 @@ mod tests {
         let plain = Config::parse(BASE).unwrap();
         assert_eq!(plain.site, SiteSettings::default());
         assert!(plain.publish.command.is_empty());
+        // A newsroom without a `[photos]` table (every one made before photos) still loads.
+        assert_eq!(plain.photos, PhotoSettings::default());
+        assert_eq!(plain.spelling, SpellingSettings::default());
     }
 
     #[test]

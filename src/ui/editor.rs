@@ -55,7 +55,17 @@ fn info_line(state: &View<'_>, ed: &Editor) -> Line<'static> {
     };
     // The body's hint stays until the person has written past the template.
     if ed.field != Field::Body || ed.word_count() < 20 {
-        spans.push(Span::styled(format!("  {}", hint.text(lang)), theme.accent));
+        // The title's limit is the newsroom's own (`[rules] title_length`), as the check says.
+        let text = if hint == Key::TuiHintTitle {
+            let max = state
+                .snapshot
+                .as_ref()
+                .map_or(100, |s| Rules::from_config(&s.config).title_max);
+            i18n::fmt(lang, hint, &[&max])
+        } else {
+            hint.text(lang).to_string()
+        };
+        spans.push(Span::styled(format!("  {text}"), theme.accent));
     }
     if ed.field == Field::Tags {
         let s = ed.suggestions();
@@ -139,10 +149,20 @@ pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
         theme.text
     };
     frame.render_widget(Paragraph::new(Span::styled(kec_text, kec_style)), r);
-    let [l, r] = Layout::horizontal([Constraint::Length(9), Constraint::Min(1)]).areas(date_area);
+    // Stacked on a narrow screen, date and location line up with the other fields.
+    let stacked = super::compact::editor_meta_height(area.width) > 1;
+    let [l, r] = Layout::horizontal([
+        Constraint::Length(label_width(Field::EventDate, stacked)),
+        Constraint::Min(1),
+    ])
+    .areas(date_area);
     frame.render_widget(label(state, ed, Field::EventDate, Key::TuiFieldDate.text(lang)), l);
     frame.render_widget(&ed.event_date, r);
-    let [l, r] = Layout::horizontal([Constraint::Length(8), Constraint::Min(1)]).areas(loc_area);
+    let [l, r] = Layout::horizontal([
+        Constraint::Length(label_width(Field::Location, stacked)),
+        Constraint::Min(1),
+    ])
+    .areas(loc_area);
     frame.render_widget(label(state, ed, Field::Location, Key::OutFieldLocation.text(lang)), l);
     frame.render_widget(&ed.location, r);
 
@@ -186,7 +206,7 @@ pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
         frame.set_cursor_position(at);
     }
     if let (Some((area_of, row_area)), Mode::Editor) = (focused, state.mode()) {
-        let field_area = text_area(ed.field, row_area);
+        let field_area = text_area(ed.field, row_area, stacked);
         let c = area_of.screen_cursor();
         let (top_row, top_col) = area_of.scroll_offset();
         let (row, col) = (
@@ -213,21 +233,27 @@ pub fn render_editor(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
         Mode::EditorConflict => render_conflict(state, ed, frame, area),
         Mode::Spelling => {
             if let Some(at) = body_cursor {
-                super::spelling::render_popup(state, frame, body, at);
+                super::spelling::render_popup(state, frame, area, at);
             }
         }
         _ => {}
     }
 }
 
-/// Where a one-line field's text area sits in its row (after its label).
-fn text_area(field: Field, row_area: Rect) -> Rect {
-    let label = match field {
-        Field::EventDate => 9,
-        Field::Location => 8,
+/// How wide a field's label is: date and location share one row on a wide screen, so
+/// their labels are short there; stacked (`stacked`) they take the common width.
+fn label_width(field: Field, stacked: bool) -> u16 {
+    match field {
+        Field::EventDate if !stacked => 9,
+        Field::Location if !stacked => 8,
         _ => LABEL,
-    };
-    let [_, r] = Layout::horizontal([Constraint::Length(label), Constraint::Min(1)]).areas(row_area);
+    }
+}
+
+/// Where a one-line field's text area sits in its row (after its label).
+fn text_area(field: Field, row_area: Rect, stacked: bool) -> Rect {
+    let [_, r] =
+        Layout::horizontal([Constraint::Length(label_width(field, stacked)), Constraint::Min(1)]).areas(row_area);
     r
 }
 
@@ -325,18 +351,32 @@ fn render_restore(state: &View<'_>, ed: &Editor, frame: &mut Frame<'_>, area: Re
         changed_only(diff_lines(state, &ed.saved.body, &journal_item.body, false))
             .take(usize::from(area.height.saturating_sub(8))),
     );
-    lines.push(Line::default());
-    lines.push(keys_line(state, Mode::EditorRestore));
-    let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    popup(
-        state,
-        frame,
-        area,
-        Key::KeyRestore.text(lang),
-        lines,
-        area.width.saturating_sub(4),
-        h,
-    );
+    // The keys get rows of their own: on a phone the wrapped text would push them out of
+    // the box, leaving a question nobody can see how to answer.
+    let keys = keys_line(state, Mode::EditorRestore);
+    let w = area.width.saturating_sub(4);
+    let inner_w = usize::from(w.saturating_sub(2)).max(1);
+    let rows = |l: &Line<'_>| l.width().div_ceil(inner_w).max(1);
+    let key_rows = u16::try_from(rows(&keys)).unwrap_or(1);
+    let text_rows: usize = lines.iter().map(rows).sum();
+    let h = u16::try_from(text_rows)
+        .unwrap_or(u16::MAX)
+        .saturating_add(key_rows + 3);
+    let rect = centered(area, w, h);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(state.theme.accent)
+        .title(Span::styled(
+            format!(" {} ", Key::KeyRestore.text(lang)),
+            state.theme.title,
+        ));
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    let [text, _, keys_area] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(1), Constraint::Length(key_rows)]).areas(inner);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), text);
+    frame.render_widget(Paragraph::new(keys).wrap(Wrap { trim: false }), keys_area);
 }
 
 fn render_conflict(state: &View<'_>, ed: &Editor, frame: &mut Frame<'_>, area: Rect) {

@@ -120,7 +120,10 @@ pub fn render_summary(state: &View<'_>, ed: &Editor, frame: &mut Frame<'_>, area
 pub fn render_panel(state: &View<'_>, ed: &Editor, frame: &mut Frame<'_>, area: Rect) -> Option<(u16, u16)> {
     let (theme, lang) = (&state.theme, state.lang);
     let list = &ed.photos;
-    let [main, keys] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    // On a phone the panel has three rows: the photo's line, its caption and its credit
+    // come before the key line (F1 lists the keys too), so no input is ever hidden.
+    let key_rows = u16::from(area.height >= 4);
+    let [main, keys] = Layout::vertical([Constraint::Min(1), Constraint::Length(key_rows)]).areas(area);
     frame.render_widget(
         Paragraph::new(Span::styled(Key::TuiPhotoKeys.text(lang).to_string(), theme.accent)),
         keys,
@@ -145,14 +148,20 @@ pub fn render_panel(state: &View<'_>, ed: &Editor, frame: &mut Frame<'_>, area: 
         let [pic, _] = Layout::vertical([Constraint::Length(key.rows), Constraint::Min(0)]).areas(pic);
         render_preview(state, key, frame, pic);
     }
-    let [head, caption, credit, _, rows] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(0),
-    ])
-    .areas(left);
+    // Rows by importance: caption and credit, then the photo's line, then the list.
+    let at = |n: u16, h: u16| {
+        if n + h <= left.height {
+            Rect::new(left.x, left.y + n, left.width, h)
+        } else {
+            Rect::new(left.x, left.y, left.width, 0)
+        }
+    };
+    let (head, caption, credit) = if left.height >= 3 {
+        (at(0, 1), at(1, 1), at(2, 1))
+    } else {
+        (at(0, 0), at(0, 1), at(1, 1))
+    };
+    let rows = at(4, left.height.saturating_sub(4));
     let i = list.selected.min(list.rows.len() - 1);
     let row = &list.rows[i];
     let mut head_text = format!(
