@@ -285,11 +285,11 @@ fn name(m: &Module) -> String {
     if m.is_empty() { "lib".into() } else { m.join("/") }
 }
 
-/// Folders whose files still import their parent back: the app's screens and the
-/// command line's subcommands reach `State`, `Msg` and `Cli` through the file that
-/// declares them. Circles wholly inside one of these are tolerated until they move to
-/// leaf files as the store's and the UI's did; any other circle fails.
-const NOT_YET: &[&str] = &["app", "cli"];
+/// Folders whose files still import their parent back: the command line's subcommands
+/// reach `Cli` and the printing helpers through the file that declares them. Circles
+/// wholly inside one of these are tolerated until they move to leaf files as the
+/// store's, the UI's and the app's did; any other circle fails.
+const NOT_YET: &[&str] = &["cli"];
 
 #[test]
 fn no_file_imports_one_that_imports_it_back() {
