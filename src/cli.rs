@@ -9,6 +9,7 @@ mod admin;
 mod attach;
 mod caption;
 mod check;
+mod common;
 mod correct;
 mod correction;
 mod demo;
@@ -24,6 +25,7 @@ mod log;
 mod migrate;
 mod people;
 pub mod report;
+mod report_cells;
 mod report_html;
 mod session;
 mod show;
@@ -32,23 +34,20 @@ mod tags;
 mod verify;
 mod words;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
 pub use crate::startup::{Ctx, EXIT_REFUSED, EXIT_REPO, Failure, Outcome, env_lang, login_name};
+pub use common::{Global, ItemArgs, print_json, print_json_array};
 
 /// warta: a terminal newsroom editor whose items live in git.
 #[derive(Debug, Parser)]
 #[command(name = "warta", version, about)]
 pub struct Cli {
-    /// The newsroom repository (default: found from the current directory, then `WARTA_REPO`).
-    #[arg(long, global = true, value_name = "PATH")]
-    pub repo: Option<PathBuf>,
-    /// Act as this person (local use and tests).
-    #[arg(long = "as", global = true, value_name = "PERSON", env = "WARTA_AS")]
-    pub as_person: Option<String>,
+    /// The options every subcommand takes (`--repo`, `--as`).
+    #[command(flatten)]
+    pub global: Global,
     /// What to do; without a command, warta opens the terminal UI.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -138,51 +137,9 @@ pub enum Command {
     Words(words::Args),
 }
 
-/// An item and `--json`: the arguments of `show`, `log` and `check`.
-#[derive(Debug, clap::Args)]
-pub struct ItemArgs {
-    /// The item's slug.
-    pub slug: String,
-    /// Print JSON.
-    #[arg(long)]
-    pub json: bool,
-}
-
 /// Open the newsroom the command line names and resolve the caller.
 pub fn open(cli: &Cli) -> Result<Ctx, Failure> {
-    crate::startup::open(cli.repo.as_deref(), cli.as_person.as_deref())
-}
-
-/// Print a JSON document.
-pub fn print_json(value: &serde_json::Value) {
-    println!("{}", serde_json::to_string_pretty(value).unwrap_or_default());
-}
-
-/// Print a JSON array as `print_json` would, made one element at a time: a list of
-/// 10,000 items never exists whole, as values or as text.
-pub fn print_json_array(items: impl Iterator<Item = serde_json::Value>) {
-    struct Lazy<I>(std::cell::RefCell<Option<I>>);
-    impl<I: Iterator<Item = serde_json::Value>> serde::Serialize for Lazy<I> {
-        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            use serde::ser::SerializeSeq;
-            let mut seq = s.serialize_seq(None)?;
-            for item in self.0.borrow_mut().take().into_iter().flatten() {
-                seq.serialize_element(&item)?;
-            }
-            seq.end()
-        }
-    }
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = serde_json::to_writer_pretty(&mut out, &Lazy(std::cell::RefCell::new(Some(items))))
-        .map_err(std::io::Error::from)
-        .and_then(|()| std::io::Write::write_all(&mut out, b"\n"))
-        .and_then(|()| std::io::Write::flush(&mut out));
-    // A closed pipe (`warta list --json | head`) ends the output quietly, like println.
-    if let Err(e) = written
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        panic!("failed printing to stdout: {e}");
-    }
+    crate::startup::open(cli.global.repo.as_deref(), cli.global.as_person.as_deref())
 }
 
 /// Run the command line; returns the process exit code.
@@ -204,10 +161,10 @@ pub fn main() -> ExitCode {
     crate::store::verify_object_hashes(matches!(cli.command, Some(Command::Verify | Command::Hook(_))));
     let result = match &cli.command {
         None => open(&cli).and_then(crate::tui::open),
-        Some(Command::Init(a)) => init::run(&cli, a),
+        Some(Command::Init(a)) => init::run(&cli.global, a),
         Some(Command::Demo(a)) => demo::run(a),
-        Some(Command::Session(a)) => session::run(&cli, a),
-        Some(Command::Hook(a)) => hook::run(&cli, a),
+        Some(Command::Session(a)) => session::run(&cli.global, a),
+        Some(Command::Hook(a)) => hook::run(&cli.global, a),
         Some(Command::Clone(a)) => sync::clone(a),
         Some(cmd) => open(&cli).and_then(|ctx| dispatch(&ctx, cmd)),
     };

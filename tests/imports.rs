@@ -285,23 +285,10 @@ fn name(m: &Module) -> String {
     if m.is_empty() { "lib".into() } else { m.join("/") }
 }
 
-/// Folders whose files still import their parent back: the app's screens and the
-/// command line's subcommands reach `State`, `Msg` and `Cli` through the file that
-/// declares them. Circles wholly inside one of these are tolerated until they move to
-/// leaf files as the store's and the UI's did; any other circle fails.
-const NOT_YET: &[&str] = &["app", "cli"];
-
 #[test]
 fn no_file_imports_one_that_imports_it_back() {
     let g = graph();
-    let found: Vec<Vec<Module>> = circles(&g)
-        .into_iter()
-        .filter(|c| {
-            !NOT_YET
-                .iter()
-                .any(|f| c.iter().all(|m| m.first().is_some_and(|x| x == f)))
-        })
-        .collect();
+    let found = circles(&g);
     let report: Vec<String> = found
         .iter()
         .map(|c| {

@@ -98,7 +98,7 @@ pub struct Editor {
     /// Tags.
     pub tags: TextArea<'static>,
     /// The photo list.
-    pub photos: super::photos::PhotoList,
+    pub photos: super::photos_model::PhotoList,
     /// The body. It does not wrap: the body view does (see `prose`).
     pub body: TextArea<'static>,
     /// Where the body view starts, as last drawn.
@@ -176,7 +176,7 @@ impl Editor {
             event_date: area(&f.event_date.map(|d| d.to_string()).unwrap_or_default(), false),
             location: area(&f.location, false),
             tags: area(&f.tags.join(", "), false),
-            photos: super::photos::PhotoList::new(&f.photos),
+            photos: super::photos_model::PhotoList::new(&f.photos),
             body: body_area(&item.body),
             body_view: std::cell::Cell::default(),
             field: if is_new { Field::Title } else { Field::Body },
@@ -227,7 +227,7 @@ impl Editor {
         self.event_date = area(&f.event_date.map(|d| d.to_string()).unwrap_or_default(), false);
         self.location = area(&f.location, false);
         self.tags = area(&f.tags.join(", "), false);
-        self.photos = super::photos::PhotoList::new(&f.photos);
+        self.photos = super::photos_model::PhotoList::new(&f.photos);
         self.body = body_area(&item.body);
         self.body_view.take();
         self.apply_focus();

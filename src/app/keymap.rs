@@ -3,10 +3,10 @@
 
 use crate::app::key::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::Msg;
-use super::admin::Intent as AdminIntent;
-use super::evaluation::Intent;
-use super::spelling::SpellMsg;
+use super::admin_model::Intent as AdminIntent;
+use super::evaluation_model::Intent;
+use super::msg::Msg;
+use super::spelling_model::SpellMsg;
 use crate::domain::review::ActionKind as A;
 use crate::i18n::Key as T;
 
@@ -280,7 +280,7 @@ pub static BINDINGS: &[Binding] = &[
         &[Mode::Editor],
         KeyCode::Char('t'),
         KeyModifiers::CONTROL,
-        || Msg::Newcomer(super::newcomer::Action::ToggleThreads),
+        || Msg::Newcomer(super::newcomer_model::Action::ToggleThreads),
         KeyThreads,
         true
     ),

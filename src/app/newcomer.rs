@@ -4,74 +4,21 @@
 //! scrolls). Its messages come in as [`Msg::Newcomer`](super::Msg); [`update`] sees every
 //! message first and takes those that are its own.
 
-use std::cell::Cell;
-
 use super::key::{KeyCode, KeyEvent, KeyModifiers};
-use super::pickers::{self, Kind, Picker};
-use super::{Effect, Msg, Popup, Screen, State};
+use super::msg::{Effect, Msg};
+pub use super::newcomer_model::{Action, ListGeometry, Newcomer, Spacer};
+use super::pickers::{self, Kind};
+use super::state::{Popup, Screen, State};
 use crate::app::editor::Field;
-
-/// The state of this part of the UI.
-#[derive(Debug, Default)]
-pub struct Newcomer {
-    /// The filter picker, while open.
-    pub picker: Option<Picker>,
-    /// Whether the editor shows the item's comment threads beside (or under) the text.
-    pub threads_beside: bool,
-    /// Where the list's rows were last drawn, so a tap finds its row. Written by the
-    /// list's rendering (like the editor's body view), read here.
-    pub list_geometry: Cell<ListGeometry>,
-}
-
-/// Where the list's table was drawn.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct ListGeometry {
-    /// Screen row of the first table row (below the column titles).
-    pub first_y: u16,
-    /// How many table rows fit.
-    pub height: u16,
-    /// The first table row shown.
-    pub offset: usize,
-    /// The rows of the "waiting for others" line (and the empty note), if any: not items.
-    pub spacer: Option<Spacer>,
-}
-
-/// Rows in the list's table that are not items: from `at`, `count` of them.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Spacer {
-    /// The first of them.
-    pub at: usize,
-    /// How many (the section line, and the empty queue's note above it).
-    pub count: usize,
-    /// How many of them the section line takes (it wraps on a narrow screen).
-    pub header: usize,
-}
-
-/// A message of this part.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    /// Show or hide the threads in the editor.
-    ToggleThreads,
-    /// A tap or left click at a screen cell.
-    Click {
-        /// Column.
-        column: u16,
-        /// Row.
-        row: u16,
-    },
-    /// The wheel (or a swipe) over the screen.
-    Wheel {
-        /// Towards the end.
-        down: bool,
-    },
-}
 
 /// Rows a wheel step moves.
 const WHEEL_STEP: usize = 3;
 
 /// Take the messages that are this part's: its own, the filter keys (which open
 /// pickers) and every key while a picker is open. `None`: not ours, update goes on.
-pub fn update(state: &mut State, msg: &Msg) -> Option<Vec<Effect>> {
+/// `dispatch` is the app's `update`, which the wheel and a tap go on to (passed in: it
+/// calls this function).
+pub fn update(state: &mut State, msg: &Msg, dispatch: fn(&mut State, Msg) -> Vec<Effect>) -> Option<Vec<Effect>> {
     if state.newcomer.picker.is_some() {
         match msg {
             Msg::Input(c) => pickers::typed(state, &c.to_string()),
@@ -93,30 +40,30 @@ pub fn update(state: &mut State, msg: &Msg) -> Option<Vec<Effect>> {
         Msg::CycleStatus => Kind::Status,
         Msg::CycleKecamatan => Kind::Kecamatan,
         Msg::CycleTag => Kind::Tag,
-        Msg::Newcomer(action) => return Some(act(state, *action)),
+        Msg::Newcomer(action) => return Some(act(state, *action, dispatch)),
         _ => return None,
     };
     pickers::open(state, kind);
     Some(Vec::new())
 }
 
-fn act(state: &mut State, action: Action) -> Vec<Effect> {
+fn act(state: &mut State, action: Action, dispatch: fn(&mut State, Msg) -> Vec<Effect>) -> Vec<Effect> {
     match action {
         Action::ToggleThreads => {
             state.newcomer.threads_beside = !state.newcomer.threads_beside;
             Vec::new()
         }
-        Action::Wheel { down } => wheel(state, down),
-        Action::Click { column, row } => click(state, column, row),
+        Action::Wheel { down } => wheel(state, down, dispatch),
+        Action::Click { column, row } => click(state, column, row, dispatch),
     }
 }
 
 /// The wheel scrolls what is under it: the help, a list, the item, the editor's body.
-fn wheel(state: &mut State, down: bool) -> Vec<Effect> {
+fn wheel(state: &mut State, down: bool, dispatch: fn(&mut State, Msg) -> Vec<Effect>) -> Vec<Effect> {
     let mut effects = Vec::new();
     let editing_body = state.screen == Screen::Editor
         && state.popup.is_none()
-        && state.mode() == super::Mode::Editor
+        && state.mode() == super::keymap::Mode::Editor
         && state.editor.as_ref().is_some_and(|e| e.field == Field::Body);
     let scrolls = matches!(state.popup, None | Some(Popup::Help | Popup::History { .. }));
     if !(editing_body || (scrolls && state.screen != Screen::Editor)) {
@@ -130,14 +77,14 @@ fn wheel(state: &mut State, down: bool) -> Vec<Effect> {
             (false, true) => Msg::MoveDown,
             (false, false) => Msg::MoveUp,
         };
-        effects.extend(super::update(state, msg));
+        effects.extend(dispatch(state, msg));
     }
     effects
 }
 
 /// A tap on a list row selects it; a tap on the selected row opens it (a phone has no
 /// double click worth the name).
-fn click(state: &mut State, _column: u16, row: u16) -> Vec<Effect> {
+fn click(state: &mut State, _column: u16, row: u16, dispatch: fn(&mut State, Msg) -> Vec<Effect>) -> Vec<Effect> {
     if state.screen != Screen::List || state.popup.is_some() || state.list.searching {
         return Vec::new();
     }
@@ -155,7 +102,7 @@ fn click(state: &mut State, _column: u16, row: u16) -> Vec<Effect> {
         return Vec::new();
     }
     if index == state.list.selected {
-        return super::update(state, Msg::Open);
+        return dispatch(state, Msg::Open);
     }
     state.list.selected = index;
     state.status = None;

@@ -3,60 +3,12 @@
 //! cycling through ids one key press at a time. `Enter` applies the chosen one, the
 //! first choice ("all") clears the filter, `Esc` leaves the filter as it was.
 
-use super::{State, rows::rebuild, visible};
+pub use super::pickers_model::{Choice, Kind, Picker};
+use super::rows::rebuild;
+use super::state::State;
+use super::visible;
 use crate::domain::review::Status;
 use crate::i18n::{self, Key};
-
-/// Which filter a picker sets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// The status filter.
-    Status,
-    /// The kecamatan filter.
-    Kecamatan,
-    /// The tag filter.
-    Tag,
-}
-
-/// One choice: the value the filter takes (`None`: no filter) and the name shown.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Choice {
-    /// The filter's value: a status id, a kecamatan id or a tag.
-    pub value: Option<String>,
-    /// What the person reads.
-    pub label: String,
-}
-
-/// An open picker.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Picker {
-    /// Which filter it sets.
-    pub kind: Kind,
-    /// Every choice, "all" first.
-    pub choices: Vec<Choice>,
-    /// What has been typed to narrow the choices.
-    pub query: String,
-    /// The selected row among the shown choices.
-    pub selected: usize,
-}
-
-impl Picker {
-    /// The choices that match what was typed (every word, in the name or the value,
-    /// ignoring case); "all" always stays first.
-    #[must_use]
-    pub fn shown(&self) -> Vec<&Choice> {
-        let words: Vec<String> = self.query.split_whitespace().map(str::to_lowercase).collect();
-        self.choices
-            .iter()
-            .filter(|c| {
-                c.value.is_none() || {
-                    let hay = format!("{} {}", c.label, c.value.as_deref().unwrap_or_default()).to_lowercase();
-                    words.iter().all(|w| hay.contains(w.as_str()))
-                }
-            })
-            .collect()
-    }
-}
 
 /// Open the picker of `kind`, the current filter selected.
 pub fn open(state: &mut State, kind: Kind) {

@@ -9,22 +9,13 @@
 
 use std::sync::Arc;
 
-use super::{Effect, Msg, Popup, Screen, State};
+use super::msg::{Effect, Msg};
+pub use super::published_model::Published;
+use super::state::{Popup, Screen, State};
 use crate::domain::correction::{Publication, publications, started_with};
 use crate::domain::diff::{ItemDiff, Pair};
 use crate::domain::review::ActionKind;
 use crate::i18n::Key;
-
-/// The open "Versi terbit" screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Published {
-    /// The item.
-    pub slug: String,
-    /// The selected version (index into `publications`).
-    pub selected: usize,
-    /// Scroll of the changes, in lines.
-    pub scroll: u16,
-}
 
 /// The popup an after-publication action opens, if `action` is one (asked after
 /// `State::may` allowed it): a correction's words, a takedown's reason (required), a
@@ -85,7 +76,10 @@ pub fn open(state: &mut State) -> Vec<Effect> {
     let Some(e) = state.current() else { return Vec::new() };
     let all = publications(&e.review);
     if all.is_empty() {
-        state.status = Some((super::Severity::Error, Key::TuiNoVersions.text(state.lang).to_string()));
+        state.status = Some((
+            super::state::Severity::Error,
+            Key::TuiNoVersions.text(state.lang).to_string(),
+        ));
         return Vec::new();
     }
     state.published = Some(Published {

@@ -1,6 +1,6 @@
 //! Keeping the list's rows in step with the state: the query layer builds them.
 
-use super::State;
+use super::state::State;
 use crate::query::rows_for;
 
 /// Recompute `state.list.rows`, keeping the selected item selected when it is still listed.

@@ -3,9 +3,9 @@
 
 use std::sync::Arc;
 
-use super::{Filters, Queue, Row};
 use crate::domain::diff::{ItemDiff, Pair};
 use crate::domain::item::Item;
+use crate::query::{Filters, Queue, Row};
 
 /// The login screen of the demo: whom to log in as.
 #[derive(Debug, Default)]

@@ -4,35 +4,13 @@
 //!
 //! Its own state and update function; `update.rs` hands it the messages while it is open.
 
-use super::{Effect, Msg, Severity, State};
+use super::msg::{Effect, Msg};
+pub use super::share_model::Share;
+use super::state::{Severity, State};
 use crate::domain::publish::caption::{self, Channel};
 use crate::domain::publish::{Page, Site};
 use crate::i18n::{self, Key};
 use crate::store::Request;
-
-/// The share screen's state.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Share {
-    /// The item.
-    pub slug: String,
-    /// Each channel's text (cleaned: no control or invisible characters).
-    pub texts: Vec<(Channel, String)>,
-    /// The selected channel (index into `texts`).
-    pub selected: usize,
-    /// The post's address as typed or pasted.
-    pub url: String,
-    /// Lines of the text scrolled past (long Instagram texts).
-    pub scroll: u16,
-}
-
-impl Share {
-    /// The selected channel and its text.
-    #[must_use]
-    pub fn current(&self) -> (Channel, &str) {
-        let (c, t) = &self.texts[self.selected.min(self.texts.len() - 1)];
-        (*c, t)
-    }
-}
 
 /// Open the screen for the current item (`B` in the item view).
 pub fn open(state: &mut State) {

@@ -5,26 +5,11 @@
 //! ask for one and turns its report into lines. No IO, no clock: the time comes with
 //! `Msg::Tick`.
 
-use super::{Effect, Msg, Severity, State};
+use super::msg::{Effect, Msg};
+use super::state::{Severity, State};
+pub use super::sync_model::{INTERVAL_SECONDS, SyncView};
 pub use crate::i18n::sync::Synced;
 use crate::i18n::{self, Key};
-use crate::store::sync::Pending;
-
-/// How long after the last try a sync starts by itself (when a remote is configured).
-pub const INTERVAL_SECONDS: i64 = 120;
-
-/// The sync part of the state.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct SyncView {
-    /// Local and remote differences; `None` without a remote (nothing is shown).
-    pub pending: Option<Pending>,
-    /// A sync is running.
-    pub running: bool,
-    /// When the last sync started.
-    pub last_try: Option<jiff::Timestamp>,
-    /// The last sync could not reach the server.
-    pub offline: bool,
-}
 
 /// The status-bar note: "n tindakan belum terkirim", or nothing.
 #[must_use]
@@ -39,8 +24,9 @@ fn start(state: &mut State, now: jiff::Timestamp, asked: bool) -> Effect {
     Effect::Sync { asked }
 }
 
-/// Handle the sync's messages; any other message is given back.
-pub fn update(state: &mut State, msg: Msg) -> Result<Vec<Effect>, Msg> {
+/// Handle the sync's messages; any other message is given back. `dispatch` is the
+/// app's `update`, which a due tick goes on to (passed in: it calls this function).
+pub fn update(state: &mut State, msg: Msg, dispatch: fn(&mut State, Msg) -> Vec<Effect>) -> Result<Vec<Effect>, Msg> {
     match msg {
         Msg::Sync => {
             if state.sync.pending.is_none() {
@@ -82,7 +68,7 @@ pub fn update(state: &mut State, msg: Msg) -> Result<Vec<Effect>, Msg> {
         }
         Msg::Tick(now) if due(state, now) => {
             let effect = start(state, now, false);
-            let mut effects = super::update::update(state, Msg::Tick(now));
+            let mut effects = dispatch(state, Msg::Tick(now));
             effects.push(effect);
             Ok(effects)
         }
@@ -106,6 +92,11 @@ fn due(state: &State, now: jiff::Timestamp) -> bool {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
+    use crate::store::sync::Pending;
+
+    fn update(state: &mut State, msg: Msg) -> Result<Vec<Effect>, Msg> {
+        super::update(state, msg, crate::app::update)
+    }
 
     fn state() -> State {
         let mut s = State::new(Lang::En, Some("dimas".into()), vec![]);

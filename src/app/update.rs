@@ -1,10 +1,14 @@
 //! `update`: the only code that changes the application state.
 
+use super::msg::{Effect, Msg};
 use super::rows::rebuild;
-use super::{Effect, Msg, Popup, Queue, Screen, Severity, State};
-use super::{update_editor, update_review, visible};
+use super::state::{Popup, Screen, Severity, State};
+use super::update_editor;
+use super::update_review;
+use super::visible;
 use crate::domain::review::{ActionKind, Status};
 use crate::i18n::{self, Key};
+use crate::query::Queue;
 use crate::store::Request;
 
 /// Lines the item view scrolls per page.
@@ -80,7 +84,7 @@ fn update_screens(state: &mut State, msg: Msg) -> Vec<Effect> {
         Ok(effects) => return effects,
         Err(msg) => msg,
     };
-    let msg = match super::sync::update(state, msg) {
+    let msg = match super::sync::update(state, msg, update) {
         Ok(effects) => return effects,
         Err(msg) => msg,
     };
@@ -90,7 +94,7 @@ fn update_screens(state: &mut State, msg: Msg) -> Vec<Effect> {
     if let Some(effects) = super::published::update(state, &msg) {
         return effects;
     }
-    if let Some(effects) = super::newcomer::update(state, &msg) {
+    if let Some(effects) = super::newcomer::update(state, &msg, update) {
         return effects;
     }
     match msg {
@@ -169,7 +173,7 @@ fn update_screens(state: &mut State, msg: Msg) -> Vec<Effect> {
             return update_editor::handle(state, Msg::Hangup);
         }
         Msg::Back if state.screen == Screen::Editor && state.popup.is_none() => return update_editor::back(state),
-        Msg::Confirm if state.mode() == super::Mode::EditorRestore => update_editor::restore(state),
+        Msg::Confirm if state.mode() == super::keymap::Mode::EditorRestore => update_editor::restore(state),
         Msg::Paste(text) if state.screen == Screen::Editor && state.popup.is_none() => {
             if let Some(ed) = state.editor.as_mut() {
                 ed.paste(&text);
@@ -270,7 +274,7 @@ fn update_screens(state: &mut State, msg: Msg) -> Vec<Effect> {
             rebuild(state);
         }
         Msg::ClearFilters => {
-            state.list.filters = super::Filters::default();
+            state.list.filters = crate::query::Filters::default();
             state.list.search.clear();
             rebuild(state);
         }
@@ -311,7 +315,7 @@ fn notices(state: &mut State) {
     };
     state.noticed = true;
     let approver = me.has(crate::domain::config::Role::Approver);
-    let mut list: Vec<super::Notice> = Vec::new();
+    let mut list: Vec<super::state::Notice> = Vec::new();
     for e in &snap.items {
         let mine = e.item.front.author == me.id;
         for ev in &e.review.events {
@@ -319,7 +323,7 @@ fn notices(state: &mut State) {
             let about_mine = mine && !matches!(ev.action, ActionKind::Create | ActionKind::Edit);
             let for_me = approver && ev.action == ActionKind::Submit;
             if newer && ev.actor != me.id && (about_mine || for_me) {
-                list.push(super::Notice {
+                list.push(super::state::Notice {
                     slug: e.slug.clone(),
                     title: e.item.front.title.clone(),
                     action: ev.action,

@@ -2,7 +2,8 @@
 //! conflicts and leaving.
 
 use super::editor::{Conflict, Editor, FieldError};
-use super::{Effect, Msg, Screen, Severity, State};
+use super::msg::{Effect, Msg};
+use super::state::{Screen, Severity, State};
 use crate::domain::item::{FrontMatter, Item};
 use crate::domain::review::{ActionKind, Status};
 use crate::domain::workflow::{self, Context, ItemFacts};
@@ -22,7 +23,7 @@ fn info(state: &mut State, key: Key) {
 /// Tags from the vocabulary and from the items the person may see, for completion.
 fn known_tags(state: &State) -> Vec<String> {
     let Some(snap) = &state.snapshot else { return Vec::new() };
-    super::visible::tags(snap, state.person())
+    super::tags::tags(snap, state.person())
 }
 
 fn check(state: &State, action: ActionKind, facts: &ItemFacts<'_>) -> Result<(), String> {

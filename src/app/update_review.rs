@@ -1,6 +1,7 @@
 //! `update` for reviewing: paragraph selection, threads, the diff and the history.
 
-use super::{Effect, Msg, Popup, Severity, State};
+use super::msg::{Effect, Msg};
+use super::state::{Popup, Severity, State};
 use crate::domain::diff::Pair;
 use crate::domain::review::{ActionKind, Thread};
 use crate::i18n::Key;

@@ -5,11 +5,13 @@
 //! Pure like the rest of `app`: the time is `State::now`, the rules are the
 //! snapshot's `warta.toml`, and writing the journal is an effect for the loop.
 
-use super::{Effect, Filters, Msg, Popup, Screen, State, update_editor};
-use crate::domain::config::Person;
+use super::msg::{Effect, Msg};
+use super::state::{Popup, Screen, State};
+pub use super::tags::tags;
+use super::update_editor;
 use crate::domain::text::clean_line;
-use crate::domain::workflow::can_see;
 use crate::i18n::{self, Key};
+use crate::query::Filters;
 use crate::store::Snapshot;
 
 /// Why the session's person may no longer use warta at `snap`'s head, if so.
@@ -92,26 +94,4 @@ pub fn after_end(state: &mut State, msg: Msg) {
     *text = text.replacen(&kept, "", 1);
     text.push(' ');
     text.push_str(&failure);
-}
-
-/// The tags to offer a person (filter, completion): the vocabulary and the tags of the
-/// items they may see, sorted, once each. A tag used only on a hidden draft would
-/// tell what that draft is about.
-#[must_use]
-pub fn tags(snap: &Snapshot, me: Option<&Person>) -> Vec<String> {
-    let mut tags: Vec<String> = snap
-        .config
-        .tags
-        .iter()
-        .cloned()
-        .chain(
-            snap.items
-                .iter()
-                .filter(|e| can_see(me, &e.facts()))
-                .flat_map(|e| e.item.front.tags.iter().cloned()),
-        )
-        .collect();
-    tags.sort();
-    tags.dedup();
-    tags
 }

@@ -6,9 +6,10 @@
 //! It rearranges the rows the query layer built; the list draws a section line where the
 //! waiting rows begin (`ListView::waiting` counts them).
 
-use super::{Queue, State};
+use super::state::State;
 use crate::domain::config::Role;
 use crate::domain::review::Status;
+use crate::query::Queue;
 use crate::query::{Row, rows_for};
 
 /// Whether an own item in this status waits on someone else.

@@ -1,9 +1,9 @@
 //! `submit`, `withdraw`, `approve`, `reject`, `publish`, `request-changes`, `comment`,
 //! `resolve`: one action each, one commit each.
 
-use super::{Ctx, Failure, Outcome};
 use crate::domain::review::ActionKind;
 use crate::i18n::{self, Key};
+use crate::startup::{Ctx, Failure, Outcome};
 use crate::store::{Done, Request};
 
 /// An item and an optional message.

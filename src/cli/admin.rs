@@ -1,9 +1,9 @@
 //! What the administration commands (`people`, `keys`, `kecamatan`, `tags`) share:
 //! checking the caller is an admin and making one change as one commit.
 
-use super::{Ctx, EXIT_REFUSED, Failure};
 use crate::domain::admin::{self, Change, Planned};
 use crate::i18n::{self, Key};
+use crate::startup::{Ctx, EXIT_REFUSED, Failure};
 use crate::store::CommitId;
 
 /// Refuse a caller who is not an active admin, before any input is read.
@@ -24,7 +24,7 @@ pub fn commit(ctx: &Ctx, change: &Change) -> Result<(Planned, CommitId), Failure
     let actor = require_admin(ctx)?;
     let (planned, commit) = ctx.room.change_config(actor, change, false).map_err(|e| ctx.fail(&e))?;
     let commit = commit.ok_or_else(|| Failure {
-        code: super::EXIT_REPO,
+        code: crate::startup::EXIT_REPO,
         message: Key::AdmUnchanged.text(ctx.lang).to_string(),
     })?;
     Ok((planned, commit))
@@ -39,7 +39,7 @@ pub fn read_input(ctx: &Ctx, path: &str) -> Result<String, Failure> {
         crate::store::files::read_text(std::path::Path::new(path))
     };
     text.map_err(|e| Failure {
-        code: super::EXIT_REPO,
+        code: crate::startup::EXIT_REPO,
         message: i18n::fmt(ctx.lang, Key::AdmReadFailed, &[&path, &e]),
     })
 }

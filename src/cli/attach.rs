@@ -8,9 +8,9 @@
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 
-use super::{Ctx, Failure, Outcome};
 use crate::domain::photo;
 use crate::i18n::{self, Key};
+use crate::startup::{Ctx, Failure, Outcome};
 use crate::store::{NewPhoto, Request, StoreError};
 
 /// `attach SLUG FILE…`.

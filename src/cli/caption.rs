@@ -1,10 +1,10 @@
 //! `caption SLUG --for CHANNEL` and `shared SLUG --channel C --url URL`: the social
 //! media text of a published item, and the record of a post made with it.
 
-use super::{Ctx, Failure, Outcome};
 use crate::domain::publish::caption::{Channel, caption};
 use crate::domain::publish::{Page, Site};
 use crate::i18n::{self, Key};
+use crate::startup::{Ctx, Failure, Outcome};
 use crate::store::{Entry, Request, StoreError};
 
 /// `caption SLUG --for CHANNEL`.

@@ -1,17 +1,18 @@
 //! `check`: the pre-approval checklist of one item, then its spelling and house-style
 //! findings with their line and column in the item's `index.md`.
 
+use super::common::print_json;
 use super::show::load;
-use super::{Ctx, EXIT_REFUSED, Failure, Outcome, print_json};
 use crate::domain::house_style::{self, StyleFinding, line_col};
 use crate::domain::item::Item;
 use crate::domain::lint::{Level, Rule, Rules, blocking};
 use crate::domain::spelling::Speller;
 use crate::domain::text::clean_line;
 use crate::i18n::{self, Key};
+use crate::startup::{Ctx, EXIT_REFUSED, Failure, Outcome};
 
 /// `SLUG [--json]`.
-pub use super::ItemArgs as Args;
+pub use super::common::ItemArgs as Args;
 
 /// A word the speller does not know, placed in the item's file.
 struct Misspelled {

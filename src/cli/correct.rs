@@ -1,8 +1,8 @@
 //! `correct`, `takedown`, `restore`: after publication (see `domain::correction`).
 
 use super::act::{self, MessageArgs};
-use super::{Ctx, Outcome};
 use crate::domain::review::ActionKind;
+use crate::startup::{Ctx, Outcome};
 
 /// `correct SLUG [-m NOTE]`.
 #[derive(Debug, clap::Args)]

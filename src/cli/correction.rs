@@ -3,12 +3,12 @@
 
 use serde_json::json;
 
-use super::{Ctx, Failure};
 use crate::domain::correction::{Publication, publications};
 use crate::domain::review::{ActionKind, Status};
 use crate::domain::text::clean_line;
 use crate::domain::workflow::{Denial, can_see};
 use crate::i18n::{self, Key};
+use crate::startup::{Ctx, Failure};
 use crate::store::{Entry, StoreError};
 
 /// A moment in the newsroom's zone, as people write it.

@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
-use super::{Failure, Outcome, env_lang};
 use crate::i18n::{self, Key};
+use crate::startup::{Failure, Outcome, env_lang};
 
 /// `demo [DIR]`.
 #[derive(Debug, clap::Args)]

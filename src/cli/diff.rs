@@ -3,12 +3,12 @@
 use std::fmt::Write;
 
 use super::show::load;
-use super::{Ctx, EXIT_REFUSED, Failure, Outcome};
 use crate::domain::diff::{BUDGET, Diff, changed, compare, front_fields, plain, words};
 use crate::domain::item::Item;
 use crate::domain::review::{ActionKind, Review};
 use crate::domain::text::clean_block;
 use crate::i18n::{self, Key, Lang};
+use crate::startup::{Ctx, EXIT_REFUSED, Failure, Outcome};
 
 /// `diff SLUG [--from EVENT]`.
 #[derive(Debug, clap::Args)]

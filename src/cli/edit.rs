@@ -5,8 +5,8 @@ use std::path::Path;
 
 use super::act::apply;
 use super::show::load;
-use super::{Ctx, EXIT_REFUSED, Failure, Outcome};
 use crate::i18n::{self, Key};
+use crate::startup::{Ctx, EXIT_REFUSED, Failure, Outcome};
 use crate::store::Request;
 use crate::store::action::NewItem;
 

@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
-use super::{Ctx, Outcome};
 use crate::i18n::{self, Key};
+use crate::startup::{Ctx, Outcome};
 use crate::store::export::Format;
 
 /// `export hugo|html DIR`.

@@ -3,10 +3,11 @@
 
 use std::io::BufRead;
 
-use super::{Cli, EXIT_REFUSED, Failure, Outcome, env_lang};
+use super::common::Global;
 use crate::domain::hosting::{self, NoPusher};
 use crate::domain::text::clean_line;
 use crate::i18n::{self, Key};
+use crate::startup::{EXIT_REFUSED, Failure, Outcome, env_lang};
 use crate::store::Newsroom;
 
 /// `hook pre-receive | install`.
@@ -32,21 +33,21 @@ fn fail(code: u8, message: String) -> Failure {
 }
 
 /// Run `hook`.
-pub fn run(cli: &Cli, a: &Args) -> Outcome {
+pub fn run(cli: &Global, a: &Args) -> Outcome {
     let lang = env_lang();
     match a.kind {
         Kind::Install => {
             let cwd = std::env::current_dir().unwrap_or_else(|_| ".".into());
             let room = Newsroom::find(cli.repo.as_deref(), &cwd, None)
                 .map_err(|e| fail(e.exit_code(), i18n::error(lang, &e)))?;
-            let exe = std::env::current_exe().map_err(|e| fail(super::EXIT_REPO, e.to_string()))?;
+            let exe = std::env::current_exe().map_err(|e| fail(crate::startup::EXIT_REPO, e.to_string()))?;
             let path = room.git_dir().join("hooks").join("pre-receive");
             let script = format!(
                 "#!/bin/sh\n# Installed by warta: every pushed commit must follow the newsroom's rules.\nexec '{}' hook pre-receive\n",
                 exe.display()
             );
             room.install_hook(&path, &script)
-                .map_err(|e| fail(super::EXIT_REPO, format!("{}: {e}", path.display())))?;
+                .map_err(|e| fail(crate::startup::EXIT_REPO, format!("{}: {e}", path.display())))?;
             println!("{}", path.display());
             Ok(())
         }
@@ -85,7 +86,7 @@ fn pre_receive(lang: i18n::Lang) -> Outcome {
     let branch = room.refname();
     let mut problems = 0;
     for line in std::io::stdin().lock().lines() {
-        let line = line.map_err(|e| fail(super::EXIT_REPO, e.to_string()))?;
+        let line = line.map_err(|e| fail(crate::startup::EXIT_REPO, e.to_string()))?;
         let mut parts = line.split_whitespace();
         let (Some(old), Some(new), Some(name)) = (parts.next(), parts.next(), parts.next()) else {
             continue;

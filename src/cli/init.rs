@@ -2,9 +2,10 @@
 
 use std::path::PathBuf;
 
-use super::{Cli, Failure, Outcome, env_lang, login_name};
+use super::common::Global;
 use crate::domain::config::Config;
 use crate::i18n::{self, Key};
+use crate::startup::{Failure, Outcome, env_lang, login_name};
 use crate::store::Newsroom;
 
 /// `init [DIR] [--bare] [--config FILE]`.
@@ -24,12 +25,12 @@ pub struct Args {
 }
 
 /// Run `init`.
-pub fn run(_cli: &Cli, a: &Args) -> Outcome {
+pub fn run(_cli: &Global, a: &Args) -> Outcome {
     let lang = env_lang();
     let dir = a.dir.clone().unwrap_or_else(|| PathBuf::from("."));
     let text = match &a.config {
         Some(f) => crate::store::files::read_text(f).map_err(|e| Failure {
-            code: super::EXIT_REPO,
+            code: crate::startup::EXIT_REPO,
             message: format!("{}: {e}", f.display()),
         })?,
         None => {
@@ -61,11 +62,11 @@ pub fn run(_cli: &Cli, a: &Args) -> Outcome {
 fn with_kecamatan(lang: i18n::Lang, text: &str, f: &std::path::Path) -> Result<String, Failure> {
     use crate::domain::admin::{Change, apply, kecamatan_list};
     let refused = |message: String| Failure {
-        code: super::EXIT_REFUSED,
+        code: crate::startup::EXIT_REFUSED,
         message,
     };
     let list_text = crate::store::files::read_text(f).map_err(|e| Failure {
-        code: super::EXIT_REPO,
+        code: crate::startup::EXIT_REPO,
         message: format!("{}: {e}", f.display()),
     })?;
     let name = f.display().to_string();

@@ -1,11 +1,11 @@
 //! `kecamatan`: the list of kecamatan with their active authors; admins add and rename.
 
 use super::admin::{commit, read_input};
-use super::{Ctx, EXIT_REFUSED, Failure, Outcome};
 use crate::domain::admin::{Change, kecamatan_list};
 use crate::domain::config::{Kecamatan, Role};
 use crate::domain::text::clean_line;
 use crate::i18n::{self, Key};
+use crate::startup::{Ctx, EXIT_REFUSED, Failure, Outcome};
 
 /// `kecamatan [add|rename]`.
 #[derive(Debug, clap::Args)]

@@ -4,9 +4,9 @@
 
 use std::path::PathBuf;
 
-use super::{Ctx, EXIT_REFUSED, Failure, Outcome};
 use crate::domain::config::key_material;
 use crate::i18n::{self, Key};
+use crate::startup::{Ctx, EXIT_REFUSED, Failure, Outcome};
 
 /// `keys [--check FILE | --write FILE] [add|remove]`.
 #[derive(Debug, clap::Args)]
@@ -111,7 +111,7 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
         }
         crate::store::files::write_atomic(file, text.as_bytes(), crate::store::files::Access::Private).map_err(
             |e| Failure {
-                code: super::EXIT_REPO,
+                code: crate::startup::EXIT_REPO,
                 message: i18n::fmt(ctx.lang, Key::AdmKeysWriteFailed, &[&file.display(), &e]),
             },
         )?;
@@ -128,7 +128,7 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
         return Ok(());
     };
     let existing = crate::store::files::read_text(file).map_err(|e| Failure {
-        code: super::EXIT_REPO,
+        code: crate::startup::EXIT_REPO,
         message: format!("{}: {e}", file.display()),
     })?;
     let have: Vec<&str> = existing

@@ -4,12 +4,13 @@ use std::fmt::Write;
 
 use serde_json::json;
 
-use super::{Ctx, Failure, Outcome, print_json_array};
+use super::common::print_json_array;
 use crate::domain::review::Status;
 use crate::domain::text::clean_line;
 use crate::i18n::{self, Key};
 use crate::query::rows_for;
 use crate::query::{Filters, Queue};
+use crate::startup::{Ctx, Failure, Outcome};
 use crate::store::Entry;
 
 /// `list [--status S] [--kecamatan K] [--tag T] [--mine] [--json]`.

@@ -2,13 +2,14 @@
 
 use serde_json::json;
 
+use super::common::print_json;
 use super::show::load;
-use super::{Ctx, Outcome, print_json};
 use crate::domain::text::clean_line;
 use crate::i18n;
+use crate::startup::{Ctx, Outcome};
 
 /// `SLUG [--json]`.
-pub use super::ItemArgs as Args;
+pub use super::common::ItemArgs as Args;
 
 /// Run `log`.
 pub fn run(ctx: &Ctx, a: &Args) -> Outcome {

@@ -1,8 +1,8 @@
 //! `migrate`: move a newsroom's items from the flat layout into date folders, in one
 //! recorded commit (admins only; see `store::migrate`).
 
-use super::{Ctx, Outcome};
 use crate::i18n::{self, Key};
+use crate::startup::{Ctx, Outcome};
 
 /// Run `migrate`.
 pub fn run(ctx: &Ctx) -> Outcome {

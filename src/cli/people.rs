@@ -4,12 +4,13 @@
 use serde_json::json;
 
 use super::admin::{commit, parse_date, read_input, require_admin};
-use super::{Ctx, EXIT_REFUSED, Failure, Outcome, print_json};
+use super::common::print_json;
 use crate::domain::admin::{self, Change, Group};
 use crate::domain::config::{Person, Role};
 use crate::domain::people_csv::{self, Planned};
 use crate::domain::text::clean_line;
 use crate::i18n::{self, Key};
+use crate::startup::{Ctx, EXIT_REFUSED, Failure, Outcome};
 
 /// `people [--json] [add|edit|deactivate|extend|remove|import|expiring]`.
 #[derive(Debug, clap::Args)]

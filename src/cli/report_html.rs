@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use super::report::{cells, row_name};
+use super::report_cells::{cells, row_name};
 use crate::domain::report::{Report, Row, Verdict, verdict};
 use crate::domain::review::CHANNELS;
 use crate::i18n::{self, Key, Lang};

@@ -6,9 +6,10 @@
 //! the pre-receive hook installed). The push is checked with the admin as the pusher
 //! (`WARTA_PUSHER`), set here where the client cannot choose it.
 
-use super::{Cli, EXIT_REFUSED, Failure, Outcome, env_lang};
+use super::common::Global;
 use crate::domain::config::{Person, Role};
 use crate::i18n::{self, Key, Lang};
+use crate::startup::{EXIT_REFUSED, Failure, Outcome, env_lang};
 use crate::store::Newsroom;
 
 /// `session PERSON`.
@@ -19,7 +20,7 @@ pub struct Args {
 }
 
 /// Run `session`.
-pub fn run(cli: &Cli, a: &Args) -> Outcome {
+pub fn run(cli: &Global, a: &Args) -> Outcome {
     let lang0 = env_lang();
     if cli.as_person.is_some() {
         return Err(Failure {
@@ -141,7 +142,7 @@ fn serve_git(room: &Newsroom, person: &Person, service: &str, path: &str, lang: 
         .env("WARTA_PUSHER", &person.id)
         .status()
         .map_err(|e| Failure {
-            code: super::EXIT_REPO,
+            code: crate::startup::EXIT_REPO,
             message: format!("git {service}: {e}"),
         })?;
     if status.success() {

@@ -2,11 +2,12 @@
 
 use serde_json::json;
 
+use super::common::print_json;
 use super::list::item_json;
-use super::{Ctx, Failure, Outcome, print_json};
 use crate::domain::text::{clean_block, clean_line};
 use crate::domain::workflow::{Denial, can_see};
 use crate::i18n::{self, Key};
+use crate::startup::{Ctx, Failure, Outcome};
 use crate::store::{Entry, Invalid, StoreError};
 
 /// `SLUG [--json] [--working]`.
@@ -14,7 +15,7 @@ use crate::store::{Entry, Invalid, StoreError};
 pub struct Args {
     /// The item and `--json`.
     #[command(flatten)]
-    pub item: super::ItemArgs,
+    pub item: super::common::ItemArgs,
     /// While a correction is under way: the working text instead of the published one.
     #[arg(long)]
     pub working: bool,

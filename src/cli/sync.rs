@@ -3,10 +3,10 @@
 
 use std::path::PathBuf;
 
-use super::{Ctx, EXIT_REFUSED, EXIT_REPO, Failure, Outcome, env_lang};
 use crate::domain::text::clean_line;
 use crate::i18n::sync::{describe, error};
 use crate::i18n::{self, Key};
+use crate::startup::{Ctx, EXIT_REFUSED, EXIT_REPO, Failure, Outcome, env_lang};
 use crate::store::sync::{self, SyncError};
 
 /// `clone URL DIR`.

@@ -1,9 +1,9 @@
 //! `tags`: the tag vocabulary offered in the editor; admins add and remove words.
 
 use super::admin::commit;
-use super::{Ctx, Outcome};
 use crate::domain::admin::Change;
 use crate::i18n::{self, Key};
+use crate::startup::{Ctx, Outcome};
 
 /// `tags [add|remove WORD…]`.
 #[derive(Debug, clap::Args)]

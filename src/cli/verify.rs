@@ -1,8 +1,8 @@
 //! `verify`: replay the whole history and report every commit that broke a rule.
 
-use super::{Ctx, EXIT_REFUSED, Failure, Outcome};
 use crate::domain::text::clean_line;
 use crate::i18n::{self, Key};
+use crate::startup::{Ctx, EXIT_REFUSED, Failure, Outcome};
 use crate::store::history::Problem;
 
 /// One finding in the user's language.

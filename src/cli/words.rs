@@ -1,10 +1,10 @@
 //! `words`: the newsroom's own spelling words (`[spelling] words` in `warta.toml`, a
 //! recorded change an approver or admin makes) and the caller's own list.
 
-use super::{Ctx, Outcome};
 use crate::domain::spelling::is_addable;
 use crate::domain::text::clean_line;
 use crate::i18n::{self, Key};
+use crate::startup::{Ctx, Outcome};
 use crate::store::spelling::{add_personal_word, personal_file, personal_words};
 use crate::store::{Invalid, StoreError};
 
