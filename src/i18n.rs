@@ -278,6 +278,9 @@ strings! {
     PhotoNotOnlyAdded => "Tidak diizinkan: melampirkan foto hanya menambah satu foto, tanpa mengubah yang lain.", "Not allowed: attaching adds one photo and changes nothing else.";
     OutAttached => "Foto {0} dilampirkan ke {1} ({2}×{3} piksel, metadata dihapus).", "Photo {0} attached to {1} ({2}×{3} pixels, metadata removed).";
     OutAttachRead => "Tidak dapat membaca {0}: {1}", "Cannot read {0}: {1}";
+    IoNotFound => "berkas itu tidak ada (periksa nama dan foldernya)", "there is no such file (check its name and folder)";
+    IoDenied => "tidak ada izin membacanya", "no permission to read it";
+    IoFolder => "itu folder, bukan berkas", "it is a folder, not a file";
     SshAttachUsage => "Tidak diizinkan: lewat SSH hanya `attach SLUG NAMA < foto.jpg` yang diterima.", "Not allowed: over SSH only `attach SLUG NAME < photo.jpg` is accepted.";
     KeyNextPhoto => "foto berikutnya", "next photo";
     TuiPhotoKeys => "↑↓ pilih · Enter keterangan/kredit · Alt-↑↓ geser · Ctrl-P sampul · Ctrl-D hapus", "↑↓ choose · Enter caption/credit · Alt-↑↓ move · Ctrl-P cover · Ctrl-D remove";
@@ -597,6 +600,7 @@ strings! {
     SyncNoGit => "Program git tidak terpasang; sinkronisasi memerlukannya (apt-get install git).", "git is not installed; syncing needs it (apt-get install git).";
     SyncOffline => "Server tidak terjangkau ({0}). Tindakan tetap tersimpan di sini dan ikut terkirim pada sinkronisasi berikutnya.", "Could not reach the server ({0}). Actions stay saved here and go with the next sync.";
     SyncBusy => "Server terus berubah selama sinkronisasi; coba lagi sebentar lagi.", "The server kept changing during the sync; try again shortly.";
+    SyncServerCheckedOut => "Server menolak kiriman: salinan di server adalah folder kerja yang sedang membuka cabang ini. Minta admin menjadikannya repositori bare (git clone --bare), atau menjalankan di sana: git config receive.denyCurrentBranch updateInstead. Tindakan tetap tersimpan di sini.", "The server refused the push: its copy is a work folder with this branch checked out. Ask the admin to make it a bare repository (git clone --bare), or to run there: git config receive.denyCurrentBranch updateInstead. The actions stay saved here.";
     SyncSame => "Sudah sama dengan server.", "Already the same as the server.";
     SyncReceived => "{0} tindakan diterima dari server.", "{0} actions received from the server.";
     SyncSent => "{0} tindakan terkirim.", "{0} actions sent.";
@@ -712,6 +716,18 @@ strings! {
     // What to do instead of editing a published item
     DenyEditSubmitted => "Tidak diizinkan: berita berstatus Diajukan tidak disunting. Tarik kembali dulu: tekan w (atau warta withdraw), sunting, lalu ajukan lagi.", "Not allowed: an item that is Submitted is not edited. Withdraw it first: press w (or warta withdraw), edit, then submit again.";
     DenyEditPublished => "Tidak diizinkan: berita berstatus Terbit tidak disunting langsung. Untuk mengubahnya, mulai ralat: tekan R (atau warta correct).", "Not allowed: an item that is Published is not edited directly. To change it, start a correction: press R (or warta correct).";
+}
+
+/// Why a file could not be read, in the person's language for the common cases (the
+/// system's own words, in English, otherwise).
+#[must_use]
+pub fn io_reason(lang: Lang, e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => Key::IoNotFound.text(lang).to_string(),
+        std::io::ErrorKind::PermissionDenied => Key::IoDenied.text(lang).to_string(),
+        std::io::ErrorKind::IsADirectory => Key::IoFolder.text(lang).to_string(),
+        _ => e.to_string(),
+    }
 }
 
 /// The text of a key with `{0}`, `{1}`… replaced by `args`.

@@ -276,3 +276,18 @@ fn an_ssh_attach_without_a_name_shows_the_right_form_and_changes_nothing() {
     assert!(!err.contains("ssh -t"), "not a terminal problem: {err}");
     assert_eq!(d.git(&["rev-parse", "main"]), head);
 }
+
+/// A file that is not there is named in the person's language, not the system's
+/// English ("No such file or directory (os error 2)"), and nothing is written.
+#[test]
+fn a_missing_photo_file_is_named_in_the_persons_language() {
+    let d = common::Demo::new();
+    let slug = sari_draft(&d);
+    let head = d.git(&["rev-parse", "main"]);
+    let missing = d.home.join("tidak-ada.jpg");
+    let (code, _, err) = d.run(Some("sari"), &["attach", &slug, missing.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("berkas itu tidak ada"), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+    assert_eq!(d.git(&["rev-parse", "main"]), head);
+}

@@ -423,6 +423,25 @@ fn sync_without_a_server_or_offline_says_so() {
     assert!(lap.ok(&["log", DRAFT]).contains("Catatan luring"));
 }
 
+/// A server whose copy has the branch checked out refuses every push with a dozen lines
+/// of git's advice; sync says in one sentence what the admin must do, and keeps the
+/// actions here.
+#[test]
+fn a_server_with_the_branch_checked_out_is_named_in_one_sentence() {
+    let d = Demo::new();
+    let url = d.repo.display().to_string();
+    let lap = clone(&d, &url, "laptop", "dimas", None);
+    lap.ok(&["comment", DRAFT, "-m", "Catatan dari laptop"]);
+    let (code, _, err) = lap.run(&["sync"]);
+    assert_eq!(code, 4, "{err}");
+    assert!(
+        err.contains("folder kerja") && err.contains("receive.denyCurrentBranch updateInstead"),
+        "{err}"
+    );
+    assert!(!err.contains("remote:") && err.lines().count() <= 2, "{err}");
+    assert!(lap.ok(&["log", DRAFT]).contains("Catatan dari laptop"));
+}
+
 /// In the terminal: the status bar counts the actions waiting, `R` sends them, and what
 /// the server refuses is shown with its reason.
 #[test]

@@ -40,7 +40,7 @@ pub fn read_input(ctx: &Ctx, path: &str) -> Result<String, Failure> {
     };
     text.map_err(|e| Failure {
         code: crate::startup::EXIT_REPO,
-        message: i18n::fmt(ctx.lang, Key::AdmReadFailed, &[&path, &e]),
+        message: i18n::fmt(ctx.lang, Key::AdmReadFailed, &[&path, &i18n::io_reason(ctx.lang, &e)]),
     })
 }
 

@@ -36,7 +36,7 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
         let shown = path.display().to_string();
         let (data, more) = crate::store::files::read_at_most(path, max).map_err(|e| Failure {
             code: crate::exit::USAGE,
-            message: i18n::fmt(ctx.lang, Key::OutAttachRead, &[&shown, &e]),
+            message: i18n::fmt(ctx.lang, Key::OutAttachRead, &[&shown, &i18n::io_reason(ctx.lang, &e)]),
         })?;
         let name = path
             .file_name()

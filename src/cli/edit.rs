@@ -61,7 +61,7 @@ pub fn read_body(ctx: &Ctx, source: &str) -> Result<String, Failure> {
         code: EXIT_REFUSED,
         message: i18n::fmt(ctx.lang, Key::OutBodyRead, &[&source, &why]),
     };
-    read.map_err(|e| fail(e.to_string()))?;
+    read.map_err(|e| fail(i18n::io_reason(ctx.lang, &e)))?;
     String::from_utf8(bytes).map_err(|e| fail(format!("UTF-8 ({})", e.utf8_error())))
 }
 

@@ -87,6 +87,7 @@ pub fn error(lang: Lang, e: &SyncError) -> String {
         SyncError::NoGit => Key::SyncNoGit.text(lang).to_string(),
         SyncError::Network { detail, .. } => fmt(lang, Key::SyncOffline, &[detail]),
         SyncError::Busy => Key::SyncBusy.text(lang).to_string(),
+        SyncError::ServerCheckedOut => Key::SyncServerCheckedOut.text(lang).to_string(),
         SyncError::Store(s) => super::error(lang, s),
     }
 }

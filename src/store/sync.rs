@@ -60,6 +60,10 @@ pub enum SyncError {
     /// The remote kept moving between fetch and push.
     #[error("the remote kept changing")]
     Busy,
+    /// The server's copy is a work folder with the branch checked out: git refuses
+    /// every push to it (`receive.denyCurrentBranch`), whoever pushes and whatever.
+    #[error("the server's repository has the branch checked out")]
+    ServerCheckedOut,
     /// A store error (reading, writing, the branch lock).
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -294,6 +298,11 @@ impl Newsroom {
         let stderr = String::from_utf8_lossy(&out.stderr);
         if stdout.contains("[rejected]") {
             return Ok(Pushed::Moved);
+        }
+        if stdout.contains("(branch is currently checked out)") {
+            // Not a rule of the newsroom: git's own refusal, with a dozen lines of advice
+            // meant for git experts. One sentence saying what the admin must do.
+            return Err(SyncError::ServerCheckedOut);
         }
         if stdout.contains("[remote rejected]") {
             // What the server's hook printed comes back as `remote:` lines.
