@@ -3,9 +3,8 @@
 
 mod common;
 
-use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command};
+use std::path::Path;
+use std::process::Command;
 use std::time::Duration;
 use warta::domain::layout;
 
@@ -14,87 +13,7 @@ use common::tmux::Tmux;
 
 const DRAFT: &str = "2024-11-30-panwascam-jetis-kawal-rekapitulasi-hasil-penghitungan-suara";
 
-struct Sshd {
-    child: Child,
-    port: u16,
-    dir: PathBuf,
-}
-
-impl Drop for Sshd {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn keygen(path: &Path) -> String {
-    let ok = Command::new("ssh-keygen")
-        .args(["-q", "-t", "ed25519", "-N", "", "-f"])
-        .arg(path)
-        .status()
-        .unwrap()
-        .success();
-    assert!(ok, "ssh-keygen");
-    std::fs::read_to_string(path.with_extension("pub"))
-        .unwrap()
-        .trim()
-        .to_string()
-}
-
-fn start_sshd(dir: &Path, authorized: &Path) -> Sshd {
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    keygen(&dir.join("host_key"));
-    let config = dir.join("sshd_config");
-    std::fs::write(
-        &config,
-        format!(
-            "Port {port}\nListenAddress 127.0.0.1\nHostKey {host}\nPidFile {pid}\nAuthorizedKeysFile {auth}\n\
-             PasswordAuthentication no\nKbdInteractiveAuthentication no\nUsePAM no\nPubkeyAuthentication yes\n\
-             PermitRootLogin prohibit-password\nStrictModes no\nLogLevel ERROR\n",
-            host = dir.join("host_key").display(),
-            pid = dir.join("sshd.pid").display(),
-            auth = authorized.display(),
-        ),
-    )
-    .unwrap();
-    std::fs::create_dir_all("/run/sshd").unwrap();
-    let child = Command::new("/usr/sbin/sshd")
-        .arg("-D")
-        .arg("-e")
-        .arg("-f")
-        .arg(&config)
-        .spawn()
-        .expect("sshd starts (apt-get install openssh-server)");
-    for _ in 0..50 {
-        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    Sshd {
-        child,
-        port,
-        dir: dir.to_path_buf(),
-    }
-}
-
-fn user() -> String {
-    String::from_utf8(Command::new("id").arg("-un").output().unwrap().stdout)
-        .unwrap()
-        .trim()
-        .to_string()
-}
-
-impl Sshd {
-    fn ssh(&self, key: &str, remote: &str) -> String {
-        format!(
-            "ssh -tt -p {} -i {} -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o BatchMode=yes {}@127.0.0.1 {remote}; echo SSH-EXIT=$?; sleep 60",
-            self.port,
-            self.dir.join(key).display(),
-            user()
-        )
-    }
-}
+use common::sshd::{keygen, start_sshd, user};
 
 /// A demo newsroom whose dimas, hesti and joko use freshly generated keys.
 fn newsroom_with_keys(d: &Demo, dir: &Path) {

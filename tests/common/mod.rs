@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod evaluation;
+pub mod sshd;
 pub mod tmux;
 
 use std::path::{Path, PathBuf};
