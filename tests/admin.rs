@@ -237,18 +237,7 @@ fn a_non_admin_or_bad_input_changes_nothing() {
 #[test]
 fn the_hook_refuses_a_forged_change_of_warta_toml_by_a_non_admin() {
     let d = Demo::new();
-    let server = common::bare_clone(&d);
-    let installed = common::warta(&d.home, &server)
-        .args(["hook", "install"])
-        .output()
-        .unwrap();
-    assert!(installed.status.success(), "{installed:?}");
-    let work = d.tmp.path().join("work");
-    common::git(
-        &d.home,
-        d.tmp.path(),
-        &["clone", "-q", server.to_str().unwrap(), work.to_str().unwrap()],
-    );
+    let (_server, work) = common::hooked_server(&d);
     // An author makes the very text `people edit` would write, making herself admin…
     let forged = common::warta(&d.home, &work)
         .args(["--as", "admin-it", "people", "edit", "sari", "--roles", "author,admin"])

@@ -302,18 +302,7 @@ fn forge(d: &Demo, work: &Path, event: &str) {
 #[test]
 fn the_hook_refuses_a_forged_publish_of_an_unapproved_correction_and_a_takedown_without_reason() {
     let d = Demo::new();
-    let server = common::bare_clone(&d);
-    let installed = common::warta(&d.home, &server)
-        .args(["hook", "install"])
-        .output()
-        .unwrap();
-    assert!(installed.status.success(), "{installed:?}");
-    let work = d.tmp.path().join("work");
-    common::git(
-        &d.home,
-        d.tmp.path(),
-        &["clone", "-q", server.to_str().unwrap(), work.to_str().unwrap()],
-    );
+    let (server, work) = common::hooked_server(&d);
     let server_head = || common::git(&d.home, &server, &["rev-parse", "main"]);
     let folder = |w: &Path| common::git(&d.home, w, &["rev-parse", &format!("HEAD:{}", layout::draft_dir(ITEM))]);
 

@@ -114,18 +114,7 @@ fn forge_discard(d: &common::Demo, work: &Path, slug: &str, actor: &str, name: &
 #[test]
 fn the_hook_refuses_a_discard_the_rules_refuse() {
     let d = common::Demo::new();
-    let server = common::bare_clone(&d);
-    let installed = common::warta(&d.home, &server)
-        .args(["hook", "install"])
-        .output()
-        .unwrap();
-    assert!(installed.status.success(), "{installed:?}");
-    let work = d.tmp.path().join("work");
-    common::git(
-        &d.home,
-        d.tmp.path(),
-        &["clone", "-q", server.to_str().unwrap(), work.to_str().unwrap()],
-    );
+    let (server, work) = common::hooked_server(&d);
     let server_head = || common::git(&d.home, &server, &["rev-parse", "main"]);
     let start = server_head();
 

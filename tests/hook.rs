@@ -52,18 +52,7 @@ fn append_event(dir: &Path, slug: &str, event: &str) {
 #[test]
 fn pushes_that_break_the_rules_are_refused() {
     let d = common::Demo::new();
-    let server = common::bare_clone(&d);
-    let installed = common::warta(&d.home, &server)
-        .args(["hook", "install"])
-        .output()
-        .unwrap();
-    assert!(installed.status.success(), "{installed:?}");
-    let work = d.tmp.path().join("work");
-    common::git(
-        &d.home,
-        d.tmp.path(),
-        &["clone", "-q", server.to_str().unwrap(), work.to_str().unwrap()],
-    );
+    let (server, work) = common::hooked_server(&d);
     let server_head = || common::git(&d.home, &server, &["rev-parse", "main"]);
     let start = server_head();
 

@@ -272,18 +272,7 @@ fn the_command_line_migrates_and_the_hook_takes_the_migration_from_an_admin_only
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("hanya admin"), "{err}");
 
-    let server = common::bare_clone(&d);
-    let installed = common::warta(&d.home, &server)
-        .args(["hook", "install"])
-        .output()
-        .unwrap();
-    assert!(installed.status.success(), "{installed:?}");
-    let work = d.tmp.path().join("work");
-    common::git(
-        &d.home,
-        d.tmp.path(),
-        &["clone", "-q", server.to_str().unwrap(), work.to_str().unwrap()],
-    );
+    let (server, work) = common::hooked_server(&d);
     let out = common::warta(&d.home, &work)
         .args(["--as", "admin-it", "migrate"])
         .output()

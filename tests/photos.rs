@@ -196,18 +196,7 @@ fn only_those_who_may_edit_the_item_attach() {
 fn verify_and_the_hook_refuse_a_photo_with_gps_committed_with_plain_git() {
     let d = common::Demo::new();
     let slug = sari_draft(&d);
-    let server = common::bare_clone(&d);
-    let installed = common::warta(&d.home, &server)
-        .args(["hook", "install"])
-        .output()
-        .unwrap();
-    assert!(installed.status.success(), "{installed:?}");
-    let work = d.tmp.path().join("work");
-    common::git(
-        &d.home,
-        d.tmp.path(),
-        &["clone", "-q", server.to_str().unwrap(), work.to_str().unwrap()],
-    );
+    let (_server, work) = common::hooked_server(&d);
     let add = |dir: &Path, bytes: &[u8]| {
         std::fs::write(dir.join(layout::file_path(&slug, "foto-rapat.jpg")), bytes).unwrap();
         common::git(&d.home, dir, &["add", "-A"]);

@@ -367,18 +367,7 @@ fn the_editor_says_once_that_spelling_is_not_checked_without_a_dictionary() {
 #[test]
 fn the_push_hook_takes_an_approvers_words_and_refuses_anything_else_of_theirs() {
     let d = Demo::new();
-    let server = common::bare_clone(&d);
-    let installed = common::warta(&d.home, &server)
-        .args(["hook", "install"])
-        .output()
-        .unwrap();
-    assert!(installed.status.success(), "{installed:?}");
-    let work = d.tmp.path().join("work");
-    common::git(
-        &d.home,
-        d.tmp.path(),
-        &["clone", "-q", server.to_str().unwrap(), work.to_str().unwrap()],
-    );
+    let (_server, work) = common::hooked_server(&d);
     let push = |pusher: &str| {
         let out = std::process::Command::new("git")
             .env_clear()

@@ -136,6 +136,21 @@ pub fn bare_clone(d: &Demo) -> PathBuf {
     server
 }
 
+/// A bare copy of the demo with warta's pre-receive hook installed, and a plain git
+/// clone of it to make commits by hand in: `(server, work)`.
+pub fn hooked_server(d: &Demo) -> (PathBuf, PathBuf) {
+    let server = bare_clone(d);
+    let installed = warta(&d.home, &server).args(["hook", "install"]).output().unwrap();
+    assert!(installed.status.success(), "{installed:?}");
+    let work = d.tmp.path().join("work");
+    git(
+        &d.home,
+        d.tmp.path(),
+        &["clone", "-q", server.to_str().unwrap(), work.to_str().unwrap()],
+    );
+    (server, work)
+}
+
 /// A small deterministic generator (splitmix64) for seeded random tests.
 pub struct Rng(pub u64);
 
