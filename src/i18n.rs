@@ -694,6 +694,7 @@ strings! {
     TuiSubmitChecklistOk => "✓ Daftar periksa: semua aturan terpenuhi.", "✓ Checklist: every rule passes.";
     // Compact layout and mouse
     TuiShortDraft => "Draf", "Draft";
+    TuiCorrectionBadge => "Ralat·{0}", "Fix·{0}";
     TuiShortSubmitted => "Ajuan", "Sent";
     TuiShortChanges => "Revisi", "Revise";
     TuiShortApproved => "Setuju", "OK";

@@ -62,6 +62,9 @@ fn an_author_corrects_a_published_item_and_the_kordiv_publishes_it_in_the_tui() 
     t.wait_for("y / Enter", 5);
     t.keys(&["y"]);
     t.wait_for("Berhasil diajukan", 10);
+    // In the list, the row says a correction is under way, not a new submission.
+    t.keys(&["Escape"]);
+    t.wait_for("Ralat·Ajuan", 5);
     let public = shown(&d);
     assert!(
         public.contains("Suryo Handoko") && !public.contains("Suryo Handoyo"),

@@ -28,6 +28,11 @@ fn badge(state: &View<'_>, e: &Entry) -> Span<'static> {
     if e.approval_stale() {
         label = Key::TuiStale.text(state.lang).to_string();
         style = state.theme.warn;
+    } else if e.state.correcting() {
+        // A correction under way: the published version is still the public one, so the
+        // row says so rather than look like a new draft.
+        let short = super::compact::short_status(state.lang, e.state.status);
+        label = i18n::fmt(state.lang, Key::TuiCorrectionBadge, &[&short]);
     }
     Span::styled(label, style)
 }
