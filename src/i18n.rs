@@ -695,6 +695,7 @@ strings! {
     // Compact layout and mouse
     TuiShortDraft => "Draf", "Draft";
     TuiCorrectionBadge => "Ralat·{0}", "Fix·{0}";
+    TuiShortCorrecting => "Ralat", "Fix";
     TuiShortSubmitted => "Ajuan", "Sent";
     TuiShortChanges => "Revisi", "Revise";
     TuiShortApproved => "Setuju", "OK";

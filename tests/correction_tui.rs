@@ -65,6 +65,10 @@ fn an_author_corrects_a_published_item_and_the_kordiv_publishes_it_in_the_tui() 
     // In the list, the row says a correction is under way, not a new submission.
     t.keys(&["Escape"]);
     t.wait_for("Ralat·Ajuan", 5);
+    // On a phone the badge has six cells: the word alone.
+    t.resize(50, 16);
+    t.wait_for("▶ Ralat  ", 5);
+    t.resize(100, 30);
     let public = shown(&d);
     assert!(
         public.contains("Suryo Handoko") && !public.contains("Suryo Handoyo"),

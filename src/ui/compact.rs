@@ -77,6 +77,9 @@ pub fn render_rows(state: &View<'_>, frame: &mut Frame<'_>, body: Rect, snap: &S
             let e = &snap.items[r.index];
             let (label, style) = if e.approval_stale() {
                 (Key::TuiShortStale.text(state.lang), theme.warn)
+            } else if e.state.correcting() {
+                // Six cells hold no more than the word: a correction is under way.
+                (Key::TuiShortCorrecting.text(state.lang), theme.status(e.state.status))
             } else {
                 (short_status(state.lang, e.state.status), theme.status(e.state.status))
             };

@@ -40,6 +40,25 @@ impl Tmux {
         c
     }
 
+    /// Make the window `w` x `h`, as a phone turned or a window dragged does.
+    pub fn resize(&self, w: u16, h: u16) {
+        let ok = self
+            .cmd()
+            .args([
+                "resize-window",
+                "-t",
+                "main",
+                "-x",
+                &w.to_string(),
+                "-y",
+                &h.to_string(),
+            ])
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "tmux resize-window");
+    }
+
     /// Type keys (tmux key names or literal text).
     pub fn keys(&self, keys: &[&str]) {
         for k in keys {
