@@ -184,6 +184,7 @@ strings! {
     OutBrokenLine => "RUSAK {0}:{1}: {2}", "BROKEN {0}:{1}: {2}";
     OutNoItems => "Tidak ada berita.", "No items.";
     TuiSubmitChecklist => "Daftar periksa menandai (✗ wajib, ! anjuran):", "The checklist flags (✗ required, ! recommended):";
+    TuiSubmitBlocked => "Boleh diajukan, tetapi belum bisa disetujui sebelum setiap ✗ diperbaiki.", "It may be submitted, but it cannot be approved until every ✗ is fixed.";
     TuiHelpScroll => "↑↓ PgUp PgDn menggulir · Esc menutup bantuan", "↑↓ PgUp PgDn scroll · Esc closes the help";
     TuiEmptyAuthor => "Belum ada tugas. Tekan n untuk menulis berita baru, atau Tab untuk melihat semua berita.", "Nothing to do yet. Press n to write a new item, or Tab to see every item.";
     TuiEmptyApprover => "Tidak ada berita yang menunggu Anda. Tekan Tab untuk melihat semua berita, atau n untuk menulis berita baru.", "Nothing is waiting for you. Press Tab to see every item, or n to write a new one.";

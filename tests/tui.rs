@@ -534,6 +534,8 @@ fn submit_shows_the_checklist_first() {
     let screen = draw(&s, 100, 30);
     assert!(screen.contains("Daftar periksa menandai"), "{screen}");
     assert!(screen.contains("✗ isi berita") && screen.contains("✗ tag"), "{screen}");
+    // What a ✗ means for what comes next, before the yes.
+    assert!(screen.contains("belum bisa disetujui sebelum setiap ✗"), "{screen}");
     assert_eq!(key(&mut s, KeyCode::Char('y')).len(), 1, "y submits all the same");
 }
 

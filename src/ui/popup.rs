@@ -192,6 +192,11 @@ pub fn render_popup(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
                     let mark = if *required { "✗" } else { "!" };
                     lines.push(Line::styled(format!("  {mark} {name} {detail}"), theme.warn));
                 }
+                // Submitting is allowed; approving is not while a ✗ stands: say so now,
+                // not when the approver sends it back.
+                if failing.iter().any(|(_, _, required)| *required) {
+                    lines.push(Line::styled(Key::TuiSubmitBlocked.text(lang).to_string(), theme.warn));
+                }
                 lines.push(Line::default());
             }
             lines.push(Line::styled(Key::TuiConfirmKeys.text(lang).to_string(), theme.dim));
