@@ -111,6 +111,7 @@ strings! {
     DenySelfApproval => "Tidak diizinkan: penyetuju tidak boleh menyetujui berita tulisannya sendiri.", "Not allowed: approvers may not approve their own item.";
     DenyApprovalStale => "Tidak diizinkan: persetujuan sudah usang karena isi berubah setelahnya; setujui ulang dulu.", "Not allowed: the approval is stale because the content changed after it; approve again first.";
     DenyChecklist => "Tidak diizinkan: daftar periksa wajib belum terpenuhi: {0}. Lihat: warta check", "Not allowed: required checklist rules fail: {0}. See: warta check";
+    OutCheckBlocking => "Belum bisa disetujui: daftar periksa wajib belum terpenuhi: {0}.", "Not ready for approval: required checklist rules fail: {0}.";
     RuleTitleLength => "panjang judul", "title length";
     RuleLeadLength => "panjang paragraf pembuka", "lead paragraph length";
     RuleDateline => "dateline", "dateline";

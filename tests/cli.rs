@@ -466,6 +466,11 @@ fn checklist_blocks_approval_on_a_required_rule() {
     assert_eq!(code, 1);
     assert!(out.contains("✗ kata terlarang") && out.contains("goblok"), "{out}");
     assert!(err.contains("kata terlarang"), "{err}");
+    // Checking refuses nothing: it says what stands before an approval.
+    assert!(
+        err.contains("Belum bisa disetujui") && !err.contains("Tidak diizinkan"),
+        "{err}"
+    );
     let before = d.head();
     let (code, _, err) = d.run(Some("hesti"), &["approve", slug]);
     assert_eq!(code, 1);

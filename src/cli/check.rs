@@ -210,7 +210,8 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
         let names: Vec<&str> = failing.iter().map(|r| i18n::rule_name(ctx.lang, r.id())).collect();
         Err(Failure {
             code: EXIT_REFUSED,
-            message: i18n::fmt(ctx.lang, Key::DenyChecklist, &[&names.join(", ")]),
+            // Checking refuses nothing: say what the failing rules mean for approval.
+            message: i18n::fmt(ctx.lang, Key::OutCheckBlocking, &[&names.join(", ")]),
         })
     }
 }
