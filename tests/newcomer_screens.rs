@@ -179,3 +179,22 @@ fn the_title_hint_gives_the_newsrooms_own_limit() {
     assert!(screen.contains("paling banyak 120 huruf"), "{screen}");
     assert!(screen.contains("0/120"), "{screen}");
 }
+
+#[test]
+fn a_letter_typed_on_the_kecamatan_says_how_it_is_chosen() {
+    let (_t, snap) = demo();
+    let mut s = state(&snap, "lestari", Lang::Id);
+    let none = KeyModifiers::NONE;
+    key(&mut s, KeyCode::Char('n'), none);
+    key(&mut s, KeyCode::Tab, none);
+    assert!(s.status.is_none(), "{:?}", s.status);
+    // The letter vanishes (a kecamatan is chosen from a list), but not without a word.
+    key(&mut s, KeyCode::Char('3'), none);
+    assert!(
+        s.status
+            .as_ref()
+            .is_some_and(|(_, m)| m.contains("← → memilih kecamatan")),
+        "{:?}",
+        s.status
+    );
+}

@@ -326,7 +326,15 @@ pub fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::Redo => state.editor.iter_mut().for_each(Editor::redo),
         Msg::EditorKey(k) => {
             if let Some(ed) = state.editor.as_mut() {
+                // The kecamatan is chosen, not typed: a letter typed there would vanish
+                // without a word, so say how it is chosen.
+                let typed_on_choice = ed.field == super::editor::Field::Kecamatan
+                    && matches!(k.code, super::key::KeyCode::Char(_))
+                    && !k.modifiers.contains(super::key::KeyModifiers::CONTROL);
                 ed.key(&k);
+                if typed_on_choice {
+                    state.status = Some((Severity::Info, Key::TuiHintKecamatan.text(state.lang).to_string()));
+                }
             }
         }
         _ => {}
