@@ -263,20 +263,6 @@ fn hugo_builds_the_corrected_item_with_its_note_and_drops_it_when_taken_down() {
     assert!(!site.join("content/berita").join(ITEM).exists());
 }
 
-fn push(home: &Path, dir: &Path, pusher: &str) -> (bool, String) {
-    let out = Command::new("git")
-        .env_clear()
-        .env("HOME", home)
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("WARTA_PUSHER", pusher)
-        .current_dir(dir)
-        .args(["push", "-q", "origin", "main"])
-        .output()
-        .unwrap();
-    (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
-}
-
 /// Append an event to the item's log in `work` and commit it as hesti with plain git.
 fn forge(d: &Demo, work: &Path, event: &str) {
     let path = work.join(layout::review_path(ITEM));
@@ -317,7 +303,7 @@ fn the_hook_refuses_a_forged_publish_of_an_unapproved_correction_and_a_takedown_
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     };
     warta("sari", &["correct", ITEM, "-m", NOTE]);
-    let (ok, err) = push(&d.home, &work, "sari");
+    let (ok, err) = common::push_as(&d.home, &work, "sari");
     assert!(ok, "{err}");
     let index = work.join(layout::index_path(ITEM));
     std::fs::write(&index, read(&index).replace(WRONG, RIGHT)).unwrap();
@@ -327,7 +313,7 @@ fn the_hook_refuses_a_forged_publish_of_an_unapproved_correction_and_a_takedown_
     std::fs::write(&body, text.split("+++\n").nth(2).unwrap()).unwrap();
     common::git(&d.home, &work, &["checkout", "-q", "--", "."]);
     warta("sari", &["edit", ITEM, "--body-file", body.to_str().unwrap()]);
-    let (ok, err) = push(&d.home, &work, "sari");
+    let (ok, err) = common::push_as(&d.home, &work, "sari");
     assert!(ok, "{err}");
     let start = server_head();
 
@@ -341,7 +327,7 @@ fn the_hook_refuses_a_forged_publish_of_an_unapproved_correction_and_a_takedown_
             content.trim()
         ),
     );
-    let (ok, err) = push(&d.home, &work, "hesti");
+    let (ok, err) = common::push_as(&d.home, &work, "hesti");
     assert!(!ok, "{err}");
     assert!(err.contains("terbitkan") && err.contains("Draf"), "{err}");
     assert_eq!(server_head(), start);
@@ -356,7 +342,7 @@ fn the_hook_refuses_a_forged_publish_of_an_unapproved_correction_and_a_takedown_
             folder(&work).trim()
         ),
     );
-    let (ok, err) = push(&d.home, &work, "hesti");
+    let (ok, err) = common::push_as(&d.home, &work, "hesti");
     assert!(!ok, "{err}");
     assert!(err.contains("turunkan") && err.contains("pesan"), "{err}");
     assert_eq!(server_head(), start);
@@ -371,6 +357,6 @@ fn the_hook_refuses_a_forged_publish_of_an_unapproved_correction_and_a_takedown_
             folder(&work).trim()
         ),
     );
-    let (ok, err) = push(&d.home, &work, "hesti");
+    let (ok, err) = common::push_as(&d.home, &work, "hesti");
     assert!(ok, "{err}");
 }

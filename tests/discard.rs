@@ -5,7 +5,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 use warta::domain::layout;
 
 /// Dimas's draft in the demo: created, never submitted.
@@ -83,20 +82,6 @@ fn an_author_discards_their_own_draft_and_its_history_stays() {
     assert!(verified.contains("Riwayat bersih"), "{verified}");
 }
 
-fn push(home: &Path, dir: &Path, pusher: &str) -> (bool, String) {
-    let out = Command::new("git")
-        .env_clear()
-        .env("HOME", home)
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("WARTA_PUSHER", pusher)
-        .current_dir(dir)
-        .args(["push", "-q", "origin", "main"])
-        .output()
-        .unwrap();
-    (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
-}
-
 /// Append a discard event by `actor` to `slug`'s log and commit it as that person.
 fn forge_discard(d: &common::Demo, work: &Path, slug: &str, actor: &str, name: &str, email: &str) {
     common::git(&d.home, work, &["reset", "-q", "--hard", "origin/main"]);
@@ -127,7 +112,7 @@ fn the_hook_refuses_a_discard_the_rules_refuse() {
         "Lestari",
         "lestari@panwascam-jetis.example",
     );
-    let (ok, err) = push(&d.home, &work, "lestari");
+    let (ok, err) = common::push_as(&d.home, &work, "lestari");
     assert!(!ok && err.contains("Tidak diizinkan"), "{err}");
     assert_eq!(server_head(), start);
 
@@ -140,7 +125,7 @@ fn the_hook_refuses_a_discard_the_rules_refuse() {
         "Rina",
         "rina@panwascam-ngebel.example",
     );
-    let (ok, err) = push(&d.home, &work, "rina");
+    let (ok, err) = common::push_as(&d.home, &work, "rina");
     assert!(!ok && err.contains("Tidak diizinkan"), "{err}");
     assert_eq!(server_head(), start);
 
@@ -153,7 +138,7 @@ fn the_hook_refuses_a_discard_the_rules_refuse() {
         "Dimas Arya Saputra",
         "dimas@panwascam-jetis.example",
     );
-    let (ok, err) = push(&d.home, &work, "dimas");
+    let (ok, err) = common::push_as(&d.home, &work, "dimas");
     assert!(ok, "{err}");
     assert_ne!(server_head(), start);
 }

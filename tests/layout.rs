@@ -5,7 +5,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use git2::{Oid, Repository};
 use warta::domain::layout::{self, Layout};
@@ -243,20 +242,6 @@ impl ParentOf for Newsroom {
     }
 }
 
-fn push(home: &Path, dir: &Path, pusher: &str) -> (bool, String) {
-    let out = Command::new("git")
-        .env_clear()
-        .env("HOME", home)
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("WARTA_PUSHER", pusher)
-        .current_dir(dir)
-        .args(["push", "-q", "origin", "main"])
-        .output()
-        .unwrap();
-    (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
-}
-
 #[test]
 fn the_command_line_migrates_and_the_hook_takes_the_migration_from_an_admin_only() {
     let d = common::Demo::new();
@@ -283,9 +268,9 @@ fn the_command_line_migrates_and_the_hook_takes_the_migration_from_an_admin_only
         work.join(layout::index_path(DRAFT)).exists(),
         "the clone's work tree moved"
     );
-    let (ok, err) = push(&d.home, &work, "hesti");
+    let (ok, err) = common::push_as(&d.home, &work, "hesti");
     assert!(!ok, "a migration pushed by an approver is refused: {err}");
-    let (ok, err) = push(&d.home, &work, "admin-it");
+    let (ok, err) = common::push_as(&d.home, &work, "admin-it");
     assert!(ok, "{err}");
     let out = common::warta(&d.home, &server).args(["verify"]).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));

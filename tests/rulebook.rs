@@ -4,7 +4,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use warta::domain::layout;
 
 const PUBLISHED: &str = "2024-09-09-panwascam-babadan-gelar-sosialisasi-pengawasan-partisipatif";
@@ -15,20 +14,6 @@ const SUBMITTED: &str = "2024-10-07-panwascam-ngebel-buka-pendaftaran-pengawas-t
 const HESTI: (&str, &str) = ("Dr. Hesti Purwaningsih, S.H., M.H.", "hesti@bawaslu-ponorogo.example");
 const SARI: (&str, &str) = ("Sari Wulandari", "sari@panwascam-babadan.example");
 const ADMIN: (&str, &str) = ("Admin TI", "admin-it@bawaslu-ponorogo.example");
-
-fn push(home: &Path, dir: &Path, pusher: &str) -> (bool, String) {
-    let out = Command::new("git")
-        .env_clear()
-        .env("HOME", home)
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("WARTA_PUSHER", pusher)
-        .current_dir(dir)
-        .args(["push", "-q", "origin", "main"])
-        .output()
-        .unwrap();
-    (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
-}
 
 fn commit_as(d: &common::Demo, dir: &Path, who: (&str, &str), msg: &str) {
     common::git(&d.home, dir, &["add", "-A"]);
@@ -93,7 +78,7 @@ impl Server {
     /// and the server must not move.
     fn refused(&self, d: &common::Demo, pusher: &str, needles: &[&str]) {
         let before = self.head(d);
-        let (ok, err) = push(&d.home, &self.work, pusher);
+        let (ok, err) = common::push_as(&d.home, &self.work, pusher);
         assert!(!ok, "accepted: {err}");
         for n in needles {
             assert!(err.contains(n), "{n:?} not in: {err}");
@@ -174,7 +159,7 @@ fn an_admin_repairs_a_damaged_log_and_the_hook_accepts_the_repair() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{out:?}");
-    let (ok, err) = push(&d.home, &server.work, "admin-it");
+    let (ok, err) = common::push_as(&d.home, &server.work, "admin-it");
     assert!(ok, "{err}");
 
     // The item reads again with its status, and its log names the repair.
@@ -324,7 +309,7 @@ fn verify_and_the_hook_judge_every_commit_as_a_live_action() {
         &event("sari", "comment", "thread = 1\nmessage = \"cek\"\n"),
     );
     commit_as(&d, w, SARI, "comment");
-    let (ok, err) = push(&d.home, w, "sari");
+    let (ok, err) = common::push_as(&d.home, w, "sari");
     assert!(ok, "{err}");
 
     // verify reports the same class in a history written with plain git.

@@ -167,3 +167,20 @@ impl Rng {
         self.next() % n
     }
 }
+
+/// `git push` of `dir`'s main to its origin as `pusher` (the hook reads it from
+/// `WARTA_PUSHER`, as sshd's forced command sets it): whether it went, and what the
+/// hook said.
+pub fn push_as(home: &Path, dir: &Path, pusher: &str) -> (bool, String) {
+    let out = Command::new("git")
+        .env_clear()
+        .env("HOME", home)
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("WARTA_PUSHER", pusher)
+        .current_dir(dir)
+        .args(["push", "-q", "origin", "main"])
+        .output()
+        .unwrap();
+    (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
