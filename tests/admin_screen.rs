@@ -4,23 +4,11 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::Demo;
 use common::tmux::{Tmux, wait_file, warta_line};
 
 fn keygen(path: &std::path::Path) -> String {
-    let ok = Command::new("ssh-keygen")
-        .args(["-q", "-t", "ed25519", "-N", "", "-C", "nia@hp", "-f"])
-        .arg(path)
-        .status()
-        .unwrap()
-        .success();
-    assert!(ok, "ssh-keygen");
-    std::fs::read_to_string(path.with_extension("pub"))
-        .unwrap()
-        .trim()
-        .to_string()
+    common::sshd::keygen_as(path, Some("nia@hp"))
 }
 
 #[test]

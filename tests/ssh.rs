@@ -13,29 +13,11 @@ use common::tmux::Tmux;
 
 const DRAFT: &str = "2024-11-30-panwascam-jetis-kawal-rekapitulasi-hasil-penghitungan-suara";
 
-use common::sshd::{keygen, start_sshd, user};
+use common::sshd::{keygen, start_sshd, user, with_keys};
 
-/// A demo newsroom whose dimas, hesti and joko use freshly generated keys.
+/// A demo newsroom whose dimas, hesti, joko and admin use freshly generated keys.
 fn newsroom_with_keys(d: &Demo, dir: &Path) {
-    let cfg_path = d.repo.join("warta.toml");
-    let mut cfg = std::fs::read_to_string(&cfg_path).unwrap();
-    for id in ["dimas", "hesti", "joko", "admin-it"] {
-        let key = keygen(&dir.join(id));
-        let start = cfg.find(&format!("id = \"{id}\"")).unwrap();
-        let keys_at = start + cfg[start..].find("keys = [").unwrap();
-        let end = keys_at + cfg[keys_at..].find(']').unwrap() + 1;
-        cfg.replace_range(keys_at..end, &format!("keys = [\"{key}\"]"));
-    }
-    std::fs::write(&cfg_path, cfg).unwrap();
-    d.git(&[
-        "-c",
-        "user.name=Rizky Adi Pratama",
-        "-c",
-        "user.email=rizky.adi@bawaslu-ponorogo.example",
-        "commit",
-        "-qam",
-        "keys",
-    ]);
+    with_keys(d, dir, &["dimas", "hesti", "joko", "admin-it"]);
 }
 
 #[test]

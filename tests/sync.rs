@@ -5,7 +5,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use common::Demo;
@@ -13,30 +13,7 @@ use common::Demo;
 const DRAFT: &str = "2024-11-30-panwascam-jetis-kawal-rekapitulasi-hasil-penghitungan-suara";
 const SUBMITTED: &str = "2024-11-25-panwascam-sambit-kawal-distribusi-logistik-pilkada-2024";
 
-use common::sshd::{keygen, start_sshd, user};
-
-/// Give these people fresh keys in the demo's warta.toml (an admin's commit).
-fn with_keys(d: &Demo, dir: &Path, ids: &[&str]) {
-    let cfg_path = d.repo.join("warta.toml");
-    let mut cfg = std::fs::read_to_string(&cfg_path).unwrap();
-    for id in ids {
-        let key = keygen(&dir.join(id));
-        let start = cfg.find(&format!("id = \"{id}\"")).unwrap();
-        let keys_at = start + cfg[start..].find("keys = [").unwrap();
-        let end = keys_at + cfg[keys_at..].find(']').unwrap() + 1;
-        cfg.replace_range(keys_at..end, &format!("keys = [\"{key}\"]"));
-    }
-    std::fs::write(&cfg_path, cfg).unwrap();
-    d.git(&[
-        "-c",
-        "user.name=Rizky Adi Pratama",
-        "-c",
-        "user.email=admin-it@bawaslu-ponorogo.example",
-        "commit",
-        "-qam",
-        "keys",
-    ]);
-}
+use common::sshd::{start_sshd, user, with_keys};
 
 /// One laptop: a clone, worked on as one person, reaching the server with their key
 /// (or, without a key, by path with that person as the pusher).

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
 use std::time::Duration;
 
+use super::Demo;
+
 /// A running sshd, killed when dropped.
 pub struct Sshd {
     pub child: Child,
@@ -22,12 +24,18 @@ impl Drop for Sshd {
 
 /// A new ed25519 key at `path` (no passphrase); its public line.
 pub fn keygen(path: &Path) -> String {
-    let ok = Command::new("ssh-keygen")
-        .args(["-q", "-t", "ed25519", "-N", "", "-f"])
-        .arg(path)
-        .status()
-        .unwrap()
-        .success();
+    keygen_as(path, None)
+}
+
+/// As [`keygen`], with `comment` at the end of the public line (`nia@hp`, say) instead
+/// of ssh-keygen's own.
+pub fn keygen_as(path: &Path, comment: Option<&str>) -> String {
+    let mut c = Command::new("ssh-keygen");
+    c.args(["-q", "-t", "ed25519", "-N", ""]);
+    if let Some(comment) = comment {
+        c.args(["-C", comment]);
+    }
+    let ok = c.arg("-f").arg(path).status().unwrap().success();
     assert!(ok, "ssh-keygen");
     std::fs::read_to_string(path.with_extension("pub"))
         .unwrap()
@@ -91,4 +99,27 @@ impl Sshd {
             user()
         )
     }
+}
+
+/// Give these people fresh keys in the demo's warta.toml (an admin's commit).
+pub fn with_keys(d: &Demo, dir: &Path, ids: &[&str]) {
+    let cfg_path = d.repo.join("warta.toml");
+    let mut cfg = std::fs::read_to_string(&cfg_path).unwrap();
+    for id in ids {
+        let key = keygen(&dir.join(id));
+        let start = cfg.find(&format!("id = \"{id}\"")).unwrap();
+        let keys_at = start + cfg[start..].find("keys = [").unwrap();
+        let end = keys_at + cfg[keys_at..].find(']').unwrap() + 1;
+        cfg.replace_range(keys_at..end, &format!("keys = [\"{key}\"]"));
+    }
+    std::fs::write(&cfg_path, cfg).unwrap();
+    d.git(&[
+        "-c",
+        "user.name=Rizky Adi Pratama",
+        "-c",
+        "user.email=admin-it@bawaslu-ponorogo.example",
+        "commit",
+        "-qam",
+        "keys",
+    ]);
 }
