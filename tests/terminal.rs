@@ -106,37 +106,44 @@ fn sigterm_and_tiny_terminals_restore_the_terminal() {
     assert!(!s.contains("terlalu kecil"), "{s}");
 }
 
-/// Ctrl-E hands the body to `$EDITOR`; when it returns, the editor is drawn again at
-/// once (not only at the next key) with the text the program wrote, and it saves.
-#[test]
-fn the_external_editor_comes_back_to_a_whole_screen() {
-    let d = Demo::new();
+/// warta in tmux as dimas with `script` as `$EDITOR`, on the editor of the first item:
+/// the session, and the file its exit code goes to.
+fn editing_with(d: &Demo, name: &str, script: &str) -> (Tmux, std::path::PathBuf) {
     let code = d.tmp.path().join("code");
-    let script = d.tmp.path().join("penyunting.sh");
-    std::fs::write(
-        &script,
-        "#!/bin/sh\n{ printf 'Ditambah dari penyunting luar.\\n\\n'; cat \"$1\"; } > \"$1.new\" && mv \"$1.new\" \"$1\"\n",
-    )
-    .unwrap();
+    let path = d.tmp.path().join("penyunting.sh");
+    std::fs::write(&path, script).unwrap();
     std::process::Command::new("chmod")
         .arg("+x")
-        .arg(&script)
+        .arg(&path)
         .status()
         .unwrap();
     let line = format!(
         "env -i HOME={home} PATH=/usr/bin:/bin TERM=xterm-256color EDITOR={script} {bin} --repo {repo} --as dimas; echo $? > {code}; sleep 60",
         home = d.home.display(),
-        script = script.display(),
+        script = path.display(),
         bin = env!("CARGO_BIN_EXE_warta"),
         repo = d.repo.display(),
         code = code.display(),
     );
-    let t = Tmux::start("external", 100, 30, &line);
+    let t = Tmux::start(name, 100, 30, &line);
     t.wait_for("Panwascam Jetis Kawal Rekapitulasi", 10);
     t.keys(&["Enter"]);
     t.wait_for("¶1", 5);
     t.keys(&["e"]);
     t.wait_for("Ctrl-S simpan", 5);
+    (t, code)
+}
+
+/// Ctrl-E hands the body to `$EDITOR`; when it returns, the editor is drawn again at
+/// once (not only at the next key) with the text the program wrote, and it saves.
+#[test]
+fn the_external_editor_comes_back_to_a_whole_screen() {
+    let d = Demo::new();
+    let (t, code) = editing_with(
+        &d,
+        "external",
+        "#!/bin/sh\n{ printf 'Ditambah dari penyunting luar.\\n\\n'; cat \"$1\"; } > \"$1.new\" && mv \"$1.new\" \"$1\"\n",
+    );
     t.keys(&["C-e"]);
     let screen = t.wait_for("Ditambah dari penyunting luar.", 1);
     assert!(screen.contains("Ctrl-S simpan") && screen.contains("Judul"), "{screen}");
@@ -213,33 +220,12 @@ fn sigterm_ends_warta_while_a_huge_diff_is_asked_for() {
 #[test]
 fn keys_typed_into_the_external_editor_stay_there() {
     let d = Demo::new();
-    let code = d.tmp.path().join("code");
-    let script = d.tmp.path().join("penyunting.sh");
     // An editor that reads one line from the terminal and adds it to the file.
-    std::fs::write(
-        &script,
+    let (t, code) = editing_with(
+        &d,
+        "external-keys",
         "#!/bin/sh\nIFS= read -r line < /dev/tty\nprintf '%s\\n\\n' \"$line\" >> \"$1\"\n",
-    )
-    .unwrap();
-    std::process::Command::new("chmod")
-        .arg("+x")
-        .arg(&script)
-        .status()
-        .unwrap();
-    let line = format!(
-        "env -i HOME={home} PATH=/usr/bin:/bin TERM=xterm-256color EDITOR={script} {bin} --repo {repo} --as dimas; echo $? > {code}; sleep 60",
-        home = d.home.display(),
-        script = script.display(),
-        bin = env!("CARGO_BIN_EXE_warta"),
-        repo = d.repo.display(),
-        code = code.display(),
     );
-    let t = Tmux::start("external-keys", 100, 30, &line);
-    t.wait_for("Panwascam Jetis Kawal Rekapitulasi", 10);
-    t.keys(&["Enter"]);
-    t.wait_for("¶1", 5);
-    t.keys(&["e"]);
-    t.wait_for("Ctrl-S simpan", 5);
     t.keys(&["C-e"]);
     std::thread::sleep(std::time::Duration::from_millis(500));
     t.text("ketikanpenyunting");
