@@ -245,15 +245,8 @@ fn hangup_keeps_every_typed_character_for_the_next_session() {
     use common::tmux::{Tmux, wait_file};
     let d = common::Demo::new();
     let code = d.tmp.path().join("code");
-    let line = |code: &std::path::Path| {
-        format!(
-            "env -i HOME={} PATH=/usr/bin:/bin TERM=xterm-256color {} --repo {} --as sari; echo $? > {}; sleep 60",
-            d.home.display(),
-            env!("CARGO_BIN_EXE_warta"),
-            d.repo.display(),
-            code.display()
-        )
-    };
+    let args = format!("--repo {} --as sari", d.repo.display());
+    let line = |code: &std::path::Path| common::tmux::warta_line(&d.home, &args, code);
     let t = Tmux::start("hangup", 100, 30, &line(&code));
     t.wait_for("Tugas saya", 10);
     t.keys(&["n"]);
@@ -302,15 +295,8 @@ fn on_a_phone_the_restore_question_shows_its_answer_keys() {
     use common::tmux::{Tmux, wait_file};
     let d = common::Demo::new();
     let code = d.tmp.path().join("code");
-    let line = |code: &std::path::Path| {
-        format!(
-            "env -i HOME={} PATH=/usr/bin:/bin TERM=xterm-256color {} --repo {} --as sari; echo $? > {}; sleep 60",
-            d.home.display(),
-            env!("CARGO_BIN_EXE_warta"),
-            d.repo.display(),
-            code.display()
-        )
-    };
+    let args = format!("--repo {} --as sari", d.repo.display());
+    let line = |code: &std::path::Path| common::tmux::warta_line(&d.home, &args, code);
     let t = Tmux::start("hangup-phone", 50, 16, &line(&code));
     t.wait_for("Tugas saya", 10);
     t.keys(&["n"]);
