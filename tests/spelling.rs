@@ -250,18 +250,24 @@ fn house_style_slips_are_listed_with_line_and_column() {
     assert!(date["findings"][0]["line"].as_u64().unwrap() > 1);
 }
 
-#[test]
-fn the_editor_marks_a_misspelled_word_and_offers_suggestions() {
-    let d = Demo::new();
-    let slug = article(&d);
+/// warta in tmux as wahyu (Sambit's author), at `w` x `h`, on the list.
+fn as_wahyu(d: &Demo, name: &str, w: u16, h: u16) -> Tmux {
     let line = format!(
         "env -i HOME={} PATH=/usr/bin:/bin TERM=xterm-256color {} --repo {} --as wahyu; sleep 60",
         d.home.display(),
         env!("CARGO_BIN_EXE_warta"),
         d.repo.display(),
     );
-    let t = Tmux::start("spelling", 100, 30, &line);
+    let t = Tmux::start(name, w, h, &line);
     t.wait_for("Tugas saya", 10);
+    t
+}
+
+#[test]
+fn the_editor_marks_a_misspelled_word_and_offers_suggestions() {
+    let d = Demo::new();
+    let slug = article(&d);
+    let t = as_wahyu(&d, "spelling", 100, 30);
     // The draft to work on is first; the submitted one waits below, for the approvers.
     t.wait_for("▶ Draf", 5);
     t.keys(&["e"]);
@@ -304,14 +310,7 @@ fn the_editor_marks_a_misspelled_word_and_offers_suggestions() {
 fn on_a_phone_the_spelling_popup_shows_its_keys_and_leaves_the_word_in_sight() {
     let d = Demo::new();
     article(&d);
-    let line = format!(
-        "env -i HOME={} PATH=/usr/bin:/bin TERM=xterm-256color {} --repo {} --as wahyu; sleep 60",
-        d.home.display(),
-        env!("CARGO_BIN_EXE_warta"),
-        d.repo.display(),
-    );
-    let t = Tmux::start("spelling-phone", 50, 16, &line);
-    t.wait_for("Tugas saya", 10);
+    let t = as_wahyu(&d, "spelling-phone", 50, 16);
     t.wait_for("▶ Draf", 5);
     t.keys(&["e"]);
     t.wait_for("── Isi", 10);

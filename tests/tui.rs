@@ -346,19 +346,24 @@ fn since_last_visit_lists_what_happened_to_my_items() {
     assert!(s.popup.is_none());
 }
 
+/// The worker's news that `person` has the Ngebel item open in the editor.
+fn editing_ngebel(s: &mut State, person: &str) {
+    app::update(
+        s,
+        Msg::Others(vec![warta::store::presence::Presence {
+            person: person.into(),
+            item: NGEBEL.into(),
+            editing: true,
+        }]),
+    );
+}
+
 #[test]
 fn presence_of_others_shows_on_the_item() {
     let (_t, snap) = demo();
     let mut s = state(&snap, Some("hesti"), Lang::Id);
     key(&mut s, KeyCode::Enter);
-    app::update(
-        &mut s,
-        Msg::Others(vec![warta::store::presence::Presence {
-            person: "rina".into(),
-            item: NGEBEL.into(),
-            editing: true,
-        }]),
-    );
+    editing_ngebel(&mut s, "rina");
     let screen = draw(&s, 100, 30);
     assert!(
         screen.contains("Juga dibuka oleh: Rina Anggraini (sedang menyunting)"),
@@ -545,14 +550,7 @@ fn no_ghost_of_yourself() {
     let (_t, snap) = demo();
     let mut s = state(&snap, Some("hesti"), Lang::Id);
     key(&mut s, KeyCode::Enter);
-    app::update(
-        &mut s,
-        Msg::Others(vec![warta::store::presence::Presence {
-            person: "hesti".into(),
-            item: NGEBEL.into(),
-            editing: true,
-        }]),
-    );
+    editing_ngebel(&mut s, "hesti");
     let screen = draw(&s, 100, 30);
     assert!(!screen.contains("Juga dibuka oleh"), "{screen}");
     key(&mut s, KeyCode::Char('e'));
