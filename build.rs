@@ -55,6 +55,9 @@ fn cache_schema() {
         "src/store/snapshot.rs",
         "src/domain/item.rs",
         "src/domain/review.rs",
+        "src/store/summary.rs",
+        "src/store/framed.rs",
+        "src/domain/word_index.rs",
     ]);
     println!("cargo:rustc-env=WARTA_CACHE_SCHEMA={h:016x}");
     // The evaluation's cache of checklist outcomes (store/evaluation.rs).

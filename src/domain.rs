@@ -26,4 +26,5 @@ pub mod slug;
 pub mod spelling;
 pub mod sshkey;
 pub mod text;
+pub mod word_index;
 pub mod workflow;

@@ -10,9 +10,135 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 use crate::domain::config::Person;
 use crate::domain::config::Role;
 use crate::domain::review::Status;
+use crate::domain::word_index::{Bits, Holding, WordIndex};
+use crate::domain::workflow::ItemFacts;
 use crate::domain::workflow::can_see;
-use crate::store::Entry;
 use crate::store::Snapshot;
+use crate::store::{Entry, Index, Newsroom, Summary};
+
+/// What the queues, the filters and the search read of an item: a whole entry or its
+/// summary in the compact index alike.
+pub trait Listed {
+    /// The item folder's name.
+    fn slug(&self) -> &str;
+    /// The headline.
+    fn title(&self) -> &str;
+    /// Kecamatan id.
+    fn kecamatan(&self) -> &str;
+    /// Person id of the author.
+    fn author(&self) -> &str;
+    /// Tags.
+    fn tags(&self) -> &[String];
+    /// Status.
+    fn status(&self) -> Status;
+    /// Time of the last event (RFC 3339).
+    fn updated(&self) -> String;
+    /// Whether the last approval still matches the content.
+    fn approval_valid(&self) -> bool;
+    /// Whether the item was approved once but changed since.
+    fn approval_stale(&self) -> bool;
+    /// The facts the permission check needs.
+    fn facts(&self) -> ItemFacts<'_>;
+}
+
+impl Listed for Entry {
+    fn slug(&self) -> &str {
+        &self.slug
+    }
+    fn title(&self) -> &str {
+        &self.item.front.title
+    }
+    fn kecamatan(&self) -> &str {
+        &self.item.front.kecamatan
+    }
+    fn author(&self) -> &str {
+        &self.item.front.author
+    }
+    fn tags(&self) -> &[String] {
+        &self.item.front.tags
+    }
+    fn status(&self) -> Status {
+        self.state.status
+    }
+    fn updated(&self) -> String {
+        Self::updated(self)
+    }
+    fn approval_valid(&self) -> bool {
+        Self::approval_valid(self)
+    }
+    fn approval_stale(&self) -> bool {
+        Self::approval_stale(self)
+    }
+    fn facts(&self) -> ItemFacts<'_> {
+        Self::facts(self)
+    }
+}
+
+impl Listed for Summary {
+    fn slug(&self) -> &str {
+        &self.slug
+    }
+    fn title(&self) -> &str {
+        &self.title
+    }
+    fn kecamatan(&self) -> &str {
+        &self.kecamatan
+    }
+    fn author(&self) -> &str {
+        &self.author
+    }
+    fn tags(&self) -> &[String] {
+        &self.tags
+    }
+    fn status(&self) -> Status {
+        self.status
+    }
+    fn updated(&self) -> String {
+        self.updated.clone()
+    }
+    fn approval_valid(&self) -> bool {
+        self.approval_valid
+    }
+    fn approval_stale(&self) -> bool {
+        self.approval_stale
+    }
+    fn facts(&self) -> ItemFacts<'_> {
+        Self::facts(self)
+    }
+}
+
+impl<T: Listed> Listed for std::sync::Arc<T> {
+    fn slug(&self) -> &str {
+        (**self).slug()
+    }
+    fn title(&self) -> &str {
+        (**self).title()
+    }
+    fn kecamatan(&self) -> &str {
+        (**self).kecamatan()
+    }
+    fn author(&self) -> &str {
+        (**self).author()
+    }
+    fn tags(&self) -> &[String] {
+        (**self).tags()
+    }
+    fn status(&self) -> Status {
+        (**self).status()
+    }
+    fn updated(&self) -> String {
+        (**self).updated()
+    }
+    fn approval_valid(&self) -> bool {
+        (**self).approval_valid()
+    }
+    fn approval_stale(&self) -> bool {
+        (**self).approval_stale()
+    }
+    fn facts(&self) -> ItemFacts<'_> {
+        (**self).facts()
+    }
+}
 
 /// The list's queues, switched with Tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,8 +184,8 @@ pub struct Filters {
 }
 
 /// Whether an item belongs in a queue for a person.
-fn in_queue(queue: Queue, e: &Entry, me: Option<&crate::domain::config::Person>) -> bool {
-    let status = e.state.status;
+fn in_queue(queue: Queue, e: &impl Listed, me: Option<&crate::domain::config::Person>) -> bool {
+    let status = e.status();
     match queue {
         Queue::All => true,
         Queue::Published => status == Status::Published,
@@ -73,8 +199,7 @@ fn in_queue(queue: Queue, e: &Entry, me: Option<&crate::domain::config::Person>)
                 matches!(status, Status::Submitted | Status::Draft | Status::ChangesRequested)
             }
             Some(p) => {
-                e.item.front.author == p.id
-                    && matches!(status, Status::Draft | Status::ChangesRequested | Status::Submitted)
+                e.author() == p.id && matches!(status, Status::Draft | Status::ChangesRequested | Status::Submitted)
             }
         },
     }
@@ -134,8 +259,8 @@ fn body_score(body: &str, words: &[String]) -> Option<u32> {
 }
 
 /// Sort key within the "my work" queue: what needs action first.
-fn urgency(e: &Entry) -> u8 {
-    match e.state.status {
+fn urgency(e: &impl Listed) -> u8 {
+    match e.status() {
         Status::ChangesRequested => 0,
         Status::Submitted => 1,
         Status::Approved if e.approval_stale() => 1,
@@ -242,22 +367,96 @@ fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&[T]) -> Vec<R> + Sy
 /// score could still be kept, and only for items whose title and tags score less.
 #[must_use]
 pub fn rows_for(snap: &Snapshot, me: Option<&Person>, queue: Queue, f: &Filters, search: &str) -> Vec<Row> {
-    let listed = snap.items.iter().enumerate().filter(|(_, e)| {
+    rows_over(&snap.items, me, queue, f, search, &|index, words| {
+        body_score(&snap.items[index].item.body, words).is_some()
+    })
+}
+
+/// [`rows_for`] over the compact index: bodies are not at hand, so the body test asks
+/// the word index, and reads from git only the bodies it cannot answer for (a query
+/// word with punctuation in it), only for the items that may hold it.
+#[must_use]
+pub fn rows_in(
+    room: &Newsroom,
+    index: &Index,
+    words: &WordIndex,
+    me: Option<&Person>,
+    queue: Queue,
+    f: &Filters,
+    search: &str,
+) -> Vec<Row> {
+    let query: Vec<String> = search.split_whitespace().map(str::to_lowercase).collect();
+    let holding = holding_all(room, index, words, &query);
+    rows_over(&index.items, me, queue, f, search, &|i, _| holding.has(i))
+}
+
+/// The items whose bodies hold every word of the query.
+fn holding_all(room: &Newsroom, index: &Index, words: &WordIndex, query: &[String]) -> Bits {
+    let mut out: Option<Bits> = None;
+    let mut unsure: Vec<&String> = Vec::new();
+    for w in query {
+        let bits = match words.holding(w) {
+            Holding::Exactly(b) => b,
+            Holding::AtMost(b) => {
+                unsure.push(w);
+                b
+            }
+        };
+        match &mut out {
+            Some(o) => o.keep(&bits),
+            None => out = Some(bits),
+        }
+    }
+    let Some(mut out) = out else {
+        return Bits::none(index.items.len());
+    };
+    if !unsure.is_empty() {
+        // Confirm on the bodies themselves what the words could not tell.
+        let mut sure = Bits::none(index.items.len());
+        for i in out.iter() {
+            let Some(s) = index.items.get(i) else { continue };
+            let body = room
+                .entry_at(index.commit, &s.slug)
+                .ok()
+                .flatten()
+                .and_then(Result::ok)
+                .map(|e| e.item.body)
+                .unwrap_or_default();
+            if unsure.iter().all(|w| contains_ci(&body, w)) {
+                sure.set(u32::try_from(i).unwrap_or(u32::MAX));
+            }
+        }
+        out = sure;
+    }
+    out
+}
+
+/// The rows of `items` for a queue, filters and a query; `body(i, words)` tells whether
+/// item `i`'s body holds every word of the query.
+fn rows_over<T: Listed + Sync>(
+    items: &[T],
+    me: Option<&Person>,
+    queue: Queue,
+    f: &Filters,
+    search: &str,
+    body: &(dyn Fn(usize, &[String]) -> bool + Sync),
+) -> Vec<Row> {
+    let listed = items.iter().enumerate().filter(|(_, e)| {
         can_see(me, &e.facts())
-            && in_queue(queue, e, me)
+            && in_queue(queue, *e, me)
             // A discarded draft is gone from every list unless its status is asked for.
-            && (e.state.status != Status::Discarded || f.status == Some(Status::Discarded))
-            && !(f.status.is_some_and(|s| s != e.state.status)
-                || f.kecamatan.as_ref().is_some_and(|k| k != &e.item.front.kecamatan)
-                || f.tag.as_ref().is_some_and(|t| !e.item.front.tags.contains(t)))
+            && (e.status() != Status::Discarded || f.status == Some(Status::Discarded))
+            && !(f.status.is_some_and(|s| s != e.status())
+                || f.kecamatan.as_ref().is_some_and(|k| k != e.kecamatan())
+                || f.tag.as_ref().is_some_and(|t| !e.tags().contains(t)))
     });
     if search.trim().is_empty() {
         let mut rows: Vec<usize> = listed.map(|(i, _)| i).collect();
         if queue == Queue::Mine {
             // Oldest first within each urgency, so nothing waits forever.
-            rows.sort_by_key(|&i| (urgency(&snap.items[i]), snap.items[i].updated()));
+            rows.sort_by_key(|&i| (urgency(&items[i]), items[i].updated()));
         } else {
-            rows.sort_by_key(|&i| std::cmp::Reverse(snap.items[i].updated()));
+            rows.sort_by_key(|&i| std::cmp::Reverse(items[i].updated()));
         }
         return rows
             .into_iter()
@@ -276,14 +475,14 @@ pub fn rows_for(snap: &Snapshot, me: Option<&Person>, queue: Queue, f: &Filters,
         let mut fuzzy = Fuzzy::new(search);
         part.iter()
             .map(|&index| {
-                let front = &snap.items[index].item.front;
+                let e = &items[index];
                 let (title, highlight) = fuzzy
-                    .score_and_indices(&front.title)
+                    .score_and_indices(e.title())
                     .map_or((None, None), |(s, at)| (Some(s * 4), Some(at)));
-                let tags = if front.tags.is_empty() {
+                let tags = if e.tags().is_empty() {
                     None
                 } else {
-                    fuzzy.score(&front.tags.join(" ")).map(|s| s * 2)
+                    fuzzy.score(&e.tags().join(" ")).map(|s| s * 2)
                 };
                 (index, title.max(tags), highlight)
             })
@@ -296,11 +495,8 @@ pub fn rows_for(snap: &Snapshot, me: Option<&Person>, queue: Queue, f: &Filters,
         part.iter()
             .filter_map(|(index, named, highlight)| {
                 let (index, named) = (*index, *named);
-                let body = if bodies_count && named < Some(body_weight) {
-                    body_score(&snap.items[index].item.body, &words)
-                } else {
-                    None
-                };
+                let body = (bodies_count && named < Some(body_weight) && !words.is_empty() && body(index, &words))
+                    .then_some(body_weight);
                 named.max(body).map(|score| {
                     let highlight = highlight.clone().unwrap_or_default();
                     (score, Row { index, highlight })
@@ -440,6 +636,10 @@ mod tests {
             "'suara",
             "sambit$",
             "é",
+            "tps-01",
+            "\"suara",
+            "kotak, suara",
+            "PANWASCAM.",
         ]
         .map(str::to_string)
         .to_vec();
@@ -454,12 +654,21 @@ mod tests {
             queries.push(q);
         }
         let me = snap.config.person("hesti");
+        // The compact index, its word index, and their own search.
+        let index = room.index_at(snap.commit).unwrap();
+        let words_index = room.words(&index).unwrap();
         for q in &queries {
             for queue in [Queue::All, Queue::Mine, Queue::Published] {
+                let plain = reference(&snap, me, queue, &Filters::default(), q);
                 assert_eq!(
                     rows_for(&snap, me, queue, &Filters::default(), q),
-                    reference(&snap, me, queue, &Filters::default(), q),
+                    plain,
                     "{q:?} in {queue:?}"
+                );
+                assert_eq!(
+                    rows_in(&room, &index, &words_index, me, queue, &Filters::default(), q),
+                    plain,
+                    "{q:?} in {queue:?}, compact index"
                 );
             }
         }

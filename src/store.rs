@@ -31,6 +31,7 @@ pub mod repo;
 mod shards;
 pub mod snapshot;
 pub mod spelling;
+pub mod summary;
 pub mod sync;
 mod trailers;
 mod tree;
@@ -43,6 +44,7 @@ pub use error::{CommitId, ExportProblem, Invalid, Result, StateProblem, StoreErr
 pub use identity::{Identity, Source};
 pub use repo::Newsroom;
 pub use snapshot::{Broken, Entry, Snapshot};
+pub use summary::{Index, Summary};
 
 /// Whether every object read is hashed again (`verify` and the push hook: they judge
 /// what arrived; everything else trusts what git checked when it arrived).

@@ -7,11 +7,12 @@ use serde_json::json;
 use super::common::print_json_array;
 use crate::domain::review::Status;
 use crate::domain::text::clean_line;
+use crate::domain::word_index::WordIndex;
 use crate::i18n::{self, Key};
-use crate::query::rows_for;
+use crate::query::rows_in;
 use crate::query::{Filters, Queue};
 use crate::startup::{Ctx, Failure, Outcome};
-use crate::store::Entry;
+use crate::store::{Entry, Summary};
 
 /// `list [--status S] [--kecamatan K] [--tag T] [--mine] [--json]`.
 #[derive(Debug, clap::Args)]
@@ -39,16 +40,21 @@ pub struct Args {
 /// The JSON of one item in a list.
 #[must_use]
 pub fn item_json(e: &Entry) -> serde_json::Value {
+    summary_json(&Summary::of(e))
+}
+
+/// The JSON of one item's summary.
+fn summary_json(e: &Summary) -> serde_json::Value {
     json!({
         "slug": e.slug,
-        "title": clean_line(&e.item.front.title),
-        "status": e.state.status.id(),
-        "kecamatan": e.item.front.kecamatan,
-        "author": e.item.front.author,
-        "tags": e.item.front.tags.iter().map(|t| clean_line(t)).collect::<Vec<_>>(),
-        "updated": e.updated(),
-        "approval_valid": e.approval_valid(),
-        "open_threads": e.open_threads(),
+        "title": clean_line(&e.title),
+        "status": e.status.id(),
+        "kecamatan": e.kecamatan,
+        "author": e.author,
+        "tags": e.tags.iter().map(|t| clean_line(t)).collect::<Vec<_>>(),
+        "updated": e.updated,
+        "approval_valid": e.approval_valid,
+        "open_threads": e.open_threads,
     })
 }
 
@@ -63,29 +69,36 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
             ),
         })?),
     };
-    let snap = ctx.room.snapshot().map_err(|e| ctx.fail(&e))?;
+    // The compact index: summaries only, bodies left in git (read for a search only
+    // when the word index cannot answer alone).
     let me = ctx.person();
     // A text under correction reaches only those who may see it unpublished.
-    let snap = snap.as_seen_by(me).unwrap_or(snap);
+    let index = ctx.room.index().map_err(|e| ctx.fail(&e))?.seen_by(me);
     // The same rows as the TUI's "all" queue: visibility, filters and search.
     let filters = Filters {
         status,
         kecamatan: a.kecamatan.clone(),
         tag: a.tag.clone(),
     };
-    let items: Vec<&Entry> = rows_for(&snap, me, Queue::All, &filters, a.search.as_deref().unwrap_or_default())
+    let search = a.search.as_deref().unwrap_or_default();
+    let words = if search.trim().is_empty() {
+        WordIndex::default()
+    } else {
+        ctx.room.words(&index).map_err(|e| ctx.fail(&e))?
+    };
+    let items: Vec<&Summary> = rows_in(&ctx.room, &index, &words, me, Queue::All, &filters, search)
         .into_iter()
-        .map(|r| &*snap.items[r.index])
-        .filter(|e| !a.mine || me.is_some_and(|p| p.id == e.item.front.author))
+        .map(|r| &index.items[r.index])
+        .filter(|e| !a.mine || me.is_some_and(|p| p.id == e.author))
         .collect();
     // Broken files are listed for every known person, so someone fixes them.
     let broken: Vec<_> = if me.is_some() {
-        snap.broken.iter().collect()
+        index.broken.iter().collect()
     } else {
         Vec::new()
     };
     if a.json {
-        print_json_array(items.iter().map(|e| item_json(e)).chain(broken.iter().map(|b| {
+        print_json_array(items.iter().map(|e| summary_json(e)).chain(broken.iter().map(|b| {
             json!({
                 "slug": clean_line(&b.slug), "title": "", "status": "broken", "kecamatan": "", "author": "",
                 "tags": [], "updated": "", "approval_valid": false,
@@ -98,20 +111,20 @@ pub fn run(ctx: &Ctx, a: &Args) -> Outcome {
         }
         for e in &items {
             let mut flags = String::new();
-            if e.approval_stale() {
+            if e.approval_stale {
                 flags.push_str(" !");
                 flags.push_str(Key::OutApprovalStale.text(ctx.lang));
             }
-            if e.open_threads() > 0 {
-                let _ = write!(flags, " 💬{}", e.open_threads());
+            if e.open_threads > 0 {
+                let _ = write!(flags, " 💬{}", e.open_threads);
             }
             println!(
                 "{:<13} {}  {}  [{} · {}]{}",
-                i18n::status(ctx.lang, e.state.status),
+                i18n::status(ctx.lang, e.status),
                 e.slug,
-                clean_line(&e.item.front.title),
-                clean_line(&e.item.front.kecamatan),
-                clean_line(&e.item.front.author),
+                clean_line(&e.title),
+                clean_line(&e.kecamatan),
+                clean_line(&e.author),
                 flags
             );
         }

@@ -20,16 +20,14 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use git2::Oid;
-use toml::value::Datetime;
-
 use super::entry::Entry;
-use super::framed::{Checksum, SCHEMA};
+use super::framed::{Checksum, Damaged, Put, SCHEMA, Take};
 pub use super::modes::cache_disabled as disabled;
 pub use super::paths::snapshot_cache as path;
 use crate::domain::item::{Extra, FrontMatter, Item, Photo};
 use crate::domain::review::{ActionKind, Event, Review};
 use crate::domain::slug;
+use git2::Oid;
 
 const MAGIC: &str = "warta-snapshot-cache";
 /// A shard larger than this is neither written nor read: a day whose items are that big
@@ -53,7 +51,7 @@ pub fn shard_of(slug: &str) -> &str {
 }
 
 /// Whether a file name in the cache folder is a shard's (`YYYY-MM-DD`).
-fn is_shard_name(name: &str) -> bool {
+pub(crate) fn is_shard_name(name: &str) -> bool {
     name.len() == 10 && slug::is_valid(&format!("{name}-x"))
 }
 
@@ -192,14 +190,14 @@ fn save_within<E: std::borrow::Borrow<Entry>, S: std::hash::BuildHasher>(
 
 /// The header field naming a day's folders: `-` when the file does not hold the whole
 /// day, else `<drafts id>:<reviews id>` with `0` for a missing folder.
-fn header_trees(trees: Option<&DayTrees>) -> String {
+pub(crate) fn header_trees(trees: Option<&DayTrees>) -> String {
     let id = |o: Option<Oid>| o.map_or_else(|| "0".to_string(), |o| o.to_string());
     trees.map_or_else(|| "-".to_string(), |(d, r)| format!("{}:{}", id(*d), id(*r)))
 }
 
 /// The day's folders from a header field written by [`header_trees`]: `Ok(None)` for
 /// `-`, `Err(())` for a field that is neither.
-fn parse_trees(field: &str) -> Result<Option<DayTrees>, ()> {
+pub(crate) fn parse_trees(field: &str) -> Result<Option<DayTrees>, ()> {
     if field == "-" {
         return Ok(None);
     }
@@ -332,101 +330,6 @@ fn table_text(t: &toml::Table) -> String {
         String::new()
     } else {
         toml::to_string(t).unwrap_or_default()
-    }
-}
-
-/// Appends fields to a record.
-struct Put<'a>(&'a mut Vec<u8>);
-
-impl Put<'_> {
-    fn str(&mut self, s: &str) {
-        // Items are at most 1 MiB and logs 16 MiB: every string fits in 32 bits.
-        self.0
-            .extend_from_slice(&u32::try_from(s.len()).unwrap_or(u32::MAX).to_le_bytes());
-        self.0.extend_from_slice(s.as_bytes());
-    }
-    fn opt(&mut self, s: Option<&str>) {
-        self.0.push(u8::from(s.is_some()));
-        if let Some(s) = s {
-            self.str(s);
-        }
-    }
-    fn num(&mut self, n: Option<u32>) {
-        self.0.push(u8::from(n.is_some()));
-        self.0.extend_from_slice(&n.unwrap_or(0).to_le_bytes());
-    }
-    fn count(&mut self, n: usize) {
-        self.0
-            .extend_from_slice(&u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes());
-    }
-}
-
-/// A record that does not decode: the cache is damaged.
-#[derive(Debug)]
-struct Damaged;
-
-impl<E: std::error::Error> From<E> for Damaged {
-    fn from(_: E) -> Self {
-        Damaged
-    }
-}
-
-/// Takes fields from a record; every read is checked against the record's end.
-struct Take<'a>(&'a [u8]);
-
-impl Take<'_> {
-    fn bytes(&mut self, n: usize) -> Result<&[u8], Damaged> {
-        let (head, rest) = (self.0.get(..n).ok_or(Damaged)?, self.0.get(n..).ok_or(Damaged)?);
-        self.0 = rest;
-        Ok(head)
-    }
-    fn u32(&mut self) -> Result<u32, Damaged> {
-        Ok(u32::from_le_bytes(self.bytes(4)?.try_into()?))
-    }
-    fn str(&mut self) -> Result<String, Damaged> {
-        let n = self.u32()? as usize;
-        Ok(String::from_utf8(self.bytes(n)?.to_vec())?)
-    }
-    fn flag(&mut self) -> Result<bool, Damaged> {
-        match self.bytes(1)?[0] {
-            0 => Ok(false),
-            1 => Ok(true),
-            _ => Err(Damaged),
-        }
-    }
-    fn opt(&mut self) -> Result<Option<String>, Damaged> {
-        if self.flag()? { self.str().map(Some) } else { Ok(None) }
-    }
-    fn num(&mut self) -> Result<Option<u32>, Damaged> {
-        let some = self.flag()?;
-        let n = self.u32()?;
-        Ok(some.then_some(n))
-    }
-    /// A count of things that each take at least `min` bytes: never more than remain.
-    fn count(&mut self, min: usize) -> Result<usize, Damaged> {
-        let n = self.u32()? as usize;
-        if n.saturating_mul(min) <= self.0.len() {
-            Ok(n)
-        } else {
-            Err(Damaged)
-        }
-    }
-    fn date(&mut self) -> Result<Option<Datetime>, Damaged> {
-        self.opt()?
-            .map(|s| s.parse::<Datetime>())
-            .transpose()
-            .map_err(Damaged::from)
-    }
-    fn strs(&mut self) -> Result<Vec<String>, Damaged> {
-        (0..self.count(4)?).map(|_| self.str()).collect()
-    }
-    fn table(&mut self) -> Result<toml::Table, Damaged> {
-        let text = self.str()?;
-        if text.is_empty() {
-            Ok(toml::Table::new())
-        } else {
-            Ok(text.parse()?)
-        }
     }
 }
 

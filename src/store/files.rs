@@ -56,10 +56,25 @@ pub fn write_atomic(path: &Path, bytes: &[u8], access: Access) -> std::io::Resul
     write_atomic_with(path, access, |f| f.write_all(bytes))
 }
 
+/// Replace `path` whole with `bytes` without waiting for the disk: for caches, whose
+/// checksums tell a file cut short by a crash from a good one (it is then rebuilt).
+pub fn write_atomic_unsynced(path: &Path, bytes: &[u8], access: Access) -> std::io::Result<()> {
+    write_replacing(path, access, false, |f| f.write_all(bytes))
+}
+
 /// Replace `path` whole with what `fill` writes (see the module docs).
 pub fn write_atomic_with(
     path: &Path,
     access: Access,
+    fill: impl FnOnce(&mut File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    write_replacing(path, access, true, fill)
+}
+
+fn write_replacing(
+    path: &Path,
+    access: Access,
+    durable: bool,
     fill: impl FnOnce(&mut File) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let dir = path
@@ -69,11 +84,14 @@ pub fn write_atomic_with(
     create_dir_all(dir, access)?;
     let (tmp, mut out) = create_temporary(dir, path, access)?;
     let written = fill(&mut out)
-        .and_then(|()| out.sync_all())
+        .and_then(|()| if durable { out.sync_all() } else { Ok(()) })
         .and_then(|()| std::fs::rename(&tmp, path));
     if let Err(e) = written {
         let _ = std::fs::remove_file(&tmp);
         return Err(e);
+    }
+    if !durable {
+        return Ok(());
     }
     // The rename is only durable once the folder is; a file system that cannot sync a
     // folder still has the file, so this is best effort.

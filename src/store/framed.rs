@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+use toml::value::Datetime;
+
 /// Changes whenever the sources of the cached types change (computed by `build.rs`).
 pub(crate) const SCHEMA: &str = env!("WARTA_CACHE_SCHEMA");
 /// A framed file larger than this is not read, and not written.
@@ -93,6 +95,19 @@ pub(crate) fn read_framed(path: &Path, magic: &str) -> Option<(Vec<String>, Vec<
 /// Write `body` under a header of magic, schema, `extra` fields, length and checksum,
 /// atomically.
 pub(crate) fn write_framed(path: &Path, magic: &str, extra: &[&str], body: &[u8]) -> std::io::Result<()> {
+    let bytes = framed(magic, extra, body)?;
+    super::files::write_atomic(path, &bytes, super::files::Access::Shared)
+}
+
+/// [`write_framed`] without waiting for the disk: a file cut short by a crash fails its
+/// checksum and is rebuilt, so a cache written often need not pay for a sync.
+pub(crate) fn write_framed_unsynced(path: &Path, magic: &str, extra: &[&str], body: &[u8]) -> std::io::Result<()> {
+    let bytes = framed(magic, extra, body)?;
+    super::files::write_atomic_unsynced(path, &bytes, super::files::Access::Shared)
+}
+
+/// A framed file's bytes: header line, then body.
+fn framed(magic: &str, extra: &[&str], body: &[u8]) -> std::io::Result<Vec<u8>> {
     // What `read_framed` would refuse is not written.
     if body.len() as u64 + 1024 > MAX_BYTES {
         return Err(std::io::Error::other("too large to be read back"));
@@ -104,5 +119,100 @@ pub(crate) fn write_framed(path: &Path, magic: &str, extra: &[&str], body: &[u8]
     }
     bytes.extend_from_slice(format!("{} {:016x}\n", body.len(), checksum(body)).as_bytes());
     bytes.extend_from_slice(body);
-    super::files::write_atomic(path, &bytes, super::files::Access::Shared)
+    Ok(bytes)
+}
+
+/// Appends fields to a record.
+pub(crate) struct Put<'a>(pub(crate) &'a mut Vec<u8>);
+
+impl Put<'_> {
+    pub(crate) fn str(&mut self, s: &str) {
+        // Items are at most 1 MiB and logs 16 MiB: every string fits in 32 bits.
+        self.0
+            .extend_from_slice(&u32::try_from(s.len()).unwrap_or(u32::MAX).to_le_bytes());
+        self.0.extend_from_slice(s.as_bytes());
+    }
+    pub(crate) fn opt(&mut self, s: Option<&str>) {
+        self.0.push(u8::from(s.is_some()));
+        if let Some(s) = s {
+            self.str(s);
+        }
+    }
+    pub(crate) fn num(&mut self, n: Option<u32>) {
+        self.0.push(u8::from(n.is_some()));
+        self.0.extend_from_slice(&n.unwrap_or(0).to_le_bytes());
+    }
+    pub(crate) fn count(&mut self, n: usize) {
+        self.0
+            .extend_from_slice(&u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes());
+    }
+}
+
+/// A record that does not decode: the cache is damaged.
+#[derive(Debug)]
+pub(crate) struct Damaged;
+
+impl<E: std::error::Error> From<E> for Damaged {
+    fn from(_: E) -> Self {
+        Damaged
+    }
+}
+
+/// Takes fields from a record; every read is checked against the record's end.
+pub(crate) struct Take<'a>(pub(crate) &'a [u8]);
+
+impl Take<'_> {
+    pub(crate) fn bytes(&mut self, n: usize) -> Result<&[u8], Damaged> {
+        let (head, rest) = (self.0.get(..n).ok_or(Damaged)?, self.0.get(n..).ok_or(Damaged)?);
+        self.0 = rest;
+        Ok(head)
+    }
+    pub(crate) fn u32(&mut self) -> Result<u32, Damaged> {
+        Ok(u32::from_le_bytes(self.bytes(4)?.try_into()?))
+    }
+    pub(crate) fn str(&mut self) -> Result<String, Damaged> {
+        let n = self.u32()? as usize;
+        Ok(String::from_utf8(self.bytes(n)?.to_vec())?)
+    }
+    pub(crate) fn flag(&mut self) -> Result<bool, Damaged> {
+        match self.bytes(1)?[0] {
+            0 => Ok(false),
+            1 => Ok(true),
+            _ => Err(Damaged),
+        }
+    }
+    pub(crate) fn opt(&mut self) -> Result<Option<String>, Damaged> {
+        if self.flag()? { self.str().map(Some) } else { Ok(None) }
+    }
+    pub(crate) fn num(&mut self) -> Result<Option<u32>, Damaged> {
+        let some = self.flag()?;
+        let n = self.u32()?;
+        Ok(some.then_some(n))
+    }
+    /// A count of things that each take at least `min` bytes: never more than remain.
+    pub(crate) fn count(&mut self, min: usize) -> Result<usize, Damaged> {
+        let n = self.u32()? as usize;
+        if n.saturating_mul(min) <= self.0.len() {
+            Ok(n)
+        } else {
+            Err(Damaged)
+        }
+    }
+    pub(crate) fn date(&mut self) -> Result<Option<Datetime>, Damaged> {
+        self.opt()?
+            .map(|s| s.parse::<Datetime>())
+            .transpose()
+            .map_err(Damaged::from)
+    }
+    pub(crate) fn strs(&mut self) -> Result<Vec<String>, Damaged> {
+        (0..self.count(4)?).map(|_| self.str()).collect()
+    }
+    pub(crate) fn table(&mut self) -> Result<toml::Table, Damaged> {
+        let text = self.str()?;
+        if text.is_empty() {
+            Ok(toml::Table::new())
+        } else {
+            Ok(text.parse()?)
+        }
+    }
 }

@@ -22,6 +22,18 @@ pub fn snapshot_cache(git_dir: &Path) -> PathBuf {
     caches(git_dir).join("snapshots")
 }
 
+/// Where the compact index lives: one file per day of slugs, each item's summary.
+#[must_use]
+pub fn index_cache(git_dir: &Path) -> PathBuf {
+    caches(git_dir).join("index")
+}
+
+/// Where the word index lives: one file per day of slugs, each body's words.
+#[must_use]
+pub fn words_cache(git_dir: &Path) -> PathBuf {
+    caches(git_dir).join("words")
+}
+
 /// The folder of the newsroom's caches (`<git dir>/warta-cache`): only optimisations,
 /// each rebuilt from git when missing or damaged.
 #[must_use]

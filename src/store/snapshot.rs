@@ -219,15 +219,7 @@ impl Newsroom {
                 if items.len() >= GLANCE {
                     break;
                 }
-                let listing = self.list_day(day, *trees)?;
-                let reviews = listing.review_ids();
-                for placed in &listing.drafts {
-                    let folder = self.repo.find_tree(placed.id)?;
-                    let review = reviews.get(placed.slug.as_str()).copied();
-                    if let Ok(e) = read_entry(self, &placed.slug, placed.layout, &folder, review) {
-                        items.push(Arc::new(e));
-                    }
-                }
+                items.extend(self.day_entries(day, *trees)?.0.into_iter().map(Arc::new));
             }
         }
         items.sort_by(|a, b| a.slug.cmp(&b.slug));
@@ -240,6 +232,25 @@ impl Newsroom {
             partial: true,
             days: HashMap::new(),
         })
+    }
+
+    /// Every item of one day's folders read from git, sorted by slug, and what in them
+    /// is broken.
+    pub(crate) fn day_entries(&self, day: &str, trees: DayTrees) -> Result<(Vec<Entry>, Vec<Broken>)> {
+        let listing = self.list_day(day, trees)?;
+        let mut broken = strays_broken(&listing);
+        let reviews = listing.review_ids();
+        let mut items = Vec::with_capacity(listing.drafts.len());
+        for placed in &listing.drafts {
+            let folder = self.repo.find_tree(placed.id)?;
+            let review = reviews.get(placed.slug.as_str()).copied();
+            match read_entry(self, &placed.slug, placed.layout, &folder, review) {
+                Ok(e) => items.push(e),
+                Err(b) => broken.push(b),
+            }
+        }
+        items.sort_by(|a, b| a.slug.cmp(&b.slug));
+        Ok((items, broken))
     }
 
     /// Read one item at a commit: `Ok(None)` when it does not exist.
@@ -319,7 +330,7 @@ impl Reading<'_> {
 }
 
 /// The folders under `drafts/` that are not where warta puts items, as broken files.
-fn strays_broken(listing: &Listing) -> Vec<Broken> {
+pub(crate) fn strays_broken(listing: &Listing) -> Vec<Broken> {
     listing
         .strays
         .iter()
