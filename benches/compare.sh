@@ -120,8 +120,17 @@ measure() {
   cold_kb=$(WARTA_NO_CACHE=1 /usr/bin/time -f %M "$warta" --repo "$repo" --as hesti list --json 2>&1 >/dev/null | tail -1)
   grep_t=$(median_ms "$grep_cmd")
   # The query alone, in process (the difference of two process runs is within their noise).
-  searches=$(WARTA_BENCH_REPO="$repo" cargo bench --quiet --bench search 2>/dev/null | grep 'query' || true)
-  query_ms() { echo "$searches" | awk -v q="\"$1\":" 'index($0, q) { for (i = 1; i <= NF; i++) if ($i == "median") { print $(i + 1); exit } }'; }
+  local bench_out
+  bench_out=$(WARTA_BENCH_REPO="$repo" cargo bench --quiet --bench search 2>/dev/null || true)
+  searches=$(echo "$bench_out" | grep 'query' || true)
+  query_ms() { echo "$searches" | grep -v compact | awk -v q="\"$1\":" 'index($0, q) { for (i = 1; i <= NF; i++) if ($i == "median") { print $(i + 1); exit } }'; }
+  compact_ms() { echo "$searches" | grep 'compact query' | awk -v q="\"$1\":" 'index($0, q) { for (i = 1; i <= NF; i++) if ($i == "median") { print $(i + 1); exit } }'; }
+  local words_line
+  words_line=$(echo "$bench_out" | grep 'compact index' | sed 's/^ *compact index: //' || true)
+  local search_cmd="'$warta' --repo '$repo' --as hesti list --json --search 'pengawasan tps'"
+  local search_list search_kb
+  search_list=$(median_ms "$search_cmd")
+  search_kb=$(/usr/bin/time -f %M "$warta" --repo "$repo" --as hesti list --json --search 'pengawasan tps' 2>&1 >/dev/null | tail -1)
   # git log over the whole history is slow: one run, and none past 200,000 commits.
   if [ "$commits" -le 200000 ]; then gitlog=$(runs=1 median_ms "$gitlog_cmd"); else gitlog="-"; fi
   log=$(median_ms "$log_cmd")
@@ -138,6 +147,9 @@ measure() {
   git_loose=$(per_action "$loose_before" "$(loose_bytes)")
   local cache_mb
   cache_mb=$(du -sm "$repo/warta-cache/snapshots" 2>/dev/null | cut -f1 || echo 0)
+  local index_mb words_mb
+  index_mb=$(du -sm "$repo/warta-cache/index" 2>/dev/null | cut -f1 || echo 0)
+  words_mb=$(du -sm "$repo/warta-cache/words" 2>/dev/null | cut -f1 || echo 0)
   # The evaluation report of a year, as a user runs it (open + snapshot + report).
   local report_t
   report_t=$(median_ms "'$warta' --repo '$repo' --as hesti report --from 2024-01-01 --to 2024-12-31 --json")
@@ -181,7 +193,13 @@ measure() {
     ms=$(query_ms "$q")
     row "search '$q', in process" "$ms ms" "git grep -i logistik: $grep_t ms" "$(ratio "$ms" "$grep_t")" "<= 20 ms"
     record "$label" "search '$q' (ms)" "$ms"
+    ms=$(compact_ms "$q")
+    row "search '$q' over the compact index, in process" "$ms ms" "git grep -i logistik: $grep_t ms" "$(ratio "$ms" "$grep_t")" "<= 20 ms"
+    record "$label" "compact search '$q' (ms)" "$ms"
   done
+  row "list --json --search 'pengawasan tps' (whole process)" "$search_list ms" "git grep -i logistik: $grep_t ms" "$(ratio "$search_list" "$grep_t")" "-"
+  row "peak memory, list --search" "$((search_kb / 1024)) MB" "-" "-" "-"
+  row "compact index and its words, read in process" "$words_line" "-" "-" "-"
   row "one item's history (log --json)" "$log ms" "git log -- paths: $gitlog ms" "$(ratio "$log" "$gitlog")" "<= 50 ms"
   row "one action (comment: open + commit + CAS)" "$comment ms" "git plumbing, same change: $gitcomment ms" "$(ratio "$comment" "$gitcomment")" "<= 20 ms"
   row "loose objects written per action" "$loose_per_action KiB" "git plumbing: $git_loose KiB" "$(ratio "$loose_per_action" "$git_loose")" "<= 64 KB"
@@ -191,6 +209,7 @@ measure() {
   row "first TUI frame with items (tmux, 100x30)" "$first_frame ms" "-" "-" "<= 100 ms"
   row "TUI list whole (all items read)" "$whole_list ms" "-" "-" "-"
   row "snapshot cache on disk" "$cache_mb MB" "-" "-" "-"
+  row "compact index / word index on disk" "$index_mb / $words_mb MB" "-" "-" "-"
   row "a year's report (report --from --to --json)" "$report_t ms" "-" "-" "<= 300 ms"
 
   record "$label" "floor: ls-tree + cat-file of ids (ms)" "$floor"
@@ -207,6 +226,10 @@ measure() {
   record "$label" "TUI list whole (ms)" "$whole_list"
   record "$label" "peak memory, TUI (MB)" "$((tui_kb / 1024))"
   record "$label" "snapshot cache (MB)" "$cache_mb"
+  record "$label" "compact index (MB)" "$index_mb"
+  record "$label" "word index (MB)" "$words_mb"
+  record "$label" "list --search (ms)" "$search_list"
+  record "$label" "peak memory, list --search (MB)" "$((search_kb / 1024))"
   record "$label" "year's report (ms)" "$report_t"
 }
 

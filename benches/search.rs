@@ -1,13 +1,31 @@
-//! The cost of one search over a whole newsroom: the fuzzy match on titles and tags and
-//! the word scan of every body, as the list and `list --search` run it. Give the
-//! newsroom in `WARTA_BENCH_REPO` (`benches/compare.sh` passes its generated one); run
-//! with `cargo bench --bench search`. Prints the median of 21 runs per query.
+//! The cost of one search over a whole newsroom, both ways it is run: over a snapshot
+//! (the fuzzy match on titles and tags and the word scan of every body in memory, as
+//! the TUI's list runs it), and over the compact index (the same fuzzy match, the body
+//! test answered by the word index, as `list --search` runs it). Give the newsroom in
+//! `WARTA_BENCH_REPO` (`benches/compare.sh` passes its generated one); run with
+//! `cargo bench --bench search`. Prints the median of 21 runs per query, and what
+//! loading the index and its words took.
 
 use std::time::{Duration, Instant};
 
-use warta::query::rows_for;
 use warta::query::{Filters, Queue};
+use warta::query::{rows_for, rows_in};
 use warta::store::Newsroom;
+
+const QUERIES: [&str; 3] = ["logistik", "pengawasan tps", "kotak suara tersegel"];
+
+/// The median of 21 runs of `f`, in milliseconds.
+fn median_ms(mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<Duration> = (0..21)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[10].as_secs_f64() * 1000.0
+}
 
 fn main() {
     let Some(repo) = std::env::var_os("WARTA_BENCH_REPO") else {
@@ -17,21 +35,46 @@ fn main() {
     let room = Newsroom::open(std::path::Path::new(&repo)).expect("a newsroom");
     let snap = room.snapshot().expect("a snapshot");
     let me = snap.config.person("hesti").cloned();
-    for query in ["logistik", "pengawasan tps", "kotak suara tersegel"] {
-        let mut times: Vec<Duration> = (0..21)
-            .map(|_| {
-                let start = Instant::now();
-                let rows = rows_for(&snap, me.as_ref(), Queue::All, &Filters::default(), query);
-                std::hint::black_box(rows);
-                start.elapsed()
-            })
-            .collect();
-        times.sort();
+    for query in QUERIES {
+        let ms = median_ms(|| {
+            std::hint::black_box(rows_for(&snap, me.as_ref(), Queue::All, &Filters::default(), query));
+        });
         let hits = rows_for(&snap, me.as_ref(), Queue::All, &Filters::default(), query).len();
         println!(
-            "  query {query:?}: median {:.2} ms over {} items, {hits} found",
-            times[10].as_secs_f64() * 1000.0,
+            "  query {query:?}: median {ms:.2} ms over {} items, {hits} found",
             snap.items.len()
+        );
+    }
+    drop(snap);
+    let start = Instant::now();
+    let index = room.index().expect("an index");
+    let index_ms = start.elapsed().as_secs_f64() * 1000.0;
+    let start = Instant::now();
+    let words = room.words(&index).expect("a word index");
+    println!(
+        "  compact index: read in {index_ms:.1} ms, its word index ({} words) in {:.1} ms",
+        words.word_count(),
+        start.elapsed().as_secs_f64() * 1000.0
+    );
+    for query in QUERIES {
+        let run = || {
+            rows_in(
+                &room,
+                &index,
+                &words,
+                me.as_ref(),
+                Queue::All,
+                &Filters::default(),
+                query,
+            )
+        };
+        let ms = median_ms(|| {
+            std::hint::black_box(run());
+        });
+        println!(
+            "  compact query {query:?}: median {ms:.2} ms over {} items, {} found",
+            index.items.len(),
+            run().len()
         );
     }
 }

@@ -454,9 +454,9 @@ fn rows_over<T: Listed + Sync>(
         let mut rows: Vec<usize> = listed.map(|(i, _)| i).collect();
         if queue == Queue::Mine {
             // Oldest first within each urgency, so nothing waits forever.
-            rows.sort_by_key(|&i| (urgency(&items[i]), items[i].updated()));
+            rows.sort_by_cached_key(|&i| (urgency(&items[i]), items[i].updated()));
         } else {
-            rows.sort_by_key(|&i| std::cmp::Reverse(items[i].updated()));
+            rows.sort_by_cached_key(|&i| std::cmp::Reverse(items[i].updated()));
         }
         return rows
             .into_iter()

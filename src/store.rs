@@ -22,6 +22,7 @@ pub mod journal;
 pub mod merge;
 pub mod migrate;
 pub mod modes;
+mod outline;
 pub mod paths;
 pub mod presence;
 pub mod published;

@@ -77,6 +77,48 @@ pub enum Holding {
     AtMost(Bits),
 }
 
+/// A word index being put together, a day at a time: only the words seen so far are
+/// held, each once.
+#[derive(Debug, Default)]
+pub struct Builder {
+    len: usize,
+    at: HashMap<String, usize>,
+    words: Vec<(String, Vec<u32>)>,
+}
+
+impl Builder {
+    /// An empty index of `len` items.
+    #[must_use]
+    pub fn new(len: usize) -> Self {
+        Self { len, ..Self::default() }
+    }
+
+    /// Items that hold `word`.
+    pub fn add(&mut self, word: String, items: impl IntoIterator<Item = u32>) {
+        match self.at.get(word.as_str()) {
+            Some(&i) => self.words[i].1.extend(items),
+            None => {
+                self.at.insert(word.clone(), self.words.len());
+                self.words.push((word, items.into_iter().collect()));
+            }
+        }
+    }
+
+    /// The index.
+    #[must_use]
+    pub fn finish(self) -> WordIndex {
+        let mut words = self.words;
+        for (_, items) in &mut words {
+            items.sort_unstable();
+            items.dedup();
+            items.shrink_to_fit();
+        }
+        // In word order, so the same words make the same index whatever their source.
+        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        WordIndex { len: self.len, words }
+    }
+}
+
 /// Every word of every indexed body, with the items that hold it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WordIndex {
@@ -91,24 +133,11 @@ impl WordIndex {
     /// once (from several days), its items are joined.
     #[must_use]
     pub fn new(len: usize, pairs: impl IntoIterator<Item = (String, Vec<u32>)>) -> Self {
-        let mut at: HashMap<String, usize> = HashMap::new();
-        let mut words: Vec<(String, Vec<u32>)> = Vec::new();
+        let mut b = Builder::new(len);
         for (word, items) in pairs {
-            match at.get(&word) {
-                Some(&i) => words[i].1.extend(items),
-                None => {
-                    at.insert(word.clone(), words.len());
-                    words.push((word, items));
-                }
-            }
+            b.add(word, items);
         }
-        for (_, items) in &mut words {
-            items.sort_unstable();
-            items.dedup();
-        }
-        // In word order, so the same words make the same index whatever their source.
-        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        Self { len, words }
+        b.finish()
     }
 
     /// How many distinct words it holds.

@@ -164,14 +164,19 @@ impl Newsroom {
     /// The day folders of root tree `root` with their tree ids, read down to the month
     /// folders only (at 100,000 items, about 130 small trees instead of 3,800), and
     /// everything above the days: flat items and strays.
+    ///
+    /// The year and month folders read are kept in the outline cache (see
+    /// [`super::outline`]): after an action only the folders on its item's path are new,
+    /// so an open reads a handful of trees from git instead of every month's.
     pub(crate) fn outline(&self, root: Oid) -> Result<(BTreeMap<String, DayTrees>, Listing)> {
         let mut days = BTreeMap::new();
         let mut out = Listing::default();
+        let mut walk = super::outline::Known::load(self.git_dir());
         for (folder, logs) in [(DRAFTS, false), (REVIEWS, true)] {
             let bytes = self.root_folder(root, folder)?;
-            let mut found = BTreeMap::new();
-            self.walk(&bytes, folder, 0, logs, &mut out, Some(&mut found))?;
-            for (day, id) in found {
+            walk.found.clear();
+            self.walk(&bytes, folder, 0, logs, &mut out, Some(&mut walk))?;
+            for (day, id) in std::mem::take(&mut walk.found) {
                 let e: &mut DayTrees = days.entry(day).or_default();
                 if logs {
                     e.1 = Some(id);
@@ -180,6 +185,7 @@ impl Newsroom {
                 }
             }
         }
+        walk.save(self.git_dir());
         Ok((days, out))
     }
 
@@ -206,7 +212,7 @@ impl Newsroom {
         level: usize,
         logs: bool,
         out: &mut Listing,
-        mut days: Option<&mut BTreeMap<String, Oid>>,
+        mut days: Option<&mut super::outline::Known>,
     ) -> Result<()> {
         // The date the path names so far; complete in a day folder.
         let date: Vec<&str> = path.split('/').skip(1).collect();
@@ -224,12 +230,15 @@ impl Newsroom {
                 3 if item_ok && item.map(layout::shard).is_some_and(|s| s[..] == date[..]) => Some(Layout::Sharded),
                 2 if e.is_tree() && layout::is_shard_name(level, &name) && days.is_some() => {
                     if let Some(days) = days.as_deref_mut() {
-                        days.insert(format!("{}-{}-{name}", date[0], date[1]), e.id);
+                        days.found.insert(format!("{}-{}-{name}", date[0], date[1]), e.id);
                     }
                     continue;
                 }
                 0..=2 if e.is_tree() && layout::is_shard_name(level, &name) => {
-                    let sub = self.tree_bytes(e.id, None)?;
+                    let sub = match days.as_deref_mut() {
+                        Some(known) => known.tree(e.id, || self.tree_bytes(e.id, None))?,
+                        None => self.tree_bytes(e.id, None)?,
+                    };
                     self.walk(
                         &sub,
                         &format!("{path}/{name}"),

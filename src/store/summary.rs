@@ -27,7 +27,7 @@ use super::snapshot::strays_broken;
 use crate::domain::config::{Config, Person};
 use crate::domain::review::Status;
 use crate::domain::slug;
-use crate::domain::word_index::{WordIndex, words_of};
+use crate::domain::word_index::{Builder, WordIndex, words_of};
 use crate::domain::workflow::{ItemFacts, can_see};
 
 const ROWS: &str = "warta-index";
@@ -285,21 +285,6 @@ impl Newsroom {
             ));
         }
         let dir = words_cache(self.git_dir());
-        let mut pairs: Vec<(String, BTreeSet<String>)> = Vec::new();
-        let mut per_day: Vec<DayWords> = Vec::new();
-        for (day, trees) in &index.days {
-            if index.cached
-                && let Some(words) = load_words(&dir.join(day), trees)
-            {
-                per_day.push(words);
-                continue;
-            }
-            let (entries, _) = self.day_entries(day, *trees)?;
-            if index.cached {
-                let _ = save_words(&dir.join(day), trees, &entries);
-            }
-            pairs.extend(entries.iter().map(|e| (e.slug.clone(), words_of(&e.item.body))));
-        }
         let number = |slug: &str| {
             index
                 .items
@@ -307,23 +292,34 @@ impl Newsroom {
                 .ok()
                 .and_then(|i| u32::try_from(i).ok())
         };
-        let mut all: Vec<(String, Vec<u32>)> = Vec::new();
-        for (slugs, words) in per_day {
-            let numbers: Vec<Option<u32>> = slugs.iter().map(|s| number(s)).collect();
-            for (word, local) in words {
-                let items: Vec<u32> = local
-                    .iter()
-                    .filter_map(|&l| numbers.get(l as usize).copied().flatten())
-                    .collect();
-                all.push((word, items));
+        // A day at a time, merged as it is read: only one day's words are held twice.
+        let mut all = Builder::new(index.items.len());
+        for (day, trees) in &index.days {
+            if index.cached
+                && let Some((slugs, words)) = load_words(&dir.join(day), trees)
+            {
+                let numbers: Vec<Option<u32>> = slugs.iter().map(|s| number(s)).collect();
+                for (word, local) in words {
+                    all.add(
+                        word,
+                        local.iter().filter_map(|&l| numbers.get(l as usize).copied().flatten()),
+                    );
+                }
+                continue;
+            }
+            let (entries, _) = self.day_entries(day, *trees)?;
+            if index.cached {
+                let _ = save_words(&dir.join(day), trees, &entries);
+            }
+            for e in &entries {
+                if let Some(n) = number(&e.slug) {
+                    for w in words_of(&e.item.body) {
+                        all.add(w, [n]);
+                    }
+                }
             }
         }
-        for (slug, words) in pairs {
-            if let Some(n) = number(&slug) {
-                all.extend(words.into_iter().map(|w| (w, vec![n])));
-            }
-        }
-        Ok(WordIndex::new(index.items.len(), all))
+        Ok(all.finish())
     }
 }
 
