@@ -499,6 +499,66 @@ fn list_search_ranks_like_the_tui() {
     assert!(out.contains("rekapitulasi"), "{out}");
 }
 
+/// `list` as it reads with every cache ignored (`WARTA_NO_CACHE=1`): from git alone.
+fn listed_from_git(d: &common::Demo, args: &[&str]) -> String {
+    let out = common::warta(&d.home, &d.repo)
+        .env("WARTA_NO_CACHE", "1")
+        .args(["--as", "hesti"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn list_reads_its_index_and_stays_right_when_the_index_is_damaged_or_stale() {
+    let d = Demo::new();
+    let queries: [&[&str]; 4] = [
+        &["list", "--json"],
+        &["list", "--json", "--search", "pengawasan tps"],
+        // Punctuation in a query word: the bodies the word index names are read.
+        &["list", "--json", "--search", "(humas)"],
+        &["list", "--json", "--search", "kecamatan,"],
+    ];
+    let first: Vec<String> = queries.iter().map(|q| d.ok("hesti", q)).collect();
+    for (q, out) in queries.iter().zip(&first) {
+        // Read twice from the index's files, and from git alone: the same rows.
+        assert_eq!(&d.ok("hesti", q), out, "{q:?}");
+        assert_eq!(&listed_from_git(&d, q), out, "{q:?}");
+    }
+    assert!(
+        first[2].contains("\"slug\""),
+        "a punctuated word is found: {}",
+        first[2]
+    );
+    // Every file of the index and its words damaged: the list is read from git.
+    let caches = d.repo.join(".git/warta-cache");
+    for dir in ["index", "words"] {
+        for f in std::fs::read_dir(caches.join(dir)).unwrap() {
+            std::fs::write(f.unwrap().path(), b"warta-index rusak").unwrap();
+        }
+    }
+    for (q, out) in queries.iter().zip(&first) {
+        assert_eq!(&d.ok("hesti", q), out, "{q:?} after damage");
+    }
+    // An action makes its day stale: the list shows it at once.
+    let slug = "2024-10-07-panwascam-ngebel-buka-pendaftaran-pengawas-tps-warga-diimbau";
+    let threads = |v: &serde_json::Value| {
+        v.as_array().unwrap().iter().find(|r| r["slug"] == slug).unwrap()["open_threads"]
+            .as_u64()
+            .unwrap()
+    };
+    let before = threads(&d.json("hesti", &["list", "--json"]));
+    d.ok("hesti", &["comment", slug, "-m", "Mohon cek jam."]);
+    let after = d.json("hesti", &["list", "--json"]);
+    assert_eq!(threads(&after), before + 1);
+    assert_eq!(
+        after,
+        serde_json::from_str::<serde_json::Value>(&listed_from_git(&d, &["list", "--json"])).unwrap()
+    );
+}
+
 #[test]
 fn a_closed_pipe_ends_quietly() {
     let d = Demo::new();
