@@ -58,6 +58,7 @@ fn cache_schema() {
         "src/store/summary.rs",
         "src/store/framed.rs",
         "src/domain/word_index.rs",
+        "src/store/outline.rs",
     ]);
     println!("cargo:rustc-env=WARTA_CACHE_SCHEMA={h:016x}");
     // The evaluation's cache of checklist outcomes (store/evaluation.rs).

@@ -4,8 +4,10 @@
 //! the newsroom in `WARTA_BENCH_REPO` (`benches/compare.sh` passes its generated one);
 //! run with `cargo bench --bench report`. Prints medians of 11 runs.
 
+mod common;
+use common::median;
+
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -15,18 +17,6 @@ use warta::domain::report::Period;
 use warta::i18n::Lang;
 use warta::store::Newsroom;
 use warta::ui::theme::Theme;
-
-fn median(mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..11)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[5]
-}
 
 fn main() {
     let Some(repo) = std::env::var_os("WARTA_BENCH_REPO") else {
@@ -38,7 +28,7 @@ fn main() {
     // The generated history ends on 2024-12-31: judge as of mid-January 2025.
     let today = jiff::civil::date(2025, 1, 15);
     let year = Period::range("2024-01-01", "2024-12-31").expect("a period");
-    let t = median(|| {
+    let t = median(11, || {
         std::hint::black_box(room.report(&snap, year, today, None));
     });
     let published = room.report(&snap, year, today, None).total.published;
@@ -47,7 +37,7 @@ fn main() {
         t.as_secs_f64() * 1000.0,
         snap.items.len()
     );
-    let t = median(|| {
+    let t = median(11, || {
         let mut s = State::new(Lang::Id, Some("hesti".into()), Vec::new());
         app::update(&mut s, Msg::Loaded(snap.clone()));
         s.now = "2025-01-15T03:00:00Z".parse().expect("a time");

@@ -6,7 +6,10 @@
 //! `cargo bench --bench search`. Prints the median of 21 runs per query, and what
 //! loading the index and its words took.
 
-use std::time::{Duration, Instant};
+mod common;
+use common::median;
+
+use std::time::Instant;
 
 use warta::query::{Filters, Queue};
 use warta::query::{rows_for, rows_in};
@@ -15,16 +18,8 @@ use warta::store::Newsroom;
 const QUERIES: [&str; 3] = ["logistik", "pengawasan tps", "kotak suara tersegel"];
 
 /// The median of 21 runs of `f`, in milliseconds.
-fn median_ms(mut f: impl FnMut()) -> f64 {
-    let mut times: Vec<Duration> = (0..21)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[10].as_secs_f64() * 1000.0
+fn median_ms(f: impl FnMut()) -> f64 {
+    median(21, f).as_secs_f64() * 1000.0
 }
 
 fn main() {
