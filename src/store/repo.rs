@@ -115,6 +115,19 @@ impl Newsroom {
         Ok(room)
     }
 
+    /// A second handle on the same repository, for reading on another thread (a
+    /// libgit2 repository is not shared between threads).
+    pub(crate) fn reader(&self) -> Result<Self> {
+        Ok(Self {
+            repo: Repository::open(self.repo.path())?,
+            branch: self.branch.clone(),
+            state_dir: self.state_dir.clone(),
+            config_cache: std::cell::RefCell::new(None),
+            grown_trees: std::cell::RefCell::default(),
+            loose_written: std::cell::Cell::default(),
+        })
+    }
+
     /// Create a newsroom in `dir` whose first commit holds `config_text` as `warta.toml`.
     pub fn init(dir: &Path, bare: bool, config_text: &str) -> Result<Self> {
         super::reflock::guard_signals();

@@ -238,30 +238,30 @@ impl Newsroom {
                 cached,
             });
         }
-        let (rows_dir, words_dir) = (index_cache(self.git_dir()), words_cache(self.git_dir()));
+        let rows_dir = index_cache(self.git_dir());
+        // Each day from its file when it matches, else read from git below.
+        let mut read: Vec<Option<DayRows>> = days
+            .iter()
+            .map(|(day, trees)| cached.then(|| load_rows(&rows_dir.join(day), trees)).flatten())
+            .collect();
+        let todo: Vec<(usize, &String, &DayTrees)> = days
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| read[*i].is_none())
+            .map(|(i, (day, trees))| (i, day, trees))
+            .collect();
+        for (i, day) in self.read_days(&todo, cached)? {
+            read[i] = Some(day);
+        }
+        if cached && !todo.is_empty() {
+            forget_other_days(&rows_dir, &days);
+            forget_other_days(&words_cache(self.git_dir()), &days);
+        }
         let mut items = Vec::new();
         let mut broken = strays_broken(&above);
-        let mut written = false;
-        for (day, trees) in &days {
-            if cached && let Some((rows, bad)) = load_rows(&rows_dir.join(day), trees) {
-                items.extend(rows);
-                broken.extend(bad);
-                continue;
-            }
-            let (entries, bad) = self.day_entries(day, *trees)?;
-            let rows: Vec<Summary> = entries.iter().map(Summary::of).collect();
-            if cached {
-                // A cache that cannot be written (a read-only repository) is not kept.
-                let _ = save_rows(&rows_dir.join(day), trees, &rows, &bad);
-                let _ = save_words(&words_dir.join(day), trees, &entries);
-                written = true;
-            }
+        for (rows, bad) in read.into_iter().flatten() {
             items.extend(rows);
             broken.extend(bad);
-        }
-        if written {
-            forget_other_days(&rows_dir, &days);
-            forget_other_days(&words_dir, &days);
         }
         Ok(Index {
             commit,
@@ -273,6 +273,30 @@ impl Newsroom {
         })
     }
 
+    /// Read days from git, summarise them and (with the cache on) write their files;
+    /// many days are shared among the cores (see [`Newsroom::share_days`]).
+    fn read_days(&self, todo: &[(usize, &String, &DayTrees)], cached: bool) -> Result<Vec<(usize, DayRows)>> {
+        self.share_days(todo, |room, part| room.summarise_days(part, cached))
+    }
+
+    fn summarise_days(&self, todo: &[(usize, &String, &DayTrees)], cached: bool) -> Result<Vec<(usize, DayRows)>> {
+        let (rows_dir, words_dir) = (index_cache(self.git_dir()), words_cache(self.git_dir()));
+        let mut out = Vec::with_capacity(todo.len());
+        for &(i, day, trees) in todo {
+            let (entries, bad) = self.day_entries(day, *trees)?;
+            let rows: Vec<Summary> = entries.iter().map(Summary::of).collect();
+            if cached {
+                // A cache that cannot be written (a read-only repository) is not kept.
+                let _ = save_rows(&rows_dir.join(day), trees, &rows, &bad);
+                let _ = save_words(&words_dir.join(day), trees, &entries);
+            }
+            out.push((i, (rows, bad)));
+        }
+        Ok(out)
+    }
+}
+
+impl Newsroom {
     /// The words of every body of an index, by the index's item numbers: from the
     /// words' files, each day read from git instead when its file is missing or stale.
     pub fn words(&self, index: &Index) -> Result<WordIndex> {
@@ -411,6 +435,9 @@ fn save_rows(path: &Path, trees: &DayTrees, rows: &[Summary], broken: &[Broken])
     write_day(path, ROWS, trees, &body)
 }
 
+/// A day's summaries and broken files.
+type DayRows = (Vec<Summary>, Vec<Broken>);
+
 /// A day's words: its slugs, and each word with the numbers of the slugs holding it.
 type DayWords = (Vec<String>, Vec<(String, Vec<u32>)>);
 
@@ -547,6 +574,37 @@ mod tests {
         std::fs::remove_file(rows_dir.join(name)).unwrap();
         room.index().unwrap();
         assert!(!rows_dir.join("2019-01-01").exists());
+    }
+
+    #[test]
+    fn many_days_read_on_several_threads_are_read_as_on_one() {
+        let tmp = tempfile::tempdir().unwrap();
+        let room = crate::store::Newsroom::init(&tmp.path().join("news"), true, crate::samples::CONFIG).unwrap();
+        let tz = room.config_at(room.head().unwrap()).unwrap().timezone();
+        // 90 days, more than one thread's share, two items a day.
+        for i in 0..180i32 {
+            let day = jiff::civil::date(2024, 1, 1) + jiff::Span::new().days(i / 2);
+            let at = day.at(9, 0, 0, 0).to_zoned(tz.clone()).unwrap();
+            let req = Request::Create(crate::store::action::NewItem {
+                title: format!("Berita nomor {i}"),
+                body: Some(format!("Isi berita {i}.\n")),
+                ..Default::default()
+            });
+            room.apply_at("sari", &req, Some(&at)).unwrap();
+        }
+        let head = room.head().unwrap();
+        let (days, _) = room.outline(room.repo.find_commit(head).unwrap().tree_id()).unwrap();
+        assert!(days.len() >= 90);
+        // One thread, a day at a time.
+        let mut one: Vec<Entry> = Vec::new();
+        for (day, trees) in &days {
+            one.extend(room.day_entries(day, *trees).unwrap().0);
+        }
+        let index = room.read_index(head, false).unwrap();
+        assert_eq!(index.items, one.iter().map(Summary::of).collect::<Vec<_>>());
+        let snap = room.snapshot_uncached().unwrap();
+        assert_eq!(snap.items.iter().map(|e| (**e).clone()).collect::<Vec<_>>(), one);
+        assert!(snap.broken.is_empty() && index.broken.is_empty());
     }
 
     #[test]
