@@ -136,11 +136,22 @@ impl Index {
     }
 
     /// The commits naming `slug`, newest first.
+    ///
+    /// The text is searched for the slug itself (a vectorised search for a long needle),
+    /// and only the lines where it is found are looked at: a line is
+    /// `<40 hex> <slug>`, so a hit counts only when it is the whole rest of its line.
     pub fn commits<'a>(&'a self, slug: &'a str) -> impl Iterator<Item = Oid> + 'a {
-        self.text
-            .lines()
-            .filter(move |l| l.get(41..) == Some(slug) && l.as_bytes()[40] == b' ')
-            .filter_map(|l| Oid::from_str(&l[..40]).ok())
+        let text = self.text.as_bytes();
+        memchr::memmem::find_iter(text, slug.as_bytes()).filter_map(move |at| {
+            let start = at.checked_sub(41)?;
+            let whole_line = text[at - 1] == b' '
+                && (start == 0 || text[start - 1] == b'\n')
+                && text.get(at + slug.len()).is_none_or(|&b| b == b'\n');
+            if !whole_line || slug.is_empty() {
+                return None;
+            }
+            Oid::from_str(self.text.get(start..at - 1)?).ok()
+        })
     }
 
     /// The index for `head`: read from disk and brought up to date, or started afresh.
@@ -158,6 +169,22 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_whole_lines_name_an_item() {
+        let a = "1".repeat(40);
+        let b = "2".repeat(40);
+        let c = "3".repeat(40);
+        let ix = Index {
+            head: Oid::zero(),
+            tail: None,
+            text: format!("{a} 2024-01-01-ab\n{b} 2024-01-01-a\n{c} x2024-01-01-a\n{a} 2024-01-01-a"),
+        };
+        let found: Vec<String> = ix.commits("2024-01-01-a").map(|o| o.to_string()).collect();
+        assert_eq!(found, [b.clone(), a.clone()]);
+        assert_eq!(ix.commits("2024-01-01-ab").count(), 1);
+        assert_eq!(ix.commits("01-a").count(), 0);
+    }
 
     #[test]
     fn named_reads_only_whole_trailer_lines() {
