@@ -176,7 +176,7 @@ mod tests {
         let b = "2".repeat(40);
         let c = "3".repeat(40);
         let ix = Index {
-            head: Oid::zero(),
+            head: Oid::ZERO_SHA1,
             tail: None,
             text: format!("{a} 2024-01-01-ab\n{b} 2024-01-01-a\n{c} x2024-01-01-a\n{a} 2024-01-01-a"),
         };
