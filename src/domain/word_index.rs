@@ -94,12 +94,12 @@ impl Builder {
     }
 
     /// Items that hold `word`.
-    pub fn add(&mut self, word: String, items: impl IntoIterator<Item = u32>) {
-        match self.at.get(word.as_str()) {
+    pub fn add(&mut self, word: &str, items: impl IntoIterator<Item = u32>) {
+        match self.at.get(word) {
             Some(&i) => self.words[i].1.extend(items),
             None => {
-                self.at.insert(word.clone(), self.words.len());
-                self.words.push((word, items.into_iter().collect()));
+                self.at.insert(word.to_string(), self.words.len());
+                self.words.push((word.to_string(), items.into_iter().collect()));
             }
         }
     }
@@ -135,7 +135,7 @@ impl WordIndex {
     pub fn new(len: usize, pairs: impl IntoIterator<Item = (String, Vec<u32>)>) -> Self {
         let mut b = Builder::new(len);
         for (word, items) in pairs {
-            b.add(word, items);
+            b.add(&word, items);
         }
         b.finish()
     }

@@ -161,8 +161,8 @@ impl<E: std::error::Error> From<E> for Damaged {
 /// Takes fields from a record; every read is checked against the record's end.
 pub(crate) struct Take<'a>(pub(crate) &'a [u8]);
 
-impl Take<'_> {
-    pub(crate) fn bytes(&mut self, n: usize) -> Result<&[u8], Damaged> {
+impl<'a> Take<'a> {
+    pub(crate) fn bytes(&mut self, n: usize) -> Result<&'a [u8], Damaged> {
         let (head, rest) = (self.0.get(..n).ok_or(Damaged)?, self.0.get(n..).ok_or(Damaged)?);
         self.0 = rest;
         Ok(head)

@@ -320,14 +320,15 @@ impl Newsroom {
         let mut all = Builder::new(index.items.len());
         for (day, trees) in &index.days {
             if index.cached
-                && let Some((slugs, words)) = load_words(&dir.join(day), trees)
+                && let Some(body) = read_day(&dir.join(day), WORDS, trees)
+                && let Some((slugs, words)) = day_words(&body)
             {
                 let numbers: Vec<Option<u32>> = slugs.iter().map(|s| number(s)).collect();
                 for (word, local) in words {
-                    all.add(
-                        word,
-                        local.iter().filter_map(|&l| numbers.get(l as usize).copied().flatten()),
-                    );
+                    let local = local
+                        .chunks_exact(4)
+                        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+                    all.add(word, local.filter_map(|l| numbers.get(l as usize).copied().flatten()));
                 }
                 continue;
             }
@@ -338,7 +339,7 @@ impl Newsroom {
             for e in &entries {
                 if let Some(n) = number(&e.slug) {
                     for w in words_of(&e.item.body) {
-                        all.add(w, [n]);
+                        all.add(&w, [n]);
                     }
                 }
             }
@@ -438,19 +439,20 @@ fn save_rows(path: &Path, trees: &DayTrees, rows: &[Summary], broken: &[Broken])
 /// A day's summaries and broken files.
 type DayRows = (Vec<Summary>, Vec<Broken>);
 
-/// A day's words: its slugs, and each word with the numbers of the slugs holding it.
-type DayWords = (Vec<String>, Vec<(String, Vec<u32>)>);
+/// A day's words as its file holds them: its slugs, and each word with the numbers
+/// of the slugs holding it (4 bytes each), borrowed from the file's bytes so that a
+/// word already known costs no copy.
+type DayWords<'a> = (Vec<String>, Vec<(&'a str, &'a [u8])>);
 
-fn load_words(path: &Path, trees: &DayTrees) -> Option<DayWords> {
-    let body = read_day(path, WORDS, trees)?;
-    let mut t = Take(&body);
+fn day_words(body: &[u8]) -> Option<DayWords<'_>> {
+    let mut t = Take(body);
     let slugs = t.strs().ok()?;
     let words = (0..t.count(8).ok()?)
         .map(|_| {
-            let word = t.str()?;
-            let n = t.count(4)?;
-            let items = (0..n).map(|_| t.u32()).collect::<std::result::Result<Vec<_>, _>>()?;
-            Ok((word, items))
+            let n = t.u32()? as usize;
+            let word = std::str::from_utf8(t.bytes(n)?)?;
+            let items = t.count(4)?;
+            Ok((word, t.bytes(items * 4)?))
         })
         .collect::<std::result::Result<Vec<_>, Damaged>>()
         .ok()?;
