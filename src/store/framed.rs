@@ -106,6 +106,13 @@ pub(crate) fn write_framed_unsynced(path: &Path, magic: &str, extra: &[&str], bo
     super::files::write_atomic_unsynced(path, &bytes, super::files::Access::Shared)
 }
 
+/// The size of the file [`write_framed`] writes for a body of `body_len` bytes.
+pub(crate) fn framed_len(magic: &str, extra: &[&str], body_len: usize) -> u64 {
+    let fields: usize = extra.iter().map(|f| f.len() + 1).sum();
+    // `<magic> <schema> <extra…> <length> <16 hex digits>\n`, then the body.
+    (magic.len() + 1 + SCHEMA.len() + 1 + fields + body_len.to_string().len() + 1 + 16 + 1 + body_len) as u64
+}
+
 /// A framed file's bytes: header line, then body.
 fn framed(magic: &str, extra: &[&str], body: &[u8]) -> std::io::Result<Vec<u8>> {
     // What `read_framed` would refuse is not written.
@@ -119,6 +126,7 @@ fn framed(magic: &str, extra: &[&str], body: &[u8]) -> std::io::Result<Vec<u8>> 
     }
     bytes.extend_from_slice(format!("{} {:016x}\n", body.len(), checksum(body)).as_bytes());
     bytes.extend_from_slice(body);
+    debug_assert_eq!(bytes.len() as u64, framed_len(magic, extra, body.len()));
     Ok(bytes)
 }
 

@@ -10,17 +10,22 @@
 //! the index reads the summaries only; the words are read when a search needs them.
 //!
 //! Like the snapshot cache it is only an optimisation: a missing, damaged or stale file
-//! is read from git instead. A file over [`MAX_FILE`] is neither written nor read.
+//! is read from git instead. Each cache is bounded ([`Limits::KEPT`]): a day's file
+//! over 16 MiB, and files past 1 GiB in all, are neither written nor read (the writer
+//! keeps the folder's total under the bound, and the reader stops past it), so a file
+//! is never written to be ignored.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use git2::Oid;
 
 use super::cache::{DayTrees, header_trees, is_shard_name, parse_trees};
 use super::entry::{Broken, Entry};
 use super::error::Result;
-use super::framed::{Damaged, Put, Take, read_framed, write_framed_unsynced};
+use super::framed::{Damaged, Put, Take, framed_len, read_framed, write_framed_unsynced};
 use super::paths::{index_cache, words_cache};
 use super::repo::Newsroom;
 use super::snapshot::strays_broken;
@@ -32,9 +37,90 @@ use crate::domain::workflow::{ItemFacts, can_see};
 
 const ROWS: &str = "warta-index";
 const WORDS: &str = "warta-words";
-/// A day's file larger than this is neither written nor read (a day of 50 items takes
-/// about 15 KB of summaries and 60 KB of words).
-const MAX_FILE: u64 = 16 << 20;
+/// How large a cache may grow.
+#[derive(Debug, Clone, Copy)]
+struct Limits {
+    /// A day's file larger than this is neither written nor read (a day of 50 items
+    /// takes about 15 KB of summaries and 80 KB of words).
+    file: u64,
+    /// The files of one cache together (at 200,000 items: 61 MB of summaries, 307 MB
+    /// of words).
+    total: u64,
+}
+
+impl Limits {
+    const KEPT: Self = Self {
+        file: 16 << 20,
+        total: 1 << 30,
+    };
+}
+
+/// One of the two caches of the index, as one open uses it: what it has read and what
+/// it may still write, within its [`Limits`]. Shared by the threads that read days.
+struct Shelf {
+    dir: PathBuf,
+    magic: &'static str,
+    limits: Limits,
+    /// Bytes of the files read so far, in day order: past the total, no more are used.
+    read: AtomicU64,
+    /// Bytes that may still be written, known once a first file is written.
+    left: OnceLock<AtomicU64>,
+}
+
+impl Shelf {
+    fn new(dir: PathBuf, magic: &'static str, limits: Limits) -> Self {
+        Self {
+            dir,
+            magic,
+            limits,
+            read: AtomicU64::new(0),
+            left: OnceLock::new(),
+        }
+    }
+
+    /// A day's body when its file is within the limits and names these folders.
+    fn read(&self, day: &str, trees: &DayTrees) -> Option<Vec<u8>> {
+        let path = self.dir.join(day);
+        let len = std::fs::metadata(&path).ok()?.len();
+        if len > self.limits.file || self.read.fetch_add(len, Ordering::Relaxed) + len > self.limits.total {
+            return None;
+        }
+        let (extra, body) = read_framed(&path, self.magic)?;
+        let [field] = extra.as_slice() else {
+            return None;
+        };
+        (parse_trees(field).ok()?? == *trees).then_some(body)
+    }
+
+    /// Write a day's file when it fits the limits; else the day has no file.
+    fn write(&self, day: &str, trees: &DayTrees, body: &[u8]) -> std::io::Result<()> {
+        let path = self.dir.join(day);
+        let field = header_trees(Some(trees));
+        let needed = framed_len(self.magic, &[&field], body.len());
+        let left = self.left.get_or_init(|| {
+            let used: u64 = std::fs::read_dir(&self.dir).map_or(0, |l| {
+                l.filter_map(std::result::Result::ok)
+                    .filter_map(|e| e.metadata().ok())
+                    .map(|m| m.len())
+                    .sum()
+            });
+            AtomicU64::new(self.limits.total.saturating_sub(used))
+        });
+        // The file it replaces gives its room back.
+        if let Ok(old) = std::fs::metadata(&path) {
+            left.fetch_add(old.len(), Ordering::Relaxed);
+            std::fs::remove_file(&path)?;
+        }
+        let fits = needed <= self.limits.file
+            && left
+                .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |l| l.checked_sub(needed))
+                .is_ok();
+        if !fits {
+            return Ok(());
+        }
+        write_framed_unsynced(&path, self.magic, &[&field], body)
+    }
+}
 
 /// What a list needs of one item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -178,6 +264,8 @@ pub struct Index {
     days: BTreeMap<String, DayTrees>,
     /// Whether the caches are used (not with `WARTA_NO_CACHE`).
     cached: bool,
+    /// How large its caches may grow.
+    limits: Limits,
 }
 
 impl Index {
@@ -224,6 +312,10 @@ impl Newsroom {
     }
 
     fn read_index(&self, commit: Oid, cached: bool) -> Result<Index> {
+        self.read_index_within(commit, cached, Limits::KEPT)
+    }
+
+    fn read_index_within(&self, commit: Oid, cached: bool, limits: Limits) -> Result<Index> {
         let config = self.config_at(commit)?;
         let (days, above) = self.outline(self.repo.find_commit(commit)?.tree_id())?;
         if !above.drafts.is_empty() {
@@ -236,13 +328,18 @@ impl Newsroom {
                 broken: snap.broken,
                 days: BTreeMap::new(),
                 cached,
+                limits,
             });
         }
         let rows_dir = index_cache(self.git_dir());
+        let shelves = (
+            Shelf::new(rows_dir.clone(), ROWS, limits),
+            Shelf::new(words_cache(self.git_dir()), WORDS, limits),
+        );
         // Each day from its file when it matches, else read from git below.
         let mut read: Vec<Option<DayRows>> = days
             .iter()
-            .map(|(day, trees)| cached.then(|| load_rows(&rows_dir.join(day), trees)).flatten())
+            .map(|(day, trees)| cached.then(|| load_rows(&shelves.0, day, trees)).flatten())
             .collect();
         let todo: Vec<(usize, &String, &DayTrees)> = days
             .iter()
@@ -250,7 +347,8 @@ impl Newsroom {
             .filter(|(i, _)| read[*i].is_none())
             .map(|(i, (day, trees))| (i, day, trees))
             .collect();
-        for (i, day) in self.read_days(&todo, cached)? {
+        let write = cached.then_some(&shelves);
+        for (i, day) in self.read_days(&todo, write)? {
             read[i] = Some(day);
         }
         if cached && !todo.is_empty() {
@@ -270,25 +368,33 @@ impl Newsroom {
             broken,
             days,
             cached,
+            limits,
         })
     }
 
     /// Read days from git, summarise them and (with the cache on) write their files;
     /// many days are shared among the cores (see [`Newsroom::share_days`]).
-    fn read_days(&self, todo: &[(usize, &String, &DayTrees)], cached: bool) -> Result<Vec<(usize, DayRows)>> {
-        self.share_days(todo, |room, part| room.summarise_days(part, cached))
+    fn read_days(
+        &self,
+        todo: &[(usize, &String, &DayTrees)],
+        write: Option<&Shelves>,
+    ) -> Result<Vec<(usize, DayRows)>> {
+        self.share_days(todo, |room, part| room.summarise_days(part, write))
     }
 
-    fn summarise_days(&self, todo: &[(usize, &String, &DayTrees)], cached: bool) -> Result<Vec<(usize, DayRows)>> {
-        let (rows_dir, words_dir) = (index_cache(self.git_dir()), words_cache(self.git_dir()));
+    fn summarise_days(
+        &self,
+        todo: &[(usize, &String, &DayTrees)],
+        write: Option<&Shelves>,
+    ) -> Result<Vec<(usize, DayRows)>> {
         let mut out = Vec::with_capacity(todo.len());
         for &(i, day, trees) in todo {
             let (entries, bad) = self.day_entries(day, *trees)?;
             let rows: Vec<Summary> = entries.iter().map(Summary::of).collect();
-            if cached {
+            if let Some((rows_shelf, words_shelf)) = write {
                 // A cache that cannot be written (a read-only repository) is not kept.
-                let _ = save_rows(&rows_dir.join(day), trees, &rows, &bad);
-                let _ = save_words(&words_dir.join(day), trees, &entries);
+                let _ = save_rows(rows_shelf, day, trees, &rows, &bad);
+                let _ = save_words(words_shelf, day, trees, &entries);
             }
             out.push((i, (rows, bad)));
         }
@@ -308,7 +414,7 @@ impl Newsroom {
                 snap.items.iter().map(|e| (e.slug.clone(), words_of(&e.item.body))),
             ));
         }
-        let dir = words_cache(self.git_dir());
+        let kept = Shelf::new(words_cache(self.git_dir()), WORDS, index.limits);
         let number = |slug: &str| {
             index
                 .items
@@ -320,7 +426,7 @@ impl Newsroom {
         let mut all = Builder::new(index.items.len());
         for (day, trees) in &index.days {
             if index.cached
-                && let Some(body) = read_day(&dir.join(day), WORDS, trees)
+                && let Some(body) = kept.read(day, trees)
                 && let Some((slugs, words)) = day_words(&body)
             {
                 let numbers: Vec<Option<u32>> = slugs.iter().map(|s| number(s)).collect();
@@ -334,7 +440,7 @@ impl Newsroom {
             }
             let (entries, _) = self.day_entries(day, *trees)?;
             if index.cached {
-                let _ = save_words(&dir.join(day), trees, &entries);
+                let _ = save_words(&kept, day, trees, &entries);
             }
             for e in &entries {
                 if let Some(n) = number(&e.slug) {
@@ -375,29 +481,11 @@ fn forget_other_days(dir: &Path, days: &BTreeMap<String, DayTrees>) {
     }
 }
 
-/// A framed file's body when its header names these folders.
-fn read_day(path: &Path, magic: &str, trees: &DayTrees) -> Option<Vec<u8>> {
-    if std::fs::metadata(path).ok()?.len() > MAX_FILE {
-        return None;
-    }
-    let (extra, body) = read_framed(path, magic)?;
-    let [field] = extra.as_slice() else {
-        return None;
-    };
-    (parse_trees(field).ok()?? == *trees).then_some(body)
-}
+/// The two caches of the index: summaries, then words.
+type Shelves = (Shelf, Shelf);
 
-/// Write a day's file unless it is too large to be read back.
-fn write_day(path: &Path, magic: &str, trees: &DayTrees, body: &[u8]) -> std::io::Result<()> {
-    if body.len() as u64 + 1024 > MAX_FILE {
-        let _ = std::fs::remove_file(path);
-        return Ok(());
-    }
-    write_framed_unsynced(path, magic, &[&header_trees(Some(trees))], body)
-}
-
-fn load_rows(path: &Path, trees: &DayTrees) -> Option<(Vec<Summary>, Vec<Broken>)> {
-    let body = read_day(path, ROWS, trees)?;
+fn load_rows(shelf: &Shelf, day: &str, trees: &DayTrees) -> Option<(Vec<Summary>, Vec<Broken>)> {
+    let body = shelf.read(day, trees)?;
     let mut t = Take(&body);
     // A summary takes at least 40 bytes, a broken file 16.
     let rows = (0..t.count(40).ok()?)
@@ -419,7 +507,7 @@ fn load_rows(path: &Path, trees: &DayTrees) -> Option<(Vec<Summary>, Vec<Broken>
     (t.0.is_empty() && sorted).then_some((rows, broken))
 }
 
-fn save_rows(path: &Path, trees: &DayTrees, rows: &[Summary], broken: &[Broken]) -> std::io::Result<()> {
+fn save_rows(shelf: &Shelf, day: &str, trees: &DayTrees, rows: &[Summary], broken: &[Broken]) -> std::io::Result<()> {
     let mut body = Vec::new();
     let mut p = Put(&mut body);
     p.count(rows.len());
@@ -433,7 +521,7 @@ fn save_rows(path: &Path, trees: &DayTrees, rows: &[Summary], broken: &[Broken])
         p.num(Some(u32::try_from(b.line).unwrap_or(u32::MAX)));
         p.str(&b.reason);
     }
-    write_day(path, ROWS, trees, &body)
+    shelf.write(day, trees, &body)
 }
 
 /// A day's summaries and broken files.
@@ -459,7 +547,7 @@ fn day_words(body: &[u8]) -> Option<DayWords<'_>> {
     t.0.is_empty().then_some((slugs, words))
 }
 
-fn save_words(path: &Path, trees: &DayTrees, entries: &[Entry]) -> std::io::Result<()> {
+fn save_words(shelf: &Shelf, day: &str, trees: &DayTrees, entries: &[Entry]) -> std::io::Result<()> {
     let mut words: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     for (n, e) in entries.iter().enumerate() {
         for w in words_of(&e.item.body) {
@@ -480,7 +568,7 @@ fn save_words(path: &Path, trees: &DayTrees, entries: &[Entry]) -> std::io::Resu
             p.0.extend_from_slice(&i.to_le_bytes());
         }
     }
-    write_day(path, WORDS, trees, &body)
+    shelf.write(day, trees, &body)
 }
 
 #[cfg(test)]
@@ -576,6 +664,41 @@ mod tests {
         std::fs::remove_file(rows_dir.join(name)).unwrap();
         room.index().unwrap();
         assert!(!rows_dir.join("2019-01-01").exists());
+    }
+
+    #[test]
+    fn the_caches_stay_within_their_bounds_and_what_they_keep_is_read() {
+        let tmp = tempfile::tempdir().unwrap();
+        let room = crate::store::demo::build(&tmp.path().join("news")).unwrap();
+        let head = room.head().unwrap();
+        let truth = room.read_index(head, false).unwrap();
+        let rows_dir = index_cache(room.git_dir());
+        let size = |dir: &Path| -> u64 { files(dir).values().map(|b| b.len() as u64).sum() };
+        // Room for a few days' files only.
+        let small = Limits {
+            file: 16 << 20,
+            total: 2_000,
+        };
+        same(&room.read_index_within(head, true, small).unwrap(), &truth);
+        let kept = files(&rows_dir);
+        assert!(
+            !kept.is_empty() && kept.len() < truth.days.len(),
+            "{} of {}",
+            kept.len(),
+            truth.days.len()
+        );
+        assert!(size(&rows_dir) <= small.total);
+        // What was kept is what the next open reads: nothing is written again.
+        same(&room.read_index_within(head, true, small).unwrap(), &truth);
+        assert_eq!(files(&rows_dir), kept);
+        // A file limit below every day's file: no file at all, the same index.
+        let tiny = Limits {
+            file: 100,
+            total: 1 << 30,
+        };
+        std::fs::remove_dir_all(&rows_dir).unwrap();
+        same(&room.read_index_within(head, true, tiny).unwrap(), &truth);
+        assert!(!rows_dir.exists() || files(&rows_dir).is_empty());
     }
 
     #[test]
