@@ -103,6 +103,21 @@ fn a_correction_is_public_only_once_approved_and_published_and_the_site_shows_it
             .unwrap()["status"],
         "draft"
     );
+    // A search finds the item by the words of the text the reader may see, never by
+    // words only in the correction.
+    let found = |who: &str, words: &str| {
+        d.json(who, &["list", "--json", "--search", words])
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["slug"] == ITEM)
+    };
+    assert!(!found("dimas", "Handoyo"), "a word only in the correction");
+    assert!(found("dimas", "Handoko"), "a word of the published text");
+    assert!(
+        found("sari", "Handoyo") && !found("sari", "Handoko"),
+        "the author searches her text"
+    );
     for who in ["dimas", "sari"] {
         let s = common::app::state(&warta::store::Newsroom::open(&d.repo).unwrap(), who);
         let e = s.snapshot.as_ref().unwrap().item(ITEM).unwrap().clone();

@@ -46,6 +46,13 @@ impl Bits {
         }
     }
 
+    /// Take item `i` out.
+    pub fn unset(&mut self, i: usize) {
+        if let Some(w) = self.0.get_mut(i / 64) {
+            *w &= !(1 << (i % 64));
+        }
+    }
+
     /// Whether item `i` is in.
     #[must_use]
     pub fn has(&self, i: usize) -> bool {

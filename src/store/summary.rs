@@ -266,6 +266,9 @@ pub struct Index {
     cached: bool,
     /// How large its caches may grow.
     limits: Limits,
+    /// Items shown as their public version (see [`Index::seen_by`]): the word index
+    /// holds their working text, so a search must not ask it about them.
+    shown_public: Vec<usize>,
 }
 
 impl Index {
@@ -273,7 +276,7 @@ impl Index {
     /// unpublished are their public version (see `Snapshot::as_seen_by`).
     #[must_use]
     pub fn seen_by(mut self, who: Option<&Person>) -> Self {
-        for s in &mut self.items {
+        for (i, s) in self.items.iter_mut().enumerate() {
             let facts = ItemFacts {
                 public: false,
                 ..s.facts()
@@ -284,9 +287,17 @@ impl Index {
                 && let Some(public) = s.published.take()
             {
                 *s = *public;
+                self.shown_public.push(i);
             }
         }
         self
+    }
+
+    /// The items shown as their public version to the person this index was made for
+    /// ([`Index::seen_by`]), whose bodies a search must read from that version.
+    #[must_use]
+    pub fn shown_public(&self) -> &[usize] {
+        &self.shown_public
     }
 
     /// An item by slug.
@@ -329,6 +340,7 @@ impl Newsroom {
                 days: BTreeMap::new(),
                 cached,
                 limits,
+                shown_public: Vec::new(),
             });
         }
         let rows_dir = index_cache(self.git_dir());
@@ -369,6 +381,7 @@ impl Newsroom {
             days,
             cached,
             limits,
+            shown_public: Vec::new(),
         })
     }
 
