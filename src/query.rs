@@ -414,22 +414,6 @@ fn holding_all(room: &Newsroom, index: &Index, words: &WordIndex, query: &[Strin
     let Some(mut out) = out else {
         return Bits::none(index.items.len());
     };
-    // What the words of the working text cannot tell: items shown as their public
-    // version, whose own words are read from that version (a reader must not find an
-    // item by words only in a correction they may not see).
-    for &i in index.shown_public() {
-        out.unset(i);
-        let public_body = index
-            .items
-            .get(i)
-            .and_then(|s| room.entry_at(index.commit, &s.slug).ok().flatten())
-            .and_then(Result::ok)
-            .and_then(|e| e.as_published())
-            .map(|e| e.item.body);
-        if public_body.is_some_and(|b| query.iter().all(|w| contains_ci(&b, w))) {
-            out.set(u32::try_from(i).unwrap_or(u32::MAX));
-        }
-    }
     if !unsure.is_empty() {
         // Confirm on the bodies themselves what the words could not tell.
         let mut sure = Bits::none(index.items.len());
@@ -447,6 +431,22 @@ fn holding_all(room: &Newsroom, index: &Index, words: &WordIndex, query: &[Strin
             }
         }
         out = sure;
+    }
+    // Last, what the words of the working text cannot tell: items shown as their
+    // public version, whose own words are read from that version (a reader must not find an
+    // item by words only in a correction they may not see).
+    for &i in index.shown_public() {
+        out.unset(i);
+        let public_body = index
+            .items
+            .get(i)
+            .and_then(|s| room.entry_at(index.commit, &s.slug).ok().flatten())
+            .and_then(Result::ok)
+            .and_then(|e| e.as_published())
+            .map(|e| e.item.body);
+        if public_body.is_some_and(|b| query.iter().all(|w| contains_ci(&b, w))) {
+            out.set(u32::try_from(i).unwrap_or(u32::MAX));
+        }
     }
     out
 }
