@@ -59,6 +59,15 @@ fn cache_schema() {
         "src/store/framed.rs",
         "src/domain/word_index.rs",
         "src/store/outline.rs",
+        // What the index's summaries and broken files are derived with.
+        "src/store/entry.rs",
+        "src/store/published.rs",
+        "src/store/shards.rs",
+        "src/store/rawtree.rs",
+        "src/domain/rules.rs",
+        "src/domain/limits.rs",
+        "src/domain/layout.rs",
+        "src/domain/slug.rs",
     ]);
     println!("cargo:rustc-env=WARTA_CACHE_SCHEMA={h:016x}");
     // The evaluation's cache of checklist outcomes (store/evaluation.rs).

@@ -390,12 +390,19 @@ pub fn rows_in(
     search: &str,
 ) -> Vec<Row> {
     let query: Vec<String> = search.split_whitespace().map(str::to_lowercase).collect();
-    let holding = holding_all(room, index, words, &query);
+    // Only listed items are ever asked about: a body read from git is read for them only.
+    let mut listed = Bits::none(index.items.len());
+    for (i, e) in index.items.iter().enumerate() {
+        if is_listed(e, me, queue, f) {
+            listed.set(u32::try_from(i).unwrap_or(u32::MAX));
+        }
+    }
+    let holding = holding_all(room, index, words, &query, &listed);
     rows_over(&index.items, me, queue, f, search, &|i, _| holding.has(i))
 }
 
-/// The items whose bodies hold every word of the query.
-fn holding_all(room: &Newsroom, index: &Index, words: &WordIndex, query: &[String]) -> Bits {
+/// The listed items whose bodies hold every word of the query.
+fn holding_all(room: &Newsroom, index: &Index, words: &WordIndex, query: &[String], listed: &Bits) -> Bits {
     let mut out: Option<Bits> = None;
     let mut unsure: Vec<&String> = Vec::new();
     for w in query {
@@ -414,6 +421,7 @@ fn holding_all(room: &Newsroom, index: &Index, words: &WordIndex, query: &[Strin
     let Some(mut out) = out else {
         return Bits::none(index.items.len());
     };
+    out.keep(listed);
     if !unsure.is_empty() {
         // Confirm on the bodies themselves what the words could not tell.
         let mut sure = Bits::none(index.items.len());
@@ -435,7 +443,7 @@ fn holding_all(room: &Newsroom, index: &Index, words: &WordIndex, query: &[Strin
     // Last, what the words of the working text cannot tell: items shown as their
     // public version, whose own words are read from that version (a reader must not find an
     // item by words only in a correction they may not see).
-    for &i in index.shown_public() {
+    for &i in index.shown_public().iter().filter(|&&i| listed.has(i)) {
         out.unset(i);
         let public_body = index
             .items
@@ -451,6 +459,17 @@ fn holding_all(room: &Newsroom, index: &Index, words: &WordIndex, query: &[Strin
     out
 }
 
+/// Whether an item is in a person's queue and passes the filters.
+fn is_listed(e: &impl Listed, me: Option<&Person>, queue: Queue, f: &Filters) -> bool {
+    can_see(me, &e.facts())
+        && in_queue(queue, e, me)
+        // A discarded draft is gone from every list unless its status is asked for.
+        && (e.status() != Status::Discarded || f.status == Some(Status::Discarded))
+        && !(f.status.is_some_and(|s| s != e.status())
+            || f.kecamatan.as_ref().is_some_and(|k| k != e.kecamatan())
+            || f.tag.as_ref().is_some_and(|t| !e.tags().contains(t)))
+}
+
 /// The rows of `items` for a queue, filters and a query; `body(i, words)` tells whether
 /// item `i`'s body holds every word of the query.
 fn rows_over<T: Listed + Sync>(
@@ -461,15 +480,7 @@ fn rows_over<T: Listed + Sync>(
     search: &str,
     body: &(dyn Fn(usize, &[String]) -> bool + Sync),
 ) -> Vec<Row> {
-    let listed = items.iter().enumerate().filter(|(_, e)| {
-        can_see(me, &e.facts())
-            && in_queue(queue, *e, me)
-            // A discarded draft is gone from every list unless its status is asked for.
-            && (e.status() != Status::Discarded || f.status == Some(Status::Discarded))
-            && !(f.status.is_some_and(|s| s != e.status())
-                || f.kecamatan.as_ref().is_some_and(|k| k != e.kecamatan())
-                || f.tag.as_ref().is_some_and(|t| !e.tags().contains(t)))
-    });
+    let listed = items.iter().enumerate().filter(|(_, e)| is_listed(*e, me, queue, f));
     if search.trim().is_empty() {
         let mut rows: Vec<usize> = listed.map(|(i, _)| i).collect();
         if queue == Queue::Mine {

@@ -40,8 +40,7 @@ fn path(git_dir: &Path) -> PathBuf {
 impl Known {
     /// The trees kept by the last outline (none when the cache is off or the file does
     /// not read).
-    pub(crate) fn load(git_dir: &Path) -> Self {
-        let on = !super::modes::cache_disabled();
+    pub(crate) fn load(git_dir: &Path, on: bool) -> Self {
         let kept = if on {
             read(&path(git_dir)).unwrap_or_default()
         } else {
@@ -132,5 +131,9 @@ mod tests {
         assert!(read(&file).is_none());
         assert_eq!(newsroom.outline(root).unwrap(), first);
         assert!(read(&file).is_some(), "written again from git");
+        // Without the cache (`verify`), the outline is read from git and nothing is kept.
+        std::fs::remove_file(&file).unwrap();
+        assert_eq!(newsroom.outline_with(root, false).unwrap(), first);
+        assert!(!file.exists());
     }
 }

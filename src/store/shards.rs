@@ -169,9 +169,14 @@ impl Newsroom {
     /// [`super::outline`]): after an action only the folders on its item's path are new,
     /// so an open reads a handful of trees from git instead of every month's.
     pub(crate) fn outline(&self, root: Oid) -> Result<(BTreeMap<String, DayTrees>, Listing)> {
+        self.outline_with(root, !super::modes::cache_disabled())
+    }
+
+    /// [`Newsroom::outline`], with the outline cache or (`verify`: git alone) without.
+    pub(crate) fn outline_with(&self, root: Oid, cached: bool) -> Result<(BTreeMap<String, DayTrees>, Listing)> {
         let mut days = BTreeMap::new();
         let mut out = Listing::default();
-        let mut walk = super::outline::Known::load(self.git_dir());
+        let mut walk = super::outline::Known::load(self.git_dir(), cached);
         for (folder, logs) in [(DRAFTS, false), (REVIEWS, true)] {
             let bytes = self.root_folder(root, folder)?;
             walk.found.clear();

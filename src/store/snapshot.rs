@@ -122,7 +122,7 @@ impl Newsroom {
             broken: Vec::new(),
             seen: HashSet::new(),
         };
-        let (days, above) = self.outline(self.repo.find_commit(commit)?.tree_id())?;
+        let (days, above) = self.outline_with(self.repo.find_commit(commit)?.tree_id(), use_cache)?;
         r.broken = strays_broken(&above);
         // The days whose folders the snapshot holds whole, by their tree ids.
         let mut whole: HashMap<String, DayTrees> = HashMap::new();
@@ -292,7 +292,16 @@ impl Newsroom {
     ) -> Result<Vec<R>> {
         const MANY: usize = 64;
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-        if threads < 2 || todo.len() < MANY {
+        // A hook's repository comes from its environment (a quarantine of the objects
+        // being pushed), which a second handle opened by path would not see.
+        let from_env = [
+            "GIT_OBJECT_DIRECTORY",
+            "GIT_QUARANTINE_PATH",
+            "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+        ]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some());
+        if threads < 2 || todo.len() < MANY || from_env {
             return work(self, todo);
         }
         let parts: Vec<&[T]> = todo.chunks(todo.len().div_ceil(threads)).collect();

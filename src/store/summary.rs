@@ -328,7 +328,7 @@ impl Newsroom {
 
     fn read_index_within(&self, commit: Oid, cached: bool, limits: Limits) -> Result<Index> {
         let config = self.config_at(commit)?;
-        let (days, above) = self.outline(self.repo.find_commit(commit)?.tree_id())?;
+        let (days, above) = self.outline_with(self.repo.find_commit(commit)?.tree_id(), cached)?;
         if !above.drafts.is_empty() {
             // Items stored flat (a newsroom not migrated yet): read as the snapshot does.
             let snap = self.snapshot_at(commit)?;

@@ -146,7 +146,7 @@ impl Index {
             let start = at.checked_sub(41)?;
             let whole_line = text[at - 1] == b' '
                 && (start == 0 || text[start - 1] == b'\n')
-                && text.get(at + slug.len()).is_none_or(|&b| b == b'\n');
+                && text.get(at + slug.len()).is_none_or(|&b| b == b'\n' || b == b'\r');
             if !whole_line || slug.is_empty() {
                 return None;
             }
