@@ -390,6 +390,10 @@ pub fn rows_in(
     search: &str,
 ) -> Vec<Row> {
     let query: Vec<String> = search.split_whitespace().map(str::to_lowercase).collect();
+    if query.is_empty() {
+        // No body is asked about.
+        return rows_over(&index.items, me, queue, f, search, &|_, _| false);
+    }
     // Only listed items are ever asked about: a body read from git is read for them only.
     let mut listed = Bits::none(index.items.len());
     for (i, e) in index.items.iter().enumerate() {
@@ -426,14 +430,7 @@ fn holding_all(room: &Newsroom, index: &Index, words: &WordIndex, query: &[Strin
         // Confirm on the bodies themselves what the words could not tell.
         let mut sure = Bits::none(index.items.len());
         for i in out.iter() {
-            let Some(s) = index.items.get(i) else { continue };
-            let body = room
-                .entry_at(index.commit, &s.slug)
-                .ok()
-                .flatten()
-                .and_then(Result::ok)
-                .map(|e| e.item.body)
-                .unwrap_or_default();
+            let body = body_of(room, index, i, false).unwrap_or_default();
             if unsure.iter().all(|w| contains_ci(&body, w)) {
                 sure.set(u32::try_from(i).unwrap_or(u32::MAX));
             }
@@ -445,14 +442,7 @@ fn holding_all(room: &Newsroom, index: &Index, words: &WordIndex, query: &[Strin
     // item by words only in a correction they may not see).
     for &i in index.shown_public().iter().filter(|&&i| listed.has(i)) {
         out.unset(i);
-        let public_body = index
-            .items
-            .get(i)
-            .and_then(|s| room.entry_at(index.commit, &s.slug).ok().flatten())
-            .and_then(Result::ok)
-            .and_then(|e| e.as_published())
-            .map(|e| e.item.body);
-        if public_body.is_some_and(|b| query.iter().all(|w| contains_ci(&b, w))) {
+        if body_of(room, index, i, true).is_some_and(|b| query.iter().all(|w| contains_ci(&b, w))) {
             out.set(u32::try_from(i).unwrap_or(u32::MAX));
         }
     }
@@ -468,6 +458,17 @@ fn is_listed(e: &impl Listed, me: Option<&Person>, queue: Queue, f: &Filters) ->
         && !(f.status.is_some_and(|s| s != e.status())
             || f.kecamatan.as_ref().is_some_and(|k| k != e.kecamatan())
             || f.tag.as_ref().is_some_and(|t| !e.tags().contains(t)))
+}
+
+/// Item `i`'s body read from git at the index's commit: its working text, or with
+/// `public` the version that was published (while a correction is under way).
+fn body_of(room: &Newsroom, index: &Index, i: usize, public: bool) -> Option<String> {
+    let e = room.entry_at(index.commit, &index.items.get(i)?.slug).ok()??.ok()?;
+    if public {
+        e.as_published().map(|p| p.item.body)
+    } else {
+        Some(e.item.body)
+    }
 }
 
 /// The rows of `items` for a queue, filters and a query; `body(i, words)` tells whether

@@ -6,7 +6,7 @@ use serde_json::json;
 use crate::domain::correction::{Publication, publications};
 use crate::domain::review::{ActionKind, Status};
 use crate::domain::text::clean_line;
-use crate::domain::workflow::{Denial, can_see};
+use crate::domain::workflow::{Denial, can_see_unpublished};
 use crate::i18n::{self, Key};
 use crate::startup::{Ctx, Failure};
 use crate::store::{Entry, StoreError};
@@ -27,11 +27,7 @@ pub fn public_or_working(ctx: &Ctx, e: &mut Entry, working: bool) -> Result<bool
     if !e.state.correcting() || e.state.public.is_none() {
         return Ok(false);
     }
-    let facts = crate::domain::workflow::ItemFacts {
-        public: false,
-        ..e.facts()
-    };
-    let insider = can_see(ctx.person(), &facts);
+    let insider = can_see_unpublished(ctx.person(), &e.facts());
     if working {
         if !insider {
             return Err(ctx.fail(&StoreError::Denied(Denial::NotVisible)));

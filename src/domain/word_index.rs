@@ -136,17 +136,6 @@ pub struct WordIndex {
 }
 
 impl WordIndex {
-    /// The index of `len` items from `(word, items)` pairs; a word may come more than
-    /// once (from several days), its items are joined.
-    #[must_use]
-    pub fn new(len: usize, pairs: impl IntoIterator<Item = (String, Vec<u32>)>) -> Self {
-        let mut b = Builder::new(len);
-        for (word, items) in pairs {
-            b.add(&word, items);
-        }
-        b.finish()
-    }
-
     /// How many distinct words it holds.
     #[must_use]
     pub fn word_count(&self) -> usize {
@@ -195,12 +184,13 @@ mod tests {
     use super::*;
 
     fn index(bodies: &[&str]) -> WordIndex {
-        let pairs = bodies.iter().enumerate().flat_map(|(i, b)| {
-            words_of(b)
-                .into_iter()
-                .map(move |w| (w, vec![u32::try_from(i).unwrap()]))
-        });
-        WordIndex::new(bodies.len(), pairs)
+        let mut b = Builder::new(bodies.len());
+        for (i, body) in bodies.iter().enumerate() {
+            for w in words_of(body) {
+                b.add(&w, [u32::try_from(i).unwrap()]);
+            }
+        }
+        b.finish()
     }
 
     fn items(b: &Bits) -> Vec<usize> {
@@ -242,10 +232,10 @@ mod tests {
 
     #[test]
     fn the_same_word_from_two_days_joins_its_items() {
-        let ix = WordIndex::new(
-            130,
-            [("suara".to_string(), vec![129]), ("suara".to_string(), vec![3, 3])],
-        );
+        let mut b = Builder::new(130);
+        b.add("suara", [129]);
+        b.add("suara", [3, 3]);
+        let ix = b.finish();
         assert_eq!(ix.word_count(), 1);
         let Holding::Exactly(b) = ix.holding("SUARA") else {
             panic!("plain")

@@ -113,6 +113,13 @@ pub enum Denial {
     ConfigChange,
 }
 
+/// Whether a person may see an item's text before it is public: while a correction is
+/// under way, whether they see the working text or only the version that was published.
+#[must_use]
+pub fn can_see_unpublished(who: Option<&Person>, item: &ItemFacts<'_>) -> bool {
+    can_see(who, &ItemFacts { public: false, ..*item })
+}
+
 /// Whether a person (or an unknown caller, `None`) may see an item.
 #[must_use]
 pub fn can_see(who: Option<&Person>, item: &ItemFacts<'_>) -> bool {

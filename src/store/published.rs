@@ -15,7 +15,7 @@ use super::snapshot::{Entry, Snapshot};
 use crate::domain::config::Person;
 use crate::domain::item::Item;
 use crate::domain::review::Status;
-use crate::domain::workflow::{ItemFacts, can_see};
+use crate::domain::workflow::can_see_unpublished;
 
 pub use super::entry::Version;
 
@@ -72,13 +72,7 @@ impl Snapshot {
     /// differs for them (most of the time: no copy is made).
     #[must_use]
     pub fn as_seen_by(&self, who: Option<&Person>) -> Option<Self> {
-        let hidden = |e: &Entry| {
-            let facts = ItemFacts {
-                public: false,
-                ..e.facts()
-            };
-            e.state.correcting() && !can_see(who, &facts)
-        };
+        let hidden = |e: &Entry| e.state.correcting() && !can_see_unpublished(who, &e.facts());
         if !self.items.iter().any(|e| hidden(e)) {
             return None;
         }

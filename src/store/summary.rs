@@ -15,7 +15,7 @@
 //! keeps the folder's total under the bound, and the reader stops past it), so a file
 //! is never written to be ignored.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -33,7 +33,7 @@ use crate::domain::config::{Config, Person};
 use crate::domain::review::Status;
 use crate::domain::slug;
 use crate::domain::word_index::{Builder, WordIndex, words_of};
-use crate::domain::workflow::{ItemFacts, can_see};
+use crate::domain::workflow::{ItemFacts, can_see_unpublished};
 
 const ROWS: &str = "warta-index";
 const WORDS: &str = "warta-words";
@@ -277,13 +277,8 @@ impl Index {
     #[must_use]
     pub fn seen_by(mut self, who: Option<&Person>) -> Self {
         for (i, s) in self.items.iter_mut().enumerate() {
-            let facts = ItemFacts {
-                public: false,
-                ..s.facts()
-            };
-            let correcting = s.published.is_some();
-            if correcting
-                && !can_see(who, &facts)
+            if s.published.is_some()
+                && !can_see_unpublished(who, &s.facts())
                 && let Some(public) = s.published.take()
             {
                 *s = *public;
@@ -419,15 +414,6 @@ impl Newsroom {
     /// The words of every body of an index, by the index's item numbers: from the
     /// words' files, each day read from git instead when its file is missing or stale.
     pub fn words(&self, index: &Index) -> Result<WordIndex> {
-        if index.days.is_empty() && !index.items.is_empty() {
-            // An index read from a snapshot (flat items): read the bodies.
-            let snap = self.snapshot_at(index.commit)?;
-            return Ok(word_index_of(
-                index,
-                snap.items.iter().map(|e| (e.slug.clone(), words_of(&e.item.body))),
-            ));
-        }
-        let kept = Shelf::new(words_cache(self.git_dir()), WORDS, index.limits);
         let number = |slug: &str| {
             index
                 .items
@@ -435,8 +421,15 @@ impl Newsroom {
                 .ok()
                 .and_then(|i| u32::try_from(i).ok())
         };
-        // A day at a time, merged as it is read: only one day's words are held twice.
         let mut all = Builder::new(index.items.len());
+        if index.days.is_empty() && !index.items.is_empty() {
+            // An index read from a snapshot (flat items): read the bodies.
+            let snap = self.snapshot_at(index.commit)?;
+            add_bodies(&mut all, &number, snap.items.iter().map(|e| &**e));
+            return Ok(all.finish());
+        }
+        let kept = Shelf::new(words_cache(self.git_dir()), WORDS, index.limits);
+        // A day at a time, merged as it is read: only one day's words are held twice.
         for (day, trees) in &index.days {
             if index.cached
                 && let Some(body) = kept.read(day, trees)
@@ -455,28 +448,21 @@ impl Newsroom {
             if index.cached {
                 let _ = save_words(&kept, day, trees, &entries);
             }
-            for e in &entries {
-                if let Some(n) = number(&e.slug) {
-                    for w in words_of(&e.item.body) {
-                        all.add(&w, [n]);
-                    }
-                }
-            }
+            add_bodies(&mut all, &number, entries.iter());
         }
         Ok(all.finish())
     }
 }
 
-/// A word index from each item's words, numbered as in `index`.
-fn word_index_of(index: &Index, words: impl Iterator<Item = (String, BTreeSet<String>)>) -> WordIndex {
-    let mut all = Vec::new();
-    for (slug, set) in words {
-        if let Ok(n) = index.items.binary_search_by(|s| s.slug.as_str().cmp(&slug)) {
-            let n = u32::try_from(n).unwrap_or(u32::MAX);
-            all.extend(set.into_iter().map(|w| (w, vec![n])));
+/// Add the words of bodies at hand, each under its item's number in the index.
+fn add_bodies<'a>(all: &mut Builder, number: &impl Fn(&str) -> Option<u32>, entries: impl Iterator<Item = &'a Entry>) {
+    for e in entries {
+        if let Some(n) = number(&e.slug) {
+            for w in words_of(&e.item.body) {
+                all.add(&w, [n]);
+            }
         }
     }
-    WordIndex::new(index.items.len(), all)
 }
 
 /// Remove the files of days no longer in the tree.
