@@ -251,12 +251,18 @@ impl Newsroom {
         } else {
             let file = super::trailers::path(self.git_dir());
             let (mut index, mut changed) = super::trailers::Index::open(&self.repo, &file, head)?;
-            changed |= index.extend_for(&self.repo, slug, wanted)?;
+            // Newest first, so the search stops at the item's first commit when the index
+            // reaches it; only a short index is searched again, once extended.
+            let mut found: Vec<Option<Oid>> = index.commits(slug).take(wanted).map(Some).collect();
+            if found.len() < wanted {
+                changed |= index.extend_for(&self.repo, slug, wanted, found.len())?;
+                found = index.commits(slug).take(wanted).map(Some).collect();
+            }
             if changed {
                 // An index that cannot be written (read-only repository) is simply not kept.
                 let _ = index.save(&file);
             }
-            index.commits(slug).take(wanted).map(Some).collect()
+            found
         };
         if found.len() != wanted || wanted == 0 {
             return Ok(None);

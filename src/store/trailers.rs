@@ -115,9 +115,14 @@ impl Index {
     }
 
     /// Extend the index towards the root until it holds `wanted` commits naming `slug`
-    /// or reaches the root. Returns whether anything changed.
-    pub fn extend_for(&mut self, repo: &Repository, slug: &str, wanted: usize) -> Result<bool, git2::Error> {
-        let mut have = self.commits(slug).count();
+    /// (it holds `have` now) or reaches the root. Returns whether anything changed.
+    pub fn extend_for(
+        &mut self,
+        repo: &Repository,
+        slug: &str,
+        wanted: usize,
+        mut have: usize,
+    ) -> Result<bool, git2::Error> {
         let mut changed = false;
         while let Some(tail) = self.tail {
             if have >= wanted {
