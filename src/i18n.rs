@@ -351,6 +351,8 @@ strings! {
     KeyOpenVersion => "buka versi ini", "open this version";
     TuiDiffSince => "Perubahan sejak {0} oleh {1}, {2}   (< > versi lain, d teks bersih)", "Changes since {0} by {1}, {2}   (< > other version, d clean text)";
     TuiDiffLoading => "Memuat riwayat…", "Loading the history…";
+    TuiBodyLoading => "Memuat isi berita…", "Loading the item's text…";
+    TuiBodyWait => "Isi berita masih dimuat; tunggu sebentar, lalu coba lagi.", "The item's text is still loading; wait a moment, then try again.";
     TuiDiffComputing => "Menghitung perubahan…", "Computing the changes…";
     TuiDiffByParagraph => "Terlalu banyak perubahan untuk dibandingkan per kata: dibandingkan per paragraf.", "Too many changes to compare word by word: compared by paragraph.";
     TuiDiffTooDifferent => "Terlalu berbeda: kedua versi ditampilkan berdampingan.", "Too different: both versions side by side.";

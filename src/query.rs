@@ -4,6 +4,8 @@
 //! It sits between the store and the app: the TUI, the CLI (`list`) and the benches use
 //! it alike, and it knows nothing of screens or terminals.
 
+use std::collections::HashSet;
+
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
@@ -371,9 +373,82 @@ fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&[T]) -> Vec<R> + Sy
 /// score could still be kept, and only for items whose title and tags score less.
 #[must_use]
 pub fn rows_for(snap: &Snapshot, me: Option<&Person>, queue: Queue, f: &Filters, search: &str) -> Vec<Row> {
+    rows_with(snap, me, queue, f, search, None)
+}
+
+/// What a search knows of the bodies a lean snapshot left in git: the items, by slug,
+/// whose body (as `person` may read it) holds every word of a query, at a commit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyHits {
+    /// The commit searched.
+    pub commit: crate::store::Oid,
+    /// The person it was searched for.
+    pub person: Option<String>,
+    /// The query's words ([`query_words`]).
+    pub words: Vec<String>,
+    /// The items whose body holds every word.
+    pub slugs: HashSet<String>,
+}
+
+/// The words of a query as the body test takes them: split at white space, lowercase.
+#[must_use]
+pub fn query_words(search: &str) -> Vec<String> {
+    search.split_whitespace().map(str::to_lowercase).collect()
+}
+
+/// [`rows_for`] over a snapshot that may have left bodies in git (a lean snapshot): an
+/// entry that holds its body is tested on it, one that does not is looked up in `held`,
+/// the body test's answer found for this query; without it (not found yet) such an
+/// entry is matched on its title and tags alone.
+#[must_use]
+pub fn rows_with(
+    snap: &Snapshot,
+    me: Option<&Person>,
+    queue: Queue,
+    f: &Filters,
+    search: &str,
+    held: Option<&BodyHits>,
+) -> Vec<Row> {
     rows_over(&snap.items, me, queue, f, search, &|index, words| {
-        body_score(&snap.items[index].item.body, words).is_some()
+        let e = &snap.items[index];
+        if e.lean {
+            held.is_some_and(|h| h.words == words && h.slugs.contains(&e.slug))
+        } else {
+            body_score(&e.item.body, words).is_some()
+        }
     })
+}
+
+/// The body test of a query over the compact index, for a lean snapshot of the same
+/// commit: the slugs of the items whose bodies hold every word, read as `index` shows
+/// them ([`Index::seen_by`]).
+#[must_use]
+pub fn body_hits(
+    room: &Newsroom,
+    index: &Index,
+    words: &WordIndex,
+    person: Option<&str>,
+    query: &[String],
+) -> BodyHits {
+    let mut every = Bits::none(index.items.len());
+    for i in 0..index.items.len() {
+        every.set(u32::try_from(i).unwrap_or(u32::MAX));
+    }
+    let holding = if query.is_empty() {
+        Bits::none(index.items.len())
+    } else {
+        holding_all(room, index, words, query, &every)
+    };
+    BodyHits {
+        commit: index.commit,
+        person: person.map(str::to_string),
+        words: query.to_vec(),
+        slugs: holding
+            .iter()
+            .filter_map(|i| index.items.get(i))
+            .map(|s| s.slug.clone())
+            .collect(),
+    }
 }
 
 /// [`rows_for`] over the compact index: bodies are not at hand, so the body test asks
@@ -389,7 +464,7 @@ pub fn rows_in(
     f: &Filters,
     search: &str,
 ) -> Vec<Row> {
-    let query: Vec<String> = search.split_whitespace().map(str::to_lowercase).collect();
+    let query = query_words(search);
     if query.is_empty() {
         // No body is asked about.
         return rows_over(&index.items, me, queue, f, search, &|_, _| false);
@@ -500,7 +575,7 @@ fn rows_over<T: Listed + Sync>(
     }
     let listed: Vec<usize> = listed.map(|(i, _)| i).collect();
     // Fuzzy matching over a whole article matches nearly anything: the body needs the words themselves.
-    let words: Vec<String> = search.split_whitespace().map(str::to_lowercase).collect();
+    let words = query_words(search);
     let body_weight = weight_of(&words);
     // (index, best of title and tags, the title's matched characters)
     let scored: Vec<(usize, Option<u32>, Option<Vec<u32>>)> = in_parallel(&listed, |part| {

@@ -38,6 +38,9 @@ mod trailers;
 mod tree;
 
 pub mod worker;
+
+/// A commit's id, as snapshots and indexes name the commit they were read at.
+pub use git2::Oid;
 mod worktree;
 
 pub use action::{Done, NewPhoto, Request};

@@ -18,6 +18,7 @@ use crate::i18n::{self, Lang};
 use crate::startup::{Ctx, EXIT_REFUSED, EXIT_REPO, EXIT_USAGE, Failure, Outcome};
 use crate::store::Newsroom;
 
+pub mod bodies;
 pub mod clipboard;
 pub mod incoming;
 pub mod lean;

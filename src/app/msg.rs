@@ -143,6 +143,14 @@ pub enum Effect {
         /// The job.
         job: jobs::JobId,
     },
+    /// Read what a lean snapshot left in git (`bodies.rs`); answered with
+    /// `Msg::WholeRead` or `Msg::BodiesFound`.
+    ReadBodies {
+        /// What to read.
+        ask: super::bodies::Ask,
+        /// The job.
+        job: jobs::JobId,
+    },
     /// Decode and scale a photo off the UI thread; answered with `Msg::PreviewReady`.
     Preview {
         /// Which photo, at which size.
@@ -319,6 +327,17 @@ pub enum Msg {
         /// Whether the person asked for it (else it ran at the interval).
         asked: bool,
     },
+    /// An item asked for whole with `Ask::Whole` (`None`: it could not be read).
+    WholeRead {
+        /// The commit it was read at.
+        commit: crate::store::Oid,
+        /// The item.
+        slug: String,
+        /// The entry, whole.
+        entry: Option<std::sync::Arc<crate::store::Entry>>,
+    },
+    /// The body test asked for with `Ask::Hits`.
+    BodiesFound(std::sync::Arc<crate::query::BodyHits>),
     /// A preview asked for with `Effect::Preview`.
     PreviewReady {
         /// Which.

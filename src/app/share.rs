@@ -14,6 +14,9 @@ use crate::store::Request;
 
 /// Open the screen for the current item (`B` in the item view).
 pub fn open(state: &mut State) {
+    if super::bodies::waiting(state) {
+        return;
+    }
     let lang = state.lang;
     let (Some(entry), Some(snap)) = (state.current(), state.snapshot.as_ref()) else {
         return;

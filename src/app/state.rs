@@ -154,6 +154,8 @@ pub struct State {
     pub newcomer: newcomer_model::Newcomer,
     /// Photo previews and the item view's photo.
     pub photos: photos_model::Photos,
+    /// What a lean snapshot left in git, asked for and found (`bodies.rs`).
+    pub bodies: super::bodies::Bodies,
 }
 
 impl State {
@@ -199,6 +201,7 @@ impl State {
             spelling: spelling_model::Spelling::default(),
             newcomer: newcomer_model::Newcomer::default(),
             photos: photos_model::Photos::default(),
+            bodies: super::bodies::Bodies::default(),
         }
     }
 }

@@ -80,6 +80,10 @@ impl State {
         crate::domain::workflow::check(action, self.person(), &e.facts(), &ctx)
             .map_err(|d| crate::i18n::denial(self.lang, &d))?;
         if action == ActionKind::Approve {
+            if e.lean {
+                // The checklist reads the body, which is on its way.
+                return Err(crate::i18n::Key::TuiBodyWait.text(self.lang).to_string());
+            }
             let checks = crate::domain::lint::Rules::from_config(&snap.config).check(&e.item, &snap.config);
             let failing = crate::domain::lint::blocking(&checks);
             if !failing.is_empty() {

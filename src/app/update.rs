@@ -40,7 +40,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     // looks at what is on screen and photos ask for the preview the screen shows.
     let mut out = match msg {
         Msg::Spelling(m) if state.ended.is_none() => super::spelling::update(state, m),
-        msg => match super::photos::update(state, msg) {
+        msg => match super::photos::update(state, msg).or_else(|msg| super::bodies::update(state, msg)) {
             Ok(effects) => effects,
             Err(msg) => update_screens(state, msg),
         },
@@ -49,6 +49,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         out.extend(super::spelling::after(state));
     }
     out.extend(super::photos::wanted(state));
+    out.extend(super::bodies::wanted(state));
     out
 }
 
@@ -65,6 +66,27 @@ fn update_screens(state: &mut State, msg: Msg) -> Vec<Effect> {
     {
         // A message was about what was on screen; moving on, it would describe another item.
         state.status = None;
+    }
+    // An item whose body is still being read takes no action yet (it would act on an
+    // empty text); moving and leaving go on.
+    if state.screen == Screen::Item
+        && state.popup.is_none()
+        && from_person(&msg)
+        && !matches!(
+            msg,
+            Msg::Back
+                | Msg::Quit
+                | Msg::ToggleHelp
+                | Msg::MoveUp
+                | Msg::MoveDown
+                | Msg::PageUp
+                | Msg::PageDown
+                | Msg::Top
+                | Msg::Bottom
+        )
+        && super::bodies::waiting(state)
+    {
+        return Vec::new();
     }
     if matches!(msg, Msg::Back) && state.popup.is_none() {
         // Leaving a screen (the editor, an item, Bagikan): its message stays behind with it.
@@ -98,6 +120,8 @@ fn update_screens(state: &mut State, msg: Msg) -> Vec<Effect> {
         return effects;
     }
     match msg {
+        // Taken by `bodies.rs` before this.
+        Msg::WholeRead { .. } | Msg::BodiesFound(_) => {}
         Msg::OpenShare => super::share::open(state),
         Msg::OpenPublished => return super::published::open(state),
         Msg::AfterPublish(Some(failure)) => state.status = Some((Severity::Error, failure)),
@@ -619,6 +643,8 @@ fn from_person(msg: &Msg) -> bool {
             | Msg::AfterPublish(_)
             | Msg::SyncPending(_)
             | Msg::Synced { .. }
+            | Msg::WholeRead { .. }
+            | Msg::BodiesFound(_)
     )
 }
 

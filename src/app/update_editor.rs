@@ -86,6 +86,9 @@ fn open_new(state: &mut State) -> Vec<Effect> {
 }
 
 fn open_existing(state: &mut State) -> Vec<Effect> {
+    if super::bodies::waiting(state) {
+        return Vec::new();
+    }
     let (Some(snap), Some(entry)) = (state.snapshot.clone(), state.current().cloned()) else {
         return Vec::new();
     };
@@ -428,6 +431,11 @@ pub fn loaded(state: &mut State) {
     }
     let Some(ed) = state.editor.as_mut() else { return };
     if !ed.reload_after_save {
+        return;
+    }
+    // A lean entry's body is on its way (`bodies.rs`): the merged content is taken
+    // when it is here, never an empty text in its place.
+    if ed.slug.as_deref().and_then(|s| snap.item(s)).is_some_and(|e| e.lean) {
         return;
     }
     ed.reload_after_save = false;

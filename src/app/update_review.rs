@@ -87,7 +87,8 @@ pub fn need_diff(state: &mut State) -> Vec<Effect> {
         .versions
         .as_ref()
         .and_then(|(_, v)| v.get(pair.base).cloned().flatten());
-    let (Some(old), Some(new)) = (old, state.current().map(|e| e.item.clone())) else {
+    // A lean entry's body is on its way: the diff is asked for when it is here.
+    let (Some(old), Some(new)) = (old, state.current().filter(|e| !e.lean).map(|e| e.item.clone())) else {
         return Vec::new();
     };
     if state.item.diffs.len() >= KEPT_DIFFS {

@@ -10,7 +10,7 @@ use super::state::State;
 use crate::domain::config::Role;
 use crate::domain::review::Status;
 use crate::query::Queue;
-use crate::query::{Row, rows_for};
+use crate::query::{Row, rows_with};
 
 /// Whether an own item in this status waits on someone else.
 fn waits(status: Status) -> bool {
@@ -43,10 +43,18 @@ pub fn arrange(state: &mut State) {
             }
     };
     // Same filters and search as the to-dos, over everything the person may see.
-    let waiting: Vec<Row> = rows_for(&snap, Some(me), Queue::All, &state.list.filters, &state.list.search)
-        .into_iter()
-        .filter(own_waiting)
-        .collect();
+    let held = state.bodies.hits.as_deref();
+    let waiting: Vec<Row> = rows_with(
+        &snap,
+        Some(me),
+        Queue::All,
+        &state.list.filters,
+        &state.list.search,
+        held,
+    )
+    .into_iter()
+    .filter(own_waiting)
+    .collect();
     state.list.rows.retain(|r| !own_waiting(r));
     state.list.waiting = waiting.len();
     state.list.rows.extend(waiting);

@@ -71,9 +71,11 @@ pub struct Shard {
 
 /// The cached days, from every file that reads (a missing, damaged or foreign file is
 /// skipped: its items are read from git).
+///
+/// With `lean` each entry's body is dropped as its day is read ([`Entry::drop_body`]).
 #[must_use]
-pub fn load(dir: &Path) -> HashMap<String, Shard> {
-    load_within(dir, Limits::KEPT)
+pub fn load(dir: &Path, lean: bool) -> HashMap<String, Shard> {
+    load_within(dir, Limits::KEPT, lean)
 }
 
 /// How much of the cache is kept: the largest shard, and all shards together.
@@ -90,7 +92,7 @@ impl Limits {
     };
 }
 
-fn load_within(dir: &Path, limits: Limits) -> HashMap<String, Shard> {
+fn load_within(dir: &Path, limits: Limits, lean: bool) -> HashMap<String, Shard> {
     let mut out = HashMap::new();
     let Ok(listing) = std::fs::read_dir(dir) else {
         return out;
@@ -108,9 +110,12 @@ fn load_within(dir: &Path, limits: Limits) -> HashMap<String, Shard> {
             continue;
         }
         total += len;
-        let Some(shard) = load_file(&dir.join(&name)) else {
+        let Some(mut shard) = load_file(&dir.join(&name)) else {
             continue;
         };
+        if lean {
+            shard.entries.iter_mut().for_each(Entry::drop_body);
+        }
         // An entry filed under another day is damage, not data.
         if shard.entries.iter().any(|e| shard_of(&e.slug) != name) {
             continue;
@@ -151,10 +156,22 @@ fn save_within<E: std::borrow::Borrow<Entry>, S: std::hash::BuildHasher>(
         .filter(|(name, _)| is_shard_name(name))
         .collect();
     let mut shards: std::collections::BTreeMap<&str, Vec<&Entry>> = std::collections::BTreeMap::new();
+    // A day with an entry whose body is not at hand is not written: its file would lie.
+    // Its old file goes, and the next open reads the day from git.
+    let mut partly: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     for e in entries {
         let e = e.borrow();
         if only.is_none_or(|o| o.contains(shard_of(&e.slug))) {
+            if e.lean {
+                partly.insert(shard_of(&e.slug));
+            }
             shards.entry(shard_of(&e.slug)).or_default().push(e);
+        }
+    }
+    for name in partly {
+        shards.remove(name);
+        if sizes.remove(name).is_some() {
+            std::fs::remove_file(dir.join(name))?;
         }
     }
     let emptied: Vec<String> = match only {
@@ -450,6 +467,7 @@ fn decode(record: &[u8]) -> Result<Entry, Damaged> {
         review_id,
         // Filled in by the snapshot that reads the entry (`store/published.rs`).
         pinned: None,
+        lean: false,
     })
 }
 
@@ -496,6 +514,7 @@ mod tests {
             files: vec!["a.jpg".into()],
             review_id: "5678".into(),
             pinned: None,
+            lean: false,
         }
     }
 
@@ -614,7 +633,7 @@ mod tests {
             .collect();
         // The big day is over the shard limit, the fourth over the total: not written.
         assert_eq!(on_disk.len(), 2, "{on_disk:?}");
-        let back = all(load_within(&cache, limits));
+        let back = all(load_within(&cache, limits, false));
         assert_eq!(back.len(), on_disk.len(), "every file written is read");
         // Grown past the limit later (another process, bigger items): read in name
         // order while it fits, never more.
@@ -626,7 +645,7 @@ mod tests {
             Limits::KEPT,
         )
         .unwrap();
-        assert_eq!(all(load_within(&cache, limits)).len(), 2);
+        assert_eq!(all(load_within(&cache, limits, false)).len(), 2);
     }
 
     #[test]

@@ -27,6 +27,10 @@ pub struct Entry {
     /// While a correction is under way: the public version (what the last `publish`
     /// pinned), read from git; `None` otherwise (see [`Entry::public`]).
     pub pinned: Option<Arc<Version>>,
+    /// Whether the body was left in git to keep memory small (a lean snapshot, see
+    /// [`Entry::drop_body`]): `item.body` (and the public version's) is then empty and
+    /// reads whole with `Newsroom::entry_at`. Everything else is here.
+    pub lean: bool,
 }
 
 impl Entry {
@@ -67,6 +71,16 @@ impl Entry {
             .map(str::to_string)
             .or_else(|| self.item.front.created.map(|c| c.to_string()))
             .unwrap_or_default()
+    }
+
+    /// Leave the body (and the public version's) in git: what a lean snapshot holds of an
+    /// item it does not show.
+    pub fn drop_body(&mut self) {
+        self.item.body = String::new();
+        if let Some(p) = &mut self.pinned {
+            Arc::make_mut(p).item.body = String::new();
+        }
+        self.lean = true;
     }
 
     /// Number of unresolved comment threads.

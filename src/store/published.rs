@@ -65,6 +65,25 @@ impl Entry {
     }
 }
 
+impl Entry {
+    /// Whether `who` may not see the working text: a correction is under way that they
+    /// may not see unpublished.
+    fn hidden_from(&self, who: Option<&Person>) -> bool {
+        self.state.correcting() && !can_see_unpublished(who, &self.facts())
+    }
+
+    /// The entry as `who` may read it: its public version ([`Entry::as_published`])
+    /// while [`Snapshot::as_seen_by`] would show them that; `None`: as it is.
+    #[must_use]
+    pub fn as_seen_by(&self, who: Option<&Person>) -> Option<Self> {
+        if self.hidden_from(who) {
+            self.as_published()
+        } else {
+            None
+        }
+    }
+}
+
 impl Snapshot {
     /// The snapshot as `who` may read it: items under correction that they may not see
     /// unpublished (unknown callers, authors of other kecamatan) are their public
@@ -72,15 +91,12 @@ impl Snapshot {
     /// differs for them (most of the time: no copy is made).
     #[must_use]
     pub fn as_seen_by(&self, who: Option<&Person>) -> Option<Self> {
-        let hidden = |e: &Entry| e.state.correcting() && !can_see_unpublished(who, &e.facts());
-        if !self.items.iter().any(|e| hidden(e)) {
+        if !self.items.iter().any(|e| e.hidden_from(who)) {
             return None;
         }
         let mut snap = self.clone();
         for e in &mut snap.items {
-            if hidden(e)
-                && let Some(p) = e.as_published()
-            {
+            if let Some(p) = e.as_seen_by(who) {
                 *e = Arc::new(p);
             }
         }

@@ -40,6 +40,9 @@ pub struct Snapshot {
     /// Only some items, read to draw the first screen at once; the whole newsroom follows.
     /// Every entry in it is complete and current; what is missing is the other items.
     pub partial: bool,
+    /// Whether the bodies were left in git ([`Newsroom::snapshot_lean`]): each entry's
+    /// `lean` says whether it holds its body.
+    pub lean: bool,
     /// The days whose folders this snapshot holds whole, with their tree ids: a reload
     /// takes such a day as it is while its folders keep their ids.
     days: HashMap<String, DayTrees>,
@@ -97,16 +100,26 @@ impl Newsroom {
     /// part, and the files of the days that changed (or were missing or damaged) are
     /// written again.
     pub fn snapshot_reusing(&self, commit: Oid, previous: Option<&Snapshot>) -> Result<Snapshot> {
-        self.read_snapshot(commit, previous, !cache::disabled())
+        self.read_snapshot(commit, previous, !cache::disabled(), false)
+    }
+
+    /// [`Newsroom::snapshot_reusing`] without the bodies: every entry's body is left in
+    /// git ([`Entry::drop_body`]), to be read whole with [`Newsroom::entry_at`] when a
+    /// screen shows it. What the TUI holds: the bodies are most of a newsroom's memory.
+    /// The cache is read a day at a time, each day's bodies dropped as it is read, so
+    /// the whole newsroom's bodies are never in memory at once (except on an open with
+    /// no cache at all, which writes the cache from the whole entries first).
+    pub fn snapshot_lean(&self, commit: Oid, previous: Option<&Snapshot>) -> Result<Snapshot> {
+        self.read_snapshot(commit, previous, !cache::disabled(), true)
     }
 
     /// Read every item at the branch head from git alone, without the cache: for
     /// `verify`, which must judge what is in the repository and nothing else.
     pub fn snapshot_uncached(&self) -> Result<Snapshot> {
-        self.read_snapshot(self.head()?, None, false)
+        self.read_snapshot(self.head()?, None, false, false)
     }
 
-    fn read_snapshot(&self, commit: Oid, previous: Option<&Snapshot>, use_cache: bool) -> Result<Snapshot> {
+    fn read_snapshot(&self, commit: Oid, previous: Option<&Snapshot>, use_cache: bool, lean: bool) -> Result<Snapshot> {
         let config = self.config_at(commit)?;
         let cache_dir = cache::path(self.git_dir());
         let mut r = Reading {
@@ -114,7 +127,7 @@ impl Newsroom {
             previous,
             // `None`: not used (an earlier snapshot is at hand, or `verify`).
             disk: match previous {
-                None if use_cache => Some(cache::load(&cache_dir)),
+                None if use_cache => Some(cache::load(&cache_dir, lean)),
                 _ => None,
             },
             stale: BTreeSet::new(),
@@ -217,12 +230,19 @@ impl Newsroom {
                 let _ = cache::save(&cache_dir, &items, Some(&stale), &whole);
             }
         }
+        if lean {
+            // Only what was read whole here holds its body: the cache has it now.
+            for e in items.iter_mut().filter(|e| !e.lean) {
+                Arc::make_mut(e).drop_body();
+            }
+        }
         Ok(Snapshot {
             commit,
             config,
             items,
             broken,
             partial: false,
+            lean,
             days: whole,
         })
     }
@@ -257,6 +277,7 @@ impl Newsroom {
             items,
             broken: Vec::new(),
             partial: true,
+            lean: false,
             days: HashMap::new(),
         })
     }
@@ -493,6 +514,7 @@ fn read_entry(
         files,
         review_id: review_id.map(|id| id.to_string()).unwrap_or_default(),
         pinned: None,
+        lean: false,
     }
     .with_pinned(room))
 }

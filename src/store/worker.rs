@@ -147,8 +147,9 @@ fn diff(old: &Item, new: &Item) -> Arc<ItemDiff> {
 }
 
 /// Run the worker loop until `Job::Stop` or the job channel closes. A job sent with an
-/// id is followed by `Report::Finished` with that id.
-pub fn run(room: &Newsroom, jobs: &Receiver<(Job, Option<JobId>)>, reports: &Sender<Report>) {
+/// id is followed by `Report::Finished` with that id. With `lean` the snapshots it
+/// reports leave the bodies in git ([`Newsroom::snapshot_lean`]).
+pub fn run(room: &Newsroom, jobs: &Receiver<(Job, Option<JobId>)>, reports: &Sender<Report>, lean: bool) {
     let mut last: Option<Oid> = None;
     let mut previous: Option<Arc<Snapshot>> = None;
     let mut me: Option<Presence> = None;
@@ -171,7 +172,14 @@ pub fn run(room: &Newsroom, jobs: &Receiver<(Job, Option<JobId>)>, reports: &Sen
     };
     // Only items whose folder or log changed are read again.
     let load = |last: &mut Option<Oid>, previous: &mut Option<Arc<Snapshot>>| {
-        let report = match room.head().and_then(|h| room.snapshot_reusing(h, previous.as_deref())) {
+        let read = room.head().and_then(|h| {
+            if lean {
+                room.snapshot_lean(h, previous.as_deref())
+            } else {
+                room.snapshot_reusing(h, previous.as_deref())
+            }
+        });
+        let report = match read {
             Ok(s) => {
                 *last = Some(s.commit);
                 let s = Arc::new(s);
@@ -231,7 +239,12 @@ pub fn run(room: &Newsroom, jobs: &Receiver<(Job, Option<JobId>)>, reports: &Sen
                 if previous.is_none() && !load(&mut last, &mut previous) {
                     return;
                 }
-                if let Some(snap) = &previous {
+                // The report checks every body: a lean snapshot's are read whole for it.
+                let whole = match &previous {
+                    Some(p) if p.lean => room.snapshot_at(p.commit).ok().map(Arc::new),
+                    other => other.clone(),
+                };
+                if let Some(snap) = &whole {
                     let report = Arc::new(room.report(snap, period, today, only.as_deref()));
                     if reports.send(Report::Evaluated(report)).is_err() {
                         return;
@@ -305,11 +318,11 @@ fn after_publish(room: &Newsroom, done: &Done, reports: &Sender<Report>) {
     }
 }
 
-/// Start the worker on its own thread; returns the job sender.
+/// Start the worker on its own thread (see [`run`] for `lean`); returns the job sender.
 #[must_use]
-pub fn spawn(room: Newsroom, reports: Sender<Report>) -> Sender<(Job, Option<JobId>)> {
+pub fn spawn(room: Newsroom, reports: Sender<Report>, lean: bool) -> Sender<(Job, Option<JobId>)> {
     let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || run(&room, &rx, &reports));
+    std::thread::spawn(move || run(&room, &rx, &reports, lean));
     tx
 }
 /// Run a sync on a thread of its own, with its own handle on the repository, so the

@@ -215,19 +215,33 @@ pub struct Runtime {
     announced: Option<Presence>,
     /// The preview thread (photos), when the newsroom could be opened a second time.
     previews: Option<Sender<(app::photos::PreviewKey, JobId)>>,
+    /// The bodies thread, when the snapshots are lean (`tui/bodies.rs`).
+    bodies: Option<Sender<(app::Ask, JobId)>>,
 }
 
 impl Runtime {
-    /// Start the worker and the file thread on `room`; their answers go to `out`.
+    /// Start the worker and the file thread on `room`; their answers go to `out`. The
+    /// snapshots are lean: the bodies stay in git until a screen shows one.
     #[must_use]
     pub fn start(room: Newsroom, lang: Lang, out: &Sender<Incoming>) -> Self {
         let state_dir = room.state_dir().to_path_buf();
-        Self::start_in(room, state_dir, lang, out)
+        Self::launch(room, state_dir, lang, out, true)
     }
 
-    /// As [`Runtime::start`], with the person's files kept in `state_dir`.
+    /// As [`Runtime::start`], with the person's files kept in `state_dir`, and snapshots
+    /// that hold every body.
     #[must_use]
     pub fn start_in(room: Newsroom, state_dir: PathBuf, lang: Lang, out: &Sender<Incoming>) -> Self {
+        Self::launch(room, state_dir, lang, out, false)
+    }
+
+    /// As [`Runtime::start`] (lean snapshots), with the person's files kept in `state_dir`.
+    #[must_use]
+    pub fn start_lean_in(room: Newsroom, state_dir: PathBuf, lang: Lang, out: &Sender<Incoming>) -> Self {
+        Self::launch(room, state_dir, lang, out, true)
+    }
+
+    fn launch(room: Newsroom, state_dir: PathBuf, lang: Lang, out: &Sender<Incoming>, lean: bool) -> Self {
         let places = Places {
             newsroom: room.key(),
             spelling_base: room.spelling_base(),
@@ -238,7 +252,12 @@ impl Runtime {
             .ok()
             .map(|own| super::previews::spawn(own, super::previews::picker(), lang, out.clone()));
         let (report_tx, report_rx) = mpsc::channel::<Report>();
-        let jobs = worker::spawn(room, report_tx);
+        let bodies = lean
+            .then(|| Newsroom::open(room.git_dir()).ok())
+            .flatten()
+            .map(|own| super::bodies::spawn(own, out.clone()));
+        // Without a second handle for the bodies, the snapshots hold them.
+        let jobs = worker::spawn(room, report_tx, bodies.is_some());
         let forward = out.clone();
         std::thread::spawn(move || {
             for r in report_rx {
@@ -264,6 +283,7 @@ impl Runtime {
             places,
             announced: None,
             previews,
+            bodies,
         }
     }
 
@@ -310,6 +330,12 @@ impl Runtime {
             Effect::Preview { key, job } => match &self.previews {
                 Some(p) => {
                     let _ = p.send((key, job));
+                }
+                None => return Some(Msg::Finished(job)),
+            },
+            Effect::ReadBodies { ask, job } => match &self.bodies {
+                Some(b) => {
+                    let _ = b.send((ask, job));
                 }
                 None => return Some(Msg::Finished(job)),
             },

@@ -200,6 +200,14 @@ fn review_lines(state: &View<'_>, e: &Entry, located: &[Option<usize>]) -> (Vec<
     let theme = &state.theme;
     let mut out = Vec::new();
     let mut selected_at = 0;
+    if e.lean {
+        // The body is being read from git (a lean snapshot): a moment.
+        out.push(Line::styled(
+            Key::TuiBodyLoading.text(state.lang).to_string(),
+            theme.dim,
+        ));
+        return (out, 0);
+    }
     for (i, p) in e.item.paragraphs().iter().enumerate() {
         let selected = state.item.paragraph == i + 1;
         if selected {

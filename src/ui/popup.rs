@@ -73,7 +73,7 @@ fn history_lines(state: &View<'_>, selected: usize) -> Vec<Line<'static>> {
 
 /// The checklist rules the current item fails: name, detail, whether required.
 fn failing_checks(state: &View<'_>) -> Vec<(String, String, bool)> {
-    let (Some(e), Some(snap)) = (state.current(), state.snapshot.as_ref()) else {
+    let (Some(e), Some(snap)) = (state.current().filter(|e| !e.lean), state.snapshot.as_ref()) else {
         return Vec::new();
     };
     crate::domain::lint::Rules::from_config(&snap.config)

@@ -22,14 +22,39 @@ pub fn state(room: &Newsroom, who: &str) -> State {
     s
 }
 
+/// A state loaded as the TUI loads it: a lean snapshot, the bodies left in git.
+pub fn lean_state(room: &Newsroom, who: &str) -> State {
+    let mut s = State::new(Lang::Id, Some(who.into()), Vec::new());
+    s.now = jiff::Timestamp::now();
+    let snap = room.snapshot_lean(room.head().unwrap(), None).unwrap();
+    // What the first screen asks for (the selected item whole) is read at once.
+    let effects = app::update(&mut s, Msg::Loaded(Arc::new(snap)));
+    run_lean(room, &mut s, effects);
+    s
+}
+
 /// Carry out effects with the real runtime, feeding every answer back through
 /// `update` in the order it arrives, until no job the app asked for is in flight and
 /// nothing more is waiting. The person's files go to a folder of the newsroom's own,
 /// never to the tester's home.
 pub fn run(room: &Newsroom, s: &mut State, effects: Vec<Effect>) {
+    run_with(room, s, effects, false);
+}
+
+/// [`run`] with the TUI's own runtime: lean snapshots, bodies read when asked for.
+pub fn run_lean(room: &Newsroom, s: &mut State, effects: Vec<Effect>) {
+    run_with(room, s, effects, true);
+}
+
+fn run_with(room: &Newsroom, s: &mut State, effects: Vec<Effect>, lean: bool) {
     let (tx, rx) = mpsc::channel();
     let own = Newsroom::open(room.git_dir()).unwrap();
-    let mut rt = Runtime::start_in(own, room.git_dir().join("test-state"), Lang::Id, &tx);
+    let dir = room.git_dir().join("test-state");
+    let mut rt = if lean {
+        Runtime::start_lean_in(own, dir, Lang::Id, &tx)
+    } else {
+        Runtime::start_in(own, dir, Lang::Id, &tx)
+    };
     let mut queue: VecDeque<Msg> = VecDeque::new();
     for e in effects {
         queue.extend(rt.carry_out(e, s));

@@ -1,0 +1,159 @@
+//! The bodies a lean snapshot left in git (`Newsroom::snapshot_lean`): the item a
+//! screen shows is asked for whole, and a search asks which bodies hold its words. The
+//! answers come back as messages; until the whole item is here, what needs its body
+//! waits and says so.
+//!
+//! It only asks and takes answers: reading is the runtime's bodies thread.
+
+use std::sync::Arc;
+
+use super::msg::{Effect, Msg};
+use super::state::{Severity, State};
+use crate::i18n::Key;
+use crate::query::{BodyHits, query_words};
+use crate::store::{Entry, Oid};
+
+/// What the bodies thread is asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ask {
+    /// Read an item whole at a commit; answered with `Msg::WholeRead`.
+    Whole {
+        /// The snapshot's commit.
+        commit: Oid,
+        /// The item.
+        slug: String,
+    },
+    /// Which bodies hold every word of a query; answered with `Msg::BodiesFound`.
+    Hits {
+        /// The snapshot's commit.
+        commit: Oid,
+        /// Whose search (what they may read).
+        person: Option<String>,
+        /// The query's words.
+        words: Vec<String>,
+    },
+}
+
+/// What was asked and found.
+#[derive(Debug, Default)]
+pub struct Bodies {
+    /// The last item asked for whole.
+    asked_whole: Option<(Oid, String)>,
+    /// The last query asked about.
+    asked_hits: Option<(Oid, Vec<String>)>,
+    /// The last answer to a query's body test.
+    pub hits: Option<Arc<BodyHits>>,
+}
+
+/// The items the screen shows, first the one it is about.
+fn shown(state: &State) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    out.extend(state.share.as_ref().map(|s| s.slug.clone()));
+    out.extend(state.published.as_ref().map(|p| p.slug.clone()));
+    out.extend(state.current().map(|e| e.slug.clone()));
+    out
+}
+
+/// What to ask for after any message: the item on screen whole, the body test of the
+/// search. Nothing for a snapshot that holds its bodies.
+pub fn wanted(state: &mut State) -> Vec<Effect> {
+    let Some(snap) = state.snapshot.clone().filter(|s| s.lean) else {
+        return Vec::new();
+    };
+    if state.ended.is_some() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let lean = shown(state)
+        .into_iter()
+        .find(|slug| snap.item(slug).is_some_and(|e| e.lean));
+    if let Some(slug) = lean {
+        let ask = (snap.commit, slug);
+        if state.bodies.asked_whole.as_ref() != Some(&ask) {
+            state.bodies.asked_whole = Some(ask.clone());
+            let job = state.jobs.start();
+            out.push(Effect::ReadBodies {
+                ask: Ask::Whole {
+                    commit: ask.0,
+                    slug: ask.1,
+                },
+                job,
+            });
+        }
+    }
+    let words = query_words(&state.list.search);
+    let answered = state
+        .bodies
+        .hits
+        .as_ref()
+        .is_some_and(|h| h.commit == snap.commit && h.words == words && h.person == state.me);
+    let ask = (snap.commit, words);
+    if !ask.1.is_empty() && !answered && state.bodies.asked_hits.as_ref() != Some(&ask) {
+        state.bodies.asked_hits = Some(ask.clone());
+        let job = state.jobs.start();
+        out.push(Effect::ReadBodies {
+            ask: Ask::Hits {
+                commit: ask.0,
+                person: state.me.clone(),
+                words: ask.1,
+            },
+            job,
+        });
+    }
+    out
+}
+
+/// An item read whole: it takes the place of its lean entry, as the person may read it.
+pub fn whole_read(state: &mut State, commit: Oid, slug: &str, entry: Option<Arc<Entry>>) {
+    let who = state.person().cloned();
+    let (Some(snap), Some(entry)) = (state.snapshot.as_mut(), entry) else {
+        return;
+    };
+    if snap.commit != commit {
+        return;
+    }
+    let Ok(i) = snap.items.binary_search_by(|e| e.slug.as_str().cmp(slug)) else {
+        return;
+    };
+    if !snap.items[i].lean {
+        return;
+    }
+    let entry = entry.as_seen_by(who.as_ref()).map_or(entry, Arc::new);
+    Arc::make_mut(snap).items[i] = entry;
+}
+
+/// A query's body test answered: the rows take it in.
+pub fn found(state: &mut State, hits: Arc<BodyHits>) {
+    if state.me != hits.person {
+        return;
+    }
+    state.bodies.hits = Some(hits);
+    super::rows::rebuild(state);
+}
+
+/// Whether the current item's body is still in git (asked for): what needs it waits,
+/// and the status line says so.
+pub fn waiting(state: &mut State) -> bool {
+    if !state.current().is_some_and(|e| e.lean) {
+        return false;
+    }
+    state.status = Some((Severity::Info, Key::TuiBodyWait.text(state.lang).to_string()));
+    true
+}
+
+/// Route the messages of this module; any other is handed back.
+pub fn update(state: &mut State, msg: Msg) -> Result<Vec<Effect>, Msg> {
+    match msg {
+        Msg::WholeRead { commit, slug, entry } => {
+            whole_read(state, commit, &slug, entry);
+            // The merged text of a save, and a diff on screen, waited for the body.
+            super::update_editor::loaded(state);
+            Ok(super::update_review::need_diff(state))
+        }
+        Msg::BodiesFound(hits) => {
+            found(state, hits);
+            Ok(Vec::new())
+        }
+        other => Err(other),
+    }
+}

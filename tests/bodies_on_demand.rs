@@ -1,0 +1,198 @@
+//! The TUI's lean snapshot: every item without its body, the body read from git when a
+//! screen shows it, and a search's body test answered from the word index. What the
+//! person sees must be what a snapshot holding every body shows, and the cache must
+//! never learn an empty body.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use common::app::{draw, lean_state, run, run_lean, state};
+use warta::app::{self, Effect, Msg, Screen, State};
+use warta::store::{Entry, Newsroom, Request};
+
+fn newsroom() -> (tempfile::TempDir, Newsroom) {
+    let tmp = tempfile::tempdir().unwrap();
+    let room = warta::store::demo::build(&tmp.path().join("news")).unwrap();
+    (tmp, room)
+}
+
+/// An entry as a lean snapshot keeps it.
+fn lean(e: &Entry) -> Entry {
+    let mut e = e.clone();
+    e.drop_body();
+    e
+}
+
+#[test]
+fn a_lean_snapshot_is_the_full_one_without_bodies_and_leaves_the_cache_whole() {
+    let (_t, room) = newsroom();
+    let head = room.head().unwrap();
+    let full = room.snapshot_uncached().unwrap();
+    // A first lean open writes the cache from whole entries; a second reads it.
+    for round in 0..2 {
+        let snap = room.snapshot_lean(head, None).unwrap();
+        assert!(snap.lean);
+        assert_eq!(snap.items.len(), full.items.len(), "round {round}");
+        for (l, f) in snap.items.iter().zip(&full.items) {
+            assert!(l.lean && l.item.body.is_empty(), "{}: the body stays in git", l.slug);
+            assert_eq!(**l, lean(f), "round {round}: all but the body is there");
+        }
+    }
+    // One item changes: its day is stale in the cache, read again around lean entries.
+    let slug = full.items[0].slug.clone();
+    room.apply(
+        "hesti",
+        &Request::Comment {
+            slug: slug.clone(),
+            paragraph: None,
+            text: "Cek lagi.".into(),
+        },
+    )
+    .unwrap();
+    let _ = room.snapshot_lean(room.head().unwrap(), None).unwrap();
+    // The cache still gives every body, as git does.
+    let cached = room.snapshot().unwrap();
+    let fresh = room.snapshot_uncached().unwrap();
+    assert_eq!(cached.items, fresh.items, "no empty body was written to the cache");
+}
+
+fn search(room: &Newsroom, s: &mut State, text: &str, lean: bool) -> BTreeSet<String> {
+    let mut effects = app::update(s, Msg::StartSearch);
+    effects.extend(app::update(s, Msg::Paste(text.into())));
+    if lean {
+        run_lean(room, s, effects);
+    } else {
+        run(room, s, effects);
+    }
+    let snap = s.snapshot.clone().unwrap();
+    s.list.rows.iter().map(|r| snap.items[r.index].slug.clone()).collect()
+}
+
+#[test]
+fn the_search_finds_in_bodies_left_in_git_what_it_finds_in_bodies_at_hand() {
+    let (_t, room) = newsroom();
+    let full = room.snapshot().unwrap();
+    // Words of bodies that no title or tag holds: only the body test finds them.
+    let named: String = full
+        .items
+        .iter()
+        .map(|e| format!("{} {} ", e.item.front.title, e.item.front.tags.join(" ")).to_lowercase())
+        .collect();
+    let words: BTreeSet<String> = full
+        .items
+        .iter()
+        .flat_map(|e| {
+            e.item
+                .body
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .map(str::to_lowercase)
+        })
+        .filter(|w| w.len() >= 8 && !named.contains(w.as_str()))
+        .take(5)
+        .collect();
+    assert!(!words.is_empty(), "the demo has body-only words");
+    for word in &words {
+        let mut whole = state(&room, "hesti");
+        let expected = search(&room, &mut whole, word, false);
+        assert!(!expected.is_empty(), "{word} is in a body");
+        let mut lean_one = lean_state(&room, "hesti");
+        let effects = app::update(&mut lean_one, Msg::NextQueue);
+        run_lean(&room, &mut lean_one, effects);
+        let mut whole_all = state(&room, "hesti");
+        let effects = app::update(&mut whole_all, Msg::NextQueue);
+        run(&room, &mut whole_all, effects);
+        assert_eq!(
+            search(&room, &mut lean_one, word, true),
+            search(&room, &mut whole_all, word, false),
+            "{word}: the same rows, bodies at hand or in git"
+        );
+    }
+}
+
+#[test]
+fn an_item_opened_from_a_lean_snapshot_shows_its_body_and_can_be_edited() {
+    let (_t, room) = newsroom();
+    let full = room.snapshot().unwrap();
+    let mut s = lean_state(&room, "hesti");
+    let effects = app::update(&mut s, Msg::NextQueue);
+    run_lean(&room, &mut s, effects);
+    assert!(!s.list.rows.is_empty());
+    // Another row (its body asked for, not read yet) is opened: until the body is here
+    // the screen says it is loading.
+    let mut effects = app::update(&mut s, Msg::MoveDown);
+    assert!(
+        effects.iter().any(|e| matches!(e, Effect::ReadBodies { .. })),
+        "the selected row is asked for whole: {effects:?}"
+    );
+    effects.extend(app::update(&mut s, Msg::Open));
+    assert_eq!(s.screen, Screen::Item);
+    let slug = s.current().unwrap().slug.clone();
+    assert!(s.current().unwrap().lean);
+    assert!(draw(&s, 100, 40).contains("Memuat isi berita"), "{}", draw(&s, 100, 40));
+    // An action that needs the text waits for it, and says so.
+    effects.extend(app::update(&mut s, Msg::EditItem));
+    assert_eq!(s.screen, Screen::Item);
+    assert!(
+        s.status.as_ref().is_some_and(|(_, m)| m.contains("masih dimuat")),
+        "{:?}",
+        s.status
+    );
+    run_lean(&room, &mut s, effects);
+    let e = s.current().unwrap();
+    assert!(!e.lean, "read whole");
+    assert_eq!(e.item, full.item(&slug).unwrap().item, "the body as git has it");
+    let first = full.item(&slug).unwrap().item.paragraphs()[0]
+        .chars()
+        .take(30)
+        .collect::<String>();
+    let screen = draw(&s, 200, 60);
+    assert!(screen.contains(first.trim()), "the body is on screen:\n{screen}");
+    // The editor opens on the whole text.
+    let effects = app::update(&mut s, Msg::EditItem);
+    run_lean(&room, &mut s, effects);
+    assert_eq!(s.screen, Screen::Editor, "{:?}", s.status);
+    assert_eq!(
+        s.editor.as_ref().unwrap().item().unwrap().body,
+        full.item(&slug).unwrap().item.body
+    );
+}
+
+#[test]
+fn a_whole_item_for_another_commit_is_not_taken() {
+    let (_t, room) = newsroom();
+    let mut s = lean_state(&room, "hesti");
+    let snap = s.snapshot.clone().unwrap();
+    let slug = snap.items[0].slug.clone();
+    let whole = room.snapshot().unwrap().item(&slug).cloned().unwrap();
+    // A read for another commit (the snapshot moved on) changes nothing.
+    let other = room.apply(
+        "hesti",
+        &Request::Comment {
+            slug: slug.clone(),
+            paragraph: None,
+            text: "Cek.".into(),
+        },
+    );
+    other.unwrap();
+    let other = room.head().unwrap();
+    let _ = app::update(
+        &mut s,
+        Msg::WholeRead {
+            commit: other,
+            slug: slug.clone(),
+            entry: Some(Arc::new(whole.clone())),
+        },
+    );
+    assert!(s.snapshot.as_ref().unwrap().item(&slug).unwrap().lean);
+    let _ = app::update(
+        &mut s,
+        Msg::WholeRead {
+            commit: snap.commit,
+            slug: slug.clone(),
+            entry: Some(Arc::new(whole)),
+        },
+    );
+    assert!(!s.snapshot.as_ref().unwrap().item(&slug).unwrap().lean);
+}
