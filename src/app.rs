@@ -7,6 +7,7 @@
 pub mod admin;
 mod admin_model;
 mod bodies;
+mod bodies_model;
 pub mod editor;
 pub mod evaluation;
 mod evaluation_model;
@@ -42,7 +43,7 @@ pub mod update_review;
 pub mod visible;
 pub mod waiting;
 
-pub use bodies::Ask;
+pub use bodies_model::Ask;
 pub use keymap::{BINDINGS, Mode};
 pub use msg::{Effect, Msg};
 pub use state::{Notice, Popup, Screen, Severity, State};

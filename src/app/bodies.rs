@@ -3,47 +3,16 @@
 //! answers come back as messages; until the whole item is here, what needs its body
 //! waits and says so.
 //!
-//! It only asks and takes answers: reading is the runtime's bodies thread.
+//! It only asks and takes answers: reading is the runtime's bodies thread. What it
+//! keeps is in `bodies_model.rs`.
 
 use std::sync::Arc;
 
+use super::bodies_model::Ask;
 use super::msg::{Effect, Msg};
-use super::state::{Severity, State};
-use crate::i18n::Key;
+use super::state::State;
 use crate::query::{BodyHits, query_words};
 use crate::store::{Entry, Oid};
-
-/// What the bodies thread is asked.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Ask {
-    /// Read an item whole at a commit; answered with `Msg::WholeRead`.
-    Whole {
-        /// The snapshot's commit.
-        commit: Oid,
-        /// The item.
-        slug: String,
-    },
-    /// Which bodies hold every word of a query; answered with `Msg::BodiesFound`.
-    Hits {
-        /// The snapshot's commit.
-        commit: Oid,
-        /// Whose search (what they may read).
-        person: Option<String>,
-        /// The query's words.
-        words: Vec<String>,
-    },
-}
-
-/// What was asked and found.
-#[derive(Debug, Default)]
-pub struct Bodies {
-    /// The last item asked for whole.
-    asked_whole: Option<(Oid, String)>,
-    /// The last query asked about.
-    asked_hits: Option<(Oid, Vec<String>)>,
-    /// The last answer to a query's body test.
-    pub hits: Option<Arc<BodyHits>>,
-}
 
 /// The items the screen shows, first the one it is about.
 fn shown(state: &State) -> Vec<String> {
@@ -129,16 +98,6 @@ pub fn found(state: &mut State, hits: Arc<BodyHits>) {
     }
     state.bodies.hits = Some(hits);
     super::rows::rebuild(state);
-}
-
-/// Whether the current item's body is still in git (asked for): what needs it waits,
-/// and the status line says so.
-pub fn waiting(state: &mut State) -> bool {
-    if !state.current().is_some_and(|e| e.lean) {
-        return false;
-    }
-    state.status = Some((Severity::Info, Key::TuiBodyWait.text(state.lang).to_string()));
-    true
 }
 
 /// Route the messages of this module; any other is handed back.

@@ -147,7 +147,7 @@ pub enum Effect {
     /// `Msg::WholeRead` or `Msg::BodiesFound`.
     ReadBodies {
         /// What to read.
-        ask: super::bodies::Ask,
+        ask: super::bodies_model::Ask,
         /// The job.
         job: jobs::JobId,
     },

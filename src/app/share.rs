@@ -14,7 +14,7 @@ use crate::store::Request;
 
 /// Open the screen for the current item (`B` in the item view).
 pub fn open(state: &mut State) {
-    if super::bodies::waiting(state) {
+    if state.body_pending() {
         return;
     }
     let lang = state.lang;

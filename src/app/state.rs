@@ -155,7 +155,7 @@ pub struct State {
     /// Photo previews and the item view's photo.
     pub photos: photos_model::Photos,
     /// What a lean snapshot left in git, asked for and found (`bodies.rs`).
-    pub bodies: super::bodies::Bodies,
+    pub bodies: super::bodies_model::Bodies,
 }
 
 impl State {
@@ -201,7 +201,7 @@ impl State {
             spelling: spelling_model::Spelling::default(),
             newcomer: newcomer_model::Newcomer::default(),
             photos: photos_model::Photos::default(),
-            bodies: super::bodies::Bodies::default(),
+            bodies: super::bodies_model::Bodies::default(),
         }
     }
 }

@@ -68,6 +68,17 @@ impl State {
         }
     }
 
+    /// Whether the current item's body is still in git (a lean snapshot; it is asked
+    /// for): what needs it waits, and the status line says so.
+    pub fn body_pending(&mut self) -> bool {
+        if !self.current().is_some_and(|e| e.lean) {
+            return false;
+        }
+        let text = crate::i18n::Key::TuiBodyWait.text(self.lang).to_string();
+        self.status = Some((super::state::Severity::Info, text));
+        true
+    }
+
     /// Whether the person may take `action` on the current item now; else why not, in
     /// their language. Asked before any popup opens, so nobody types a note for an
     /// action that would be refused (the store checks again when it applies it).

@@ -84,7 +84,7 @@ fn update_screens(state: &mut State, msg: Msg) -> Vec<Effect> {
                 | Msg::Top
                 | Msg::Bottom
         )
-        && super::bodies::waiting(state)
+        && state.body_pending()
     {
         return Vec::new();
     }
@@ -120,8 +120,6 @@ fn update_screens(state: &mut State, msg: Msg) -> Vec<Effect> {
         return effects;
     }
     match msg {
-        // Taken by `bodies.rs` before this.
-        Msg::WholeRead { .. } | Msg::BodiesFound(_) => {}
         Msg::OpenShare => super::share::open(state),
         Msg::OpenPublished => return super::published::open(state),
         Msg::AfterPublish(Some(failure)) => state.status = Some((Severity::Error, failure)),
@@ -246,8 +244,11 @@ fn update_screens(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         // Handled by `evaluation::update` and `share::update` above; here only when their
         // screens are not open.
-        // The sync's messages are handled by `sync::update` above.
+        // The sync's messages are handled by `sync::update` above, the bodies' by
+        // `bodies::update` before this.
         Msg::Evaluation(_)
+        | Msg::WholeRead { .. }
+        | Msg::BodiesFound(_)
         | Msg::Evaluated(_)
         | Msg::ShareCopy
         | Msg::AfterPublish(None)

@@ -86,7 +86,7 @@ fn open_new(state: &mut State) -> Vec<Effect> {
 }
 
 fn open_existing(state: &mut State) -> Vec<Effect> {
-    if super::bodies::waiting(state) {
+    if state.body_pending() {
         return Vec::new();
     }
     let (Some(snap), Some(entry)) = (state.snapshot.clone(), state.current().cloned()) else {

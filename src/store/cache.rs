@@ -544,7 +544,7 @@ mod tests {
         let e = entry();
         save(&cache, std::slice::from_ref(&e), None, &none()).unwrap();
         assert!(cache.join("2024-11-26").exists(), "one file for the day of the slug");
-        let back = load(&cache);
+        let back = load(&cache, false);
         assert_eq!(back["2024-11-26"].trees, None);
         assert_eq!(all(back).get("2024-11-26-rapat-pleno"), Some(&e));
         // The day's folders, when the file holds the whole day, come back too.
@@ -556,7 +556,7 @@ mod tests {
             &[("2024-11-26".to_string(), trees)].into(),
         )
         .unwrap();
-        assert_eq!(load(&cache)["2024-11-26"].trees, Some(trees));
+        assert_eq!(load(&cache, false)["2024-11-26"].trees, Some(trees));
     }
 
     #[test]
@@ -584,7 +584,7 @@ mod tests {
             ("an item of another day", filed_elsewhere.clone()),
         ] {
             std::fs::write(&file, bytes).unwrap();
-            let back = all(load(&cache));
+            let back = all(load(&cache, false));
             assert!(!back.contains_key("2024-11-26-rapat-pleno"), "{what} must not be read");
             assert_eq!(back.get(&other.slug), Some(&other), "{what}: the other day still reads");
         }
@@ -605,7 +605,7 @@ mod tests {
         save(&cache, &[changed.clone(), b], Some(&only), &none()).unwrap();
         assert_eq!(std::fs::read(cache.join("2024-11-27")).unwrap(), b"untouched");
         assert!(!cache.join("2024-11-28").exists(), "a day without items keeps no file");
-        assert_eq!(all(load(&cache)).get(&a.slug), Some(&changed));
+        assert_eq!(all(load(&cache, false)).get(&a.slug), Some(&changed));
         // The single file of earlier versions is removed.
         let legacy = cache.parent().unwrap().join("snapshot");
         std::fs::write(&legacy, b"old").unwrap();
