@@ -17,6 +17,7 @@ pub mod keymap;
 mod msg;
 pub mod newcomer;
 mod newcomer_model;
+mod notices;
 pub mod photos;
 mod photos_model;
 pub mod pickers;

@@ -196,3 +196,37 @@ fn a_whole_item_for_another_commit_is_not_taken() {
     );
     assert!(!s.snapshot.as_ref().unwrap().item(&slug).unwrap().lean);
 }
+
+#[test]
+fn what_happened_since_the_last_visit_is_read_from_the_logs_in_git() {
+    let (_t, room) = newsroom();
+    for (who, since) in [("lestari", "2025-01-01T00:00:00Z"), ("hesti", "2020-01-01T00:00:00Z")] {
+        let notices = |s: &State| match &s.popup {
+            Some(app::Popup::Notices(list)) => list.clone(),
+            other => panic!("{who}: no notices: {other:?}"),
+        };
+        let mut whole = state(&room, who);
+        let _ = app::update(&mut whole, Msg::LastSeen(Some(since.into())));
+        let expected = notices(&whole);
+        assert!(!expected.is_empty(), "{who}");
+        // The lean entries keep one event each: the rest is read from git when asked.
+        let mut s = lean_state(&room, who);
+        assert!(
+            s.snapshot
+                .as_ref()
+                .unwrap()
+                .items
+                .iter()
+                .filter(|e| e.lean)
+                .all(|e| e.review.events.len() <= 1)
+        );
+        let effects = app::update(&mut s, Msg::LastSeen(Some(since.into())));
+        assert!(s.popup.is_none(), "not before the logs are read");
+        run_lean(&room, &mut s, effects);
+        assert_eq!(
+            notices(&s),
+            expected,
+            "{who}: the same notices, bodies at hand or in git"
+        );
+    }
+}

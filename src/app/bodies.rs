@@ -50,6 +50,23 @@ pub fn wanted(state: &mut State) -> Vec<Effect> {
             });
         }
     }
+    // What happened since the last visit: once, when the whole newsroom and the
+    // last visit are known.
+    if let Some(since) = state
+        .last_seen
+        .clone()
+        .filter(|_| !snap.partial && !state.noticed && !state.bodies.asked_events)
+    {
+        state.bodies.asked_events = true;
+        let job = state.jobs.start();
+        out.push(Effect::ReadBodies {
+            ask: Ask::Notices {
+                commit: snap.commit,
+                since,
+            },
+            job,
+        });
+    }
     let words = query_words(&state.list.search);
     let answered = state
         .bodies
@@ -111,6 +128,11 @@ pub fn update(state: &mut State, msg: Msg) -> Result<Vec<Effect>, Msg> {
         }
         Msg::BodiesFound(hits) => {
             found(state, hits);
+            Ok(Vec::new())
+        }
+        Msg::NoticesFound(events) => {
+            state.bodies.events = Some(events);
+            super::notices::notices(state);
             Ok(Vec::new())
         }
         other => Err(other),

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use crate::domain::review::Event;
 use crate::query::BodyHits;
 use crate::store::Oid;
 
@@ -15,6 +16,14 @@ pub enum Ask {
         commit: Oid,
         /// The item.
         slug: String,
+    },
+    /// Every event logged after a time (a person's last visit); answered with
+    /// `Msg::NoticesFound`.
+    Notices {
+        /// The snapshot's commit.
+        commit: Oid,
+        /// The last visit (RFC 3339).
+        since: String,
     },
     /// Which bodies hold every word of a query; answered with `Msg::BodiesFound`.
     Hits {
@@ -36,4 +45,8 @@ pub struct Bodies {
     pub asked_hits: Option<(Oid, Vec<String>)>,
     /// The last answer to a query's body test.
     pub hits: Option<Arc<BodyHits>>,
+    /// Whether the events since the last visit were asked for.
+    pub asked_events: bool,
+    /// The events since the last visit, with their items' slugs, once read.
+    pub events: Option<Vec<(String, Event)>>,
 }

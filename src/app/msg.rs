@@ -336,6 +336,8 @@ pub enum Msg {
         /// The entry, whole.
         entry: Option<std::sync::Arc<crate::store::Entry>>,
     },
+    /// The events asked for with `Ask::Notices`.
+    NoticesFound(Vec<(String, crate::domain::review::Event)>),
     /// The body test asked for with `Ask::Hits`.
     BodiesFound(std::sync::Arc<crate::query::BodyHits>),
     /// A preview asked for with `Effect::Preview`.

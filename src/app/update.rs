@@ -146,7 +146,7 @@ fn update_screens(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.snapshot = Some(snap);
             rebuild(state);
             update_editor::loaded(state);
-            notices(state);
+            super::notices::notices(state);
             if state.screen == Screen::Item && state.current().is_none() {
                 // Gone, or no longer visible (moved to another kecamatan, roles changed).
                 let hidden = state
@@ -204,7 +204,7 @@ fn update_screens(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::Others(others) => state.others = others,
         Msg::LastSeen(at) => {
             state.last_seen = at;
-            notices(state);
+            super::notices::notices(state);
         }
         Msg::NextParagraph
         | Msg::PrevParagraph
@@ -249,6 +249,7 @@ fn update_screens(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::Evaluation(_)
         | Msg::WholeRead { .. }
         | Msg::BodiesFound(_)
+        | Msg::NoticesFound(_)
         | Msg::Evaluated(_)
         | Msg::ShareCopy
         | Msg::AfterPublish(None)
@@ -319,49 +320,6 @@ fn update_screens(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
     }
     Vec::new()
-}
-
-/// Once both the newsroom and the last visit are known, list what happened since.
-fn notices(state: &mut State) {
-    if state.noticed || state.popup.is_some() || state.screen != Screen::List {
-        return;
-    }
-    // What happened since the last visit is read from every item, so not from a glance.
-    if state.snapshot.as_ref().is_none_or(|s| s.partial) {
-        return;
-    }
-    let (Some(snap), Some(since), Some(me)) =
-        (state.snapshot.clone(), state.last_seen.clone(), state.person().cloned())
-    else {
-        return;
-    };
-    let Ok(since) = since.parse::<jiff::Timestamp>() else {
-        return;
-    };
-    state.noticed = true;
-    let approver = me.has(crate::domain::config::Role::Approver);
-    let mut list: Vec<super::state::Notice> = Vec::new();
-    for e in &snap.items {
-        let mine = e.item.front.author == me.id;
-        for ev in &e.review.events {
-            let newer = ev.at.parse::<jiff::Timestamp>().is_ok_and(|t| t > since);
-            let about_mine = mine && !matches!(ev.action, ActionKind::Create | ActionKind::Edit);
-            let for_me = approver && ev.action == ActionKind::Submit;
-            if newer && ev.actor != me.id && (about_mine || for_me) {
-                list.push(super::state::Notice {
-                    slug: e.slug.clone(),
-                    title: e.item.front.title.clone(),
-                    action: ev.action,
-                    actor: ev.actor.clone(),
-                    at: ev.at.clone(),
-                });
-            }
-        }
-    }
-    list.sort_by(|a, b| b.at.cmp(&a.at));
-    if !list.is_empty() {
-        state.popup = Some(Popup::Notices(list));
-    }
 }
 
 fn cycle(values: &[String], current: Option<&String>) -> Option<String> {
@@ -646,6 +604,7 @@ fn from_person(msg: &Msg) -> bool {
             | Msg::Synced { .. }
             | Msg::WholeRead { .. }
             | Msg::BodiesFound(_)
+            | Msg::NoticesFound(_)
     )
 }
 

@@ -73,12 +73,26 @@ impl Entry {
             .unwrap_or_default()
     }
 
-    /// Leave the body (and the public version's) in git: what a lean snapshot holds of an
-    /// item it does not show.
+    /// Leave in git what only a screen showing the item reads: what a lean snapshot
+    /// holds of an item. The body (and the public version's) goes, and so do the log
+    /// but its last event, bare (the time of the last update), and the threads'
+    /// comments. What was replayed from the log stays: the status, the approval, the
+    /// threads and whether they are resolved. What happened since a person's last visit
+    /// is read from the logs in git (`Newsroom::events_since`).
     pub fn drop_body(&mut self) {
         self.item.body = String::new();
         if let Some(p) = &mut self.pinned {
             Arc::make_mut(p).item.body = String::new();
+        }
+        let last = self
+            .review
+            .events
+            .pop()
+            .map(|ev| crate::domain::review::Event::new(ev.at, &ev.actor, ev.action));
+        self.review.events = last.into_iter().collect();
+        for t in &mut self.state.threads {
+            t.comments = Vec::new();
+            t.anchor = None;
         }
         self.lean = true;
     }

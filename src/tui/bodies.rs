@@ -56,6 +56,14 @@ fn answer(room: &Newsroom, kept: &mut Kept, ask: Ask) -> Msg {
             };
             Msg::WholeRead { commit, slug, entry }
         }
+        Ask::Notices { commit, since } => {
+            let events = since
+                .parse::<jiff::Timestamp>()
+                .ok()
+                .and_then(|since| room.events_since(commit, since).ok())
+                .unwrap_or_default();
+            Msg::NoticesFound(events)
+        }
         Ask::Hits { commit, person, words } => Msg::BodiesFound(Arc::new(hits(room, kept, commit, person, &words))),
     }
 }
