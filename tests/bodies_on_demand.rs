@@ -228,5 +228,11 @@ fn what_happened_since_the_last_visit_is_read_from_the_logs_in_git() {
             expected,
             "{who}: the same notices, bodies at hand or in git"
         );
+        // Without the snapshot cache's files the logs are read from git.
+        let mut s = lean_state(&room, who);
+        std::fs::remove_dir_all(warta::store::cache::path(room.git_dir())).unwrap();
+        let effects = app::update(&mut s, Msg::LastSeen(Some(since.into())));
+        run_lean(&room, &mut s, effects);
+        assert_eq!(notices(&s), expected, "{who}: the same notices from git");
     }
 }

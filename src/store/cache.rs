@@ -78,6 +78,13 @@ pub fn load(dir: &Path, lean: bool) -> HashMap<String, Shard> {
     load_within(dir, Limits::KEPT, lean)
 }
 
+/// One day's file, when it reads and holds the whole day as these folders have it.
+#[must_use]
+pub fn load_day(dir: &Path, day: &str, trees: DayTrees) -> Option<Vec<Entry>> {
+    let shard = load_file(&dir.join(day))?;
+    (shard.trees == Some(trees) && shard.entries.iter().all(|e| shard_of(&e.slug) == day)).then_some(shard.entries)
+}
+
 /// How much of the cache is kept: the largest shard, and all shards together.
 #[derive(Debug, Clone, Copy)]
 struct Limits {
