@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::Demo;
+use warta::app::{self, Msg};
 use warta::domain::layout;
 
 /// Published in the demo: sari's item of Babadan.
@@ -122,6 +123,33 @@ fn a_correction_is_public_only_once_approved_and_published_and_the_site_shows_it
         let s = common::app::state(&warta::store::Newsroom::open(&d.repo).unwrap(), who);
         let e = s.snapshot.as_ref().unwrap().item(ITEM).unwrap().clone();
         assert_eq!(e.item.body.contains(RIGHT), who == "sari", "{who} in the TUI");
+    }
+    // The same in the TUI's lean snapshot: the search's body test and the item read
+    // whole when opened.
+    let room = warta::store::Newsroom::open(&d.repo).unwrap();
+    for (who, words, expect) in [
+        ("dimas", "Handoyo", false),
+        ("dimas", "Handoko", true),
+        ("sari", "Handoyo", true),
+        ("sari", "Handoko", false),
+    ] {
+        let mut s = common::app::lean_state(&room, who);
+        let effects: Vec<_> = [Msg::NextQueue, Msg::StartSearch, Msg::Paste(words.into())]
+            .into_iter()
+            .flat_map(|m| app::update(&mut s, m))
+            .collect();
+        common::app::run_lean(&room, &mut s, effects);
+        let snap = s.snapshot.clone().unwrap();
+        let at = s.list.rows.iter().position(|r| snap.items[r.index].slug == ITEM);
+        assert_eq!(at.is_some(), expect, "{who} searches {words} in the TUI");
+        if let Some(at) = at {
+            s.list.selected = at;
+            let effects = app::update(&mut s, Msg::Open);
+            common::app::run_lean(&room, &mut s, effects);
+            let e = s.current().unwrap();
+            assert!(!e.lean, "{who}: read whole");
+            assert_eq!(e.item.body.contains(RIGHT), who == "sari", "{who} opens it in the TUI");
+        }
     }
     refused(&d, "dimas", &["show", ITEM, "--working"], "kecamatan");
     assert!(d.ok("sari", &["show", ITEM, "--working"]).contains(RIGHT));
