@@ -47,7 +47,7 @@ pub use action::{Done, NewPhoto, Request};
 pub use error::{CommitId, ExportProblem, Invalid, Result, StateProblem, StoreError};
 pub use identity::{Identity, Source};
 pub use repo::Newsroom;
-pub use snapshot::{Broken, Entry, Snapshot};
+pub use snapshot::{Broken, Entry, Leave, Snapshot};
 pub use summary::{Index, Summary};
 
 /// Whether every object read is hashed again (`verify` and the push hook: they judge

@@ -21,7 +21,7 @@ fn newsroom() -> (tempfile::TempDir, Newsroom) {
 /// An entry as a lean snapshot keeps it.
 fn lean(e: &Entry) -> Entry {
     let mut e = e.clone();
-    e.drop_body();
+    e.leave(warta::store::Leave::BodiesAndLogs);
     e
 }
 

@@ -103,3 +103,24 @@ fn the_screen_explains_itself_in_english_too() {
         assert!(screen.contains(text), "{text}:\n{screen}");
     }
 }
+
+#[test]
+fn the_report_over_a_lean_snapshot_is_the_one_over_every_body() {
+    let f = common::evaluation::fixture();
+    let room = Newsroom::open(&f.repo).unwrap();
+    let open = |s: &mut State, lean: bool| {
+        s.now = "2024-10-15T03:00:00Z".parse().unwrap();
+        let msg = keymap::lookup(s.mode(), &KeyEvent::new(KeyCode::Char('E'), KeyModifiers::NONE)).unwrap();
+        let effects = app::update(s, msg);
+        if lean {
+            common::app::run_lean(&room, s, effects);
+        } else {
+            common::app::run(&room, s, effects);
+        }
+        format!("{:?}", s.evaluation.as_ref().unwrap().report.as_ref().unwrap())
+    };
+    let whole = open(&mut state(&room, "hesti"), false);
+    let mut s = common::app::lean_state(&room, "hesti");
+    assert!(s.snapshot.as_ref().unwrap().lean);
+    assert_eq!(open(&mut s, true), whole, "the logs the report reads are read for it");
+}

@@ -262,7 +262,12 @@ fn snapshot_cache_changes_nothing_but_speed() {
     let _ = std::fs::remove_dir_all(&dir);
     let cold = room.snapshot().unwrap();
     assert!(dir.exists(), "a cold open writes the cache");
-    let cached = |dir: &Path| cache::load(dir, false).values().map(|s| s.entries.len()).sum::<usize>();
+    let cached = |dir: &Path| {
+        cache::load(dir, warta::store::Leave::Nothing)
+            .values()
+            .map(|s| s.entries.len())
+            .sum::<usize>()
+    };
     assert_eq!(cached(&dir), cold.items.len());
     let warm = Newsroom::open(&d.repo).unwrap().snapshot().unwrap();
     assert_eq!(warm.items, cold.items);
@@ -277,7 +282,7 @@ fn snapshot_cache_changes_nothing_but_speed() {
     let after = Newsroom::open(&d.repo).unwrap().snapshot().unwrap();
     assert_eq!(after.items, cold.items);
     assert_eq!(
-        cache::load(&dir, false).len(),
+        cache::load(&dir, warta::store::Leave::Nothing).len(),
         cold.items.len(),
         "the damaged shard was rebuilt"
     );
@@ -302,7 +307,7 @@ fn snapshot_cache_changes_nothing_but_speed() {
     let warm = Newsroom::open(&d.repo).unwrap().snapshot().unwrap();
     assert_eq!(warm.items, cold.items);
     let day = cache::shard_of(&cold.items[0].slug).to_string();
-    let mut days = cache::load(&dir, false);
+    let mut days = cache::load(&dir, warta::store::Leave::Nothing);
     let trees = days[&day].trees.expect("a whole day knows its folders");
     let mut entries = days.remove(&day).unwrap().entries;
     entries[0].item.front.title = "Judul dari hari utuh".into();

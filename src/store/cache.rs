@@ -20,7 +20,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::entry::Entry;
+use super::entry::{Entry, Leave};
 use super::framed::{Checksum, Damaged, Put, SCHEMA, Take};
 pub use super::modes::cache_disabled as disabled;
 pub use super::paths::snapshot_cache as path;
@@ -72,10 +72,10 @@ pub struct Shard {
 /// The cached days, from every file that reads (a missing, damaged or foreign file is
 /// skipped: its items are read from git).
 ///
-/// With `lean` each entry's body is dropped as its day is read ([`Entry::drop_body`]).
+/// What `leave` names is dropped from each entry as its day is read ([`Entry::leave`]).
 #[must_use]
-pub fn load(dir: &Path, lean: bool) -> HashMap<String, Shard> {
-    load_within(dir, Limits::KEPT, lean)
+pub fn load(dir: &Path, leave: Leave) -> HashMap<String, Shard> {
+    load_within(dir, Limits::KEPT, leave)
 }
 
 /// One day's file, when it reads and holds the whole day as these folders have it.
@@ -99,7 +99,7 @@ impl Limits {
     };
 }
 
-fn load_within(dir: &Path, limits: Limits, lean: bool) -> HashMap<String, Shard> {
+fn load_within(dir: &Path, limits: Limits, leave: Leave) -> HashMap<String, Shard> {
     let mut out = HashMap::new();
     let Ok(listing) = std::fs::read_dir(dir) else {
         return out;
@@ -120,8 +120,8 @@ fn load_within(dir: &Path, limits: Limits, lean: bool) -> HashMap<String, Shard>
         let Some(mut shard) = load_file(&dir.join(&name)) else {
             continue;
         };
-        if lean {
-            shard.entries.iter_mut().for_each(Entry::drop_body);
+        for e in &mut shard.entries {
+            e.leave(leave);
         }
         // An entry filed under another day is damage, not data.
         if shard.entries.iter().any(|e| shard_of(&e.slug) != name) {
@@ -551,7 +551,7 @@ mod tests {
         let e = entry();
         save(&cache, std::slice::from_ref(&e), None, &none()).unwrap();
         assert!(cache.join("2024-11-26").exists(), "one file for the day of the slug");
-        let back = load(&cache, false);
+        let back = load(&cache, Leave::Nothing);
         assert_eq!(back["2024-11-26"].trees, None);
         assert_eq!(all(back).get("2024-11-26-rapat-pleno"), Some(&e));
         // The day's folders, when the file holds the whole day, come back too.
@@ -563,7 +563,7 @@ mod tests {
             &[("2024-11-26".to_string(), trees)].into(),
         )
         .unwrap();
-        assert_eq!(load(&cache, false)["2024-11-26"].trees, Some(trees));
+        assert_eq!(load(&cache, Leave::Nothing)["2024-11-26"].trees, Some(trees));
     }
 
     #[test]
@@ -591,7 +591,7 @@ mod tests {
             ("an item of another day", filed_elsewhere.clone()),
         ] {
             std::fs::write(&file, bytes).unwrap();
-            let back = all(load(&cache, false));
+            let back = all(load(&cache, Leave::Nothing));
             assert!(!back.contains_key("2024-11-26-rapat-pleno"), "{what} must not be read");
             assert_eq!(back.get(&other.slug), Some(&other), "{what}: the other day still reads");
         }
@@ -612,7 +612,7 @@ mod tests {
         save(&cache, &[changed.clone(), b], Some(&only), &none()).unwrap();
         assert_eq!(std::fs::read(cache.join("2024-11-27")).unwrap(), b"untouched");
         assert!(!cache.join("2024-11-28").exists(), "a day without items keeps no file");
-        assert_eq!(all(load(&cache, false)).get(&a.slug), Some(&changed));
+        assert_eq!(all(load(&cache, Leave::Nothing)).get(&a.slug), Some(&changed));
         // The single file of earlier versions is removed.
         let legacy = cache.parent().unwrap().join("snapshot");
         std::fs::write(&legacy, b"old").unwrap();
@@ -640,7 +640,7 @@ mod tests {
             .collect();
         // The big day is over the shard limit, the fourth over the total: not written.
         assert_eq!(on_disk.len(), 2, "{on_disk:?}");
-        let back = all(load_within(&cache, limits, false));
+        let back = all(load_within(&cache, limits, Leave::Nothing));
         assert_eq!(back.len(), on_disk.len(), "every file written is read");
         // Grown past the limit later (another process, bigger items): read in name
         // order while it fits, never more.
@@ -652,7 +652,7 @@ mod tests {
             Limits::KEPT,
         )
         .unwrap();
-        assert_eq!(all(load_within(&cache, limits, false)).len(), 2);
+        assert_eq!(all(load_within(&cache, limits, Leave::Nothing)).len(), 2);
     }
 
     #[test]

@@ -27,9 +27,9 @@ pub struct Entry {
     /// While a correction is under way: the public version (what the last `publish`
     /// pinned), read from git; `None` otherwise (see [`Entry::public`]).
     pub pinned: Option<Arc<Version>>,
-    /// Whether the body was left in git to keep memory small (a lean snapshot, see
-    /// [`Entry::drop_body`]): `item.body` (and the public version's) is then empty and
-    /// reads whole with `Newsroom::entry_at`. Everything else is here.
+    /// Whether some of the item was left in git to keep memory small (a lean snapshot,
+    /// see [`Entry::leave`]): `item.body` (and the public version's) is then empty; the
+    /// entry reads whole with `Newsroom::entry_at`.
     pub lean: bool,
 }
 
@@ -73,26 +73,30 @@ impl Entry {
             .unwrap_or_default()
     }
 
-    /// Leave in git what only a screen showing the item reads: what a lean snapshot
-    /// holds of an item. The body (and the public version's) goes, and so do the log
-    /// but its last event, bare (the time of the last update), and the threads'
+    /// Leave in git what only a screen showing the item reads ([`Leave`]); the entry is
+    /// then lean. The body (and the public version's) goes; with the logs, so does the
+    /// log but its last event, bare (the time of the last update), and the threads'
     /// comments. What was replayed from the log stays: the status, the approval, the
-    /// threads and whether they are resolved. What happened since a person's last visit
-    /// is read from the logs in git (`Newsroom::events_since`).
-    pub fn drop_body(&mut self) {
+    /// threads and whether they are resolved.
+    pub fn leave(&mut self, what: Leave) {
+        if what == Leave::Nothing {
+            return;
+        }
         self.item.body = String::new();
         if let Some(p) = &mut self.pinned {
             Arc::make_mut(p).item.body = String::new();
         }
-        let last = self
-            .review
-            .events
-            .pop()
-            .map(|ev| crate::domain::review::Event::new(ev.at, &ev.actor, ev.action));
-        self.review.events = last.into_iter().collect();
-        for t in &mut self.state.threads {
-            t.comments = Vec::new();
-            t.anchor = None;
+        if what == Leave::BodiesAndLogs {
+            let last = self
+                .review
+                .events
+                .pop()
+                .map(|ev| crate::domain::review::Event::new(ev.at, &ev.actor, ev.action));
+            self.review.events = last.into_iter().collect();
+            for t in &mut self.state.threads {
+                t.comments = Vec::new();
+                t.anchor = None;
+            }
         }
         self.lean = true;
     }
@@ -102,6 +106,18 @@ impl Entry {
     pub fn open_threads(&self) -> usize {
         self.state.threads.iter().filter(|t| !t.resolved).count()
     }
+}
+
+/// What of its items a snapshot leaves in git, to keep memory small.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leave {
+    /// Nothing: every entry is whole.
+    Nothing,
+    /// The bodies: the logs are all there (what the evaluation report reads).
+    Bodies,
+    /// The bodies and the logs but their last events (what the TUI holds; what happened
+    /// since a person's last visit is read from git, `Newsroom::events_since`).
+    BodiesAndLogs,
 }
 
 /// A file that could not be read, with the reason.

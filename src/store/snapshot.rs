@@ -23,7 +23,7 @@ pub use crate::domain::limits::{MAX_ITEM_BYTES, MAX_REVIEW_BYTES};
 /// How many of the newest items a first glance without saved rows reads.
 pub const GLANCE: usize = 100;
 
-pub use super::entry::{Broken, Entry};
+pub use super::entry::{Broken, Entry, Leave};
 
 /// The newsroom at one commit.
 #[derive(Debug, Clone)]
@@ -100,26 +100,39 @@ impl Newsroom {
     /// part, and the files of the days that changed (or were missing or damaged) are
     /// written again.
     pub fn snapshot_reusing(&self, commit: Oid, previous: Option<&Snapshot>) -> Result<Snapshot> {
-        self.read_snapshot(commit, previous, !cache::disabled(), false)
+        self.read_snapshot(commit, previous, !cache::disabled(), Leave::Nothing)
     }
 
-    /// [`Newsroom::snapshot_reusing`] without the bodies: every entry's body is left in
-    /// git ([`Entry::drop_body`]), to be read whole with [`Newsroom::entry_at`] when a
-    /// screen shows it. What the TUI holds: the bodies are most of a newsroom's memory.
-    /// The cache is read a day at a time, each day's bodies dropped as it is read, so
-    /// the whole newsroom's bodies are never in memory at once (except on an open with
-    /// no cache at all, which writes the cache from the whole entries first).
+    /// [`Newsroom::snapshot_reusing`] leaving the bodies and the logs in git (but each
+    /// log's last event, [`Leave::BodiesAndLogs`]), to be read whole with
+    /// [`Newsroom::entry_at`] when a screen shows an item. What the TUI holds: bodies and
+    /// logs are most of a newsroom's memory. The cache is read a day at a time, each
+    /// day's entries made lean as it is read, so the whole newsroom is never in memory
+    /// at once (except on an open with no cache at all, which writes the cache from the
+    /// whole entries first).
     pub fn snapshot_lean(&self, commit: Oid, previous: Option<&Snapshot>) -> Result<Snapshot> {
-        self.read_snapshot(commit, previous, !cache::disabled(), true)
+        self.read_snapshot(commit, previous, !cache::disabled(), Leave::BodiesAndLogs)
+    }
+
+    /// Every item at a commit with its whole log but without its body: what the
+    /// evaluation report reads, for a TUI whose snapshot is lean.
+    pub fn snapshot_without_bodies(&self, commit: Oid) -> Result<Snapshot> {
+        self.read_snapshot(commit, None, !cache::disabled(), Leave::Bodies)
     }
 
     /// Read every item at the branch head from git alone, without the cache: for
     /// `verify`, which must judge what is in the repository and nothing else.
     pub fn snapshot_uncached(&self) -> Result<Snapshot> {
-        self.read_snapshot(self.head()?, None, false, false)
+        self.read_snapshot(self.head()?, None, false, Leave::Nothing)
     }
 
-    fn read_snapshot(&self, commit: Oid, previous: Option<&Snapshot>, use_cache: bool, lean: bool) -> Result<Snapshot> {
+    fn read_snapshot(
+        &self,
+        commit: Oid,
+        previous: Option<&Snapshot>,
+        use_cache: bool,
+        leave: Leave,
+    ) -> Result<Snapshot> {
         let config = self.config_at(commit)?;
         let cache_dir = cache::path(self.git_dir());
         let mut r = Reading {
@@ -127,7 +140,7 @@ impl Newsroom {
             previous,
             // `None`: not used (an earlier snapshot is at hand, or `verify`).
             disk: match previous {
-                None if use_cache => Some(cache::load(&cache_dir, lean)),
+                None if use_cache => Some(cache::load(&cache_dir, leave)),
                 _ => None,
             },
             stale: BTreeSet::new(),
@@ -230,10 +243,10 @@ impl Newsroom {
                 let _ = cache::save(&cache_dir, &items, Some(&stale), &whole);
             }
         }
-        if lean {
+        if leave != Leave::Nothing {
             // Only what was read whole here holds its body: the cache has it now.
             for e in items.iter_mut().filter(|e| !e.lean) {
-                Arc::make_mut(e).drop_body();
+                Arc::make_mut(e).leave(leave);
             }
         }
         Ok(Snapshot {
@@ -242,7 +255,7 @@ impl Newsroom {
             items,
             broken,
             partial: false,
-            lean,
+            lean: leave != Leave::Nothing,
             days: whole,
         })
     }

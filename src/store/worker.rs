@@ -239,9 +239,10 @@ pub fn run(room: &Newsroom, jobs: &Receiver<(Job, Option<JobId>)>, reports: &Sen
                 if previous.is_none() && !load(&mut last, &mut previous) {
                     return;
                 }
-                // The report checks every body: a lean snapshot's are read whole for it.
+                // The report reads every log: a lean snapshot's are read for it (the
+                // bodies it checks are read from git by content).
                 let whole = match &previous {
-                    Some(p) if p.lean => room.snapshot_at(p.commit).ok().map(Arc::new),
+                    Some(p) if p.lean => room.snapshot_without_bodies(p.commit).ok().map(Arc::new),
                     other => other.clone(),
                 };
                 if let Some(snap) = &whole {
