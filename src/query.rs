@@ -409,10 +409,24 @@ pub fn rows_with(
     search: &str,
     held: Option<&BodyHits>,
 ) -> Vec<Row> {
+    // The hits by position in this snapshot, found once: a slug looked up per row would
+    // cost more than the search's own test.
+    let query = query_words(search);
+    let mut hit = vec![false; snap.items.len()];
+    for slug in held
+        .filter(|h| h.words == query)
+        .map(|h| &h.slugs)
+        .into_iter()
+        .flatten()
+    {
+        if let Ok(i) = snap.items.binary_search_by(|e| e.slug.as_str().cmp(slug)) {
+            hit[i] = true;
+        }
+    }
     rows_over(&snap.items, me, queue, f, search, &|index, words| {
         let e = &snap.items[index];
         if e.lean {
-            held.is_some_and(|h| h.words == words && h.slugs.contains(&e.slug))
+            hit[index]
         } else {
             body_score(&e.item.body, words).is_some()
         }
