@@ -388,6 +388,10 @@ pub struct BodyHits {
     pub words: Vec<String>,
     /// The items whose body holds every word.
     pub slugs: HashSet<String>,
+    /// The same items by their number in the index read at `commit`.
+    pub at: Bits,
+    /// How many items that index has.
+    pub items: usize,
 }
 
 /// The words of a query as the body test takes them: split at white space, lowercase.
@@ -409,26 +413,20 @@ pub fn rows_with(
     search: &str,
     held: Option<&BodyHits>,
 ) -> Vec<Row> {
-    // The hits by position in this snapshot, found once: a slug looked up per row would
-    // cost more than the search's own test.
     let query = query_words(search);
-    let mut hit = vec![false; snap.items.len()];
-    for slug in held
-        .filter(|h| h.words == query)
-        .map(|h| &h.slugs)
-        .into_iter()
-        .flatten()
-    {
-        if let Ok(i) = snap.items.binary_search_by(|e| e.slug.as_str().cmp(slug)) {
-            hit[i] = true;
-        }
-    }
+    let held = held.filter(|h| h.words == query);
+    // At the snapshot's own commit the index numbers the same items in the same order
+    // (every item that reads, sorted by slug), so a hit is a bit; an answer from an
+    // earlier commit is looked up by slug.
+    let at = held.filter(|h| h.commit == snap.commit && h.items == snap.items.len());
     rows_over(&snap.items, me, queue, f, search, &|index, words| {
         let e = &snap.items[index];
-        if e.lean {
-            hit[index]
-        } else {
+        if !e.lean {
             body_score(&e.item.body, words).is_some()
+        } else if let Some(h) = at {
+            h.at.has(index)
+        } else {
+            held.is_some_and(|h| h.slugs.contains(&e.slug))
         }
     })
 }
@@ -462,6 +460,8 @@ pub fn body_hits(
             .filter_map(|i| index.items.get(i))
             .map(|s| s.slug.clone())
             .collect(),
+        at: holding,
+        items: index.items.len(),
     }
 }
 

@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use common::app::{draw, lean_state, run, run_lean, state};
 use warta::app::{self, Effect, Msg, Screen, State};
+use warta::query::rows_with;
 use warta::store::{Entry, Newsroom, Request};
 
 fn newsroom() -> (tempfile::TempDir, Newsroom) {
@@ -112,6 +113,15 @@ fn the_search_finds_in_bodies_left_in_git_what_it_finds_in_bodies_at_hand() {
                 expected,
                 "{word}, queue {queues}: the same rows, bodies at hand or in git"
             );
+            // An answer found at another commit is looked up by slug: the same rows.
+            let snap = lean_one.snapshot.clone().unwrap();
+            let me = snap.config.person("hesti");
+            let hits = lean_one.bodies.hits.clone().unwrap();
+            let (queue, filters) = (lean_one.list.queue, lean_one.list.filters.clone());
+            let here = rows_with(&snap, me, queue, &filters, word, Some(&hits));
+            let mut earlier = (*hits).clone();
+            earlier.commit = warta::store::Oid::zero();
+            assert_eq!(rows_with(&snap, me, queue, &filters, word, Some(&earlier)), here);
         }
     }
     assert!(found > 0, "the body-only words are found");

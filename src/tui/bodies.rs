@@ -42,6 +42,8 @@ fn hits(room: &Newsroom, kept: &mut Kept, commit: Oid, person: Option<String>, w
             person,
             words: words.to_vec(),
             slugs: std::collections::HashSet::new(),
+            at: crate::domain::word_index::Bits::none(0),
+            items: 0,
         },
     }
 }
