@@ -120,7 +120,7 @@ fn the_search_finds_in_bodies_left_in_git_what_it_finds_in_bodies_at_hand() {
             let (queue, filters) = (lean_one.list.queue, lean_one.list.filters.clone());
             let here = rows_with(&snap, me, queue, &filters, word, Some(&hits));
             let mut earlier = (*hits).clone();
-            earlier.commit = warta::store::Oid::zero();
+            earlier.commit = warta::store::Oid::from_bytes(&[1; 20]).unwrap();
             assert_eq!(rows_with(&snap, me, queue, &filters, word, Some(&earlier)), here);
         }
     }
