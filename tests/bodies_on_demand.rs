@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use common::app::{draw, lean_state, run, run_lean, state};
 use warta::app::{self, Effect, Msg, Screen, State};
+use warta::domain::review::ActionKind;
 use warta::query::rows_with;
 use warta::store::{Entry, Newsroom, Request};
 
@@ -251,4 +252,41 @@ fn what_happened_since_the_last_visit_is_read_from_the_logs_in_git() {
         run_lean(&room, &mut s, effects);
         assert_eq!(notices(&s), expected, "{who}: the same notices from git");
     }
+}
+
+#[test]
+fn what_reads_the_text_or_the_log_waits_for_a_lean_entry_and_nothing_comes_back_after_the_end() {
+    let (_t, room) = newsroom();
+    let mut s = lean_state(&room, "hesti");
+    let effects = app::update(&mut s, Msg::NextQueue);
+    run_lean(&room, &mut s, effects);
+    // A submitted row still lean: the approver's checklist waits for its text.
+    let snap = s.snapshot.clone().unwrap();
+    let at = s
+        .list
+        .rows
+        .iter()
+        .position(|r| {
+            let e = &snap.items[r.index];
+            e.lean && e.state.status == warta::domain::review::Status::Submitted
+        })
+        .expect("a submitted item not read yet");
+    s.list.selected = at;
+    assert!(s.current().unwrap().lean);
+    let why = s.may(ActionKind::Approve).unwrap_err();
+    assert!(why.contains("masih dimuat"), "{why}");
+    // After the end, an answer changes nothing.
+    let snap = s.snapshot.clone().unwrap();
+    let slug = s.current().unwrap().slug.clone();
+    let whole = room.snapshot().unwrap().item(&slug).cloned().unwrap();
+    s.ended = Some("selesai".into());
+    let _ = app::update(
+        &mut s,
+        Msg::WholeRead {
+            commit: snap.commit,
+            slug: slug.clone(),
+            entry: Some(Arc::new(whole)),
+        },
+    );
+    assert!(s.snapshot.as_ref().unwrap().item(&slug).unwrap().lean);
 }

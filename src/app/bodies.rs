@@ -104,7 +104,16 @@ pub fn whole_read(state: &mut State, commit: Oid, slug: &str, entry: Option<Arc<
     if !snap.items[i].lean {
         return;
     }
-    let entry = entry.as_seen_by(who.as_ref()).map_or(entry, Arc::new);
+    // As the person may read it: the public version of a correction they may not see,
+    // and when that cannot be read, nothing (the lean entry stays).
+    let entry = if entry.hidden_from(who.as_ref()) {
+        match entry.as_published() {
+            Some(public) => Arc::new(public),
+            None => return,
+        }
+    } else {
+        entry
+    };
     Arc::make_mut(snap).items[i] = entry;
 }
 
@@ -120,11 +129,16 @@ pub fn found(state: &mut State, hits: Arc<BodyHits>) {
 /// Route the messages of this module; any other is handed back.
 pub fn update(state: &mut State, msg: Msg) -> Result<Vec<Effect>, Msg> {
     match msg {
+        // Nothing of the newsroom comes back after the end.
+        Msg::WholeRead { .. } | Msg::BodiesFound(_) | Msg::NoticesFound(_) if state.ended.is_some() => Ok(Vec::new()),
         Msg::WholeRead { commit, slug, entry } => {
             whole_read(state, commit, &slug, entry);
-            // The merged text of a save, and a diff on screen, waited for the body.
+            // The merged text of a save, a diff and the published versions on screen
+            // waited for the body and the log.
             super::update_editor::loaded(state);
-            Ok(super::update_review::need_diff(state))
+            let mut effects = super::update_review::need_diff(state);
+            effects.extend(super::published::need(state));
+            Ok(effects)
         }
         Msg::BodiesFound(hits) => {
             found(state, hits);

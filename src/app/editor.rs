@@ -115,6 +115,9 @@ pub struct Editor {
     pub today: Option<jiff::civil::Date>,
     /// After a merged save: take the merged content from the next snapshot.
     pub reload_after_save: bool,
+    /// The snapshot's commit when that save came back: the merged content is in a later
+    /// one (an item read whole at this commit holds the text before the save).
+    pub saved_during: Option<crate::store::Oid>,
     /// A conflict to resolve.
     pub conflict: Option<Conflict>,
     /// An autosaved buffer offered for restore.
@@ -185,6 +188,7 @@ impl Editor {
             journal_pending: false,
             today: None,
             reload_after_save: false,
+            saved_during: None,
             conflict: None,
             offer: None,
             asking_leave: false,

@@ -95,6 +95,10 @@ pub fn update(state: &mut State, msg: &Msg) -> Option<Vec<Effect>> {
     if state.screen != Screen::Item || state.popup.is_some() || state.published.is_none() {
         return None;
     }
+    if state.current().is_some_and(|e| e.lean) && matches!(msg, Msg::MoveUp | Msg::MoveDown) {
+        // The log is on its way: the selection stays where it is.
+        return Some(Vec::new());
+    }
     let count = state.current().map_or(0, |e| publications(&e.review).len()).max(1);
     let view = state.published.as_mut()?;
     match msg {
@@ -144,11 +148,16 @@ fn key(slug: &str, old: &Publication, new: &Publication) -> Pair {
     }
 }
 
-/// Load the history, then ask the worker for the diff the screen shows, once.
-fn need(state: &mut State) -> Vec<Effect> {
+/// Load the history, then ask the worker for the diff the screen shows, once. Not
+/// while the item is lean: its log is on its way, and this is asked again when it
+/// comes (`bodies.rs`).
+pub fn need(state: &mut State) -> Vec<Effect> {
     let Some(slug) = state.published.as_ref().map(|v| v.slug.clone()) else {
         return Vec::new();
     };
+    if state.current().is_some_and(|e| e.lean) {
+        return Vec::new();
+    }
     let events = state.current().map_or(0, |e| e.review.events.len());
     let loaded = state
         .item

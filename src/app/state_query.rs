@@ -90,11 +90,12 @@ impl State {
         let ctx = crate::domain::workflow::Context::new(&snap.config, today, None);
         crate::domain::workflow::check(action, self.person(), &e.facts(), &ctx)
             .map_err(|d| crate::i18n::denial(self.lang, &d))?;
+        // The checklist (submit, approve) reads the body, and a correction's readers'
+        // note (publish) the log: both are on their way.
+        if e.lean && matches!(action, ActionKind::Submit | ActionKind::Approve | ActionKind::Publish) {
+            return Err(crate::i18n::Key::TuiBodyWait.text(self.lang).to_string());
+        }
         if action == ActionKind::Approve {
-            if e.lean {
-                // The checklist reads the body, which is on its way.
-                return Err(crate::i18n::Key::TuiBodyWait.text(self.lang).to_string());
-            }
             let checks = crate::domain::lint::Rules::from_config(&snap.config).check(&e.item, &snap.config);
             let failing = crate::domain::lint::blocking(&checks);
             if !failing.is_empty() {

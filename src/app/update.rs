@@ -71,6 +71,8 @@ fn update_screens(state: &mut State, msg: Msg) -> Vec<Effect> {
     // empty text); moving and leaving go on.
     if state.screen == Screen::Item
         && state.popup.is_none()
+        && state.share.is_none()
+        && state.published.is_none()
         && from_person(&msg)
         && !matches!(
             msg,
@@ -372,7 +374,12 @@ fn movement(state: &mut State, msg: &Msg) {
         };
         return;
     }
+    // While the log is on its way (a lean entry) the selection stays where it is.
+    let lean = state.current().is_some_and(|e| e.lean);
     if let Some(Popup::History { selected }) = &mut state.popup {
+        if lean {
+            return;
+        }
         let last = state
             .snapshot
             .as_ref()

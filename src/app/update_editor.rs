@@ -385,6 +385,7 @@ pub fn restore(state: &mut State) {
 /// A save was applied: the editor's content is now the committed one.
 pub fn saved(state: &mut State, done: &crate::store::Done) -> Vec<Effect> {
     let person = state.me.clone().unwrap_or_default();
+    let seen = state.snapshot.as_ref().map(|s| s.commit);
     let Some(ed) = state.editor.as_mut() else {
         return Vec::new();
     };
@@ -396,6 +397,7 @@ pub fn saved(state: &mut State, done: &crate::store::Done) -> Vec<Effect> {
     ed.base = item.clone();
     ed.saved = item;
     ed.reload_after_save = done.merged;
+    ed.saved_during = seen;
     state.item.open = Some(done.slug.clone());
     let key = if done.merged {
         Key::TuiSavedMerged
@@ -434,8 +436,9 @@ pub fn loaded(state: &mut State) {
         return;
     }
     // A lean entry's body is on its way (`bodies.rs`): the merged content is taken
-    // when it is here, never an empty text in its place.
-    if ed.slug.as_deref().and_then(|s| snap.item(s)).is_some_and(|e| e.lean) {
+    // when it is here, never an empty text in its place; and never from the snapshot
+    // the save came back to, which is older than the save.
+    if ed.slug.as_deref().and_then(|s| snap.item(s)).is_some_and(|e| e.lean) || ed.saved_during == Some(snap.commit) {
         return;
     }
     ed.reload_after_save = false;

@@ -68,7 +68,8 @@ impl Entry {
 impl Entry {
     /// Whether `who` may not see the working text: a correction is under way that they
     /// may not see unpublished.
-    fn hidden_from(&self, who: Option<&Person>) -> bool {
+    #[must_use]
+    pub fn hidden_from(&self, who: Option<&Person>) -> bool {
         self.state.correcting() && !can_see_unpublished(who, &self.facts())
     }
 

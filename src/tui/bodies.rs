@@ -81,6 +81,8 @@ pub fn spawn(room: Newsroom, out: Sender<Incoming>) -> Sender<(Ask, JobId)> {
             // search waiting is answered; the others are only closed.
             let mut batch = vec![first];
             batch.extend(rx.try_iter());
+            // An item a screen waits for goes before a search or the notices.
+            batch.sort_by_key(|(a, _)| !matches!(a, Ask::Whole { .. }));
             let last_hits = batch.iter().rposition(|(a, _)| matches!(a, Ask::Hits { .. }));
             for (i, (ask, job)) in batch.into_iter().enumerate() {
                 let stale = matches!(ask, Ask::Hits { .. }) && Some(i) != last_hits;

@@ -181,7 +181,12 @@ pub fn render_popup(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
             } else {
                 Vec::new()
             };
-            if failing.is_empty() && *action == crate::domain::review::ActionKind::Submit {
+            let lean = state.current().is_some_and(|e| e.lean);
+            if lean && *action == crate::domain::review::ActionKind::Submit {
+                // The text is on its way (a reload made the entry lean): not judged yet.
+                lines.push(Line::styled(Key::TuiBodyLoading.text(lang).to_string(), theme.dim));
+                lines.push(Line::default());
+            } else if failing.is_empty() && *action == crate::domain::review::ActionKind::Submit {
                 // The checklist ran and found nothing: say so, so its silence is not a doubt.
                 lines.push(Line::styled(Key::TuiSubmitChecklistOk.text(lang).to_string(), theme.ok));
                 lines.push(Line::default());
