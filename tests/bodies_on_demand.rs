@@ -290,3 +290,55 @@ fn what_reads_the_text_or_the_log_waits_for_a_lean_entry_and_nothing_comes_back_
     );
     assert!(s.snapshot.as_ref().unwrap().item(&slug).unwrap().lean);
 }
+
+#[test]
+fn a_reload_keeps_the_item_on_screen_whole_unless_it_changed() {
+    let (_t, room) = newsroom();
+    let mut s = lean_state(&room, "hesti");
+    let effects = app::update(&mut s, Msg::Open);
+    run_lean(&room, &mut s, effects);
+    assert_eq!(s.screen, Screen::Item);
+    let slug = s.current().unwrap().slug.clone();
+    assert!(!s.current().unwrap().lean);
+    let comment = |slug: &str| Request::Comment {
+        slug: slug.to_string(),
+        paragraph: None,
+        text: "Cek.".into(),
+    };
+    // Someone comments on another item: the one on screen stays as it is, nothing asked.
+    let other = s
+        .snapshot
+        .as_ref()
+        .unwrap()
+        .items
+        .iter()
+        .find(|e| e.slug != slug)
+        .unwrap()
+        .slug
+        .clone();
+    room.apply("agus", &comment(&other)).unwrap();
+    let reload = |s: &mut State| {
+        let snap = room.snapshot_lean(room.head().unwrap(), None).unwrap();
+        app::update(s, Msg::Loaded(Arc::new(snap)))
+    };
+    let effects = reload(&mut s);
+    assert!(!s.current().unwrap().lean, "the item on screen stays whole");
+    assert!(
+        !effects.iter().any(|e| matches!(
+            e,
+            Effect::ReadBodies {
+                ask: app::Ask::Whole { .. },
+                ..
+            }
+        )),
+        "{effects:?}"
+    );
+    // Someone comments on it: it is read again, with the comment.
+    room.apply("agus", &comment(&slug)).unwrap();
+    let effects = reload(&mut s);
+    assert!(s.current().unwrap().lean);
+    run_lean(&room, &mut s, effects);
+    let e = s.current().unwrap();
+    assert!(!e.lean);
+    assert_eq!(e.review.events.last().unwrap().actor, "agus");
+}

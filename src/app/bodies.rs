@@ -114,7 +114,41 @@ pub fn whole_read(state: &mut State, commit: Oid, slug: &str, entry: Option<Arc<
     } else {
         entry
     };
-    Arc::make_mut(snap).items[i] = entry;
+    Arc::make_mut(snap).items[i] = Arc::clone(&entry);
+    state.bodies.whole.retain(|w| w.slug != entry.slug);
+    if state.bodies.whole.len() >= KEPT {
+        state.bodies.whole.remove(0);
+    }
+    state.bodies.whole.push(entry);
+}
+
+/// How many items read whole are kept for the next reload.
+const KEPT: usize = 8;
+
+/// After a reload: the items read whole that nobody changed (same folder, same log)
+/// take their lean entries' places again, so a screen never goes back to "loading"
+/// for an item that did not change, and nothing is read twice.
+pub fn keep_whole(state: &mut State) {
+    let Some(snap) = state.snapshot.as_mut().filter(|s| s.lean) else {
+        return;
+    };
+    let same: Vec<(usize, Arc<Entry>)> = state
+        .bodies
+        .whole
+        .iter()
+        .filter_map(|w| {
+            let i = snap.items.binary_search_by(|e| e.slug.as_str().cmp(&w.slug)).ok()?;
+            let e = &snap.items[i];
+            (e.lean && e.content == w.content && e.review_id == w.review_id).then(|| (i, Arc::clone(w)))
+        })
+        .collect();
+    if same.is_empty() {
+        return;
+    }
+    let snap = Arc::make_mut(snap);
+    for (i, w) in same {
+        snap.items[i] = w;
+    }
 }
 
 /// A query's body test answered: the rows take it in.

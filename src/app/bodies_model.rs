@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::domain::review::Event;
 use crate::query::BodyHits;
-use crate::store::Oid;
+use crate::store::{Entry, Oid};
 
 /// What the bodies thread is asked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +45,9 @@ pub struct Bodies {
     pub asked_hits: Option<(Oid, Vec<String>)>,
     /// The last answer to a query's body test.
     pub hits: Option<Arc<BodyHits>>,
+    /// The items last read whole (a few), to take their places again after a reload
+    /// that left them as they were.
+    pub whole: Vec<Arc<Entry>>,
     /// Whether the events since the last visit were asked for.
     pub asked_events: bool,
     /// The events since the last visit, with their items' slugs, once read.

@@ -146,6 +146,7 @@ fn update_screens(state: &mut State, msg: Msg) -> Vec<Effect> {
             let who = state.me.as_deref().and_then(|id| snap.config.person(id));
             let snap = snap.as_seen_by(who).map_or(snap, std::sync::Arc::new);
             state.snapshot = Some(snap);
+            super::bodies::keep_whole(state);
             rebuild(state);
             update_editor::loaded(state);
             super::notices::notices(state);
