@@ -342,3 +342,56 @@ fn a_reload_keeps_the_item_on_screen_whole_unless_it_changed() {
     assert!(!e.lean);
     assert_eq!(e.review.events.last().unwrap().actor, "agus");
 }
+
+#[test]
+fn a_merged_save_never_takes_the_text_of_the_snapshot_it_came_back_to() {
+    const SAMBIT: &str = "2024-11-25-panwascam-sambit-kawal-distribusi-logistik-pilkada-2024";
+    let (_t, room) = newsroom();
+    let mut s = lean_state(&room, "fajar");
+    let effects = app::update(&mut s, Msg::NextQueue);
+    run_lean(&room, &mut s, effects);
+    let snap = s.snapshot.clone().unwrap();
+    s.list.selected = s
+        .list
+        .rows
+        .iter()
+        .position(|r| snap.items[r.index].slug == SAMBIT)
+        .unwrap();
+    let effects = app::update(&mut s, Msg::Open);
+    run_lean(&room, &mut s, effects);
+    let before = s.current().cloned().unwrap();
+    assert!(!before.lean);
+    let effects = app::update(&mut s, Msg::EditItem);
+    run_lean(&room, &mut s, effects);
+    assert_eq!(s.screen, Screen::Editor, "{:?}", s.status);
+    // The person's text is saved, merged with someone else's edit (the answer of the
+    // save, at the snapshot before it).
+    let ed = s.editor.as_mut().unwrap();
+    ed.set_body("Teks baru yang baru saja disimpan.\n");
+    ed.saving = Some(ed.item().unwrap());
+    let head = room.head().unwrap().to_string();
+    let done = warta::store::Done {
+        commit: warta::store::CommitId::parse(&head),
+        slug: SAMBIT.into(),
+        action: ActionKind::Edit,
+        merged: true,
+        skipped: Vec::new(),
+        attempts: 1,
+    };
+    let _ = app::update(&mut s, Msg::Applied(done));
+    // A reload made the item lean, and its whole read at the old commit comes back
+    // before the snapshot of the save: the editor keeps the saved text.
+    let i = snap.items.binary_search_by(|e| e.slug.as_str().cmp(SAMBIT)).unwrap();
+    Arc::make_mut(s.snapshot.as_mut().unwrap()).items[i] = Arc::new(lean(&before));
+    let _ = app::update(
+        &mut s,
+        Msg::WholeRead {
+            commit: snap.commit,
+            slug: SAMBIT.into(),
+            entry: Some(Arc::new(before.clone())),
+        },
+    );
+    let ed = s.editor.as_ref().unwrap();
+    assert_eq!(ed.item().unwrap().body, "Teks baru yang baru saja disimpan.\n");
+    assert!(ed.reload_after_save, "the merged text is still to come");
+}
