@@ -442,14 +442,19 @@ pub fn body_hits(
     person: Option<&str>,
     query: &[String],
 ) -> BodyHits {
-    let mut every = Bits::none(index.items.len());
-    for i in 0..index.items.len() {
-        every.set(u32::try_from(i).unwrap_or(u32::MAX));
+    // Only what the person may see is ever asked about: a body read from git to
+    // confirm a word with punctuation is read for those items only.
+    let who = person.and_then(|p| index.config.person(p));
+    let mut visible = Bits::none(index.items.len());
+    for (i, s) in index.items.iter().enumerate() {
+        if can_see(who, &s.facts()) {
+            visible.set(u32::try_from(i).unwrap_or(u32::MAX));
+        }
     }
     let holding = if query.is_empty() {
         Bits::none(index.items.len())
     } else {
-        holding_all(room, index, words, query, &every)
+        holding_all(room, index, words, query, &visible)
     };
     BodyHits {
         commit: index.commit,
