@@ -27,6 +27,18 @@ fn lean(e: &Entry) -> Entry {
     e
 }
 
+/// The bodies thread's answer: `whole` read at `commit`.
+fn whole_read(s: &mut State, commit: warta::store::Oid, whole: &Entry) {
+    let _ = app::update(
+        s,
+        Msg::WholeRead {
+            commit,
+            slug: whole.slug.clone(),
+            entry: Some(Arc::new(whole.clone())),
+        },
+    );
+}
+
 #[test]
 fn a_lean_snapshot_is_the_full_one_without_bodies_and_leaves_the_cache_whole() {
     let (_t, room) = newsroom();
@@ -194,23 +206,9 @@ fn a_whole_item_for_another_commit_is_not_taken() {
     );
     other.unwrap();
     let other = room.head().unwrap();
-    let _ = app::update(
-        &mut s,
-        Msg::WholeRead {
-            commit: other,
-            slug: slug.clone(),
-            entry: Some(Arc::new(whole.clone())),
-        },
-    );
+    whole_read(&mut s, other, &whole);
     assert!(s.snapshot.as_ref().unwrap().item(&slug).unwrap().lean);
-    let _ = app::update(
-        &mut s,
-        Msg::WholeRead {
-            commit: snap.commit,
-            slug: slug.clone(),
-            entry: Some(Arc::new(whole)),
-        },
-    );
+    whole_read(&mut s, snap.commit, &whole);
     assert!(!s.snapshot.as_ref().unwrap().item(&slug).unwrap().lean);
 }
 
@@ -280,14 +278,7 @@ fn what_reads_the_text_or_the_log_waits_for_a_lean_entry_and_nothing_comes_back_
     let slug = s.current().unwrap().slug.clone();
     let whole = room.snapshot().unwrap().item(&slug).cloned().unwrap();
     s.ended = Some("selesai".into());
-    let _ = app::update(
-        &mut s,
-        Msg::WholeRead {
-            commit: snap.commit,
-            slug: slug.clone(),
-            entry: Some(Arc::new(whole)),
-        },
-    );
+    whole_read(&mut s, snap.commit, &whole);
     assert!(s.snapshot.as_ref().unwrap().item(&slug).unwrap().lean);
 }
 
@@ -383,14 +374,7 @@ fn a_merged_save_never_takes_the_text_of_the_snapshot_it_came_back_to() {
     // before the snapshot of the save: the editor keeps the saved text.
     let i = snap.items.binary_search_by(|e| e.slug.as_str().cmp(SAMBIT)).unwrap();
     Arc::make_mut(s.snapshot.as_mut().unwrap()).items[i] = Arc::new(lean(&before));
-    let _ = app::update(
-        &mut s,
-        Msg::WholeRead {
-            commit: snap.commit,
-            slug: SAMBIT.into(),
-            entry: Some(Arc::new(before.clone())),
-        },
-    );
+    whole_read(&mut s, snap.commit, &before);
     let ed = s.editor.as_ref().unwrap();
     assert_eq!(ed.item().unwrap().body, "Teks baru yang baru saja disimpan.\n");
     assert!(ed.reload_after_save, "the merged text is still to come");
