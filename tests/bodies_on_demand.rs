@@ -27,6 +27,14 @@ fn lean(e: &Entry) -> Entry {
     e
 }
 
+/// A lean state for `who` on the "Semua" queue (every item they may see).
+fn lean_in_all(room: &Newsroom, who: &str) -> State {
+    let mut s = lean_state(room, who);
+    let effects = app::update(&mut s, Msg::NextQueue);
+    run_lean(room, &mut s, effects);
+    s
+}
+
 /// The bodies thread's answer: `whole` read at `commit`.
 fn whole_read(s: &mut State, commit: warta::store::Oid, whole: &Entry) {
     let _ = app::update(
@@ -144,9 +152,7 @@ fn the_search_finds_in_bodies_left_in_git_what_it_finds_in_bodies_at_hand() {
 fn an_item_opened_from_a_lean_snapshot_shows_its_body_and_can_be_edited() {
     let (_t, room) = newsroom();
     let full = room.snapshot().unwrap();
-    let mut s = lean_state(&room, "hesti");
-    let effects = app::update(&mut s, Msg::NextQueue);
-    run_lean(&room, &mut s, effects);
+    let mut s = lean_in_all(&room, "hesti");
     assert!(!s.list.rows.is_empty());
     // Another row (its body asked for, not read yet) is opened: until the body is here
     // the screen says it is loading.
@@ -255,9 +261,7 @@ fn what_happened_since_the_last_visit_is_read_from_the_logs_in_git() {
 #[test]
 fn what_reads_the_text_or_the_log_waits_for_a_lean_entry_and_nothing_comes_back_after_the_end() {
     let (_t, room) = newsroom();
-    let mut s = lean_state(&room, "hesti");
-    let effects = app::update(&mut s, Msg::NextQueue);
-    run_lean(&room, &mut s, effects);
+    let mut s = lean_in_all(&room, "hesti");
     // A submitted row still lean: the approver's checklist waits for its text.
     let snap = s.snapshot.clone().unwrap();
     let at = s
@@ -338,9 +342,7 @@ fn a_reload_keeps_the_item_on_screen_whole_unless_it_changed() {
 fn a_merged_save_never_takes_the_text_of_the_snapshot_it_came_back_to() {
     const SAMBIT: &str = "2024-11-25-panwascam-sambit-kawal-distribusi-logistik-pilkada-2024";
     let (_t, room) = newsroom();
-    let mut s = lean_state(&room, "fajar");
-    let effects = app::update(&mut s, Msg::NextQueue);
-    run_lean(&room, &mut s, effects);
+    let mut s = lean_in_all(&room, "fajar");
     let snap = s.snapshot.clone().unwrap();
     s.list.selected = s
         .list
