@@ -445,12 +445,7 @@ pub fn body_hits(
     // Only what the person may see is ever asked about: a body read from git to
     // confirm a word with punctuation is read for those items only.
     let who = person.and_then(|p| index.config.person(p));
-    let mut visible = Bits::none(index.items.len());
-    for (i, s) in index.items.iter().enumerate() {
-        if can_see(who, &s.facts()) {
-            visible.set(u32::try_from(i).unwrap_or(u32::MAX));
-        }
-    }
+    let visible = bits_where(&index.items, |s| can_see(who, &s.facts()));
     let holding = if query.is_empty() {
         Bits::none(index.items.len())
     } else {
@@ -489,12 +484,7 @@ pub fn rows_in(
         return rows_over(&index.items, me, queue, f, search, &|_, _| false);
     }
     // Only listed items are ever asked about: a body read from git is read for them only.
-    let mut listed = Bits::none(index.items.len());
-    for (i, e) in index.items.iter().enumerate() {
-        if is_listed(e, me, queue, f) {
-            listed.set(u32::try_from(i).unwrap_or(u32::MAX));
-        }
-    }
+    let listed = bits_where(&index.items, |e| is_listed(e, me, queue, f));
     let holding = holding_all(room, index, words, &query, &listed);
     rows_over(&index.items, me, queue, f, search, &|i, _| holding.has(i))
 }
@@ -539,6 +529,15 @@ fn holding_all(room: &Newsroom, index: &Index, words: &WordIndex, query: &[Strin
         if body_of(room, index, i, true).is_some_and(|b| query.iter().all(|w| contains_ci(&b, w))) {
             out.set(u32::try_from(i).unwrap_or(u32::MAX));
         }
+    }
+    out
+}
+
+/// The items that `keep` takes, as bits of their numbers.
+fn bits_where<T>(items: &[T], keep: impl Fn(&T) -> bool) -> Bits {
+    let mut out = Bits::none(items.len());
+    for (i, _) in items.iter().enumerate().filter(|(_, e)| keep(e)) {
+        out.set(u32::try_from(i).unwrap_or(u32::MAX));
     }
     out
 }

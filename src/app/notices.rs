@@ -45,10 +45,9 @@ pub fn notices(state: &mut State) {
     let mut list: Vec<Notice> = Vec::new();
     for (e, ev) in events {
         let mine = e.item.front.author == me.id;
-        let newer = ev.at.parse::<jiff::Timestamp>().is_ok_and(|t| t > since);
         let about_mine = mine && !matches!(ev.action, ActionKind::Create | ActionKind::Edit);
         let for_me = approver && ev.action == ActionKind::Submit;
-        if newer && ev.actor != me.id && (about_mine || for_me) {
+        if ev.is_after(since) && ev.actor != me.id && (about_mine || for_me) {
             list.push(Notice {
                 slug: e.slug.clone(),
                 title: e.item.front.title.clone(),

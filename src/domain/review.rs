@@ -162,6 +162,12 @@ pub struct Event {
 }
 
 impl Event {
+    /// Whether it happened after `since` (an event whose time does not read did not).
+    #[must_use]
+    pub fn is_after(&self, since: jiff::Timestamp) -> bool {
+        self.at.parse::<jiff::Timestamp>().is_ok_and(|t| t > since)
+    }
+
     /// A new event with no optional fields.
     #[must_use]
     pub fn new(at: String, actor: &str, action: ActionKind) -> Self {

@@ -159,9 +159,14 @@ impl Newsroom {
 
     /// How an item's log reads in a tree, with the readers' limits.
     fn log_in(&self, tree: &Tree<'_>, slug: &str) -> LogRead {
-        let Some(id) = log_blob(tree, slug) else {
-            return LogRead::Missing;
-        };
+        match log_blob(tree, slug) {
+            Some(id) => self.log_of(id),
+            None => LogRead::Missing,
+        }
+    }
+
+    /// How the log blob `id` reads, with the readers' limits.
+    pub(crate) fn log_of(&self, id: Oid) -> LogRead {
         // An oversized log is left unread, as the snapshot does.
         if self
             .blob_size(id)

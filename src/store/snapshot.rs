@@ -326,7 +326,6 @@ impl Newsroom {
         let todo: Vec<(&String, &DayTrees)> = days.iter().collect();
         let dir = cache::path(self.git_dir());
         let cached = !cache::disabled();
-        let newer = |ev: &Event| ev.at.parse::<jiff::Timestamp>().is_ok_and(|t| t > since);
         let mut found = self.share_days(&todo, |room, part| {
             let mut out = Vec::new();
             for &(day, trees) in part {
@@ -334,7 +333,13 @@ impl Newsroom {
                     Some(entries) => {
                         for e in entries {
                             let slug = e.slug;
-                            out.extend(e.review.events.into_iter().filter(newer).map(|ev| (slug.clone(), ev)));
+                            out.extend(
+                                e.review
+                                    .events
+                                    .into_iter()
+                                    .filter(|ev| ev.is_after(since))
+                                    .map(|ev| (slug.clone(), ev)),
+                            );
                         }
                     }
                     None => out.extend(room.logged_since(&room.list_day(day, *trees)?, since)),
@@ -351,24 +356,16 @@ impl Newsroom {
         let logs = listing.review_ids();
         let mut out = Vec::new();
         for placed in &listing.drafts {
-            let Some(blob) = logs
-                .get(placed.slug.as_str())
-                .and_then(|id| bounded_blob(self, *id, MAX_REVIEW_BYTES).ok())
+            let Some(super::history::LogRead::Readable(review)) =
+                logs.get(placed.slug.as_str()).map(|id| self.log_of(*id))
             else {
                 continue;
             };
-            let Some(review) = std::str::from_utf8(blob.content())
-                .ok()
-                .and_then(|t| Review::parse(t).ok())
-            else {
-                continue;
-            };
-            let newer = |ev: &Event| ev.at.parse::<jiff::Timestamp>().is_ok_and(|t| t > since);
             out.extend(
                 review
                     .events
                     .into_iter()
-                    .filter(newer)
+                    .filter(|ev| ev.is_after(since))
                     .map(|ev| (placed.slug.clone(), ev)),
             );
         }
