@@ -95,7 +95,7 @@ pub fn update(state: &mut State, msg: &Msg) -> Option<Vec<Effect>> {
     if state.screen != Screen::Item || state.popup.is_some() || state.published.is_none() {
         return None;
     }
-    if state.current().is_some_and(|e| e.lean) && matches!(msg, Msg::MoveUp | Msg::MoveDown) {
+    if state.current_is_lean() && matches!(msg, Msg::MoveUp | Msg::MoveDown) {
         // The log is on its way: the selection stays where it is.
         return Some(Vec::new());
     }
@@ -155,7 +155,7 @@ pub fn need(state: &mut State) -> Vec<Effect> {
     let Some(slug) = state.published.as_ref().map(|v| v.slug.clone()) else {
         return Vec::new();
     };
-    if state.current().is_some_and(|e| e.lean) {
+    if state.current_is_lean() {
         return Vec::new();
     }
     let events = state.current().map_or(0, |e| e.review.events.len());

@@ -68,10 +68,16 @@ impl State {
         }
     }
 
+    /// Whether the current item is lean: its body and log are still in git (asked for).
+    #[must_use]
+    pub fn current_is_lean(&self) -> bool {
+        self.current().is_some_and(|e| e.lean)
+    }
+
     /// Whether the current item's body is still in git (a lean snapshot; it is asked
     /// for): what needs it waits, and the status line says so.
     pub fn body_pending(&mut self) -> bool {
-        if !self.current().is_some_and(|e| e.lean) {
+        if !self.current_is_lean() {
             return false;
         }
         let text = crate::i18n::Key::TuiBodyWait.text(self.lang).to_string();

@@ -376,7 +376,7 @@ fn movement(state: &mut State, msg: &Msg) {
         return;
     }
     // While the log is on its way (a lean entry) the selection stays where it is.
-    let lean = state.current().is_some_and(|e| e.lean);
+    let lean = state.current_is_lean();
     if let Some(Popup::History { selected }) = &mut state.popup {
         if lean {
             return;

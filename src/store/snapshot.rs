@@ -356,17 +356,15 @@ impl Newsroom {
         let logs = listing.review_ids();
         let mut out = Vec::new();
         for placed in &listing.drafts {
-            let Some(super::history::LogRead::Readable(review)) =
-                logs.get(placed.slug.as_str()).map(|id| self.log_of(*id))
-            else {
+            // A log that does not read has no events.
+            let Some(log) = logs.get(placed.slug.as_str()).map(|id| self.log_of(*id)) else {
                 continue;
             };
             out.extend(
-                review
-                    .events
-                    .into_iter()
+                log.events()
+                    .iter()
                     .filter(|ev| ev.is_after(since))
-                    .map(|ev| (placed.slug.clone(), ev)),
+                    .map(|ev| (placed.slug.clone(), ev.clone())),
             );
         }
         out

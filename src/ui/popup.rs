@@ -181,7 +181,7 @@ pub fn render_popup(state: &View<'_>, frame: &mut Frame<'_>, area: Rect) {
             } else {
                 Vec::new()
             };
-            let lean = state.current().is_some_and(|e| e.lean);
+            let lean = state.current_is_lean();
             if lean && *action == crate::domain::review::ActionKind::Submit {
                 // The text is on its way (a reload made the entry lean): not judged yet.
                 lines.push(Line::styled(Key::TuiBodyLoading.text(lang).to_string(), theme.dim));
