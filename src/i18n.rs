@@ -352,6 +352,7 @@ strings! {
     TuiDiffSince => "Perubahan sejak {0} oleh {1}, {2}   (< > versi lain, d teks bersih)", "Changes since {0} by {1}, {2}   (< > other version, d clean text)";
     TuiDiffLoading => "Memuat riwayat…", "Loading the history…";
     TuiBodyLoading => "Memuat isi berita…", "Loading the item's text…";
+    TuiBodyUnreadable => "Isi berita {0} tidak dapat dibaca dari repositori; warta mencoba lagi setelah perubahan berikutnya. Kabari admin bila tetap begini.", "The text of {0} could not be read from the repository; warta tries again after the next change. Tell the admin if it stays so.";
     TuiBodyWait => "Isi berita masih dimuat; tunggu sebentar, lalu coba lagi.", "The item's text is still loading; wait a moment, then try again.";
     TuiDiffComputing => "Menghitung perubahan…", "Computing the changes…";
     TuiDiffByParagraph => "Terlalu banyak perubahan untuk dibandingkan per kata: dibandingkan per paragraf.", "Too many changes to compare word by word: compared by paragraph.";

@@ -381,3 +381,26 @@ fn a_merged_save_never_takes_the_text_of_the_snapshot_it_came_back_to() {
     assert_eq!(ed.item().unwrap().body, "Teks baru yang baru saja disimpan.\n");
     assert!(ed.reload_after_save, "the merged text is still to come");
 }
+
+#[test]
+fn an_item_that_cannot_be_read_whole_says_so_instead_of_loading_for_ever() {
+    let (_t, room) = newsroom();
+    let mut s = lean_in_all(&room, "hesti");
+    let snap = s.snapshot.clone().unwrap();
+    let item = snap.items.iter().find(|e| e.lean).unwrap();
+    let (lean, title) = (item.slug.clone(), item.item.front.title.clone());
+    let _ = app::update(
+        &mut s,
+        Msg::WholeRead {
+            commit: snap.commit,
+            slug: lean.clone(),
+            entry: None,
+        },
+    );
+    let (_, text) = s.status.clone().expect("a message");
+    assert!(text.contains("tidak dapat dibaca") && text.contains(&title), "{text}");
+    assert!(
+        s.snapshot.as_ref().unwrap().item(&lean).unwrap().lean,
+        "nothing changed"
+    );
+}

@@ -10,7 +10,8 @@ use std::sync::Arc;
 
 use super::bodies_model::Ask;
 use super::msg::{Effect, Msg};
-use super::state::State;
+use super::state::{Severity, State};
+use crate::i18n::{self, Key};
 use crate::query::{BodyHits, query_words};
 use crate::store::{Entry, Oid};
 
@@ -92,7 +93,20 @@ pub fn wanted(state: &mut State) -> Vec<Effect> {
 /// An item read whole: it takes the place of its lean entry, as the person may read it.
 pub fn whole_read(state: &mut State, commit: Oid, slug: &str, entry: Option<Arc<Entry>>) {
     let who = state.person().cloned();
-    let (Some(snap), Some(entry)) = (state.snapshot.as_mut(), entry) else {
+    let Some(entry) = entry else {
+        // It could not be read (the repository failed under it): say so rather than
+        // load for ever. It is asked again at the next commit.
+        // The title the person sees on the item, not the folder's name.
+        let title = state
+            .snapshot
+            .as_ref()
+            .and_then(|s| s.item(slug))
+            .map_or_else(|| slug.to_string(), |e| format!("\"{}\"", e.item.front.title));
+        let text = i18n::fmt(state.lang, Key::TuiBodyUnreadable, &[&title]);
+        state.status = Some((Severity::Error, text));
+        return;
+    };
+    let Some(snap) = state.snapshot.as_mut() else {
         return;
     };
     if snap.commit != commit {
